@@ -1,0 +1,87 @@
+//! The one error shape that crosses to the UI and the CLI: a stable `code` to branch on and a
+//! `message` for people. Core errors are mapped here, at the boundary, and nowhere else.
+
+use serde::{Deserialize, Serialize};
+use steerco_core::CoreError;
+use ts_rs::TS;
+
+/// What went wrong, as the UI and the CLI branch on it. Add a code only when a caller needs to
+/// behave differently for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// The request itself is wrong; the message names the field and the reason.
+    InvalidInput,
+    NotFound,
+    /// Refused in the current state (e.g. loading the demo over a non-empty portfolio).
+    Conflict,
+    /// The file is not a Steerco portfolio (not SQLite, or another application's database).
+    NotAPortfolio,
+    /// The file was written by a newer Steerco.
+    NewerSchema,
+    /// The file fails SQLite's integrity check.
+    Corrupt,
+    /// No portfolio is open, or the file to open does not exist.
+    NoPortfolio,
+    /// Reading or writing a file failed.
+    Io,
+    Internal,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, thiserror::Error)]
+#[error("{message}")]
+pub struct ApiError {
+    pub code: ErrorCode,
+    pub message: String,
+    /// For `invalid_input`: the field that was refused (e.g. "programme.currency"), so a form
+    /// can show the message beside it without parsing text.
+    pub field: Option<String>,
+}
+
+impl ApiError {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        Self { code, message: message.into(), field: None }
+    }
+
+    pub fn invalid(field: &str, reason: impl std::fmt::Display) -> Self {
+        Self { field: Some(field.to_owned()), ..Self::new(ErrorCode::InvalidInput, format!("{field}: {reason}")) }
+    }
+
+    /// True when the caller gave something unusable (a bad value or a file that is not a
+    /// usable portfolio), as opposed to the program or the machine failing.
+    pub fn is_bad_input(&self) -> bool {
+        matches!(
+            self.code,
+            ErrorCode::InvalidInput
+                | ErrorCode::NotAPortfolio
+                | ErrorCode::NewerSchema
+                | ErrorCode::Corrupt
+                | ErrorCode::NoPortfolio
+                | ErrorCode::Conflict
+                | ErrorCode::NotFound
+        )
+    }
+}
+
+impl From<CoreError> for ApiError {
+    fn from(e: CoreError) -> Self {
+        let code = match &e {
+            CoreError::Invalid { .. } => ErrorCode::InvalidInput,
+            CoreError::NotFound { .. } => ErrorCode::NotFound,
+            CoreError::Conflict(_) => ErrorCode::Conflict,
+            CoreError::NotAPortfolio { .. } => ErrorCode::NotAPortfolio,
+            CoreError::NewerSchema { .. } => ErrorCode::NewerSchema,
+            CoreError::Corrupt { .. } => ErrorCode::Corrupt,
+            CoreError::Missing(_) => ErrorCode::NoPortfolio,
+            CoreError::Io { .. } => ErrorCode::Io,
+            CoreError::Sqlite(_) | CoreError::Serde(_) => ErrorCode::Internal,
+        };
+        let field = match &e {
+            CoreError::Invalid { field, .. } => Some(field.clone()),
+            _ => None,
+        };
+        Self { code, message: e.to_string(), field }
+    }
+}
+
+pub type ApiResult<T> = Result<T, ApiError>;

@@ -1,0 +1,15 @@
+//! steerco-api: every action Steerco offers, as a plain function `fn(&Ctx, Req) -> Result<Res,
+//! ApiError>`. The Tauri commands and the CLI subcommands are one-line adapters over these, and
+//! tests call them directly.
+
+pub mod bindings;
+pub mod ctx;
+pub mod error;
+pub mod portfolio;
+pub mod programme;
+pub mod recent;
+pub mod session;
+pub mod use_case;
+
+pub use ctx::{Ctx, Paths};
+pub use error::{ApiError, ApiResult, ErrorCode};

@@ -1,0 +1,39 @@
+//! Steerco's vocabulary: the records the store keeps and the rules a record must satisfy before
+//! it is stored. Validation lives here, not in the store, so the CLI, the desktop app and CSV
+//! import all refuse the same input with the same field-named message.
+
+mod programme;
+mod use_case;
+
+pub use programme::{Programme, ProgrammeSettings, ProgrammeUpdate};
+pub use use_case::{Lane, NewUseCase, Stage, UseCase};
+
+use crate::error::{CoreError, CoreResult};
+
+/// Trims `value` and refuses it when empty or longer than `max` characters.
+pub(crate) fn required_text(field: &str, value: &str, max: usize) -> CoreResult<String> {
+    let trimmed = value.trim();
+    if trimmed.is_empty() {
+        return Err(CoreError::invalid(field, "is required"));
+    }
+    limit(field, trimmed, max)
+}
+
+/// Trims `value`; an empty value becomes `None`.
+pub(crate) fn optional_text(field: &str, value: Option<&str>, max: usize) -> CoreResult<Option<String>> {
+    match value.map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(v) => limit(field, v, max).map(Some),
+    }
+}
+
+fn limit(field: &str, value: &str, max: usize) -> CoreResult<String> {
+    let count = value.chars().count();
+    if count > max {
+        return Err(CoreError::invalid(field, format!("is {count} characters long; the limit is {max}")));
+    }
+    if value.chars().any(|c| c.is_control() && c != '\n' && c != '\t' && c != '\r') {
+        return Err(CoreError::invalid(field, "contains control characters"));
+    }
+    Ok(value.to_owned())
+}

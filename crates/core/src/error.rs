@@ -1,0 +1,54 @@
+//! The errors steerco-core can raise. Each variant is a distinct situation a caller may want to
+//! explain differently; the API crate maps them to `ApiError` codes at the boundary.
+
+use std::path::PathBuf;
+
+#[derive(Debug, thiserror::Error)]
+pub enum CoreError {
+    /// A value the user typed or a file row held is not acceptable. `field` names where.
+    #[error("{field}: {reason}")]
+    Invalid { field: String, reason: String },
+
+    #[error("{entity} {id} does not exist")]
+    NotFound { entity: &'static str, id: String },
+
+    /// The operation is refused in the store's current state (e.g. loading the demo over data).
+    #[error("{0}")]
+    Conflict(String),
+
+    #[error("{path} is not a Steerco portfolio: {reason}")]
+    NotAPortfolio { path: PathBuf, reason: String },
+
+    #[error(
+        "{path} was written by a newer Steerco (schema version {found}; this build knows up to \
+         {supported}). Update Steerco to open it; the file was not changed."
+    )]
+    NewerSchema { path: PathBuf, found: i64, supported: i64 },
+
+    #[error("{path} is damaged and cannot be opened safely ({detail}); the file was not changed")]
+    Corrupt { path: PathBuf, detail: String },
+
+    #[error("no portfolio at {0}")]
+    Missing(PathBuf),
+
+    #[error("{context}: {source}")]
+    Io { context: String, source: std::io::Error },
+
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+
+    #[error("stored data is not readable: {0}")]
+    Serde(#[from] serde_json::Error),
+}
+
+impl CoreError {
+    pub fn invalid(field: impl Into<String>, reason: impl Into<String>) -> Self {
+        Self::Invalid { field: field.into(), reason: reason.into() }
+    }
+
+    pub fn io(context: impl Into<String>, source: std::io::Error) -> Self {
+        Self::Io { context: context.into(), source }
+    }
+}
+
+pub type CoreResult<T> = Result<T, CoreError>;

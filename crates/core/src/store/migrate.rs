@@ -1,0 +1,78 @@
+//! Schema migrations: embedded SQL files applied in order inside one IMMEDIATE transaction, with
+//! the reached version recorded in `user_version`. Shipped migrations are never edited; a new
+//! schema is a new file appended to `MIGRATIONS`.
+
+use rusqlite::{Connection, TransactionBehavior};
+
+use crate::error::{CoreError, CoreResult};
+
+/// Stamped into the file header so that Steerco recognises its own files (and refuses others).
+/// The bytes spell "STCO".
+pub const APPLICATION_ID: i32 = 0x5354_434F;
+
+struct Migration {
+    version: i64,
+    sql: &'static str,
+}
+
+const MIGRATIONS: &[Migration] = &[Migration { version: 1, sql: include_str!("migrations/0001_initial.sql") }];
+
+/// The schema version this build writes; files above it are refused.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// Brings the schema up to `SCHEMA_VERSION`. Either every pending migration applies or none does.
+pub(crate) fn migrate(conn: &mut Connection) -> CoreResult<()> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let found: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if found > SCHEMA_VERSION {
+        // Opening checks this first; this guards a file changed by another process in between.
+        return Err(CoreError::Conflict(format!(
+            "the portfolio was upgraded to schema {found} by a newer Steerco while opening"
+        )));
+    }
+    for migration in MIGRATIONS.iter().filter(|m| m.version > found) {
+        tx.execute_batch(migration.sql)?;
+        tx.pragma_update(None, "user_version", migration.version)?;
+    }
+    if found < SCHEMA_VERSION {
+        tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+    }
+    tx.commit()?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn versions_are_consecutive_from_one() {
+        for (i, m) in MIGRATIONS.iter().enumerate() {
+            assert_eq!(m.version, i as i64 + 1, "migration versions must be 1, 2, 3 … in order");
+        }
+    }
+
+    #[test]
+    fn migrating_twice_is_a_no_op() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate(&mut conn).unwrap();
+        migrate(&mut conn).unwrap();
+        let v: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+        assert_eq!(v, SCHEMA_VERSION);
+        let id: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0)).unwrap();
+        assert_eq!(id, APPLICATION_ID);
+    }
+
+    #[test]
+    fn a_failing_migration_leaves_no_partial_schema() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        // A table the first migration also creates makes it fail half-way.
+        conn.execute_batch("CREATE TABLE use_case (x INTEGER)").unwrap();
+        assert!(migrate(&mut conn).is_err());
+        let tables: i64 =
+            conn.query_row("SELECT count(*) FROM sqlite_master WHERE name = 'programme'", [], |r| r.get(0)).unwrap();
+        assert_eq!(tables, 0, "a failed migration must roll back every statement it ran");
+        let v: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+        assert_eq!(v, 0);
+    }
+}

@@ -1,0 +1,19 @@
+//! Generates the permission set for the app's own commands, so the capability file can grant
+//! exactly these and nothing else.
+
+fn main() {
+    let manifest = tauri_build::AppManifest::new().commands(&[
+        "session_status",
+        "portfolio_open",
+        "portfolio_create",
+        "portfolio_save_copy",
+        "recent_list",
+        "recent_forget",
+        "programme_overview",
+        "usecase_list",
+    ]);
+    if let Err(e) = tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest)) {
+        // A build script reports failure by panicking; say what broke.
+        panic!("tauri-build failed: {e:#}");
+    }
+}

@@ -1,0 +1,68 @@
+//! Steerco's desktop shell. It resolves which portfolio to open (`--db PATH`, then
+//! `STEERCO_DB`, then the platform default), starts a `Session`, and registers the commands.
+//! Everything else lives in steerco-api.
+
+// No console window on Windows release builds.
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+mod commands;
+
+use std::path::PathBuf;
+
+use steerco_api::session::Session;
+use steerco_api::Paths;
+
+fn main() {
+    let paths = Paths::platform();
+    let portfolio = portfolio_from_args(std::env::args().skip(1))
+        .or_else(|| std::env::var_os("STEERCO_DB").filter(|v| !v.is_empty()).map(PathBuf::from))
+        .unwrap_or_else(|| paths.default_portfolio());
+    let session = Session::start(paths, &portfolio);
+
+    let app = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .manage(session)
+        .invoke_handler(tauri::generate_handler![
+            commands::session_status,
+            commands::portfolio_open,
+            commands::portfolio_create,
+            commands::portfolio_save_copy,
+            commands::recent_list,
+            commands::recent_forget,
+            commands::programme_overview,
+            commands::usecase_list,
+        ])
+        .run(tauri::generate_context!());
+    if let Err(e) = app {
+        eprintln!("steerco-desktop: {e}");
+        std::process::exit(1);
+    }
+}
+
+/// `--db PATH` or `--db=PATH`; other arguments (e.g. from a WebDriver) are ignored.
+fn portfolio_from_args(args: impl Iterator<Item = String>) -> Option<PathBuf> {
+    let mut args = args.peekable();
+    while let Some(arg) = args.next() {
+        if arg == "--db" {
+            return args.next().map(PathBuf::from);
+        }
+        if let Some(path) = arg.strip_prefix("--db=") {
+            return Some(PathBuf::from(path));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::portfolio_from_args;
+    use std::path::PathBuf;
+
+    #[test]
+    fn db_argument_in_both_spellings() {
+        let args = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>().into_iter();
+        assert_eq!(portfolio_from_args(args(&["--db", "a.steerco"])), Some(PathBuf::from("a.steerco")));
+        assert_eq!(portfolio_from_args(args(&["-x", "--db=b.steerco"])), Some(PathBuf::from("b.steerco")));
+        assert_eq!(portfolio_from_args(args(&["--db"])), None);
+    }
+}

@@ -1,0 +1,1 @@
+//! Harness for the e2e suite (see tests/).

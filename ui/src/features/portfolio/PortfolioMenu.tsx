@@ -1,0 +1,68 @@
+// The File menu of the header: New portfolio…, Open…, Save a copy… and the recent files.
+import { Button, Menu, Text } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { IconChevronDown, IconCopy, IconFile, IconFileOff, IconFilePlus, IconFolderOpen } from "@tabler/icons-react";
+import { useQuery } from "@tanstack/react-query";
+import { backend } from "../../backend";
+import { NewPortfolioModal } from "./NewPortfolioModal";
+import { usePortfolioActions } from "./usePortfolioActions";
+
+export function PortfolioMenu({ canCopy }: { canCopy: boolean }) {
+  const { open, create, saveCopy } = usePortfolioActions();
+  const recent = useQuery({ queryKey: ["recent-files"], queryFn: backend.recentFiles });
+  const [newOpened, newModal] = useDisclosure(false);
+
+  return (
+    <>
+      <Menu shadow="md" width={320} position="bottom-end">
+        <Menu.Target>
+          <Button variant="default" rightSection={<IconChevronDown size={14} />} data-testid="portfolio-menu">
+            Portfolio
+          </Button>
+        </Menu.Target>
+        <Menu.Dropdown>
+          <Menu.Item leftSection={<IconFilePlus size={16} />} onClick={newModal.open}>
+            New portfolio…
+          </Menu.Item>
+          <Menu.Item leftSection={<IconFolderOpen size={16} />} onClick={() => open.mutate(undefined)}>
+            Open…
+          </Menu.Item>
+          <Menu.Item leftSection={<IconCopy size={16} />} onClick={() => saveCopy.mutate()} disabled={!canCopy}>
+            Save a copy…
+          </Menu.Item>
+          <Menu.Divider />
+          <Menu.Label>Recent files</Menu.Label>
+          {(recent.data ?? []).length === 0 && (
+            <Menu.Item disabled>
+              <Text size="sm" c="dimmed">
+                None yet
+              </Text>
+            </Menu.Item>
+          )}
+          {(recent.data ?? []).map((file) => (
+            <Menu.Item
+              key={file.path}
+              leftSection={file.exists ? <IconFile size={16} /> : <IconFileOff size={16} />}
+              disabled={!file.exists}
+              onClick={() => open.mutate(file.path)}
+              title={file.exists ? file.path : `${file.path} (moved or deleted)`}
+            >
+              <Text size="sm" truncate>
+                {file.name}
+              </Text>
+              <Text size="xs" c="dimmed" truncate>
+                {file.exists ? file.path : "moved or deleted"}
+              </Text>
+            </Menu.Item>
+          ))}
+        </Menu.Dropdown>
+      </Menu>
+      <NewPortfolioModal
+        opened={newOpened}
+        onClose={newModal.close}
+        onCreate={(req) => create.mutateAsync(req)}
+        busy={create.isPending}
+      />
+    </>
+  );
+}

@@ -1,0 +1,22 @@
+// Vite builds the UI into ui/dist, which the desktop binary embeds. No dev server is involved in
+// the app or its tests, so what runs is always the built, bundled UI.
+import { defineConfig } from "vitest/config";
+import react from "@vitejs/plugin-react";
+
+export default defineConfig({
+  plugins: [react()],
+  base: "./",
+  clearScreen: false,
+  build: {
+    outDir: "dist",
+    emptyOutDir: true,
+    target: "es2022",
+    chunkSizeWarningLimit: 1500,
+  },
+  test: {
+    environment: "jsdom",
+    globals: true,
+    setupFiles: ["src/test-setup.ts"],
+    css: false,
+  },
+});
