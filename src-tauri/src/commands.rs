@@ -63,4 +63,3 @@ pub async fn programme_overview(session: Shared<'_>) -> ApiResult<ProgrammeOverv
 pub async fn usecase_list(session: Shared<'_>) -> ApiResult<Vec<UseCase>> {
     blocking(&session, |s| steerco_api::use_case::list(&s.ctx()?, ())).await
 }
-

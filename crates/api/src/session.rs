@@ -65,9 +65,10 @@ impl Session {
 
     /// The open portfolio's context, or `NoPortfolio` when none is open.
     pub fn ctx(&self) -> ApiResult<Ctx> {
-        self.read().current.clone().ok_or_else(|| {
-            ApiError::new(ErrorCode::NoPortfolio, "no portfolio is open; open one or create a new one")
-        })
+        self.read()
+            .current
+            .clone()
+            .ok_or_else(|| ApiError::new(ErrorCode::NoPortfolio, "no portfolio is open; open one or create a new one"))
     }
 
     pub fn paths(&self) -> &Paths {

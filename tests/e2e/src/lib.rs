@@ -1,1 +1,191 @@
-//! Harness for the e2e suite (see tests/).
+//! Harness for the end-to-end suite: starts the real, built desktop app through tauri-driver and
+//! WebKitWebDriver (under the Xvfb display the caller provides), in a sandbox whose portfolio,
+//! data and config folders are temp dirs, so no test touches the user's real files.
+
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+use serde_json::{json, Value};
+use tempfile::TempDir;
+
+pub type TestResult<T = ()> = Result<T, Box<dyn std::error::Error>>;
+
+/// A built binary of this workspace: `$VAR` if set, else `<target>/debug/<name>`.
+fn workspace_binary(var: &str, name: &str) -> PathBuf {
+    if let Some(path) = std::env::var_os(var) {
+        return PathBuf::from(path);
+    }
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target"));
+    target.join("debug").join(name)
+}
+
+pub fn desktop_binary() -> PathBuf {
+    workspace_binary("STEERCO_DESKTOP_BIN", "steerco-desktop")
+}
+
+pub fn cli_binary() -> PathBuf {
+    workspace_binary("STEERCO_CLI_BIN", "steerco")
+}
+
+fn tauri_driver() -> PathBuf {
+    std::env::var_os("TAURI_DRIVER").map(PathBuf::from).unwrap_or_else(|| {
+        let cargo_home = std::env::var_os("CARGO_HOME")
+            .map(PathBuf::from)
+            .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
+            .unwrap_or_default();
+        let installed = cargo_home.join("bin/tauri-driver");
+        if installed.exists() {
+            installed
+        } else {
+            PathBuf::from("tauri-driver")
+        }
+    })
+}
+
+/// Per-test folders: a portfolio path plus private data, config and cache homes.
+pub struct Sandbox {
+    pub dir: TempDir,
+}
+
+impl Sandbox {
+    pub fn new() -> TestResult<Self> {
+        let sandbox = Self { dir: TempDir::new()? };
+        for home in ["xdg-data", "xdg-config", "xdg-cache"] {
+            std::fs::create_dir_all(sandbox.path(home))?;
+        }
+        Ok(sandbox)
+    }
+
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    fn envs(&self, portfolio: &Path) -> Vec<(&'static str, PathBuf)> {
+        vec![
+            ("STEERCO_DB", portfolio.to_owned()),
+            ("XDG_DATA_HOME", self.path("xdg-data")),
+            ("XDG_CONFIG_HOME", self.path("xdg-config")),
+            ("XDG_CACHE_HOME", self.path("xdg-cache")),
+        ]
+    }
+
+    /// Runs the `steerco` CLI on `portfolio` and parses its `--json` output.
+    pub fn cli_json(&self, portfolio: &Path, args: &[&str]) -> TestResult<Value> {
+        let out =
+            Command::new(cli_binary()).arg("--db").arg(portfolio).args(args).envs(self.envs(portfolio)).output()?;
+        if !out.status.success() {
+            return Err(format!("steerco {args:?} failed: {}", String::from_utf8_lossy(&out.stderr)).into());
+        }
+        Ok(serde_json::from_slice(&out.stdout)?)
+    }
+
+    /// Starts the desktop app on `portfolio` and connects a WebDriver session to it. GTK can
+    /// fail to start under a busy Xvfb; one retry absorbs that without hiding a real failure.
+    pub async fn launch(&self, portfolio: &Path) -> TestResult<App> {
+        match App::start(self, portfolio).await {
+            Ok(app) => Ok(app),
+            Err(first) => {
+                eprintln!("first launch failed ({first}); retrying once");
+                App::start(self, portfolio).await
+            }
+        }
+    }
+}
+
+/// tauri-driver, stopped with SIGTERM so that it also stops WebKitWebDriver and the app.
+struct Driver(Child);
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = Command::new("kill").arg("-TERM").arg(self.0.id().to_string()).status();
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.0.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+pub struct App {
+    pub client: Client,
+    _driver: Driver,
+}
+
+fn free_port() -> TestResult<u16> {
+    Ok(TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
+}
+
+impl App {
+    async fn start(sandbox: &Sandbox, portfolio: &Path) -> TestResult<App> {
+        let app = desktop_binary();
+        if !app.exists() {
+            return Err(format!("{} is missing; build it first (`make build`)", app.display()).into());
+        }
+        let (port, native_port) = (free_port()?, free_port()?);
+        let driver = Driver(
+            Command::new(tauri_driver())
+                .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+                .args(["--native-driver", "/usr/bin/WebKitWebDriver"])
+                .envs(sandbox.envs(portfolio))
+                .stdout(Stdio::null())
+                .stderr(Stdio::inherit())
+                .spawn()
+                .map_err(|e| format!("cannot start tauri-driver ({e}); `make e2e` installs it"))?,
+        );
+        let url = format!("http://127.0.0.1:{port}");
+        let caps = json!({ "browserName": "wry", "tauri:options": { "application": app } });
+        let serde_json::Value::Object(caps) = caps else { unreachable!("a JSON object literal") };
+        let deadline = Instant::now() + Duration::from_secs(20);
+        let client = loop {
+            match ClientBuilder::new(HttpConnector::new()).capabilities(caps.clone()).connect(&url).await {
+                Ok(client) => break client,
+                Err(e) if Instant::now() < deadline => {
+                    let _ = e;
+                    tokio::time::sleep(Duration::from_millis(200)).await;
+                }
+                Err(e) => return Err(format!("no WebDriver session at {url}: {e}").into()),
+            }
+        };
+        Ok(App { client, _driver: driver })
+    }
+
+    /// Waits (up to 20 s) for the element and returns its text content. WebKitWebDriver's
+    /// "visible text" comes back empty for some elements that are plainly on screen (Mantine's
+    /// Alert), so this reads the DOM's textContent; screenshots cover what is visible.
+    pub async fn text(&self, css: &str) -> TestResult<String> {
+        let element = self.client.wait().at_most(Duration::from_secs(20)).for_element(Locator::Css(css)).await?;
+        Ok(element.prop("textContent").await?.unwrap_or_default().trim().to_owned())
+    }
+
+    pub async fn click(&self, css: &str) -> TestResult {
+        let element = self.client.wait().at_most(Duration::from_secs(20)).for_element(Locator::Css(css)).await?;
+        element.click().await?;
+        Ok(())
+    }
+
+    /// Saves a screenshot next to the e2e logs, for people to look at.
+    pub async fn screenshot(&self, name: &str) -> TestResult {
+        if let Some(dir) = std::env::var_os("STEERCO_E2E_SCREENSHOTS") {
+            // WebKit's snapshot can trail the DOM by a few frames under Xvfb.
+            tokio::time::sleep(Duration::from_millis(1500)).await;
+            std::fs::create_dir_all(&dir)?;
+            std::fs::write(Path::new(&dir).join(format!("{name}.png")), self.client.screenshot().await?)?;
+        }
+        Ok(())
+    }
+
+    pub async fn close(self) -> TestResult {
+        self.client.close().await?;
+        Ok(())
+    }
+}

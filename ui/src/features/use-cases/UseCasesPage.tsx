@@ -18,6 +18,9 @@ import { LANE_COLOR, LANE_LABEL, LANES, STAGE_LABEL, STAGES } from "../../lib/vo
 
 const column = createColumnHelper<UseCase>();
 
+// Short codes and badges read badly when wrapped or clipped.
+const NO_WRAP = new Set(["id", "lane", "stage"]);
+
 const columns = [
   column.accessor("id", { header: "ID", size: 90 }),
   column.accessor("title", { header: "Title" }),
@@ -125,7 +128,9 @@ export function UseCasesPage() {
             {shown.map((row) => (
               <Table.Tr key={row.id}>
                 {row.getVisibleCells().map((cell) => (
-                  <Table.Td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</Table.Td>
+                  <Table.Td key={cell.id} style={NO_WRAP.has(cell.column.id) ? { whiteSpace: "nowrap" } : undefined}>
+                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                  </Table.Td>
                 ))}
               </Table.Tr>
             ))}

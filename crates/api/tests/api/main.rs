@@ -1,0 +1,4 @@
+//! steerco-api integration tests: one binary, one module per concern.
+
+mod bindings;
+mod handlers;
