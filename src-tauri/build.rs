@@ -11,6 +11,22 @@ fn main() {
         "recent_forget",
         "programme_overview",
         "usecase_list",
+        "usecase_get",
+        "usecase_create",
+        "usecase_update",
+        "usecase_override",
+        "usecase_revoke_override",
+        "usecase_import",
+        "usecase_export",
+        "scoring_rank",
+        "scoring_set_weights",
+        "scoring_matrix_svg",
+        "workshop_list",
+        "workshop_create",
+        "workshop_detail",
+        "workshop_rate",
+        "workshop_export_sheet",
+        "workshop_import_sheet",
     ]);
     if let Err(e) = tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest)) {
         // A build script reports failure by panicking; say what broke.

@@ -31,6 +31,22 @@ fn main() {
             commands::recent_forget,
             commands::programme_overview,
             commands::usecase_list,
+            commands::usecase_get,
+            commands::usecase_create,
+            commands::usecase_update,
+            commands::usecase_override,
+            commands::usecase_revoke_override,
+            commands::usecase_import,
+            commands::usecase_export,
+            commands::scoring_rank,
+            commands::scoring_set_weights,
+            commands::scoring_matrix_svg,
+            commands::workshop_list,
+            commands::workshop_create,
+            commands::workshop_detail,
+            commands::workshop_rate,
+            commands::workshop_export_sheet,
+            commands::workshop_import_sheet,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = app {

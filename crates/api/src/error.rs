@@ -66,7 +66,7 @@ impl ApiError {
 impl From<CoreError> for ApiError {
     fn from(e: CoreError) -> Self {
         let code = match &e {
-            CoreError::Invalid { .. } => ErrorCode::InvalidInput,
+            CoreError::Invalid { .. } | CoreError::InvalidRows(_) => ErrorCode::InvalidInput,
             CoreError::NotFound { .. } => ErrorCode::NotFound,
             CoreError::Conflict(_) => ErrorCode::Conflict,
             CoreError::NotAPortfolio { .. } => ErrorCode::NotAPortfolio,

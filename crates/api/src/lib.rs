@@ -5,11 +5,14 @@
 pub mod bindings;
 pub mod ctx;
 pub mod error;
+pub mod exchange;
 pub mod portfolio;
 pub mod programme;
 pub mod recent;
+pub mod scoring;
 pub mod session;
 pub mod use_case;
+pub mod workshop;
 
 pub use ctx::{Ctx, Paths};
 pub use error::{ApiError, ApiResult, ErrorCode};

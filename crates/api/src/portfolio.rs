@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use steerco_core::demo;
 use steerco_core::domain::{Programme, ProgrammeSettings, ProgrammeUpdate};
-use steerco_core::store::{programme, use_case, SCHEMA_VERSION};
+use steerco_core::store::{programme, use_case, workshop, SCHEMA_VERSION};
 use steerco_core::{Db, OpenMode};
 use ts_rs::TS;
 
@@ -135,10 +135,8 @@ pub fn load_demo(ctx: &Ctx, req: DemoRequest) -> ApiResult<DemoOutcome> {
             )));
         }
         let replaced = use_case::delete_all(tx)?;
-        let programme = programme::upsert(tx, &demo.programme, now)?;
-        for case in demo.use_cases.iter().chain(&synthetic) {
-            use_case::insert(tx, case, now)?;
-        }
+        workshop::delete_all(tx)?;
+        let programme = demo::install(tx, &demo, &synthetic, now)?;
         Ok(DemoOutcome {
             programme,
             demo_use_cases: demo.use_cases.len() as u32,

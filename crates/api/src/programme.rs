@@ -6,14 +6,16 @@ use steerco_core::store::{programme, use_case};
 use crate::ctx::Ctx;
 use crate::error::{ApiError, ApiResult, ErrorCode};
 
-/// The programme's name and how its use cases spread over lanes and stages.
+/// The programme's name and how its use cases spread over lanes (after the payback gate) and
+/// stages.
 pub fn overview(ctx: &Ctx, _req: ()) -> ApiResult<ProgrammeOverview> {
-    let (programme, counts) = ctx.db.read(|c| Ok((programme::get(c)?, use_case::count_by_lane_and_stage(c)?)))?;
+    let (programme, cases) = ctx.db.read(|c| Ok((programme::get(c)?, use_case::list(c)?)))?;
     let programme = programme.ok_or_else(|| {
         ApiError::new(
             ErrorCode::NoPortfolio,
             "this portfolio has no programme yet; run `steerco init` or load the demo",
         )
     })?;
+    let counts: Vec<_> = cases.iter().map(|c| (c.lane, c.stage, 1)).collect();
     Ok(summarise(programme, &counts))
 }

@@ -1,7 +1,9 @@
-//! Handlers for use cases.
+//! Handlers for use cases: list, read, create, edit, and the payback-gate override.
 
-use steerco_core::domain::UseCase;
-use steerco_core::store::use_case;
+use serde::{Deserialize, Serialize};
+use steerco_core::domain::{DossierInput, UseCase};
+use steerco_core::store::{lane_override, use_case};
+use ts_rs::TS;
 
 use crate::ctx::Ctx;
 use crate::error::ApiResult;
@@ -9,4 +11,60 @@ use crate::error::ApiResult;
 /// Every use case, in the order they were created.
 pub fn list(ctx: &Ctx, _req: ()) -> ApiResult<Vec<UseCase>> {
     Ok(ctx.db.read(use_case::list)?)
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct UseCaseRef {
+    pub id: String,
+}
+
+pub fn get(ctx: &Ctx, req: UseCaseRef) -> ApiResult<UseCase> {
+    Ok(ctx.db.read(|c| use_case::require(c, &req.id))?)
+}
+
+pub fn create(ctx: &Ctx, req: DossierInput) -> ApiResult<UseCase> {
+    let now = ctx.clock.now();
+    Ok(ctx.db.write(|tx| use_case::insert(tx, &req, now))?)
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct UpdateUseCase {
+    pub id: String,
+    pub dossier: DossierInput,
+}
+
+pub fn update(ctx: &Ctx, req: UpdateUseCase) -> ApiResult<UseCase> {
+    let now = ctx.clock.now();
+    Ok(ctx.db.write(|tx| use_case::update(tx, &req.id, &req.dossier, now))?)
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct OverrideRequest {
+    pub id: String,
+    /// The person taking the decision, by name.
+    pub decided_by: String,
+    pub reason: String,
+}
+
+/// Keeps a use case in the portfolio lane although it fails the payback gate.
+pub fn grant_override(ctx: &Ctx, req: OverrideRequest) -> ApiResult<UseCase> {
+    let now = ctx.clock.now();
+    Ok(ctx.db.write(|tx| {
+        lane_override::grant(tx, &req.id, &req.decided_by, &req.reason, now)?;
+        use_case::require(tx, &req.id)
+    })?)
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct RevokeOverrideRequest {
+    pub id: String,
+    pub revoked_by: String,
+}
+
+pub fn revoke_override(ctx: &Ctx, req: RevokeOverrideRequest) -> ApiResult<UseCase> {
+    let now = ctx.clock.now();
+    Ok(ctx.db.write(|tx| {
+        lane_override::revoke(tx, &req.id, &req.revoked_by, now)?;
+        use_case::require(tx, &req.id)
+    })?)
 }

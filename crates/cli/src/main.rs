@@ -1,77 +1,26 @@
-//! The `steerco` command. Parsing and printing live here; every subcommand is one call to a
-//! steerco-api handler, so the CLI and the desktop app cannot disagree.
+//! The `steerco` command. Parsing lives in `args`, printing in `output`; every subcommand is one
+//! call to a steerco-api handler, so the CLI and the desktop app cannot disagree.
 //!
-//! Exit status: 0 on success, 2 when the input is refused (the message names the field or file
-//! and the reason), 1 for any other failure.
+//! Exit status: 0 on success, 2 when the input is refused (the message names the field, row or
+//! file and the reason), 1 for any other failure.
 
+mod args;
 mod output;
 
-use std::path::PathBuf;
+use std::path::Path;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::Parser;
+use steerco_api::exchange::{ExportRequest, ImportRequest};
 use steerco_api::portfolio::{DemoRequest, InitRequest, SaveCopyRequest};
-use steerco_api::{ApiError, ApiResult, Ctx, Paths};
+use steerco_api::scoring::{RankRequest, Weight};
+use steerco_api::use_case::{OverrideRequest, RevokeOverrideRequest, UseCaseRef};
+use steerco_api::workshop::{RateRequest, SheetExportRequest, SheetImportRequest, WorkshopRef};
+use steerco_api::{ApiError, ApiResult, Ctx, ErrorCode, Paths};
+use steerco_core::domain::CriterionKey;
+use steerco_core::workshop::{NewWorkshop, RatingEntry};
 
-#[derive(Parser)]
-#[command(name = "steerco", version, about = "Steerco: run an enterprise LoRA programme from one portfolio file.")]
-struct Cli {
-    /// Portfolio file. Defaults to the file the desktop app opens.
-    #[arg(long, global = true, env = "STEERCO_DB", value_name = "PATH")]
-    db: Option<PathBuf>,
-
-    #[command(subcommand)]
-    command: Command,
-}
-
-#[derive(Subcommand)]
-enum Command {
-    /// Create an empty portfolio file (refuses a file that is not a Steerco portfolio).
-    Init {
-        /// Programme name.
-        #[arg(long, default_value = "New programme")]
-        name: String,
-        /// ISO 4217 currency code for every amount in the portfolio.
-        #[arg(long, default_value = "EUR")]
-        currency: String,
-    },
-    /// Load the demo portfolio (refuses a portfolio with use cases unless --force).
-    Demo {
-        /// Replace the use cases already in the portfolio.
-        #[arg(long)]
-        force: bool,
-        /// Also add N synthetic use cases, for scale tests.
-        #[arg(long, value_name = "N", default_value_t = 0)]
-        scale: u32,
-    },
-    /// Describe the open portfolio: file, schema version, programme, size.
-    Info {
-        #[arg(long)]
-        json: bool,
-    },
-    /// Use cases by lane and stage.
-    Overview {
-        #[arg(long)]
-        json: bool,
-    },
-    /// Write a consistent copy of the portfolio to DEST (SQLite online backup).
-    Copy {
-        #[arg(value_name = "DEST")]
-        destination: PathBuf,
-    },
-    /// Use cases.
-    #[command(subcommand)]
-    Usecase(UsecaseCommand),
-}
-
-#[derive(Subcommand)]
-enum UsecaseCommand {
-    /// List every use case.
-    List {
-        #[arg(long)]
-        json: bool,
-    },
-}
+use args::{Cli, Command, UsecaseCommand, WeightsCommand, WorkshopCommand};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -92,55 +41,129 @@ fn run(cli: Cli) -> ApiResult<()> {
         Command::Init { name, currency } => {
             let req = InitRequest { name, currency };
             req.validated()?;
-            let ctx = open(true)?;
-            let outcome = steerco_api::portfolio::init(&ctx, req)?;
-            if outcome.created {
-                println!("Created portfolio {} for {:?}.", db_path.display(), outcome.programme.name);
-            } else {
-                println!(
-                    "{} is already a Steerco portfolio ({:?}); nothing changed.",
-                    db_path.display(),
-                    outcome.programme.name
-                );
-            }
+            let outcome = steerco_api::portfolio::init(&open(true)?, req)?;
+            let verb =
+                if outcome.created { "Created portfolio" } else { "Already a Steerco portfolio; nothing changed:" };
+            output::line(&format!("{verb} {} ({:?}).", db_path.display(), outcome.programme.name))?;
         }
         Command::Demo { force, scale } => {
-            let ctx = open(true)?;
-            let outcome = steerco_api::portfolio::load_demo(&ctx, DemoRequest { force, scale })?;
-            println!(
-                "Loaded the demo portfolio {:?} into {}: {} use cases{}{}.",
-                outcome.programme.name,
-                db_path.display(),
-                outcome.demo_use_cases,
-                plural_suffix(" and {} synthetic", outcome.synthetic_use_cases),
-                plural_suffix(", replacing {} existing", outcome.replaced_use_cases),
-            );
+            let outcome = steerco_api::portfolio::load_demo(&open(true)?, DemoRequest { force, scale })?;
+            output::demo(&outcome, &db_path)?;
         }
         Command::Info { json } => output::info(&steerco_api::portfolio::info(&open(false)?, ())?, json)?,
         Command::Overview { json } => output::overview(&steerco_api::programme::overview(&open(false)?, ())?, json)?,
         Command::Copy { destination } => {
-            let ctx: Ctx = open(false)?;
             let req = SaveCopyRequest { destination: destination.display().to_string() };
-            let saved = steerco_api::portfolio::save_copy(&ctx, req)?;
-            println!("Saved a copy to {} ({} bytes).", saved.path, saved.bytes);
+            let saved = steerco_api::portfolio::save_copy(&open(false)?, req)?;
+            output::line(&format!("Saved a copy to {} ({} bytes).", saved.path, saved.bytes))?;
         }
-        Command::Usecase(UsecaseCommand::List { json }) => {
-            output::use_cases(&steerco_api::use_case::list(&open(false)?, ())?, json)?
+        Command::Usecase(command) => usecase(&open(false)?, command)?,
+        Command::Weights(WeightsCommand::Show { json }) => {
+            output::criteria(&steerco_api::scoring::criteria(&open(false)?, ())?, json)?
+        }
+        Command::Weights(WeightsCommand::Set { weights }) => {
+            let weights = weights.iter().map(|w| parse_weight(w)).collect::<ApiResult<Vec<_>>>()?;
+            output::criteria(&steerco_api::scoring::set_weights(&open(false)?, weights)?, false)?
+        }
+        Command::Rank { json } => {
+            output::ranking(&steerco_api::scoring::rank(&open(false)?, RankRequest::default())?, json)?
+        }
+        Command::Matrix { destination } => {
+            let svg = steerco_api::scoring::matrix_svg(&open(false)?, ())?;
+            std::fs::write(&destination, svg)
+                .map_err(|e| ApiError::new(ErrorCode::Io, format!("cannot write {}: {e}", destination.display())))?;
+            output::line(&format!("Wrote the scoring matrix to {}.", destination.display()))?;
+        }
+        Command::Workshop(command) => workshop(&open(false)?, command)?,
+    }
+    Ok(())
+}
+
+fn usecase(ctx: &Ctx, command: UsecaseCommand) -> ApiResult<()> {
+    match command {
+        UsecaseCommand::List { json } => output::use_cases(&steerco_api::use_case::list(ctx, ())?, json)?,
+        UsecaseCommand::Show { id, json } => {
+            output::use_case(&steerco_api::use_case::get(ctx, UseCaseRef { id })?, json)?
+        }
+        UsecaseCommand::Import { file, dry_run } => {
+            let csv = read_text(&file)?;
+            let outcome = steerco_api::exchange::import_csv(ctx, ImportRequest { csv, dry_run })?;
+            output::imported(&outcome)?;
+        }
+        UsecaseCommand::Export { file } => {
+            let outcome =
+                steerco_api::exchange::export_csv(ctx, ExportRequest { destination: file.display().to_string() })?;
+            output::line(&format!("Exported {} use cases to {}.", outcome.rows, outcome.path))?;
+        }
+        UsecaseCommand::Override { id, by, reason, revoke } => {
+            let case = if revoke {
+                steerco_api::use_case::revoke_override(ctx, RevokeOverrideRequest { id, revoked_by: by })?
+            } else {
+                let reason = reason.unwrap_or_default();
+                steerco_api::use_case::grant_override(ctx, OverrideRequest { id, decided_by: by, reason })?
+            };
+            output::line(&format!("{} is now in the {} lane.", case.id, case.lane))?;
         }
     }
     Ok(())
 }
 
-fn plural_suffix(template: &str, n: u32) -> String {
-    if n == 0 {
-        String::new()
-    } else {
-        template.replace("{}", &n.to_string())
+fn workshop(ctx: &Ctx, command: WorkshopCommand) -> ApiResult<()> {
+    use steerco_api::workshop as handlers;
+    match command {
+        WorkshopCommand::Create { title, date, facilitator, participants, use_cases, json } => {
+            let new = NewWorkshop { title, held_on: date, facilitator, participants, use_case_ids: use_cases };
+            output::workshops(&[handlers::create(ctx, new)?], json)?
+        }
+        WorkshopCommand::List { json } => output::workshops(&handlers::list(ctx, ())?, json)?,
+        WorkshopCommand::Show { id, json } => {
+            output::workshop_detail(&handlers::detail(ctx, WorkshopRef { id })?, json)?
+        }
+        WorkshopCommand::Rate { id, participant, use_case, criterion, rating } => {
+            let criterion = CriterionKey::parse_for("--criterion", &criterion)?;
+            let entry = RatingEntry { participant, use_case_id: use_case, criterion, rating: Some(rating) };
+            let detail = handlers::rate(ctx, RateRequest { workshop_id: id, entries: vec![entry] })?;
+            output::workshop_detail(&detail, false)?
+        }
+        WorkshopCommand::SheetExport { id, participant, file } => {
+            let req = SheetExportRequest { workshop_id: id, participant, destination: file.display().to_string() };
+            output::line(&format!("Wrote the rating sheet to {}.", handlers::export_sheet(ctx, req)?.path))?
+        }
+        WorkshopCommand::SheetImport { id, file } => {
+            let csv = read_text(&file)?;
+            output::workshop_detail(&handlers::import_sheet(ctx, SheetImportRequest { workshop_id: id, csv })?, false)?
+        }
     }
+    Ok(())
+}
+
+/// `value=40` → (value, 40), naming the argument when it is malformed.
+fn parse_weight(arg: &str) -> ApiResult<Weight> {
+    let (name, weight) =
+        arg.split_once('=').ok_or_else(|| ApiError::invalid("weights", format!("{arg:?} is not CRITERION=WEIGHT")))?;
+    let criterion = CriterionKey::parse_for("weights", name)?;
+    let weight = weight
+        .trim()
+        .parse::<u32>()
+        .map_err(|_| ApiError::invalid(&format!("weights.{criterion}"), format!("{weight:?} is not a whole number")))?;
+    Ok(Weight { criterion, weight })
+}
+
+fn read_text(file: &Path) -> ApiResult<String> {
+    let bytes = std::fs::read(file).map_err(|e| {
+        let code = if e.kind() == std::io::ErrorKind::NotFound { ErrorCode::InvalidInput } else { ErrorCode::Io };
+        ApiError::new(code, format!("{}: cannot be read ({e})", file.display()))
+    })?;
+    String::from_utf8(bytes).map_err(|e| {
+        ApiError::invalid(
+            &file.display().to_string(),
+            format!("is not UTF-8 text (byte {})", e.utf8_error().valid_up_to()),
+        )
+    })
 }
 
 impl From<output::PrintError> for ApiError {
     fn from(e: output::PrintError) -> Self {
-        ApiError::new(steerco_api::ErrorCode::Io, e.0)
+        ApiError::new(ErrorCode::Io, e.0)
     }
 }

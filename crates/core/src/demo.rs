@@ -1,17 +1,102 @@
 //! The demo portfolio shipped in `assets/demo/` (the stories the programme's playbook tells) and
 //! a deterministic generator of synthetic use cases for scale tests and benchmarks.
 
+use chrono::{DateTime, Utc};
+use rusqlite::Transaction;
 use serde::Deserialize;
 
-use crate::domain::{Lane, NewUseCase, ProgrammeUpdate, Stage};
-use crate::error::CoreResult;
+use crate::domain::{CriterionKey, DossierInput, Lane, Programme, ProgrammeUpdate, Ratings, RiskClass, Stage};
+use crate::error::{CoreError, CoreResult};
+use crate::store::{lane_override, programme, use_case, workshop};
+use crate::workshop::{NewWorkshop, RatingEntry, RatingSource};
 
 const DEMO_JSON: &str = include_str!("../../../assets/demo/portfolio.json");
 
 #[derive(Debug, Clone, Deserialize)]
 pub struct DemoPortfolio {
     pub programme: ProgrammeUpdate,
-    pub use_cases: Vec<NewUseCase>,
+    pub use_cases: Vec<DemoUseCase>,
+    #[serde(default)]
+    pub workshops: Vec<DemoWorkshop>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct DemoUseCase {
+    #[serde(flatten)]
+    pub dossier: DossierInput,
+    #[serde(rename = "override")]
+    pub lane_override: Option<DemoOverride>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct DemoOverride {
+    pub decided_by: String,
+    pub reason: String,
+}
+
+/// A workshop whose use cases and ratings name use cases by title.
+#[derive(Debug, Clone, Deserialize)]
+pub struct DemoWorkshop {
+    pub title: String,
+    pub held_on: String,
+    pub facilitator: String,
+    pub participants: Vec<String>,
+    pub use_cases: Vec<String>,
+    pub ratings: Vec<(String, String, CriterionKey, u8)>,
+}
+
+/// Writes the demo (and `synthetic` extra cases) into an emptied portfolio, inside `tx`.
+pub fn install(
+    tx: &Transaction,
+    demo: &DemoPortfolio,
+    synthetic: &[DossierInput],
+    now: DateTime<Utc>,
+) -> CoreResult<Programme> {
+    let programme = programme::upsert(tx, &demo.programme, now)?;
+    let mut ids = Vec::new();
+    for case in &demo.use_cases {
+        let stored = use_case::insert(tx, &case.dossier, now)?;
+        if let Some(o) = &case.lane_override {
+            lane_override::grant(tx, &stored.id, &o.decided_by, &o.reason, now)?;
+        }
+        ids.push((stored.title, stored.id));
+    }
+    for case in synthetic {
+        use_case::insert(tx, case, now)?;
+    }
+    let id_of = |title: &str| -> CoreResult<String> {
+        ids.iter()
+            .find(|(t, _)| t == title)
+            .map(|(_, id)| id.clone())
+            .ok_or_else(|| CoreError::Conflict(format!("the demo workshop names an unknown use case {title:?}")))
+    };
+    for w in &demo.workshops {
+        let new = NewWorkshop {
+            title: w.title.clone(),
+            held_on: w.held_on.clone(),
+            facilitator: w.facilitator.clone(),
+            participants: w.participants.clone(),
+            use_case_ids: w.use_cases.iter().map(|t| id_of(t)).collect::<CoreResult<_>>()?,
+        };
+        let stored = workshop::create(tx, &new, now)?;
+        let entries = w
+            .ratings
+            .iter()
+            .map(|(participant, title, criterion, rating)| {
+                Ok((
+                    "demo".to_owned(),
+                    RatingEntry {
+                        participant: participant.clone(),
+                        use_case_id: id_of(title)?,
+                        criterion: *criterion,
+                        rating: Some(*rating),
+                    },
+                ))
+            })
+            .collect::<CoreResult<Vec<_>>>()?;
+        workshop::record(tx, &stored.id, &entries, RatingSource::Screen, now)?;
+    }
+    Ok(programme)
 }
 
 /// The embedded demo, parsed. A parse failure is a build defect, caught by the tests below.
@@ -41,7 +126,7 @@ const PEOPLE: &[&str] = &["A. Keller", "B. Osei", "C. Laurent", "D. Brandt", "E.
 
 /// `n` plausible use cases, identical for the same `n` on every machine (a small xorshift, so
 /// benchmarks compare like with like). Every generated case satisfies the dossier rules.
-pub fn synthetic_use_cases(n: usize) -> Vec<NewUseCase> {
+pub fn synthetic_use_cases(n: usize) -> Vec<DossierInput> {
     let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
     let mut next = move |bound: usize| -> usize {
         state ^= state << 13;
@@ -55,13 +140,23 @@ pub fn synthetic_use_cases(n: usize) -> Vec<NewUseCase> {
             let stage = Stage::ALL[next(Stage::ALL.len())];
             let lane = Lane::ALL[next(Lane::ALL.len())];
             let owned = stage != Stage::Discovery || next(2) == 0;
-            NewUseCase {
+            let rating = |n: usize| 1.0 + n as f64;
+            DossierInput {
                 title: format!("Synthetic {} #{}", TASKS[next(TASKS.len())], i + 1),
                 business_unit: unit.to_owned(),
                 description: format!("Generated for scale testing ({unit})."),
+                workflow: String::new(),
                 executive_sponsor: owned.then(|| PEOPLE[next(PEOPLE.len())].to_owned()),
                 product_owner: owned.then(|| PEOPLE[next(PEOPLE.len())].to_owned()),
-                lane,
+                annual_value: (50 + next(3_000)) as f64 * 1_000.0,
+                one_time_cost: (20 + next(1_500)) as f64 * 1_000.0,
+                monthly_run_cost: (1 + next(60)) as f64 * 1_000.0,
+                ratings: Ratings { value: rating(next(5)), criticality: rating(next(5)), guardrail: rating(next(5)) },
+                data_readiness: Some(1 + next(5) as u8),
+                data_readiness_notes: String::new(),
+                risk_class: Some(RiskClass::ALL[next(RiskClass::ALL.len())]),
+                risk_notes: String::new(),
+                lane: if lane == Lane::Research { Lane::Portfolio } else { lane },
                 stage,
             }
         })
@@ -78,11 +173,17 @@ mod tests {
         demo.programme.validated().unwrap();
         assert!(demo.use_cases.len() >= 15, "the demo promises the three stories and a dozen more");
         for case in &demo.use_cases {
-            case.validated().unwrap_or_else(|e| panic!("demo case {:?} is invalid: {e}", case.title));
+            case.dossier.validated().unwrap_or_else(|e| panic!("demo case {:?} is invalid: {e}", case.dossier.title));
         }
+        let db = crate::Db::open_in_memory().unwrap();
+        let now = Utc::now();
+        db.write(|tx| install(tx, &demo, &[], now)).unwrap();
+        let cases = db.read(use_case::list).unwrap();
         for lane in Lane::ALL {
-            assert!(demo.use_cases.iter().any(|c| c.lane == *lane), "demo should show the {lane} lane");
+            assert!(cases.iter().any(|c| c.lane == *lane), "demo should show the {lane} lane");
         }
+        assert!(cases.iter().any(|c| c.lane_override.is_some()), "demo shows an override");
+        assert!(cases.iter().filter(|c| c.lane == Lane::Research).all(|c| c.lane_reason.is_some()));
     }
 
     #[test]

@@ -9,6 +9,11 @@ pub enum CoreError {
     #[error("{field}: {reason}")]
     Invalid { field: String, reason: String },
 
+    /// A file or batch with problems in several rows: every problem, each naming its row and
+    /// column ("row 4, column annual_value: …"). Nothing of the batch was stored.
+    #[error("{} problem{} found; nothing was stored:\n{}", .0.len(), if .0.len() == 1 { "" } else { "s" }, .0.join("\n"))]
+    InvalidRows(Vec<String>),
+
     #[error("{entity} {id} does not exist")]
     NotFound { entity: &'static str, id: String },
 

@@ -1,12 +1,18 @@
 //! steerco-core: the domain, the SQLite store and the pure computations behind Steerco. It knows
 //! nothing of Tauri or clap, so the desktop app, the CLI, tests and benchmarks share it as is.
 
+pub mod charts;
 pub mod clock;
+pub mod csv_io;
 pub mod demo;
 pub mod domain;
 pub mod error;
+pub mod gate;
 pub mod overview;
+pub mod portfolio;
+pub mod scoring;
 pub mod store;
+pub mod workshop;
 
 pub use error::{CoreError, CoreResult};
 pub use store::{Db, OpenMode};

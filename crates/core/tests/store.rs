@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{TimeZone, Utc};
 use rusqlite::Connection;
-use steerco_core::domain::{Lane, NewUseCase, ProgrammeSettings, ProgrammeUpdate, Stage};
+use steerco_core::domain::{DossierInput, Lane, ProgrammeSettings, ProgrammeUpdate, Ratings, RiskClass, Stage};
 use steerco_core::store::{programme, use_case, SCHEMA_VERSION};
 use steerco_core::{CoreError, Db, OpenMode};
 use tempfile::TempDir;
@@ -16,13 +16,22 @@ fn now() -> chrono::DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 2, 9, 30, 0).unwrap()
 }
 
-fn case(title: &str) -> NewUseCase {
-    NewUseCase {
+fn case(title: &str) -> DossierInput {
+    DossierInput {
         title: title.into(),
         business_unit: "Insurance · Claims".into(),
         description: String::new(),
+        workflow: String::new(),
         executive_sponsor: Some("Henrik Olsen".into()),
         product_owner: Some("Aisha Rahman".into()),
+        annual_value: 1_200_000.0,
+        one_time_cost: 400_000.0,
+        monthly_run_cost: 20_000.0,
+        ratings: Ratings::default(),
+        data_readiness: Some(3),
+        data_readiness_notes: String::new(),
+        risk_class: Some(RiskClass::Limited),
+        risk_notes: String::new(),
         lane: Lane::Portfolio,
         stage: Stage::Pilot,
     }
@@ -172,6 +181,13 @@ fn the_fixture_saved_at_schema_1_opens_with_its_data() {
     let cases = db.read(use_case::list).unwrap();
     assert_eq!(cases.len(), 19);
     assert_eq!(cases[0].id, "UC-001");
+    // Schema 2 added the dossier; a schema-1 case has no value yet, so the gate parks it.
+    assert_eq!(cases[0].annual_value, 0.0);
+    assert_eq!(cases[0].requested_lane, Lane::Portfolio);
+    assert_eq!(cases[0].lane, Lane::Research);
+    assert!(cases[0].lane_reason.as_deref().unwrap().starts_with("no payback"));
+    let weights: i64 = db.read(|c| Ok(c.query_row("SELECT sum(weight) FROM criterion", [], |r| r.get(0))?)).unwrap();
+    assert_eq!(weights, 100, "the upgrade seeds the default scoring matrix");
     assert_eq!(db.read(programme::require).unwrap().currency, "EUR");
     let version: i64 = db.read(|c| Ok(c.query_row("PRAGMA user_version", [], |r| r.get(0))?)).unwrap();
     assert_eq!(version, SCHEMA_VERSION, "opening upgrades an old file to the current schema");
@@ -182,7 +198,7 @@ fn a_failed_write_stores_nothing() {
     let db = Db::open_in_memory().unwrap();
     let result = db.write(|tx| {
         use_case::insert(tx, &case("First"), now())?;
-        use_case::insert(tx, &NewUseCase { title: "  ".into(), ..case("x") }, now())?;
+        use_case::insert(tx, &DossierInput { title: "  ".into(), ..case("x") }, now())?;
         Ok(())
     });
     assert_eq!(result.unwrap_err().to_string(), "title: is required");

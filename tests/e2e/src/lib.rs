@@ -56,7 +56,7 @@ pub struct Sandbox {
 impl Sandbox {
     pub fn new() -> TestResult<Self> {
         let sandbox = Self { dir: TempDir::new()? };
-        for home in ["xdg-data", "xdg-config", "xdg-cache"] {
+        for home in ["xdg-data", "xdg-config", "xdg-cache/mesa_shader_cache"] {
             std::fs::create_dir_all(sandbox.path(home))?;
         }
         Ok(sandbox)

@@ -1,8 +1,12 @@
 //! The real desktop app, driven as a person would: it opens on the demo, its overview agrees with
-//! the CLI, its pages work, and a refused file is explained and left alone.
+//! the CLI, the portfolio re-ranks when a weight slider moves, a CSV imports through the file
+//! picker, and a refused file is explained and left alone.
 
+use std::time::{Duration, Instant};
+
+use fantoccini::key::Key;
 use fantoccini::Locator;
-use steerco_e2e::{Sandbox, TestResult};
+use steerco_e2e::{App, Sandbox, TestResult};
 
 #[tokio::test]
 async fn first_run_shows_the_demo_overview_with_lane_counts_equal_to_the_cli() -> TestResult {
@@ -27,25 +31,125 @@ async fn first_run_shows_the_demo_overview_with_lane_counts_equal_to_the_cli() -
     app.close().await
 }
 
+/// The IDs of the ranked table's rows, top to bottom.
+async fn ranked_ids(app: &App) -> TestResult<Vec<String>> {
+    let mut ids = Vec::new();
+    for row in app.client.find_all(Locator::Css("[data-testid=ranked-row]")).await? {
+        ids.push(row.attr("data-id").await?.unwrap_or_default());
+    }
+    Ok(ids)
+}
+
+async fn wait_for_change(app: &App, before: &[String]) -> TestResult<Vec<String>> {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        let now = ranked_ids(app).await?;
+        if now != before && now.len() == before.len() {
+            return Ok(now);
+        }
+        if Instant::now() > deadline {
+            return Err(format!("the ranking did not change: {now:?}").into());
+        }
+        tokio::time::sleep(Duration::from_millis(150)).await;
+    }
+}
+
 #[tokio::test]
-async fn the_use_cases_page_lists_every_case_and_search_narrows_it() -> TestResult {
+async fn moving_a_weight_slider_re_ranks_the_portfolio_live() -> TestResult {
     let sandbox = Sandbox::new()?;
     let portfolio = sandbox.path("demo.steerco");
     let app = sandbox.launch(&portfolio).await?;
-    app.click("[data-testid=nav-use-cases]").await?;
-    app.text("[data-testid=use-case-table]").await?;
-    let rows = app.client.find_all(Locator::Css("[data-testid=use-case-table] tbody tr")).await?;
-    let cases = sandbox.cli_json(&portfolio, &["usecase", "list", "--json"])?;
-    assert_eq!(rows.len(), cases.as_array().map_or(0, Vec::len));
+    app.click("[data-testid=nav-portfolio]").await?;
+    app.text("[data-testid=ranked-table]").await?;
+    let before = ranked_ids(&app).await?;
+    let cli: Vec<String> = sandbox
+        .cli_json(&portfolio, &["rank", "--json"])?
+        .as_array()
+        .ok_or("rank --json is an array")?
+        .iter()
+        .map(|c| c["id"].as_str().unwrap_or_default().to_owned())
+        .collect();
+    assert_eq!(before, cli, "the app ranks as `steerco rank` does");
 
-    let search = app.client.find(Locator::Css("input[aria-label='Search use cases']")).await?;
-    search.send_keys("claims").await?;
-    let narrowed = app.client.find_all(Locator::Css("[data-testid=use-case-table] tbody tr")).await?;
-    assert!(!narrowed.is_empty() && narrowed.len() < rows.len(), "search keeps some rows, not all");
-    for row in narrowed {
-        assert!(row.text().await?.to_lowercase().contains("claims"));
+    let slider = app.client.find(Locator::Css("[role=slider][aria-label='Guardrail complexity weight']")).await?;
+    slider.send_keys(&Key::End.to_string()).await?;
+    let after = wait_for_change(&app, &before).await?;
+    assert_eq!(app.text("[data-testid=weight-value-guardrail]").await?, "100%");
+    assert_eq!(app.text("[data-testid=weight-value-value]").await?, "0%", "the others rebalance to keep 100");
+    app.screenshot("portfolio-reranked").await?;
+
+    // Saving makes the preview the stored ranking, as the CLI sees it.
+    app.click("[data-testid=save-weights]").await?;
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let weights = sandbox.cli_json(&portfolio, &["weights", "show", "--json"])?;
+        if weights[2]["weight"] == 100 {
+            break;
+        }
+        if Instant::now() > deadline {
+            return Err(format!("weights were not saved: {weights}").into());
+        }
+        tokio::time::sleep(Duration::from_millis(150)).await;
     }
-    app.screenshot("use-cases").await?;
+    let stored: Vec<String> = sandbox
+        .cli_json(&portfolio, &["rank", "--json"])?
+        .as_array()
+        .ok_or("rank --json is an array")?
+        .iter()
+        .map(|c| c["id"].as_str().unwrap_or_default().to_owned())
+        .collect();
+    assert_eq!(stored, after);
+    app.close().await
+}
+
+#[tokio::test]
+async fn a_csv_imports_through_the_file_picker_after_a_dry_run() -> TestResult {
+    let sandbox = Sandbox::new()?;
+    let portfolio = sandbox.path("demo.steerco");
+    let csv = sandbox.path("new-cases.csv");
+    std::fs::write(
+        &csv,
+        "title,business_unit,executive_sponsor,product_owner,annual_value,one_time_cost,monthly_run_cost,value_rating,criticality_rating,guardrail_rating,data_readiness,risk_class,description\r\n\
+         \"Broker e-mail triage, EMEA\",Insurance · Distribution,Mette Jensen,Tomás Silva,900000,150000,10000,4,4,2,3,limited,\"Routes broker e-mails.\r\nPilot in Q1.\"\r\n\
+         Warranty claim summaries,Manufacturing · Service,Karl Weber,,300000,400000,20000,3,2,3,,minimal,\r\n",
+    )?;
+    let app = sandbox.launch(&portfolio).await?;
+    app.click("[data-testid=nav-portfolio]").await?;
+    app.text("[data-testid=ranked-table]").await?;
+    let before = ranked_ids(&app).await?.len();
+
+    let input = app.client.find(Locator::Css("[data-testid=import-csv-input]")).await?;
+    input.send_keys(&csv.display().to_string()).await?;
+    let preview = app.text("[data-testid=import-preview]").await?;
+    assert!(
+        preview.contains("Broker e-mail triage, EMEA") && preview.contains("Warranty claim summaries"),
+        "{preview}"
+    );
+    app.screenshot("import-preview").await?;
+    assert_eq!(
+        sandbox.cli_json(&portfolio, &["usecase", "list", "--json"])?.as_array().map(Vec::len),
+        Some(before),
+        "a dry run stores nothing"
+    );
+
+    app.click("[data-testid=confirm-import]").await?;
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while ranked_ids(&app).await?.len() != before + 2 {
+        if Instant::now() > deadline {
+            return Err("the imported use cases did not appear in the ranking".into());
+        }
+        tokio::time::sleep(Duration::from_millis(150)).await;
+    }
+    let listed = sandbox.cli_json(&portfolio, &["usecase", "list", "--json"])?;
+    let titles: Vec<&str> = listed.as_array().ok_or("array")?.iter().filter_map(|c| c["title"].as_str()).collect();
+    assert!(titles.contains(&"Broker e-mail triage, EMEA"));
+    let warranty = listed
+        .as_array()
+        .ok_or("array")?
+        .iter()
+        .find(|c| c["title"] == "Warranty claim summaries")
+        .ok_or("imported")?;
+    assert_eq!(warranty["lane"], "research", "a case that cannot pay back lands in research");
     app.close().await
 }
 

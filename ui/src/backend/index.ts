@@ -11,6 +11,16 @@ import type { RecentFile } from "../bindings/RecentFile";
 import type { SavedCopy } from "../bindings/SavedCopy";
 import type { SessionStatus } from "../bindings/SessionStatus";
 import type { UseCase } from "../bindings/UseCase";
+import type { Criterion } from "../bindings/Criterion";
+import type { DossierInput } from "../bindings/DossierInput";
+import type { ExportOutcome } from "../bindings/ExportOutcome";
+import type { ImportOutcome } from "../bindings/ImportOutcome";
+import type { NewWorkshop } from "../bindings/NewWorkshop";
+import type { Ranking } from "../bindings/Ranking";
+import type { RatingEntry } from "../bindings/RatingEntry";
+import type { Weight } from "../bindings/Weight";
+import type { Workshop } from "../bindings/Workshop";
+import type { WorkshopDetail } from "../bindings/WorkshopDetail";
 
 /** A handler's refusal, carrying the code the UI branches on. */
 export class BackendError extends Error {
@@ -43,6 +53,7 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 }
 
 const PORTFOLIO_FILTER = [{ name: "Steerco portfolio", extensions: ["steerco"] }];
+const CSV_FILTER = [{ name: "CSV (comma-separated values)", extensions: ["csv"] }];
 
 export const backend = {
   sessionStatus: () => call<SessionStatus>("session_status"),
@@ -53,6 +64,27 @@ export const backend = {
   forgetRecent: (path: string) => call<RecentFile[]>("recent_forget", { req: { path } }),
   programmeOverview: () => call<ProgrammeOverview>("programme_overview"),
   useCases: () => call<UseCase[]>("usecase_list"),
+  useCase: (id: string) => call<UseCase>("usecase_get", { req: { id } }),
+  createUseCase: (req: DossierInput) => call<UseCase>("usecase_create", { req }),
+  updateUseCase: (id: string, dossier: DossierInput) => call<UseCase>("usecase_update", { req: { id, dossier } }),
+  overrideGate: (id: string, decidedBy: string, reason: string) =>
+    call<UseCase>("usecase_override", { req: { id, decided_by: decidedBy, reason } }),
+  revokeOverride: (id: string, revokedBy: string) =>
+    call<UseCase>("usecase_revoke_override", { req: { id, revoked_by: revokedBy } }),
+  importCsv: (csv: string, dryRun: boolean) => call<ImportOutcome>("usecase_import", { req: { csv, dry_run: dryRun } }),
+  exportCsv: (destination: string) => call<ExportOutcome>("usecase_export", { req: { destination } }),
+  ranking: (weights: Weight[] | null) => call<Ranking>("scoring_rank", { req: { weights } }),
+  setWeights: (weights: Weight[]) => call<Criterion[]>("scoring_set_weights", { req: weights }),
+  scoringMatrixSvg: () => call<string>("scoring_matrix_svg"),
+  workshops: () => call<Workshop[]>("workshop_list"),
+  createWorkshop: (req: NewWorkshop) => call<Workshop>("workshop_create", { req }),
+  workshop: (id: string) => call<WorkshopDetail>("workshop_detail", { req: { id } }),
+  rateInWorkshop: (workshopId: string, entries: RatingEntry[]) =>
+    call<WorkshopDetail>("workshop_rate", { req: { workshop_id: workshopId, entries } }),
+  exportRatingSheet: (workshopId: string, participant: string, destination: string) =>
+    call<{ path: string }>("workshop_export_sheet", { req: { workshop_id: workshopId, participant, destination } }),
+  importRatingSheet: (workshopId: string, csv: string) =>
+    call<WorkshopDetail>("workshop_import_sheet", { req: { workshop_id: workshopId, csv } }),
 
   /** Native "Open" dialog; resolves to null when the user cancels. */
   choosePortfolioToOpen: async (): Promise<string | null> => {
@@ -63,6 +95,12 @@ export const backend = {
   /** Native "Save" dialog for a new file; resolves to null when the user cancels. */
   chooseNewFile: async (title: string, suggestedName: string): Promise<string | null> => {
     const picked = await save({ title, defaultPath: suggestedName, filters: PORTFOLIO_FILTER });
+    return picked ?? null;
+  },
+
+  /** Native "Save" dialog for a CSV file; resolves to null when the user cancels. */
+  chooseCsvDestination: async (title: string, suggestedName: string): Promise<string | null> => {
+    const picked = await save({ title, defaultPath: suggestedName, filters: CSV_FILTER });
     return picked ?? null;
   },
 };

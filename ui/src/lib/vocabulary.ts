@@ -1,6 +1,8 @@
 // How lanes and stages read and look in the UI. The Rust enums are the source of truth for the
 // values; this module only adds labels, colours and order for display.
+import type { CriterionKey } from "../bindings/CriterionKey";
 import type { Lane } from "../bindings/Lane";
+import type { RiskClass } from "../bindings/RiskClass";
 import type { LaneStageCount } from "../bindings/LaneStageCount";
 import type { Stage } from "../bindings/Stage";
 
@@ -54,4 +56,31 @@ export function laneStageRows(cells: readonly LaneStageCount[]): LaneRow[] {
 export function fileName(path: string): string {
   const parts = path.split(/[\\/]/).filter((p) => p.length > 0);
   return parts[parts.length - 1] ?? path;
+}
+
+export const RISK_CLASS_LABEL: Record<RiskClass, string> = {
+  minimal: "Minimal risk",
+  limited: "Limited risk",
+  high: "High risk",
+  prohibited: "Prohibited",
+};
+
+export const RISK_CLASSES: readonly RiskClass[] = ["minimal", "limited", "high", "prohibited"];
+
+export const CRITERIA: readonly CriterionKey[] = ["value", "criticality", "guardrail"];
+
+/** 1234567 → "1,234,567"; amounts are whole units of the programme currency. */
+export function formatMoney(amount: number): string {
+  return Math.round(amount).toLocaleString("en-GB");
+}
+
+/** Months to payback with one decimal, or "never". */
+export function formatPayback(months: number | null): string {
+  return months === null ? "never" : `${months.toFixed(1)} mo`;
+}
+
+/** The client-side mirror of the payback formula, for a live hint while typing. */
+export function paybackMonths(annualValue: number, oneTimeCost: number, monthlyRunCost: number): number | null {
+  const net = annualValue / 12 - monthlyRunCost;
+  return net > 0 ? oneTimeCost / net : null;
 }

@@ -1,15 +1,17 @@
 // The application shell: header with the open file and the Portfolio menu, a navigation bar that
 // lists only pages that work, and the page itself. With no portfolio open it shows why instead.
 import { Alert, AppShell, Center, Group, Loader, NavLink, Text, Title } from "@mantine/core";
-import { IconLayoutDashboard, IconListDetails } from "@tabler/icons-react";
+import { IconFlask, IconLayoutDashboard, IconListNumbers, IconUsersGroup } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useState, type ComponentType } from "react";
 import { backend } from "../backend";
 import { OverviewPage } from "../features/overview/OverviewPage";
-import { NoPortfolioScreen } from "../features/portfolio/NoPortfolioScreen";
-import { PortfolioMenu } from "../features/portfolio/PortfolioMenu";
-import { SESSION_KEY } from "../features/portfolio/usePortfolioActions";
-import { UseCasesPage } from "../features/use-cases/UseCasesPage";
+import { NoPortfolioScreen } from "../features/portfolio-file/NoPortfolioScreen";
+import { PortfolioMenu } from "../features/portfolio-file/PortfolioMenu";
+import { SESSION_KEY } from "../features/portfolio-file/usePortfolioActions";
+import { PortfolioPage } from "../features/portfolio/PortfolioPage";
+import { ResearchPage } from "../features/research/ResearchPage";
+import { WorkshopsPage } from "../features/workshops/WorkshopsPage";
 import { fileName } from "../lib/vocabulary";
 
 interface Page {
@@ -21,7 +23,9 @@ interface Page {
 
 const PAGES: Page[] = [
   { id: "overview", label: "Overview", icon: IconLayoutDashboard, render: () => <OverviewPage /> },
-  { id: "use-cases", label: "Use cases", icon: IconListDetails, render: () => <UseCasesPage /> },
+  { id: "portfolio", label: "Portfolio", icon: IconListNumbers, render: () => <PortfolioPage /> },
+  { id: "research", label: "Research lane", icon: IconFlask, render: () => <ResearchPage /> },
+  { id: "workshops", label: "Workshops", icon: IconUsersGroup, render: () => <WorkshopsPage /> },
 ];
 
 export function App() {

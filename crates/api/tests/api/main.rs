@@ -1,4 +1,5 @@
 //! steerco-api integration tests: one binary, one module per concern.
 
 mod bindings;
+mod discovery;
 mod handlers;

@@ -2,16 +2,18 @@
 //! it is stored. Validation lives here, not in the store, so the CLI, the desktop app and CSV
 //! import all refuse the same input with the same field-named message.
 
+mod dossier;
 mod programme;
-mod use_case;
+mod vocabulary;
 
+pub use dossier::{rating, DossierInput, LaneOverride, Ratings, UseCase};
 pub use programme::{Programme, ProgrammeSettings, ProgrammeUpdate};
-pub use use_case::{Lane, NewUseCase, Stage, UseCase};
+pub use vocabulary::{CriterionKey, Direction, Lane, RiskClass, Stage};
 
 use crate::error::{CoreError, CoreResult};
 
 /// Trims `value` and refuses it when empty or longer than `max` characters.
-pub(crate) fn required_text(field: &str, value: &str, max: usize) -> CoreResult<String> {
+pub fn required_text(field: &str, value: &str, max: usize) -> CoreResult<String> {
     let trimmed = value.trim();
     if trimmed.is_empty() {
         return Err(CoreError::invalid(field, "is required"));
@@ -20,7 +22,7 @@ pub(crate) fn required_text(field: &str, value: &str, max: usize) -> CoreResult<
 }
 
 /// Trims `value`; an empty value becomes `None`.
-pub(crate) fn optional_text(field: &str, value: Option<&str>, max: usize) -> CoreResult<Option<String>> {
+pub fn optional_text(field: &str, value: Option<&str>, max: usize) -> CoreResult<Option<String>> {
     match value.map(str::trim) {
         None | Some("") => Ok(None),
         Some(v) => limit(field, v, max).map(Some),

@@ -15,7 +15,10 @@ struct Migration {
     sql: &'static str,
 }
 
-const MIGRATIONS: &[Migration] = &[Migration { version: 1, sql: include_str!("migrations/0001_initial.sql") }];
+const MIGRATIONS: &[Migration] = &[
+    Migration { version: 1, sql: include_str!("migrations/0001_initial.sql") },
+    Migration { version: 2, sql: include_str!("migrations/0002_discovery.sql") },
+];
 
 /// The schema version this build writes; files above it are refused.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -2,11 +2,14 @@
 //! synchronised, and the only place that opens connections, so pragmas, checks and migrations
 //! cannot be skipped. Query modules below take `&Connection` / `&Transaction`.
 
+pub mod criterion;
+pub mod lane_override;
 mod migrate;
 mod open;
 pub mod programme;
 pub mod sequence;
 pub mod use_case;
+pub mod workshop;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};

@@ -24,6 +24,16 @@ pub fn get(conn: &Connection) -> CoreResult<Option<Programme>> {
     .transpose()
 }
 
+/// The payback horizon in months: the programme's, or the default before one exists.
+pub fn horizon_months(conn: &Connection) -> CoreResult<u32> {
+    let settings: Option<String> =
+        conn.query_row("SELECT settings FROM programme WHERE id = 1", [], |r| r.get(0)).optional()?;
+    Ok(match settings {
+        Some(json) => serde_json::from_str::<crate::domain::ProgrammeSettings>(&json)?.payback_horizon_months,
+        None => crate::domain::ProgrammeSettings::default().payback_horizon_months,
+    })
+}
+
 /// Like `get`, for callers that need the programme to exist (every initialised file has one).
 pub fn require(conn: &Connection) -> CoreResult<Programme> {
     get(conn)?.ok_or_else(|| CoreError::NotFound { entity: "programme", id: "1".into() })

@@ -1,68 +1,122 @@
-//! Queries on the `use_case` table.
+//! Queries on the `use_case` table. Reads return the dossier with what follows from it (payback,
+//! the lane after the gate, the active override), computed here so every caller agrees.
 
 use chrono::{DateTime, Utc};
-use rusqlite::{params, Connection, Row, Transaction};
+use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 
-use super::sequence;
-use crate::domain::{Lane, NewUseCase, Stage, UseCase};
+use super::{programme, sequence};
+use crate::domain::{DossierInput, LaneOverride, Ratings, UseCase};
 use crate::error::{CoreError, CoreResult};
+use crate::gate;
 
 pub const ID_PREFIX: &str = "UC";
 
-const COLUMNS: &str =
-    "id, title, business_unit, description, executive_sponsor, product_owner, lane, stage, created_at, updated_at";
+const SELECT: &str = "SELECT u.id, u.title, u.business_unit, u.description, u.workflow, u.executive_sponsor,
+        u.product_owner, u.annual_value, u.one_time_cost, u.monthly_run_cost, u.value_rating,
+        u.criticality_rating, u.guardrail_rating, u.data_readiness, u.data_readiness_notes, u.risk_class,
+        u.risk_notes, u.stage, u.lane, u.created_at, u.updated_at, o.decided_by, o.reason, o.decided_at
+    FROM use_case u
+    LEFT JOIN lane_override o ON o.use_case_id = u.id AND o.revoked_at IS NULL";
 
-pub fn insert(tx: &Transaction, new: &NewUseCase, now: DateTime<Utc>) -> CoreResult<UseCase> {
-    let new = new.validated()?;
+pub fn insert(tx: &Transaction, input: &DossierInput, now: DateTime<Utc>) -> CoreResult<UseCase> {
+    let input = input.validated()?;
     let id = sequence::next_id(tx, ID_PREFIX)?;
     tx.execute(
-        &format!("INSERT INTO use_case ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)"),
+        "INSERT INTO use_case (id, title, business_unit, description, workflow, executive_sponsor, product_owner,
+             annual_value, one_time_cost, monthly_run_cost, value_rating, criticality_rating, guardrail_rating,
+             data_readiness, data_readiness_notes, risk_class, risk_notes, stage, lane, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?20)",
         params![
             id,
-            new.title,
-            new.business_unit,
-            new.description,
-            new.executive_sponsor,
-            new.product_owner,
-            new.lane.as_str(),
-            new.stage.as_str(),
+            input.title,
+            input.business_unit,
+            input.description,
+            input.workflow,
+            input.executive_sponsor,
+            input.product_owner,
+            input.annual_value,
+            input.one_time_cost,
+            input.monthly_run_cost,
+            input.ratings.value,
+            input.ratings.criticality,
+            input.ratings.guardrail,
+            input.data_readiness,
+            input.data_readiness_notes,
+            input.risk_class.map(|r| r.as_str()),
+            input.risk_notes,
+            input.stage.as_str(),
+            input.lane.as_str(),
             now
         ],
     )?;
-    Ok(UseCase {
-        id,
-        title: new.title,
-        business_unit: new.business_unit,
-        description: new.description,
-        executive_sponsor: new.executive_sponsor,
-        product_owner: new.product_owner,
-        lane: new.lane,
-        stage: new.stage,
-        created_at: now,
-        updated_at: now,
-    })
+    require(tx, &id)
+}
+
+/// Replaces the editable fields of use case `id`.
+pub fn update(tx: &Transaction, id: &str, input: &DossierInput, now: DateTime<Utc>) -> CoreResult<UseCase> {
+    let input = input.validated()?;
+    let changed = tx.execute(
+        "UPDATE use_case SET title = ?2, business_unit = ?3, description = ?4, workflow = ?5, executive_sponsor = ?6,
+             product_owner = ?7, annual_value = ?8, one_time_cost = ?9, monthly_run_cost = ?10, value_rating = ?11,
+             criticality_rating = ?12, guardrail_rating = ?13, data_readiness = ?14, data_readiness_notes = ?15,
+             risk_class = ?16, risk_notes = ?17, stage = ?18, lane = ?19, updated_at = ?20
+         WHERE id = ?1",
+        params![
+            id,
+            input.title,
+            input.business_unit,
+            input.description,
+            input.workflow,
+            input.executive_sponsor,
+            input.product_owner,
+            input.annual_value,
+            input.one_time_cost,
+            input.monthly_run_cost,
+            input.ratings.value,
+            input.ratings.criticality,
+            input.ratings.guardrail,
+            input.data_readiness,
+            input.data_readiness_notes,
+            input.risk_class.map(|r| r.as_str()),
+            input.risk_notes,
+            input.stage.as_str(),
+            input.lane.as_str(),
+            now
+        ],
+    )?;
+    if changed == 0 {
+        return Err(CoreError::NotFound { entity: "use case", id: id.to_owned() });
+    }
+    require(tx, id)
+}
+
+/// Sets one criterion's dossier rating (a workshop consensus).
+pub fn set_rating(tx: &Transaction, id: &str, column: &'static str, rating: f64, now: DateTime<Utc>) -> CoreResult<()> {
+    debug_assert!(matches!(column, "value_rating" | "criticality_rating" | "guardrail_rating"));
+    tx.execute(&format!("UPDATE use_case SET {column} = ?2, updated_at = ?3 WHERE id = ?1"), params![id, rating, now])?;
+    Ok(())
+}
+
+pub fn get(conn: &Connection, id: &str) -> CoreResult<Option<UseCase>> {
+    let horizon = programme::horizon_months(conn)?;
+    let mut stmt = conn.prepare_cached(&format!("{SELECT} WHERE u.id = ?1"))?;
+    stmt.query_row([id.trim()], |r| Ok(from_row(r, horizon))).optional()?.transpose()
+}
+
+pub fn require(conn: &Connection, id: &str) -> CoreResult<UseCase> {
+    get(conn, id)?.ok_or_else(|| CoreError::NotFound { entity: "use case", id: id.trim().to_owned() })
 }
 
 /// Every use case in the order they were created.
 pub fn list(conn: &Connection) -> CoreResult<Vec<UseCase>> {
-    let mut stmt = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM use_case ORDER BY rowid"))?;
-    let rows = stmt.query_map([], |r| Ok(from_row(r)))?;
+    let horizon = programme::horizon_months(conn)?;
+    let mut stmt = conn.prepare_cached(&format!("{SELECT} ORDER BY u.rowid"))?;
+    let rows = stmt.query_map([], |r| Ok(from_row(r, horizon)))?;
     rows.map(|row| row?).collect()
 }
 
 pub fn count(conn: &Connection) -> CoreResult<i64> {
     Ok(conn.query_row("SELECT count(*) FROM use_case", [], |r| r.get(0))?)
-}
-
-/// Counts per (lane, stage) pair that has at least one use case.
-pub fn count_by_lane_and_stage(conn: &Connection) -> CoreResult<Vec<(Lane, Stage, i64)>> {
-    let mut stmt = conn.prepare_cached("SELECT lane, stage, count(*) FROM use_case GROUP BY lane, stage")?;
-    let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, i64>(2)?)))?;
-    rows.map(|row| {
-        let (lane, stage, n) = row?;
-        Ok((stored_enum(&lane)?, stored_enum(&stage)?, n))
-    })
-    .collect()
 }
 
 /// Removes every use case; used when a portfolio's contents are replaced (demo `--force`).
@@ -72,18 +126,41 @@ pub fn delete_all(tx: &Transaction) -> CoreResult<usize> {
     Ok(removed)
 }
 
-fn from_row(r: &Row<'_>) -> CoreResult<UseCase> {
+fn from_row(r: &Row<'_>, horizon: u32) -> CoreResult<UseCase> {
+    let annual_value: f64 = r.get(7)?;
+    let one_time_cost: f64 = r.get(8)?;
+    let monthly_run_cost: f64 = r.get(9)?;
+    let requested_lane = stored_enum(&r.get::<_, String>(18)?)?;
+    let lane_override = match r.get::<_, Option<String>>(21)? {
+        Some(decided_by) => Some(LaneOverride { decided_by, reason: r.get(22)?, decided_at: r.get(23)? }),
+        None => None,
+    };
+    let payback_months = gate::payback_months(annual_value, one_time_cost, monthly_run_cost);
+    let (lane, lane_reason) = gate::effective_lane(requested_lane, payback_months, horizon, lane_override.is_some());
     Ok(UseCase {
         id: r.get(0)?,
         title: r.get(1)?,
         business_unit: r.get(2)?,
         description: r.get(3)?,
-        executive_sponsor: r.get(4)?,
-        product_owner: r.get(5)?,
-        lane: stored_enum(&r.get::<_, String>(6)?)?,
-        stage: stored_enum(&r.get::<_, String>(7)?)?,
-        created_at: r.get(8)?,
-        updated_at: r.get(9)?,
+        workflow: r.get(4)?,
+        executive_sponsor: r.get(5)?,
+        product_owner: r.get(6)?,
+        annual_value,
+        one_time_cost,
+        monthly_run_cost,
+        ratings: Ratings { value: r.get(10)?, criticality: r.get(11)?, guardrail: r.get(12)? },
+        data_readiness: r.get(13)?,
+        data_readiness_notes: r.get(14)?,
+        risk_class: r.get::<_, Option<String>>(15)?.map(|s| stored_enum(&s)).transpose()?,
+        risk_notes: r.get(16)?,
+        stage: stored_enum(&r.get::<_, String>(17)?)?,
+        lane,
+        requested_lane,
+        lane_reason,
+        payback_months,
+        lane_override,
+        created_at: r.get(19)?,
+        updated_at: r.get(20)?,
     })
 }
 

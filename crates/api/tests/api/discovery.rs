@@ -1,0 +1,285 @@
+//! Portfolio discovery through the handlers: CSV import and export, ranking with hand-worked
+//! scores and paybacks, the payback gate and its overrides, weights, dossier edits, workshops.
+
+use steerco_api::exchange::{self, ExportRequest, ImportRequest};
+use steerco_api::scoring::{self, RankRequest, Weight};
+use steerco_api::use_case::{self as use_cases, OverrideRequest, RevokeOverrideRequest, UpdateUseCase, UseCaseRef};
+use steerco_api::workshop::{self as workshops, RateRequest, SheetExportRequest, SheetImportRequest, WorkshopRef};
+use steerco_api::{portfolio, Ctx, ErrorCode, Paths};
+use steerco_core::domain::{CriterionKey, Lane, Stage};
+use steerco_core::workshop::{NewWorkshop, RatingEntry};
+use tempfile::TempDir;
+
+const HEADER: &str = "title,business_unit,executive_sponsor,product_owner,annual_value,one_time_cost,monthly_run_cost,value_rating,criticality_rating,guardrail_rating,data_readiness,risk_class,description";
+
+/// Four cases with hand-worked scores (default weights 40/30/30) and paybacks (horizon 6):
+/// Alpha:   value 5, crit 4, guard 2 → 40 + 22.5 + 22.5 = 85;   1.2M/yr, 300k, 20k/mo → 300/80 = 3.75 mo
+/// Bravo:   value 4, crit 4, guard 3 → 30 + 22.5 + 15   = 67.5; 600k/yr, 360k, 10k/mo → 360/40 = 9 mo → research
+/// Charlie: value 4, crit 4, guard 3 → 67.5 (tie with Bravo); 480k/yr, 100k, 0 → 100/40 = 2.5 mo → ranks above Bravo
+/// Delta:   value 2, crit 1, guard 5 → 10 + 0 + 0 = 10;       120k/yr, 50k, 10k/mo → net 0 → no payback → research
+fn sample_csv() -> String {
+    format!(
+        "{HEADER}\n\
+         Alpha,Banking,Ana,Ben,1200000,300000,20000,5,4,2,4,limited,First\n\
+         Bravo,Insurance,,,600000,360000,10000,4,4,3,,,\n\
+         Charlie,Insurance,Cleo,,480000,100000,0,4,4,3,2,minimal,\"Has, a comma\"\n\
+         Delta,Pharma,,,120000,50000,10000,2,1,5,1,high,\n"
+    )
+}
+
+fn fresh() -> (TempDir, Ctx) {
+    let dir = TempDir::new().unwrap();
+    let paths = Paths { data_dir: dir.path().join("data"), config_dir: dir.path().join("config") };
+    let ctx = portfolio::open(&paths, &dir.path().join("p.steerco"), true).unwrap();
+    portfolio::init(&ctx, portfolio::InitRequest::default()).unwrap();
+    (dir, ctx)
+}
+
+fn import(ctx: &Ctx, csv: &str) {
+    exchange::import_csv(ctx, ImportRequest { csv: csv.to_owned(), dry_run: false }).unwrap();
+}
+
+fn weights(value: u32, criticality: u32, guardrail: u32) -> Vec<Weight> {
+    vec![
+        Weight { criterion: CriterionKey::Value, weight: value },
+        Weight { criterion: CriterionKey::Criticality, weight: criticality },
+        Weight { criterion: CriterionKey::Guardrail, weight: guardrail },
+    ]
+}
+
+#[test]
+fn hand_worked_scores_ranks_lanes_and_paybacks() {
+    let (_dir, ctx) = fresh();
+    import(&ctx, &sample_csv());
+    let ranking = scoring::rank(&ctx, RankRequest::default()).unwrap();
+    let got: Vec<(&str, f64, u32, Lane, Option<f64>)> = ranking
+        .use_cases
+        .iter()
+        .map(|r| (r.use_case.title.as_str(), r.score, r.rank, r.use_case.lane, r.use_case.payback_months))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Alpha", 85.0, 1, Lane::Portfolio, Some(3.75)),
+            ("Charlie", 67.5, 2, Lane::Portfolio, Some(2.5)),
+            ("Bravo", 67.5, 3, Lane::Research, Some(9.0)),
+            ("Delta", 10.0, 4, Lane::Research, None),
+        ]
+    );
+    let bravo = &ranking.use_cases[2].use_case;
+    assert_eq!(bravo.lane_reason.as_deref(), Some("pays back in 9.0 months, beyond the 6-month horizon"));
+}
+
+#[test]
+fn a_bad_file_stores_nothing_and_lists_every_problem() {
+    let (_dir, ctx) = fresh();
+    import(&ctx, &sample_csv());
+    let bad =
+        format!("{HEADER}\nGood,Unit,,,1,1,0,3,3,3,,,\nBad,Unit,,,-5,1,0,3,3,9,,unknown,\n,Unit,,,1,1,0,3,3,3,,,\n");
+    let err = exchange::import_csv(&ctx, ImportRequest { csv: bad, dry_run: false }).unwrap_err();
+    assert_eq!(err.code, ErrorCode::InvalidInput);
+    for expected in [
+        "row 3, column annual_value: must be 0 or more, not -5",
+        "row 3, column guardrail_rating: must be a rating from 1 to 5, not 9",
+        "row 3, column risk_class:",
+        "row 4, column title: is required",
+    ] {
+        assert!(err.message.contains(expected), "missing {expected:?} in:\n{}", err.message);
+    }
+    assert_eq!(use_cases::list(&ctx, ()).unwrap().len(), 4, "nothing from the bad file was stored");
+}
+
+#[test]
+fn a_dry_run_reports_and_stores_nothing() {
+    let (_dir, ctx) = fresh();
+    let outcome = exchange::import_csv(&ctx, ImportRequest { csv: sample_csv(), dry_run: true }).unwrap();
+    assert_eq!(outcome.rows.len(), 4);
+    assert!(outcome.rows.iter().all(|r| r.id.is_none()));
+    assert_eq!(outcome.rows[3].lane, Lane::Research);
+    assert!(use_cases::list(&ctx, ()).unwrap().is_empty());
+}
+
+#[test]
+fn export_then_import_gives_the_same_portfolio() {
+    let (dir, ctx) = fresh();
+    portfolio::load_demo(&ctx, portfolio::DemoRequest { force: true, scale: 30 }).unwrap();
+    let first = dir.path().join("first.csv");
+    exchange::export_csv(&ctx, ExportRequest { destination: first.display().to_string() }).unwrap();
+
+    let (_dir2, other) = fresh();
+    import(&other, &std::fs::read_to_string(&first).unwrap());
+    let second = dir.path().join("second.csv");
+    exchange::export_csv(&other, ExportRequest { destination: second.display().to_string() }).unwrap();
+
+    let (a, b) = (std::fs::read_to_string(&first).unwrap(), std::fs::read_to_string(&second).unwrap());
+    // Overrides are decisions, not dossier columns: the demo's one overridden case is the only
+    // row allowed to differ (its lane), so compare everything else exactly.
+    let overridden: Vec<String> =
+        use_cases::list(&ctx, ()).unwrap().into_iter().filter(|c| c.lane_override.is_some()).map(|c| c.title).collect();
+    assert_eq!(overridden.len(), 1);
+    for (x, y) in a.lines().zip(b.lines()) {
+        if !x.starts_with(&overridden[0]) {
+            assert_eq!(x, y);
+        }
+    }
+    assert_eq!(a.lines().count(), b.lines().count());
+}
+
+#[test]
+fn weights_must_sum_to_100_and_re_rank() {
+    let (_dir, ctx) = fresh();
+    import(&ctx, &sample_csv());
+    let err = scoring::set_weights(&ctx, weights(50, 30, 30)).unwrap_err();
+    assert_eq!((err.code, err.field.as_deref()), (ErrorCode::InvalidInput, Some("weights")));
+    assert_eq!(scoring::criteria(&ctx, ()).unwrap()[0].weight, 40, "refused weights change nothing");
+
+    // Guardrail alone: Alpha (guard 2) 75; Bravo and Charlie (3) 50; Delta (5) 0.
+    scoring::set_weights(&ctx, weights(0, 0, 100)).unwrap();
+    let ranking = scoring::rank(&ctx, RankRequest::default()).unwrap();
+    assert_eq!(ranking.use_cases[0].score, 75.0);
+    // A preview does not store.
+    let preview = scoring::rank(&ctx, RankRequest { weights: Some(weights(100, 0, 0)) }).unwrap();
+    assert_eq!(preview.use_cases[0].score, 100.0);
+    assert_eq!(scoring::criteria(&ctx, ()).unwrap()[2].weight, 100);
+}
+
+#[test]
+fn rank_ranges_bracket_the_rank() {
+    let (_dir, ctx) = fresh();
+    portfolio::load_demo(&ctx, portfolio::DemoRequest { force: true, scale: 50 }).unwrap();
+    for r in scoring::rank(&ctx, RankRequest::default()).unwrap().use_cases {
+        assert!(r.rank_range[0] <= r.rank && r.rank <= r.rank_range[1], "{:?} outside {:?}", r.rank, r.rank_range);
+    }
+}
+
+#[test]
+fn an_override_keeps_a_case_in_the_portfolio_until_revoked() {
+    let (_dir, ctx) = fresh();
+    import(&ctx, &sample_csv());
+    let bravo = use_cases::list(&ctx, ()).unwrap().into_iter().find(|c| c.title == "Bravo").unwrap();
+    let req = |reason: &str| OverrideRequest {
+        id: bravo.id.clone(),
+        decided_by: "Claire Dubois".into(),
+        reason: reason.into(),
+    };
+    let err = use_cases::grant_override(&ctx, req("  ")).unwrap_err();
+    assert_eq!(err.field.as_deref(), Some("reason"));
+
+    let kept = use_cases::grant_override(&ctx, req("Regulatory deadline in Q2")).unwrap();
+    assert_eq!(kept.lane, Lane::Portfolio);
+    assert_eq!(kept.lane_override.as_ref().map(|o| o.decided_by.as_str()), Some("Claire Dubois"));
+    assert_eq!(use_cases::grant_override(&ctx, req("again")).unwrap_err().code, ErrorCode::Conflict);
+
+    let revoked = use_cases::revoke_override(
+        &ctx,
+        RevokeOverrideRequest { id: bravo.id.clone(), revoked_by: "Jonas Berg".into() },
+    )
+    .unwrap();
+    assert_eq!(revoked.lane, Lane::Research);
+    let history: i64 = ctx
+        .db
+        .read(|c| {
+            Ok(c.query_row("SELECT count(*) FROM lane_override WHERE revoked_by = 'Jonas Berg'", [], |r| r.get(0))?)
+        })
+        .unwrap();
+    assert_eq!(history, 1, "a revoked override stays on record");
+}
+
+#[test]
+fn a_dossier_cannot_leave_discovery_without_both_owners() {
+    let (_dir, ctx) = fresh();
+    import(&ctx, &sample_csv());
+    let charlie = use_cases::list(&ctx, ()).unwrap().into_iter().find(|c| c.title == "Charlie").unwrap();
+    let mut dossier = charlie.to_input();
+    dossier.stage = Stage::Architecture;
+    let err = use_cases::update(&ctx, UpdateUseCase { id: charlie.id.clone(), dossier: dossier.clone() }).unwrap_err();
+    assert_eq!(err.field.as_deref(), Some("stage"));
+    assert!(err.message.ends_with("without a product owner"), "{}", err.message);
+    assert_eq!(use_cases::get(&ctx, UseCaseRef { id: charlie.id.clone() }).unwrap(), charlie, "nothing changed");
+
+    dossier.product_owner = Some("Dan".into());
+    let moved = use_cases::update(&ctx, UpdateUseCase { id: charlie.id.clone(), dossier }).unwrap();
+    assert_eq!(moved.stage, Stage::Architecture);
+}
+
+#[test]
+fn workshop_ratings_set_the_dossier_median_and_flag_spreads() {
+    let (dir, ctx) = fresh();
+    import(&ctx, &sample_csv());
+    let ids: Vec<String> = use_cases::list(&ctx, ()).unwrap().into_iter().map(|c| c.id).collect();
+    let w = workshops::create(
+        &ctx,
+        NewWorkshop {
+            title: "Discovery day".into(),
+            held_on: "2026-11-30".into(),
+            facilitator: "Nadia".into(),
+            participants: vec!["Ana".into(), "Ben".into(), "Cy".into()],
+            use_case_ids: vec![ids[0].clone()],
+        },
+    )
+    .unwrap();
+    let entry = |p: &str, c: CriterionKey, r: u8| RatingEntry {
+        participant: p.into(),
+        use_case_id: ids[0].clone(),
+        criterion: c,
+        rating: Some(r),
+    };
+    let detail = workshops::rate(
+        &ctx,
+        RateRequest {
+            workshop_id: w.id.clone(),
+            entries: vec![
+                entry("Ana", CriterionKey::Value, 2),
+                entry("Ben", CriterionKey::Value, 3),
+                entry("Cy", CriterionKey::Value, 5),
+            ],
+        },
+    )
+    .unwrap();
+    let cell = detail.consensus.iter().find(|c| c.criterion == CriterionKey::Value).unwrap();
+    assert_eq!((cell.median, cell.spread, cell.discuss), (Some(3.0), Some(3), true));
+    assert_eq!(
+        use_cases::get(&ctx, UseCaseRef { id: ids[0].clone() }).unwrap().ratings.value,
+        3.0,
+        "dossier takes the median"
+    );
+
+    // A participant's sheet, filled in offline and read back.
+    let sheet = dir.path().join("ana.csv");
+    workshops::export_sheet(
+        &ctx,
+        SheetExportRequest {
+            workshop_id: w.id.clone(),
+            participant: "Ana".into(),
+            destination: sheet.display().to_string(),
+        },
+    )
+    .unwrap();
+    let text = std::fs::read_to_string(&sheet).unwrap();
+    assert!(text.lines().nth(1).unwrap().ends_with(",2"), "the sheet is prefilled: {text}");
+    let filled = text.replace("criticality,Process criticality,", "criticality,Process criticality,4");
+    let detail = workshops::import_sheet(&ctx, SheetImportRequest { workshop_id: w.id.clone(), csv: filled }).unwrap();
+    let crit = detail.consensus.iter().find(|c| c.criterion == CriterionKey::Criticality).unwrap();
+    assert_eq!(crit.ratings, [("Ana".to_owned(), 4)]);
+
+    // A bad sheet (a stranger, a rating of 7) stores nothing.
+    let bad = format!(
+        "workshop_id,participant,use_case_id,criterion,rating\n{0},Zed,{1},value,4\n{0},Ben,{1},guardrail,7\n",
+        w.id, ids[0]
+    );
+    let err = workshops::import_sheet(&ctx, SheetImportRequest { workshop_id: w.id.clone(), csv: bad }).unwrap_err();
+    assert_eq!(err.code, ErrorCode::InvalidInput);
+    assert!(err.message.contains("row 3, column rating"), "{}", err.message);
+    let after = workshops::detail(&ctx, WorkshopRef { id: w.id.clone() }).unwrap();
+    assert_eq!(after.ratings.len(), 4, "nothing from the bad sheet was recorded");
+}
+
+#[test]
+fn the_matrix_svg_labels_every_case() {
+    let (_dir, ctx) = fresh();
+    import(&ctx, &sample_csv());
+    let svg = scoring::matrix_svg(&ctx, ()).unwrap();
+    for id in ["UC-001", "UC-002", "UC-003", "UC-004"] {
+        assert!(svg.contains(&format!("\n{id}\n</text>")), "{id} labelled");
+    }
+}

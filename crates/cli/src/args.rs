@@ -1,0 +1,186 @@
+//! The command line, as clap parses it. Names and shapes here are the CLI contract documented in
+//! README; change them only with it.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(name = "steerco", version, about = "Steerco: run an enterprise LoRA programme from one portfolio file.")]
+pub struct Cli {
+    /// Portfolio file. Defaults to the file the desktop app opens.
+    #[arg(long, global = true, env = "STEERCO_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Create an empty portfolio file (refuses a file that is not a Steerco portfolio).
+    Init {
+        /// Programme name.
+        #[arg(long, default_value = "New programme")]
+        name: String,
+        /// ISO 4217 currency code for every amount in the portfolio.
+        #[arg(long, default_value = "EUR")]
+        currency: String,
+    },
+    /// Load the demo portfolio (refuses a portfolio with use cases unless --force).
+    Demo {
+        /// Replace the use cases already in the portfolio.
+        #[arg(long)]
+        force: bool,
+        /// Also add N synthetic use cases, for scale tests.
+        #[arg(long, value_name = "N", default_value_t = 0)]
+        scale: u32,
+    },
+    /// Describe the open portfolio: file, schema version, programme, size.
+    Info {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Use cases by lane and stage.
+    Overview {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write a consistent copy of the portfolio to DEST (SQLite online backup).
+    Copy {
+        #[arg(value_name = "DEST")]
+        destination: PathBuf,
+    },
+    /// Use cases: list, show, import and export CSV, payback-gate overrides.
+    #[command(subcommand)]
+    Usecase(UsecaseCommand),
+    /// The scoring weights.
+    #[command(subcommand)]
+    Weights(WeightsCommand),
+    /// The portfolio ranked by score, with payback and rank ranges.
+    Rank {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write the scoring matrix (value vs guardrail complexity, bubble = annual value) as SVG.
+    Matrix {
+        #[arg(value_name = "FILE.svg")]
+        destination: PathBuf,
+    },
+    /// Discovery workshops and their rating sheets.
+    #[command(subcommand)]
+    Workshop(WorkshopCommand),
+}
+
+#[derive(Subcommand)]
+pub enum UsecaseCommand {
+    /// List every use case.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// One use case's dossier.
+    Show {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Import dossiers from CSV; all-or-nothing.
+    Import {
+        #[arg(value_name = "FILE.csv")]
+        file: PathBuf,
+        /// Check the file and show what would be imported; store nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Export the ranked portfolio as CSV.
+    Export {
+        #[arg(value_name = "FILE.csv")]
+        file: PathBuf,
+    },
+    /// Keep a use case in the portfolio lane although it fails the payback gate (or --revoke).
+    Override {
+        id: String,
+        /// Who takes the decision.
+        #[arg(long, value_name = "NAME")]
+        by: String,
+        /// Why (required unless --revoke).
+        #[arg(long, required_unless_present = "revoke")]
+        reason: Option<String>,
+        #[arg(long, conflicts_with = "reason")]
+        revoke: bool,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum WeightsCommand {
+    /// Show the criteria and their weights.
+    Show {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Set every weight, e.g. `value=40 criticality=30 guardrail=30` (must sum to 100).
+    Set {
+        #[arg(value_name = "CRITERION=WEIGHT", required = true)]
+        weights: Vec<String>,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum WorkshopCommand {
+    /// Set up a workshop.
+    Create {
+        #[arg(long)]
+        title: String,
+        /// ISO date, e.g. 2026-11-30.
+        #[arg(long)]
+        date: String,
+        #[arg(long)]
+        facilitator: String,
+        /// A participant (repeat for each).
+        #[arg(long = "participant", value_name = "NAME", required = true)]
+        participants: Vec<String>,
+        /// A use case on the agenda (repeat); default: every use case in discovery.
+        #[arg(long = "use-case", value_name = "ID")]
+        use_cases: Vec<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// The workshop's consensus: medians, spreads and "discuss" flags.
+    Show {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Record one rating from the facilitator's screen.
+    Rate {
+        id: String,
+        #[arg(long)]
+        participant: String,
+        #[arg(long = "use-case", value_name = "ID")]
+        use_case: String,
+        #[arg(long)]
+        criterion: String,
+        /// 1–5.
+        #[arg(long)]
+        rating: u8,
+    },
+    /// Write a participant's rating sheet (CSV) to fill in offline.
+    SheetExport {
+        id: String,
+        #[arg(long)]
+        participant: String,
+        #[arg(value_name = "FILE.csv")]
+        file: PathBuf,
+    },
+    /// Read a filled rating sheet back; all-or-nothing.
+    SheetImport {
+        id: String,
+        #[arg(value_name = "FILE.csv")]
+        file: PathBuf,
+    },
+}

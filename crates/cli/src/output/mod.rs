@@ -1,0 +1,91 @@
+//! How the CLI prints: JSON for scripts (`--json`), aligned plain-text tables for people. A
+//! closed pipe (`steerco usecase list | head`) ends output quietly instead of panicking.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+mod portfolio;
+mod workshop;
+
+pub use portfolio::{criteria, demo, imported, info, overview, ranking, use_case, use_cases};
+pub use workshop::{workshop_detail, workshops};
+
+#[derive(Debug)]
+pub struct PrintError(pub String);
+
+pub(crate) type Printed = Result<(), PrintError>;
+
+/// One line for people.
+pub fn line(text: &str) -> Printed {
+    emit(&format!("{text}\n"))
+}
+
+/// 1234567.0 → "1,234,567": amounts read at a glance.
+pub(crate) fn money(amount: f64) -> String {
+    let whole = amount.round() as i64;
+    let digits = whole.abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if whole < 0 {
+        format!("-{out}")
+    } else {
+        out
+    }
+}
+
+pub(crate) fn emit(text: &str) -> Printed {
+    let mut out = io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(PrintError(format!("cannot write output: {e}"))),
+        _ => Ok(()),
+    }
+}
+
+pub(crate) fn json<T: Serialize + ?Sized>(value: &T) -> Printed {
+    let text = serde_json::to_string_pretty(value).map_err(|e| PrintError(e.to_string()))?;
+    emit(&(text + "\n"))
+}
+
+/// Left-aligned columns, each as wide as its widest cell, separated by two spaces.
+pub(crate) fn table(header: &[&str], rows: &[Vec<String>]) -> String {
+    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+    for row in rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    let line = |cells: Vec<&str>| -> String {
+        let padded: Vec<String> =
+            cells.iter().zip(&widths).map(|(c, w)| format!("{c}{}", " ".repeat(w - c.chars().count()))).collect();
+        padded.join("  ").trim_end().to_owned() + "\n"
+    };
+    let mut text = line(header.to_vec());
+    for row in rows {
+        text += &line(row.iter().map(String::as_str).collect());
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{money, table};
+
+    #[test]
+    fn money_groups_thousands() {
+        assert_eq!(money(1_234_567.4), "1,234,567");
+        assert_eq!(money(999.0), "999");
+        assert_eq!(money(0.0), "0");
+    }
+
+    #[test]
+    fn columns_align_on_the_widest_cell_including_multibyte_text() {
+        let t = table(&["A", "B"], &[vec!["Café".into(), "x".into()], vec!["—".into(), "yy".into()]]);
+        assert_eq!(t, "A     B\nCafé  x\n—     yy\n");
+    }
+}

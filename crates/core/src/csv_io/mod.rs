@@ -1,0 +1,119 @@
+//! CSV files people exchange with spreadsheets: the portfolio (dossiers in, ranked dossiers out)
+//! and workshop rating sheets. Reading is all-or-nothing and reports every problem as
+//! `row N, column C: reason`, where row 1 is the header, as a spreadsheet numbers rows.
+//! Quoted fields, commas and newlines in text, CRLF and Excel's UTF-8 BOM are all read.
+
+pub mod dossiers;
+pub mod rating_sheet;
+
+use std::collections::HashMap;
+
+use crate::error::{CoreError, CoreResult};
+
+/// A parsed file: the header's column positions and the data records with their row numbers.
+pub(crate) struct Table {
+    columns: HashMap<String, usize>,
+    pub(crate) rows: Vec<(usize, csv::StringRecord)>,
+}
+
+impl Table {
+    /// Reads `bytes`, checking that the header holds every `required` column and nothing
+    /// outside `required` and `allowed`.
+    pub(crate) fn read(bytes: &[u8], required: &[&str], allowed: &[&str]) -> CoreResult<Table> {
+        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        let text = std::str::from_utf8(bytes).map_err(|e| {
+            CoreError::InvalidRows(vec![format!("the file is not UTF-8 text (byte {})", e.valid_up_to())])
+        })?;
+        let mut reader = csv::ReaderBuilder::new().has_headers(true).flexible(true).from_reader(text.as_bytes());
+        let header = reader
+            .headers()
+            .map_err(|e| CoreError::InvalidRows(vec![format!("row 1: the header cannot be read ({e})")]))?
+            .clone();
+        let mut problems = Vec::new();
+        let mut columns = HashMap::new();
+        for (i, name) in header.iter().enumerate() {
+            let name = name.trim();
+            if !required.contains(&name) && !allowed.contains(&name) {
+                problems.push(format!("row 1, column {}: {name:?} is not a known column", i + 1));
+            } else if columns.insert(name.to_owned(), i).is_some() {
+                problems.push(format!("row 1, column {name}: appears twice"));
+            }
+        }
+        for name in required {
+            if !columns.contains_key(*name) {
+                problems.push(format!("row 1, column {name}: is missing from the header"));
+            }
+        }
+        if !problems.is_empty() {
+            return Err(CoreError::InvalidRows(problems));
+        }
+        let mut rows = Vec::new();
+        for (index, record) in reader.records().enumerate() {
+            let row = index + 2;
+            let record =
+                record.map_err(|e| CoreError::InvalidRows(vec![format!("row {row}: cannot be read ({e})")]))?;
+            if record.iter().all(|f| f.trim().is_empty()) {
+                continue;
+            }
+            if record.len() != header.len() {
+                problems.push(format!("row {row}: has {} fields, the header has {}", record.len(), header.len()));
+                continue;
+            }
+            rows.push((row, record));
+        }
+        if !problems.is_empty() {
+            return Err(CoreError::InvalidRows(problems));
+        }
+        Ok(Table { columns, rows })
+    }
+
+    /// The trimmed field of `column` in `record` ("" when the column is absent).
+    pub(crate) fn field<'r>(&self, record: &'r csv::StringRecord, column: &str) -> &'r str {
+        self.columns.get(column).and_then(|&i| record.get(i)).map_or("", str::trim)
+    }
+
+    pub(crate) fn has(&self, column: &str) -> bool {
+        self.columns.contains_key(column)
+    }
+}
+
+/// A plain decimal number: digits with at most one point. Spreadsheet exports write numbers so;
+/// anything else (currency signs, thousands separators, exponents) is refused, not guessed at.
+pub(crate) fn number(text: &str) -> Result<f64, String> {
+    let plain = !text.is_empty()
+        && text.chars().all(|c| c.is_ascii_digit() || c == '.' || c == '-')
+        && text.chars().filter(|c| *c == '.').count() <= 1
+        && text.chars().skip(1).all(|c| c != '-');
+    match text.parse::<f64>() {
+        Ok(n) if plain && n.is_finite() => Ok(n),
+        _ if text.is_empty() => Err("is required".to_owned()),
+        _ => Err(format!("{text:?} is not a number like 1250000 or 1250000.50 (no currency signs or separators)")),
+    }
+}
+
+/// Writes `rows` under `header` as RFC 4180 CSV (quoted where needed, LF line ends).
+pub(crate) fn write(header: &[&str], rows: &[Vec<String>]) -> CoreResult<Vec<u8>> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let fail = |e: csv::Error| CoreError::io("writing CSV", std::io::Error::other(e.to_string()));
+    writer.write_record(header).map_err(fail)?;
+    for row in rows {
+        writer.write_record(row).map_err(fail)?;
+    }
+    writer.into_inner().map_err(|e| CoreError::io("writing CSV", std::io::Error::other(e.to_string())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::number;
+
+    #[test]
+    fn numbers_are_plain_decimals() {
+        assert_eq!(number("1250000"), Ok(1_250_000.0));
+        assert_eq!(number("0.5"), Ok(0.5));
+        assert_eq!(number("-3"), Ok(-3.0), "the sign is parsed; the range check names the rule");
+        for bad in ["1,250,000", "€100", "1e6", "inf", "NaN", "1.2.3", "12-3"] {
+            assert!(number(bad).is_err(), "{bad} must be refused");
+        }
+        assert_eq!(number(""), Err("is required".to_owned()));
+    }
+}

@@ -1,0 +1,86 @@
+// The research lane: the use cases the payback gate (or a decision) parked, each with its
+// reason, and the cases kept in the portfolio by an override, with who decided and why.
+import { Alert, Badge, Card, Group, Loader, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { IconShieldCheck } from "@tabler/icons-react";
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { backend } from "../../backend";
+import type { RankedUseCase } from "../../bindings/RankedUseCase";
+import { formatMoney, formatPayback, STAGE_LABEL } from "../../lib/vocabulary";
+import { DossierDrawer, type DossierTarget } from "../dossier/DossierDrawer";
+
+function CaseCard({ u, onOpen, children }: { u: RankedUseCase; onOpen: () => void; children: React.ReactNode }) {
+  return (
+    <Card withBorder radius="md" padding="md" onClick={onOpen} style={{ cursor: "pointer" }} data-testid="research-card">
+      <Group justify="space-between" wrap="nowrap" align="flex-start">
+        <div>
+          <Text size="xs" c="dimmed">
+            {u.id} · {u.business_unit} · {STAGE_LABEL[u.stage]}
+          </Text>
+          <Text fw={600}>{u.title}</Text>
+        </div>
+        <Badge variant="light" color="gray">
+          Score {u.score.toFixed(1)}
+        </Badge>
+      </Group>
+      <Group gap="lg" mt="xs">
+        <Text size="sm">Annual value {formatMoney(u.annual_value)}</Text>
+        <Text size="sm">One-time cost {formatMoney(u.one_time_cost)}</Text>
+        <Text size="sm">Run cost {formatMoney(u.monthly_run_cost)}/month</Text>
+        <Text size="sm" fw={600}>
+          Payback {formatPayback(u.payback_months)}
+        </Text>
+      </Group>
+      {children}
+    </Card>
+  );
+}
+
+export function ResearchPage() {
+  const ranking = useQuery({ queryKey: ["ranking", null], queryFn: () => backend.ranking(null) });
+  const [target, setTarget] = useState<DossierTarget | null>(null);
+  if (ranking.isPending) return <Loader aria-label="Loading the research lane" />;
+  if (ranking.isError) return <Alert color="red">{ranking.error.message}</Alert>;
+
+  const research = ranking.data.use_cases.filter((u) => u.lane === "research");
+  const overridden = ranking.data.use_cases.filter((u) => u.lane_override !== null);
+  const open = (id: string) => () => setTarget({ kind: "existing", id });
+
+  return (
+    <Stack gap="lg">
+      <div>
+        <Title order={2}>Research lane</Title>
+        <Text c="dimmed" size="sm">
+          A use case that cannot pay back within the programme's horizon waits here until its numbers change or a named
+          person overrides the gate.
+        </Text>
+      </div>
+      <Title order={4}>In research ({research.length})</Title>
+      {research.length === 0 && <Text c="dimmed">Nothing is in the research lane.</Text>}
+      <SimpleGrid cols={{ base: 1, xl: 2 }}>
+        {research.map((u) => (
+          <CaseCard key={u.id} u={u} onOpen={open(u.id)}>
+            <Text size="sm" c="grape.8" mt="xs" data-testid="research-reason">
+              {u.lane_reason ?? "Parked in research by decision."}
+            </Text>
+          </CaseCard>
+        ))}
+      </SimpleGrid>
+      <Title order={4}>Kept in the portfolio by override ({overridden.length})</Title>
+      {overridden.length === 0 && <Text c="dimmed">No override is active.</Text>}
+      <SimpleGrid cols={{ base: 1, xl: 2 }}>
+        {overridden.map((u) => (
+          <CaseCard key={u.id} u={u} onOpen={open(u.id)}>
+            <Group gap={6} mt="xs" wrap="nowrap" align="flex-start">
+              <IconShieldCheck size={18} color="var(--mantine-color-orange-6)" style={{ flexShrink: 0 }} />
+              <Text size="sm">
+                <b>{u.lane_override?.decided_by}</b> on {u.lane_override?.decided_at.slice(0, 10)}: {u.lane_override?.reason}
+              </Text>
+            </Group>
+          </CaseCard>
+        ))}
+      </SimpleGrid>
+      <DossierDrawer target={target} onClose={() => setTarget(null)} />
+    </Stack>
+  );
+}
