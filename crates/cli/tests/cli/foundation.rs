@@ -1,49 +1,11 @@
-//! The `steerco` command as scripts and people drive it: real processes on temp files, with
-//! HOME and the XDG folders pointed at a temp dir so nothing touches the user's real data.
+//! The foundation's CLI contract: init, demo, list, overview, info, copy, refusals and exit codes.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
-use tempfile::TempDir;
 
-struct Sandbox {
-    dir: TempDir,
-}
-
-impl Sandbox {
-    fn new() -> Self {
-        Self { dir: TempDir::new().unwrap() }
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-
-    /// `steerco` with no inherited STEERCO_DB and every per-user folder inside the sandbox.
-    fn steerco(&self) -> Command {
-        let mut cmd = Command::cargo_bin("steerco").unwrap();
-        cmd.env_remove("STEERCO_DB")
-            .env("HOME", self.dir.path())
-            .env("XDG_DATA_HOME", self.path("xdg-data"))
-            .env("XDG_CONFIG_HOME", self.path("xdg-config"))
-            .current_dir(self.dir.path());
-        cmd
-    }
-
-    fn with_db(&self, db: &Path) -> Command {
-        let mut cmd = self.steerco();
-        cmd.arg("--db").arg(db);
-        cmd
-    }
-
-    fn list_json(&self, db: &Path) -> Vec<Value> {
-        let out = self.with_db(db).args(["usecase", "list", "--json"]).output().unwrap();
-        assert!(out.status.success(), "list failed: {}", String::from_utf8_lossy(&out.stderr));
-        serde_json::from_slice::<Value>(&out.stdout).unwrap().as_array().unwrap().clone()
-    }
-}
+use crate::support::Sandbox;
 
 #[test]
 fn demo_then_list_gives_the_documented_json_shape() {

@@ -1,0 +1,5 @@
+//! steerco-cli integration tests: one binary, one module per part of the contract.
+
+mod discovery;
+mod foundation;
+mod support;

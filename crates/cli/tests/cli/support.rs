@@ -1,0 +1,54 @@
+//! A sandbox for running `steerco`: real processes on temp files, with HOME and the XDG folders
+//! pointed at a temp dir so nothing touches the user's real data.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use serde_json::Value;
+use tempfile::TempDir;
+
+pub struct Sandbox {
+    dir: TempDir,
+}
+
+impl Sandbox {
+    pub fn new() -> Self {
+        Self { dir: TempDir::new().unwrap() }
+    }
+
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    /// `steerco` with no inherited STEERCO_DB and every per-user folder inside the sandbox.
+    pub fn steerco(&self) -> Command {
+        let mut cmd = Command::cargo_bin("steerco").unwrap();
+        cmd.env_remove("STEERCO_DB")
+            .env("HOME", self.dir.path())
+            .env("XDG_DATA_HOME", self.path("xdg-data"))
+            .env("XDG_CONFIG_HOME", self.path("xdg-config"))
+            .current_dir(self.dir.path());
+        cmd
+    }
+
+    pub fn with_db(&self, db: &Path) -> Command {
+        let mut cmd = self.steerco();
+        cmd.arg("--db").arg(db);
+        cmd
+    }
+
+    pub fn list_json(&self, db: &Path) -> Vec<Value> {
+        let out = self.with_db(db).args(["usecase", "list", "--json"]).output().unwrap();
+        assert!(out.status.success(), "list failed: {}", String::from_utf8_lossy(&out.stderr));
+        serde_json::from_slice::<Value>(&out.stdout).unwrap().as_array().unwrap().clone()
+    }
+}
+
+impl Sandbox {
+    /// Runs `steerco --db DB ARGS… --json`-style commands and parses stdout.
+    pub fn json(&self, db: &Path, args: &[&str]) -> Value {
+        let out = self.with_db(db).args(args).output().unwrap();
+        assert!(out.status.success(), "steerco {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+        serde_json::from_slice(&out.stdout).unwrap()
+    }
+}
