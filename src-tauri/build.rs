@@ -10,6 +10,8 @@ fn main() {
         "recent_list",
         "recent_forget",
         "programme_overview",
+        "programme_get",
+        "programme_update",
         "usecase_list",
         "usecase_get",
         "usecase_create",

@@ -13,7 +13,7 @@ use steerco_api::workshop::{
     RateRequest, SheetExportRequest, SheetImportRequest, SheetWritten, WorkshopDetail, WorkshopRef,
 };
 use steerco_api::{ApiError, ApiResult, ErrorCode};
-use steerco_core::domain::{DossierInput, UseCase};
+use steerco_core::domain::{DossierInput, Programme, ProgrammeUpdate, UseCase};
 use steerco_core::overview::ProgrammeOverview;
 use steerco_core::scoring::Criterion;
 use steerco_core::workshop::{NewWorkshop, Workshop};
@@ -150,4 +150,14 @@ pub async fn workshop_export_sheet(session: Shared<'_>, req: SheetExportRequest)
 #[tauri::command]
 pub async fn workshop_import_sheet(session: Shared<'_>, req: SheetImportRequest) -> ApiResult<WorkshopDetail> {
     blocking(&session, |s| steerco_api::workshop::import_sheet(&s.ctx()?, req)).await
+}
+
+#[tauri::command]
+pub async fn programme_get(session: Shared<'_>) -> ApiResult<Programme> {
+    blocking(&session, |s| steerco_api::programme::get(&s.ctx()?, ())).await
+}
+
+#[tauri::command]
+pub async fn programme_update(session: Shared<'_>, req: ProgrammeUpdate) -> ApiResult<Programme> {
+    blocking(&session, |s| steerco_api::programme::update(&s.ctx()?, req)).await
 }

@@ -30,6 +30,8 @@ fn main() {
             commands::recent_list,
             commands::recent_forget,
             commands::programme_overview,
+            commands::programme_get,
+            commands::programme_update,
             commands::usecase_list,
             commands::usecase_get,
             commands::usecase_create,

@@ -1,5 +1,6 @@
 //! Handlers for the programme as a whole.
 
+use steerco_core::domain::{Programme, ProgrammeUpdate};
 use steerco_core::overview::{summarise, ProgrammeOverview};
 use steerco_core::store::{programme, use_case};
 
@@ -18,4 +19,21 @@ pub fn overview(ctx: &Ctx, _req: ()) -> ApiResult<ProgrammeOverview> {
     })?;
     let counts: Vec<_> = cases.iter().map(|c| (c.lane, c.stage, 1)).collect();
     Ok(summarise(programme, &counts))
+}
+
+pub fn get(ctx: &Ctx, _req: ()) -> ApiResult<Programme> {
+    ctx.db.read(programme::get)?.ok_or_else(|| {
+        ApiError::new(
+            ErrorCode::NoPortfolio,
+            "this portfolio has no programme yet; run `steerco init` or load the demo",
+        )
+    })
+}
+
+/// Renames the programme or changes its currency or payback horizon. Amounts are not converted
+/// when the currency changes: they are re-labelled, as the user asked.
+pub fn update(ctx: &Ctx, req: ProgrammeUpdate) -> ApiResult<Programme> {
+    let now = ctx.clock.now();
+    get(ctx, ())?;
+    Ok(ctx.db.write(|tx| programme::upsert(tx, &req, now))?)
 }

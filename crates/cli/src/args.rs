@@ -51,6 +51,9 @@ pub enum Command {
         #[arg(value_name = "DEST")]
         destination: PathBuf,
     },
+    /// The programme: name, currency and payback horizon.
+    #[command(subcommand)]
+    Programme(ProgrammeCommand),
     /// Use cases: list, show, import and export CSV, payback-gate overrides.
     #[command(subcommand)]
     Usecase(UsecaseCommand),
@@ -182,5 +185,24 @@ pub enum WorkshopCommand {
         id: String,
         #[arg(value_name = "FILE.csv")]
         file: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum ProgrammeCommand {
+    Show {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Change any of the name, the currency and the payback horizon.
+    Set {
+        #[arg(long)]
+        name: Option<String>,
+        /// ISO 4217 code; amounts are relabelled, not converted.
+        #[arg(long)]
+        currency: Option<String>,
+        /// Months within which a use case must pay back to stay in the portfolio lane.
+        #[arg(long, value_name = "MONTHS")]
+        horizon: Option<u32>,
     },
 }

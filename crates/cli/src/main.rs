@@ -17,10 +17,10 @@ use steerco_api::scoring::{RankRequest, Weight};
 use steerco_api::use_case::{OverrideRequest, RevokeOverrideRequest, UseCaseRef};
 use steerco_api::workshop::{RateRequest, SheetExportRequest, SheetImportRequest, WorkshopRef};
 use steerco_api::{ApiError, ApiResult, Ctx, ErrorCode, Paths};
-use steerco_core::domain::CriterionKey;
+use steerco_core::domain::{CriterionKey, ProgrammeUpdate};
 use steerco_core::workshop::{NewWorkshop, RatingEntry};
 
-use args::{Cli, Command, UsecaseCommand, WeightsCommand, WorkshopCommand};
+use args::{Cli, Command, ProgrammeCommand, UsecaseCommand, WeightsCommand, WorkshopCommand};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -56,6 +56,23 @@ fn run(cli: Cli) -> ApiResult<()> {
             let req = SaveCopyRequest { destination: destination.display().to_string() };
             let saved = steerco_api::portfolio::save_copy(&open(false)?, req)?;
             output::line(&format!("Saved a copy to {} ({} bytes).", saved.path, saved.bytes))?;
+        }
+        Command::Programme(ProgrammeCommand::Show { json }) => {
+            output::programme(&steerco_api::programme::get(&open(false)?, ())?, json)?
+        }
+        Command::Programme(ProgrammeCommand::Set { name, currency, horizon }) => {
+            let ctx = open(false)?;
+            let current = steerco_api::programme::get(&ctx, ())?;
+            let mut settings = current.settings.clone();
+            if let Some(months) = horizon {
+                settings.payback_horizon_months = months;
+            }
+            let update = ProgrammeUpdate {
+                name: name.unwrap_or(current.name),
+                currency: currency.unwrap_or(current.currency),
+                settings,
+            };
+            output::programme(&steerco_api::programme::update(&ctx, update)?, false)?
         }
         Command::Usecase(command) => usecase(&open(false)?, command)?,
         Command::Weights(WeightsCommand::Show { json }) => {

@@ -167,10 +167,27 @@ impl App {
         Ok(element.prop("textContent").await?.unwrap_or_default().trim().to_owned())
     }
 
+    /// Waits for the element, scrolls it to the middle of the window and clicks it, as a person
+    /// would scroll to a row below the fold before clicking it.
     pub async fn click(&self, css: &str) -> TestResult {
         let element = self.client.wait().at_most(Duration::from_secs(20)).for_element(Locator::Css(css)).await?;
-        element.click().await?;
-        Ok(())
+        let arg = serde_json::to_value(&element)?;
+        self.client.execute("arguments[0].scrollIntoView({ block: 'center' });", vec![arg]).await?;
+        // A modal or a button still animating can cover the point for a moment; a person would
+        // wait for it to settle, so retry briefly before failing.
+        let deadline = Instant::now() + Duration::from_secs(5);
+        loop {
+            match element.click().await {
+                Ok(()) => return Ok(()),
+                Err(fantoccini::error::CmdError::Standard(e))
+                    if e.error == fantoccini::error::ErrorStatus::ElementClickIntercepted
+                        && Instant::now() < deadline =>
+                {
+                    tokio::time::sleep(Duration::from_millis(200)).await;
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
     }
 
     /// Saves a screenshot next to the e2e logs, for people to look at.

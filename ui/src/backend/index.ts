@@ -6,7 +6,9 @@ import { open, save } from "@tauri-apps/plugin-dialog";
 import type { ApiError } from "../bindings/ApiError";
 import type { ErrorCode } from "../bindings/ErrorCode";
 import type { NewPortfolioRequest } from "../bindings/NewPortfolioRequest";
+import type { Programme } from "../bindings/Programme";
 import type { ProgrammeOverview } from "../bindings/ProgrammeOverview";
+import type { ProgrammeUpdate } from "../bindings/ProgrammeUpdate";
 import type { RecentFile } from "../bindings/RecentFile";
 import type { SavedCopy } from "../bindings/SavedCopy";
 import type { SessionStatus } from "../bindings/SessionStatus";
@@ -63,6 +65,8 @@ export const backend = {
   recentFiles: () => call<RecentFile[]>("recent_list"),
   forgetRecent: (path: string) => call<RecentFile[]>("recent_forget", { req: { path } }),
   programmeOverview: () => call<ProgrammeOverview>("programme_overview"),
+  programme: () => call<Programme>("programme_get"),
+  updateProgramme: (req: ProgrammeUpdate) => call<Programme>("programme_update", { req }),
   useCases: () => call<UseCase[]>("usecase_list"),
   useCase: (id: string) => call<UseCase>("usecase_get", { req: { id } }),
   createUseCase: (req: DossierInput) => call<UseCase>("usecase_create", { req }),

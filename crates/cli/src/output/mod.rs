@@ -8,7 +8,7 @@ use serde::Serialize;
 mod portfolio;
 mod workshop;
 
-pub use portfolio::{criteria, demo, imported, info, overview, ranking, use_case, use_cases};
+pub use portfolio::{criteria, demo, imported, info, overview, programme, ranking, use_case, use_cases};
 pub use workshop::{workshop_detail, workshops};
 
 #[derive(Debug)]

@@ -5,7 +5,7 @@ use std::path::Path;
 use steerco_api::exchange::ImportOutcome;
 use steerco_api::portfolio::{DemoOutcome, PortfolioInfo};
 use steerco_api::scoring::Ranking;
-use steerco_core::domain::UseCase;
+use steerco_core::domain::{Programme, UseCase};
 use steerco_core::overview::ProgrammeOverview;
 use steerco_core::scoring::Criterion;
 
@@ -179,5 +179,15 @@ pub fn info(i: &PortfolioInfo, as_json: bool) -> Printed {
         i.schema_version,
         programme,
         i.use_case_count
+    ))
+}
+
+pub fn programme(p: &Programme, as_json: bool) -> Printed {
+    if as_json {
+        return json(p);
+    }
+    emit(&format!(
+        "Programme:        {}\nCurrency:         {}\nPayback horizon:  {} months\n",
+        p.name, p.currency, p.settings.payback_horizon_months
     ))
 }

@@ -149,6 +149,7 @@ export function DossierDrawer({ target, onClose }: { target: DossierTarget | nul
           <SimpleGrid cols={2}>
             <Select
               label="Stage"
+              data-testid="dossier-stage"
               data={STAGES.map((s) => ({ value: s, label: STAGE_LABEL[s] }))}
               allowDeselect={false}
               {...form.getInputProps("stage")}
@@ -164,9 +165,9 @@ export function DossierDrawer({ target, onClose }: { target: DossierTarget | nul
 
           <Divider label="Value and cost" labelPosition="left" />
           <SimpleGrid cols={3}>
-            <NumberInput label="Annual value" min={0} thousandSeparator="," {...form.getInputProps("annual_value")} />
-            <NumberInput label="One-time cost" min={0} thousandSeparator="," {...form.getInputProps("one_time_cost")} />
-            <NumberInput label="Monthly run cost" min={0} thousandSeparator="," {...form.getInputProps("monthly_run_cost")} />
+            <NumberInput label="Annual value" min={0} clampBehavior="none" thousandSeparator="," {...form.getInputProps("annual_value")} />
+            <NumberInput label="One-time cost" min={0} clampBehavior="none" thousandSeparator="," {...form.getInputProps("one_time_cost")} />
+            <NumberInput label="Monthly run cost" min={0} clampBehavior="none" thousandSeparator="," {...form.getInputProps("monthly_run_cost")} />
           </SimpleGrid>
           <Text size="sm" c="dimmed" data-testid="payback-hint">
             Payback: {formatPayback(payback)}
@@ -181,6 +182,7 @@ export function DossierDrawer({ target, onClose }: { target: DossierTarget | nul
                 min={1}
                 max={5}
                 step={1}
+                clampBehavior="none"
                 decimalScale={1}
                 {...form.getInputProps(`ratings.${key}`)}
               />

@@ -1,16 +1,26 @@
 // The File menu of the header: New portfolio…, Open…, Save a copy… and the recent files.
 import { Button, Menu, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { IconChevronDown, IconCopy, IconFile, IconFileOff, IconFilePlus, IconFolderOpen } from "@tabler/icons-react";
+import {
+  IconAdjustments,
+  IconChevronDown,
+  IconCopy,
+  IconFile,
+  IconFileOff,
+  IconFilePlus,
+  IconFolderOpen,
+} from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { backend } from "../../backend";
 import { NewPortfolioModal } from "./NewPortfolioModal";
+import { ProgrammeSettingsModal } from "./ProgrammeSettingsModal";
 import { usePortfolioActions } from "./usePortfolioActions";
 
 export function PortfolioMenu({ canCopy }: { canCopy: boolean }) {
   const { open, create, saveCopy } = usePortfolioActions();
   const recent = useQuery({ queryKey: ["recent-files"], queryFn: backend.recentFiles });
   const [newOpened, newModal] = useDisclosure(false);
+  const [settingsOpened, settingsModal] = useDisclosure(false);
 
   return (
     <>
@@ -29,6 +39,9 @@ export function PortfolioMenu({ canCopy }: { canCopy: boolean }) {
           </Menu.Item>
           <Menu.Item leftSection={<IconCopy size={16} />} onClick={() => saveCopy.mutate()} disabled={!canCopy}>
             Save a copy…
+          </Menu.Item>
+          <Menu.Item leftSection={<IconAdjustments size={16} />} onClick={settingsModal.open}>
+            Programme settings…
           </Menu.Item>
           <Menu.Divider />
           <Menu.Label>Recent files</Menu.Label>
@@ -57,6 +70,7 @@ export function PortfolioMenu({ canCopy }: { canCopy: boolean }) {
           ))}
         </Menu.Dropdown>
       </Menu>
+      <ProgrammeSettingsModal opened={settingsOpened} onClose={settingsModal.close} />
       <NewPortfolioModal
         opened={newOpened}
         onClose={newModal.close}

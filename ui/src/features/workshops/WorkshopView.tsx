@@ -50,7 +50,8 @@ function RateGrid({ detail, participant }: { detail: WorkshopDetail; participant
               return (
                 <Table.Td key={criterion}>
                   <SegmentedControl
-                    size="xs"
+                    size="sm"
+                    data-testid={`rate-${item.id}-${criterion}`}
                     value={value === undefined ? "" : String(value)}
                     onChange={(v) =>
                       rate.mutate({ use_case_id: item.id, criterion, rating: v === "" ? null : Number(v) })
@@ -205,7 +206,9 @@ export function WorkshopView({ id }: { id: string }) {
       <Tabs defaultValue="consensus" mt="md">
         <Tabs.List>
           <Tabs.Tab value="consensus">Consensus</Tabs.Tab>
-          <Tabs.Tab value="rate">Rate</Tabs.Tab>
+          <Tabs.Tab value="rate" data-testid="tab-rate">
+            Rate
+          </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="consensus" pt="md">
           <Consensus detail={detail.data} />
@@ -214,6 +217,7 @@ export function WorkshopView({ id }: { id: string }) {
           <Group mb="sm" align="flex-end">
             <Select
               label="Rating as"
+              data-testid="rating-as"
               data={w.participants}
               value={who}
               onChange={setParticipant}
