@@ -94,19 +94,28 @@ pub fn export_text(ctx: &Ctx) -> ApiResult<(Vec<u8>, usize)> {
 
 pub fn export_csv(ctx: &Ctx, req: ExportRequest) -> ApiResult<ExportOutcome> {
     let (bytes, rows) = export_text(ctx)?;
-    let path = write_file(&req.destination, &bytes)?;
+    let path = write_file(ctx, &req.destination, &bytes)?;
     Ok(ExportOutcome { path, rows: rows as u32 })
 }
 
 /// Writes `bytes` to `destination` through a temporary file, so a failed write never leaves a
-/// half-written file where a good one was.
-pub(crate) fn write_file(destination: &str, bytes: &[u8]) -> ApiResult<String> {
+/// half-written file where a good one was. Refuses to write over the open portfolio (or its
+/// -wal/-shm files): an export must never replace the data it was made from.
+pub fn write_file(ctx: &Ctx, destination: &str, bytes: &[u8]) -> ApiResult<String> {
     let dest = PathBuf::from(destination.trim());
     if dest.as_os_str().is_empty() {
         return Err(ApiError::invalid("destination", "is empty"));
     }
     if dest.is_dir() {
         return Err(ApiError::invalid("destination", format!("{} is a folder; choose a file name", dest.display())));
+    }
+    if let Some(portfolio) = ctx.db.path() {
+        if is_portfolio_file(portfolio, &dest) {
+            return Err(ApiError::invalid(
+                "destination",
+                format!("{} is the open portfolio (or one of its files); choose another file name", dest.display()),
+            ));
+        }
     }
     let io = |e: std::io::Error| ApiError::new(ErrorCode::Io, format!("cannot write {}: {e}", dest.display()));
     let tmp = tmp_path(&dest);
@@ -116,6 +125,27 @@ pub(crate) fn write_file(destination: &str, bytes: &[u8]) -> ApiResult<String> {
         io(e)
     })?;
     Ok(dest.display().to_string())
+}
+
+/// Whether `candidate` names the portfolio file or one of its SQLite sidecars. The candidate
+/// may not exist yet, so its folder is resolved and its name compared.
+fn is_portfolio_file(portfolio: &Path, candidate: &Path) -> bool {
+    let resolve = |p: &Path| -> Option<PathBuf> {
+        let name = p.file_name()?;
+        let parent = match p.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => parent.to_owned(),
+            _ => PathBuf::from("."),
+        };
+        Some(parent.canonicalize().ok()?.join(name))
+    };
+    let (Some(portfolio), Some(candidate)) = (resolve(portfolio), resolve(candidate)) else {
+        return false;
+    };
+    ["", "-wal", "-shm", "-journal"].iter().any(|suffix| {
+        let mut name = portfolio.as_os_str().to_owned();
+        name.push(suffix);
+        name == candidate.as_os_str()
+    })
 }
 
 fn tmp_path(dest: &Path) -> PathBuf {

@@ -118,11 +118,29 @@ pub struct DemoOutcome {
 /// The most synthetic use cases one call adds; larger scale tests call it more than once.
 pub const MAX_SCALE: u32 = 1_000_000;
 
+impl DemoRequest {
+    /// Checks the request without touching any file.
+    pub fn validated(&self) -> ApiResult<()> {
+        if self.scale > MAX_SCALE {
+            return Err(ApiError::invalid("scale", format!("must be at most {MAX_SCALE}, not {}", self.scale)));
+        }
+        Ok(())
+    }
+}
+
+/// Removes a portfolio file (and its sidecars) that the current command created and could not
+/// fill, so a failed first `steerco demo` does not leave an empty file behind.
+pub fn discard_new_file(path: &Path) {
+    for suffix in ["", "-wal", "-shm"] {
+        let mut name = path.as_os_str().to_owned();
+        name.push(suffix);
+        let _ = std::fs::remove_file(PathBuf::from(name));
+    }
+}
+
 /// Loads the demo portfolio. Refuses a portfolio that already has use cases unless `force`.
 pub fn load_demo(ctx: &Ctx, req: DemoRequest) -> ApiResult<DemoOutcome> {
-    if req.scale > MAX_SCALE {
-        return Err(ApiError::invalid("scale", format!("must be at most {MAX_SCALE}, not {}", req.scale)));
-    }
+    req.validated()?;
     let demo = demo::portfolio()?;
     let synthetic = demo::synthetic_use_cases(req.scale as usize);
     let now = ctx.clock.now();

@@ -30,10 +30,10 @@ pub fn get(ctx: &Ctx, _req: ()) -> ApiResult<Programme> {
     })
 }
 
-/// Renames the programme or changes its currency or payback horizon. Amounts are not converted
-/// when the currency changes: they are re-labelled, as the user asked.
+/// Renames the programme or changes its currency or payback horizon (on a blank portfolio it
+/// creates the programme). Amounts are not converted when the currency changes: they are
+/// relabelled, as the user asked.
 pub fn update(ctx: &Ctx, req: ProgrammeUpdate) -> ApiResult<Programme> {
     let now = ctx.clock.now();
-    get(ctx, ())?;
     Ok(ctx.db.write(|tx| programme::upsert(tx, &req, now))?)
 }

@@ -59,3 +59,9 @@ pub fn matrix_svg(ctx: &Ctx, _req: ()) -> ApiResult<String> {
     let ranking = rank(ctx, RankRequest::default())?;
     Ok(charts::scoring_matrix(&matrix_points(&ranking.use_cases))?)
 }
+
+/// Writes the scoring matrix SVG to `destination` (never over the open portfolio).
+pub fn write_matrix_svg(ctx: &Ctx, req: crate::exchange::ExportRequest) -> ApiResult<String> {
+    let svg = matrix_svg(ctx, ())?;
+    crate::exchange::write_file(ctx, &req.destination, svg.as_bytes())
+}

@@ -96,7 +96,7 @@ pub fn export_sheet(ctx: &Ctx, req: SheetExportRequest) -> ApiResult<SheetWritte
         let names: Vec<_> = criterion::list(c)?.into_iter().map(|cr| (cr.key, cr.name)).collect();
         rating_sheet::export(&w, req.participant.trim(), &use_case::list(c)?, &names, &workshop::ratings(c, &w.id)?)
     })?;
-    Ok(SheetWritten { path: write_file(&req.destination, &bytes)? })
+    Ok(SheetWritten { path: write_file(ctx, &req.destination, &bytes)? })
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

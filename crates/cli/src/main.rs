@@ -47,8 +47,20 @@ fn run(cli: Cli) -> ApiResult<()> {
             output::line(&format!("{verb} {} ({:?}).", db_path.display(), outcome.programme.name))?;
         }
         Command::Demo { force, scale } => {
-            let outcome = steerco_api::portfolio::load_demo(&open(true)?, DemoRequest { force, scale })?;
-            output::demo(&outcome, &db_path)?;
+            let req = DemoRequest { force, scale };
+            req.validated()?;
+            let created = !db_path.exists();
+            let loaded = open(true).and_then(|ctx| steerco_api::portfolio::load_demo(&ctx, req));
+            match loaded {
+                Ok(outcome) => output::demo(&outcome, &db_path)?,
+                Err(e) => {
+                    if created {
+                        // Leave no half-made portfolio behind for the app's first run to trip on.
+                        steerco_api::portfolio::discard_new_file(&db_path);
+                    }
+                    return Err(e);
+                }
+            }
         }
         Command::Info { json } => output::info(&steerco_api::portfolio::info(&open(false)?, ())?, json)?,
         Command::Overview { json } => output::overview(&steerco_api::programme::overview(&open(false)?, ())?, json)?,
@@ -86,10 +98,9 @@ fn run(cli: Cli) -> ApiResult<()> {
             output::ranking(&steerco_api::scoring::rank(&open(false)?, RankRequest::default())?, json)?
         }
         Command::Matrix { destination } => {
-            let svg = steerco_api::scoring::matrix_svg(&open(false)?, ())?;
-            std::fs::write(&destination, svg)
-                .map_err(|e| ApiError::new(ErrorCode::Io, format!("cannot write {}: {e}", destination.display())))?;
-            output::line(&format!("Wrote the scoring matrix to {}.", destination.display()))?;
+            let req = ExportRequest { destination: destination.display().to_string() };
+            let path = steerco_api::scoring::write_matrix_svg(&open(false)?, req)?;
+            output::line(&format!("Wrote the scoring matrix to {path}."))?;
         }
         Command::Workshop(command) => workshop(&open(false)?, command)?,
     }

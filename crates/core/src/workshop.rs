@@ -38,9 +38,12 @@ pub struct NewWorkshop {
 impl NewWorkshop {
     pub fn validated(&self) -> CoreResult<NewWorkshop> {
         let title = required_text("title", &self.title, 200)?;
-        let held_on = self.held_on.trim();
-        NaiveDate::parse_from_str(held_on, "%Y-%m-%d")
-            .map_err(|_| CoreError::invalid("held_on", format!("{held_on:?} is not a date like 2026-11-30")))?;
+        let typed = self.held_on.trim();
+        // Stored as zero-padded ISO so that dates sort as text ("2026-2-1" becomes "2026-02-01").
+        let held_on = NaiveDate::parse_from_str(typed, "%Y-%m-%d")
+            .map_err(|_| CoreError::invalid("held_on", format!("{typed:?} is not a date like 2026-11-30")))?
+            .format("%Y-%m-%d")
+            .to_string();
         let facilitator = required_text("facilitator", &self.facilitator, 120)?;
         let mut participants: Vec<String> = Vec::new();
         for name in &self.participants {
@@ -55,7 +58,7 @@ impl NewWorkshop {
         }
         Ok(NewWorkshop {
             title,
-            held_on: held_on.to_owned(),
+            held_on,
             facilitator,
             participants,
             use_case_ids: self.use_case_ids.iter().map(|id| id.trim().to_owned()).collect(),
@@ -221,7 +224,9 @@ mod tests {
             use_case_ids: vec![],
         };
         assert!(w.validated().unwrap_err().to_string().starts_with("held_on:"));
-        let w = NewWorkshop { held_on: "2026-03-02".into(), participants: vec!["Ana".into(), "ana ".into()], ..w };
+        let w = NewWorkshop { held_on: "2026-3-2".into(), participants: vec!["Ana".into(), "ana ".into()], ..w };
         assert_eq!(w.validated().unwrap_err().to_string(), "participants: ana is listed twice");
+        let w = NewWorkshop { participants: vec!["Ana".into()], ..w };
+        assert_eq!(w.validated().unwrap().held_on, "2026-03-02", "dates are stored zero-padded");
     }
 }

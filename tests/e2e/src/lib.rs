@@ -190,6 +190,35 @@ impl App {
         }
     }
 
+    /// Finds the input afresh (React may have replaced it), clears it and types `text`.
+    pub async fn fill(&self, css: &str, text: &str) -> TestResult {
+        let deadline = Instant::now() + Duration::from_secs(5);
+        loop {
+            let input = self.client.wait().at_most(Duration::from_secs(20)).for_element(Locator::Css(css)).await?;
+            let typed = async {
+                input.clear().await?;
+                input.send_keys(text).await
+            };
+            match typed.await {
+                Ok(()) => return Ok(()),
+                Err(fantoccini::error::CmdError::Standard(e))
+                    if e.error == fantoccini::error::ErrorStatus::StaleElementReference
+                        && Instant::now() < deadline =>
+                {
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
+    }
+
+    /// Sends keys to the element, finding it afresh.
+    pub async fn keys(&self, css: &str, keys: &str) -> TestResult {
+        let input = self.client.wait().at_most(Duration::from_secs(20)).for_element(Locator::Css(css)).await?;
+        input.send_keys(keys).await?;
+        Ok(())
+    }
+
     /// Saves a screenshot next to the e2e logs, for people to look at.
     pub async fn screenshot(&self, name: &str) -> TestResult {
         if let Some(dir) = std::env::var_os("STEERCO_E2E_SCREENSHOTS") {

@@ -22,11 +22,8 @@ async fn dossier_research_and_workshop_pages_show_the_demo_as_the_cli_does() -> 
 
     // A payback horizon of 0 is refused at the field; 14 months lets the 13.3-month case out.
     app.click("[data-testid=portfolio-menu]").await?;
-    let item = app.client.wait().for_element(Locator::XPath("//button[contains(., 'Programme settings')]")).await?;
-    item.click().await?;
-    let horizon = app.client.wait().for_element(Locator::Css("input[data-testid=horizon-input]")).await?;
-    horizon.clear().await?;
-    horizon.send_keys("0").await?;
+    app.click("[data-testid=menu-programme-settings]").await?;
+    app.fill("input[data-testid=horizon-input]", "0").await?;
     app.click("[data-testid=save-programme]").await?;
     app.screenshot("programme-settings-refused").await?;
     let refused = app.text(".mantine-NumberInput-error").await?;
@@ -35,8 +32,7 @@ async fn dossier_research_and_workshop_pages_show_the_demo_as_the_cli_does() -> 
         sandbox.cli_json(&portfolio, &["programme", "show", "--json"])?["settings"]["payback_horizon_months"],
         6
     );
-    horizon.clear().await?;
-    horizon.send_keys("14").await?;
+    app.fill("input[data-testid=horizon-input]", "14").await?;
     app.click("[data-testid=save-programme]").await?;
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
     while app.client.find_all(Locator::Css("[data-testid=research-reason]")).await?.len() != in_research - 1 {
@@ -62,9 +58,8 @@ async fn dossier_research_and_workshop_pages_show_the_demo_as_the_cli_does() -> 
 
     // The facilitator rates for Mette on screen; the consensus and the CLI see it at once.
     app.click("[data-testid=tab-rate]").await?;
-    let rating_as = app.client.find(Locator::Css("input[data-testid=rating-as]")).await?;
-    rating_as.send_keys(&format!("{}{}{}", Key::Down, Key::Down, Key::Down)).await?;
-    rating_as.send_keys(&Key::Enter.to_string()).await?;
+    app.keys("input[data-testid=rating-as]", &format!("{}{}{}", Key::Down, Key::Down, Key::Down)).await?;
+    app.keys("input[data-testid=rating-as]", &Key::Enter.to_string()).await?;
     let five = app.client.find(Locator::Css("[data-testid=rate-UC-012-criticality] input[value='5']")).await?;
     let id = five.attr("id").await?.ok_or("the segment has an id")?;
     app.click(&format!("label[for='{id}']")).await?;
@@ -93,9 +88,8 @@ async fn dossier_research_and_workshop_pages_show_the_demo_as_the_cli_does() -> 
     app.text("[data-testid=payback-hint]").await?;
     app.screenshot("dossier").await?;
     // Choose "Architecture", the stage after discovery, with the keyboard.
-    let stage = app.client.find(Locator::Css("input[data-testid=dossier-stage]")).await?;
-    stage.send_keys(&format!("{}{}", Key::Down, Key::Down)).await?;
-    stage.send_keys(&Key::Enter.to_string()).await?;
+    app.keys("input[data-testid=dossier-stage]", &format!("{}{}", Key::Down, Key::Down)).await?;
+    app.keys("input[data-testid=dossier-stage]", &Key::Enter.to_string()).await?;
     app.click("[data-testid=save-dossier]").await?;
     let message = app.text(".mantine-Select-error").await?;
     assert_eq!(message, "cannot move past discovery to architecture without an executive sponsor and a product owner");

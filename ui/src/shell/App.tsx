@@ -81,7 +81,10 @@ export function App() {
           />
         ))}
       </AppShell.Navbar>
-      <AppShell.Main bg="gray.0">{page.render()}</AppShell.Main>
+      {/* Keyed by file: switching portfolios starts every page afresh (no stale previews). */}
+      <AppShell.Main bg="gray.0" key={portfolio.path ?? "memory"}>
+        {page.render()}
+      </AppShell.Main>
     </AppShell>
   );
 }

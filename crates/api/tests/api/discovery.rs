@@ -275,6 +275,80 @@ fn workshop_ratings_set_the_dossier_median_and_flag_spreads() {
 }
 
 #[test]
+fn overrides_are_refused_where_they_would_change_nothing() {
+    let (_dir, ctx) = fresh();
+    import(&ctx, &sample_csv());
+    let cases = use_cases::list(&ctx, ()).unwrap();
+    let by_title = |t: &str| cases.iter().find(|c| c.title == t).unwrap().clone();
+    let req = |id: &str| OverrideRequest { id: id.into(), decided_by: "Claire".into(), reason: "why".into() };
+    // Alpha passes the gate.
+    let err = use_cases::grant_override(&ctx, req(&by_title("Alpha").id)).unwrap_err();
+    assert_eq!(err.code, ErrorCode::Conflict);
+    assert!(err.message.contains("passes the payback gate"), "{}", err.message);
+    // Bravo parked in research by decision.
+    let bravo = by_title("Bravo");
+    let mut parked = bravo.to_input();
+    parked.lane = Lane::Research;
+    use_cases::update(&ctx, UpdateUseCase { id: bravo.id.clone(), dossier: parked }).unwrap();
+    let err = use_cases::grant_override(&ctx, req(&bravo.id)).unwrap_err();
+    assert!(err.message.contains("by decision"), "{}", err.message);
+    let history: i64 =
+        ctx.db.read(|c| Ok(c.query_row("SELECT count(*) FROM lane_override", [], |r| r.get(0))?)).unwrap();
+    assert_eq!(history, 0, "a refused override leaves no record");
+}
+
+#[test]
+fn withdrawing_every_workshop_rating_restores_the_dossier_rating() {
+    let (_dir, ctx) = fresh();
+    import(&ctx, &sample_csv());
+    let alpha = use_cases::list(&ctx, ()).unwrap().into_iter().find(|c| c.title == "Alpha").unwrap();
+    let w = workshops::create(
+        &ctx,
+        NewWorkshop {
+            title: "Day".into(),
+            held_on: "2026-12-1".into(),
+            facilitator: "N".into(),
+            participants: vec!["Ana".into()],
+            use_case_ids: vec![alpha.id.clone()],
+        },
+    )
+    .unwrap();
+    assert_eq!(w.held_on, "2026-12-01");
+    let rate = |rating: Option<u8>| {
+        let entry = RatingEntry {
+            participant: "Ana".into(),
+            use_case_id: alpha.id.clone(),
+            criterion: CriterionKey::Value,
+            rating,
+        };
+        workshops::rate(&ctx, RateRequest { workshop_id: w.id.clone(), entries: vec![entry] }).unwrap();
+        use_cases::get(&ctx, UseCaseRef { id: alpha.id.clone() }).unwrap().ratings.value
+    };
+    assert_eq!(rate(Some(1)), 1.0, "a mis-click takes effect at once");
+    assert_eq!(rate(None), 5.0, "withdrawing it restores the dossier's own rating");
+}
+
+#[test]
+fn exports_never_overwrite_the_open_portfolio() {
+    let (dir, ctx) = fresh();
+    import(&ctx, &sample_csv());
+    let portfolio_file = dir.path().join("p.steerco");
+    let before = use_cases::list(&ctx, ()).unwrap();
+    for target in [portfolio_file.clone(), dir.path().join("p.steerco-wal"), dir.path().join(".").join("p.steerco")] {
+        let err = exchange::export_csv(&ctx, ExportRequest { destination: target.display().to_string() }).unwrap_err();
+        assert_eq!(err.field.as_deref(), Some("destination"), "{target:?}: {}", err.message);
+        let err =
+            scoring::write_matrix_svg(&ctx, ExportRequest { destination: target.display().to_string() }).unwrap_err();
+        assert_eq!(err.field.as_deref(), Some("destination"));
+    }
+    assert_eq!(use_cases::list(&ctx, ()).unwrap(), before);
+    let reopened =
+        portfolio::open(&Paths { data_dir: dir.path().into(), config_dir: dir.path().into() }, &portfolio_file, false)
+            .unwrap();
+    assert_eq!(use_cases::list(&reopened, ()).unwrap().len(), 4, "the file on disk is still the portfolio");
+}
+
+#[test]
 fn the_matrix_svg_labels_every_case() {
     let (_dir, ctx) = fresh();
     import(&ctx, &sample_csv());

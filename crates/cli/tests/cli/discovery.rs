@@ -284,3 +284,23 @@ fn the_matrix_is_written_as_svg() {
     let text = std::fs::read_to_string(&svg).unwrap();
     assert!(text.starts_with("<svg") && text.contains("\nUC-004\n</text>"));
 }
+
+#[test]
+fn exports_refuse_the_open_portfolio_and_a_failed_first_demo_leaves_no_file() {
+    let sb = Sandbox::new();
+    let db = init_with_sample(&sb, "p.steerco");
+    let before = std::fs::read(&db).unwrap();
+    sb.with_db(&db)
+        .args(["usecase", "export"])
+        .arg(&db)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("open portfolio"));
+    sb.with_db(&db).arg("matrix").arg(&db).assert().code(2);
+    assert_eq!(std::fs::read(&db).unwrap(), before);
+    assert_eq!(sb.list_json(&db).len(), 4);
+
+    let fresh = sb.path("fresh.steerco");
+    sb.with_db(&fresh).args(["demo", "--scale", "2000000"]).assert().code(2).stderr(predicate::str::contains("scale"));
+    assert!(!fresh.exists(), "a refused first demo leaves no empty portfolio behind");
+}

@@ -203,6 +203,15 @@ mod tests {
     }
 
     #[test]
+    fn rows_are_numbered_as_a_spreadsheet_shows_them() {
+        // Row 2 spans two lines (a quoted line break); row 3 is blank; row 4 is the bad one.
+        let csv = format!("{HEADER}\nGood,Unit,,,1,1,0,3,3,3,,,\"two\nlines\"\n\nBad,Unit,,,x,1,0,3,3,3,,,\n");
+        let CoreError::InvalidRows(problems) = parse(csv.as_bytes()).unwrap_err() else { panic!() };
+        assert_eq!(problems.len(), 1);
+        assert!(problems[0].starts_with("row 4, column annual_value:"), "{problems:?}");
+    }
+
+    #[test]
     fn a_missing_title_is_reported_after_the_field_checks_pass() {
         let csv = format!("{HEADER}\n  ,Unit,,,100,10,1,3,3,3,,,\n");
         let CoreError::InvalidRows(problems) = parse(csv.as_bytes()).unwrap_err() else { panic!() };

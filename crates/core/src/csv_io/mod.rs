@@ -47,11 +47,17 @@ impl Table {
         if !problems.is_empty() {
             return Err(CoreError::InvalidRows(problems));
         }
+        // Spreadsheet rows: the csv reader skips blank lines, but a spreadsheet shows each as a
+        // row (a quoted field with line breaks stays in one row). A record's position is where
+        // reading resumed, before any blank lines it skipped, so count those.
         let mut rows = Vec::new();
-        for (index, record) in reader.records().enumerate() {
-            let row = index + 2;
-            let record =
-                record.map_err(|e| CoreError::InvalidRows(vec![format!("row {row}: cannot be read ({e})")]))?;
+        let mut previous_row = 1;
+        for record in reader.records() {
+            let record = record
+                .map_err(|e| CoreError::InvalidRows(vec![format!("row {}: cannot be read ({e})", previous_row + 1)]))?;
+            let resumed_at = record.position().map_or(0, |p| p.byte() as usize);
+            let row = previous_row + 1 + text.get(resumed_at..).map_or(0, leading_blank_lines);
+            previous_row = row;
             if record.iter().all(|f| f.trim().is_empty()) {
                 continue;
             }
@@ -75,6 +81,17 @@ impl Table {
     pub(crate) fn has(&self, column: &str) -> bool {
         self.columns.contains_key(column)
     }
+}
+
+fn leading_blank_lines(mut rest: &str) -> usize {
+    let mut count = 0;
+    while let Some(after) =
+        rest.strip_prefix("\r\n").or_else(|| rest.strip_prefix('\n')).or_else(|| rest.strip_prefix('\r'))
+    {
+        count += 1;
+        rest = after;
+    }
+    count
 }
 
 /// A plain decimal number: digits with at most one point. Spreadsheet exports write numbers so;

@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{params, Transaction};
 
 use super::use_case;
-use crate::domain::required_text;
+use crate::domain::{required_text, Lane};
 use crate::error::{CoreError, CoreResult};
 
 pub fn grant(
@@ -23,6 +23,17 @@ pub fn grant(
             "{} already has an active override; revoke it before recording another",
             case.id
         )));
+    }
+    // An override only lifts the payback gate for a case meant for the portfolio lane; anywhere
+    // else it would be recorded yet change nothing.
+    if case.requested_lane != Lane::Portfolio {
+        return Err(CoreError::Conflict(format!(
+            "{} is in the {} lane by decision, not by the payback gate; there is nothing to override",
+            case.id, case.requested_lane
+        )));
+    }
+    if case.lane_reason.is_none() {
+        return Err(CoreError::Conflict(format!("{} passes the payback gate; there is nothing to override", case.id)));
     }
     tx.execute(
         "INSERT INTO lane_override (use_case_id, decided_by, reason, decided_at) VALUES (?1, ?2, ?3, ?4)",

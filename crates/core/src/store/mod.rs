@@ -132,6 +132,15 @@ impl Db {
             // The copy travels alone (e-mail, USB stick): fold it into one self-contained file.
             target.execute_batch("PRAGMA journal_mode = DELETE")?;
             drop(target);
+            // A stale -wal beside the old file at `dest` would be replayed into the new copy.
+            for sidecar in sidecar_paths(dest) {
+                match std::fs::remove_file(&sidecar) {
+                    Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                        return Err(CoreError::io(format!("removing {}", sidecar.display()), e))
+                    }
+                    _ => {}
+                }
+            }
             std::fs::rename(&tmp, dest).map_err(|e| CoreError::io(format!("writing {}", dest.display()), e))
         })();
         if outcome.is_err() {

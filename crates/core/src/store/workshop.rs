@@ -39,9 +39,12 @@ pub fn create(tx: &Transaction, new: &NewWorkshop, now: DateTime<Utc>) -> CoreRe
         )?;
     }
     for (position, use_case_id) in use_case_ids.iter().enumerate() {
+        let before = use_case::require(tx, use_case_id)?.ratings;
         tx.execute(
-            "INSERT OR IGNORE INTO workshop_use_case (workshop_id, use_case_id, position) VALUES (?1, ?2, ?3)",
-            params![id, use_case_id, position as i64],
+            "INSERT OR IGNORE INTO workshop_use_case
+                 (workshop_id, use_case_id, position, value_before, criticality_before, guardrail_before)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![id, use_case_id, position as i64, before.value, before.criticality, before.guardrail],
         )?;
     }
     require(tx, &id)
@@ -163,9 +166,19 @@ pub fn record(
             )?
             .query_map(params![workshop.id, use_case_id, criterion.as_str()], |r| r.get(0))?
             .collect::<Result<_, _>>()?;
-        if let Some(m) = median(&values) {
-            use_case::set_rating(tx, use_case_id, criterion.rating_column(), m, now)?;
-        }
+        let rating = match median(&values) {
+            Some(m) => m,
+            // Every rating withdrawn: the dossier goes back to what it was before the workshop.
+            None => tx.query_row(
+                &format!(
+                    "SELECT {}_before FROM workshop_use_case WHERE workshop_id = ?1 AND use_case_id = ?2",
+                    criterion.as_str()
+                ),
+                params![workshop.id, use_case_id],
+                |r| r.get(0),
+            )?,
+        };
+        use_case::set_rating(tx, use_case_id, criterion.rating_column(), rating, now)?;
     }
     Ok(entries.len() as u32)
 }

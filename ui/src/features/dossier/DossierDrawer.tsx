@@ -4,7 +4,7 @@ import { Alert, Button, Divider, Drawer, Group, NumberInput, Select, SimpleGrid,
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
 import { backend, BackendError } from "../../backend";
 import type { DossierInput } from "../../bindings/DossierInput";
 import type { UseCase } from "../../bindings/UseCase";
@@ -79,11 +79,32 @@ export function DossierDrawer({ target, onClose }: { target: DossierTarget | nul
     queryFn: () => backend.useCase(existingId as string),
     enabled: existingId !== null,
   });
-  const form = useForm<DossierInput>({ initialValues: BLANK });
+  // NumberInput yields "" when emptied; catch that here, since the backend only sees numbers.
+  const amount = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? null : "Enter an amount (0 or more)");
+  const rating = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? null : "Enter a rating from 1 to 5");
+  const form = useForm<DossierInput>({
+    initialValues: BLANK,
+    validate: {
+      annual_value: amount,
+      one_time_cost: amount,
+      monthly_run_cost: amount,
+      ratings: { value: rating, criticality: rating, guardrail: rating },
+    },
+  });
 
+  // Load the dossier when the drawer opens on a case; a later refetch (e.g. after an override)
+  // must not wipe edits the user has not saved yet.
+  const loadedFor = useRef<string | null>(null);
   useEffect(() => {
-    if (target?.kind === "new") form.setValues(BLANK);
-    else if (current.data) form.setValues(toInput(current.data));
+    const key = target?.kind === "existing" ? target.id : target?.kind ?? null;
+    if (target?.kind === "new" && loadedFor.current !== key) {
+      form.setValues(BLANK);
+    } else if (current.data && (loadedFor.current !== key || !form.isDirty())) {
+      form.setValues(toInput(current.data));
+    } else {
+      return;
+    }
+    loadedFor.current = key;
     form.resetDirty();
     form.clearErrors();
     // The form instance is stable; reload only when the target or its data changes.
@@ -96,7 +117,7 @@ export function DossierDrawer({ target, onClose }: { target: DossierTarget | nul
     onSuccess: async (saved) => {
       await queryClient.invalidateQueries();
       notifications.show({ color: "teal", title: `${saved.id} saved`, message: `${saved.title} — ${LANE_LABEL[saved.lane]} lane` });
-      onClose();
+      close();
     },
     onError: (error) => {
       if (error instanceof BackendError && error.field) {
@@ -111,10 +132,14 @@ export function DossierDrawer({ target, onClose }: { target: DossierTarget | nul
   const payback = paybackMonths(v.annual_value, v.one_time_cost, v.monthly_run_cost);
   const optionalText = (value: string) => (value.trim() === "" ? null : value);
 
+  const close = () => {
+    loadedFor.current = null;
+    onClose();
+  };
   return (
     <Drawer
       opened={target !== null}
-      onClose={onClose}
+      onClose={close}
       position="right"
       size="xl"
       title={<Text fw={700}>{existingId ? `${existingId} · ${current.data?.title ?? ""}` : "New use case"}</Text>}
@@ -214,16 +239,16 @@ export function DossierDrawer({ target, onClose }: { target: DossierTarget | nul
           </SimpleGrid>
 
           <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>
+            <Button variant="default" onClick={close}>
               Cancel
             </Button>
             <Button type="submit" loading={save.isPending} data-testid="save-dossier">
               {existingId ? "Save dossier" : "Create use case"}
             </Button>
           </Group>
-          {current.data && <GateOverride useCase={current.data} />}
         </Stack>
       </form>
+      {current.data && <GateOverride useCase={current.data} />}
     </Drawer>
   );
 }

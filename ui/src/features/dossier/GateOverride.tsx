@@ -36,7 +36,8 @@ export function GateOverride({ useCase }: { useCase: UseCase }) {
     onError: fail,
   });
 
-  if (!gateFails || useCase.requested_lane === "rejected") return null;
+  // The gate only holds back cases meant for the portfolio lane; elsewhere an override changes nothing.
+  if (!gateFails || useCase.requested_lane !== "portfolio") return null;
   return (
     <Paper withBorder p="md" radius="md" bg="orange.0" mt="md">
       <Stack gap="xs">

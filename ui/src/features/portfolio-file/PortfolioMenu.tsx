@@ -40,7 +40,11 @@ export function PortfolioMenu({ canCopy }: { canCopy: boolean }) {
           <Menu.Item leftSection={<IconCopy size={16} />} onClick={() => saveCopy.mutate()} disabled={!canCopy}>
             Save a copy…
           </Menu.Item>
-          <Menu.Item leftSection={<IconAdjustments size={16} />} onClick={settingsModal.open}>
+          <Menu.Item
+            leftSection={<IconAdjustments size={16} />}
+            onClick={settingsModal.open}
+            data-testid="menu-programme-settings"
+          >
             Programme settings…
           </Menu.Item>
           <Menu.Divider />

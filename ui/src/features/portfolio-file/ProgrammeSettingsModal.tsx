@@ -28,7 +28,7 @@ export function ProgrammeSettingsModal({ opened, onClose }: { opened: boolean; o
       backend.updateProgramme({
         name,
         currency,
-        settings: { payback_horizon_months: typeof horizon === "number" ? horizon : Number.NaN },
+        settings: { payback_horizon_months: Number(horizon) },
       }),
     onSuccess: async () => {
       await queryClient.invalidateQueries();
@@ -75,7 +75,15 @@ export function ProgrammeSettingsModal({ opened, onClose }: { opened: boolean; o
           <Button variant="default" onClick={onClose}>
             Cancel
           </Button>
-          <Button onClick={() => save.mutate()} loading={save.isPending} data-testid="save-programme">
+          <Button
+            onClick={() => {
+              // An emptied field cannot even be sent as a number; say so at the field.
+              if (typeof horizon !== "number") setErrors({ horizon: "Enter a number of months from 1 to 120" });
+              else save.mutate();
+            }}
+            loading={save.isPending}
+            data-testid="save-programme"
+          >
             Save
           </Button>
         </Group>

@@ -8,6 +8,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import { backend } from "../../backend";
 import type { ImportOutcome } from "../../bindings/ImportOutcome";
+import { readUtf8 } from "../../lib/files";
 import { formatPayback, LANE_LABEL } from "../../lib/vocabulary";
 
 export function CsvActions() {
@@ -60,9 +61,15 @@ export function CsvActions() {
   async function picked(files: FileList | null) {
     const chosen = files?.[0];
     if (!chosen) return;
-    const text = await chosen.text();
-    setFile({ name: chosen.name, text });
-    check.mutate(text);
+    try {
+      const text = await readUtf8(chosen);
+      setFile({ name: chosen.name, text });
+      check.mutate(text);
+    } catch (error) {
+      setFile({ name: chosen.name, text: "" });
+      setPreview(null);
+      setProblem(error instanceof Error ? error.message : String(error));
+    }
   }
 
   const problems = problem?.split("\n") ?? [];

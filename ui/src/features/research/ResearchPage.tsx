@@ -43,7 +43,7 @@ export function ResearchPage() {
   if (ranking.isError) return <Alert color="red">{ranking.error.message}</Alert>;
 
   const research = ranking.data.use_cases.filter((u) => u.lane === "research");
-  const overridden = ranking.data.use_cases.filter((u) => u.lane_override !== null);
+  const overridden = ranking.data.use_cases.filter((u) => u.lane === "portfolio" && u.lane_override !== null);
   const open = (id: string) => () => setTarget({ kind: "existing", id });
 
   return (

@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { backend, BackendError } from "../../backend";
 import type { Workshop } from "../../bindings/Workshop";
+import { localIsoDate } from "../../lib/files";
 
 interface Props {
   opened: boolean;
@@ -15,7 +16,7 @@ export function NewWorkshopModal({ opened, onClose, onCreated }: Props) {
   const queryClient = useQueryClient();
   const useCases = useQuery({ queryKey: ["use-cases"], queryFn: backend.useCases, enabled: opened });
   const [title, setTitle] = useState("");
-  const [heldOn, setHeldOn] = useState(new Date().toISOString().slice(0, 10));
+  const [heldOn, setHeldOn] = useState(localIsoDate());
   const [facilitator, setFacilitator] = useState("");
   const [participants, setParticipants] = useState<string[]>([]);
   const [agenda, setAgenda] = useState<string[]>([]);

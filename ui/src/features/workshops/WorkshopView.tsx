@@ -8,6 +8,7 @@ import { useRef, useState } from "react";
 import { backend } from "../../backend";
 import type { CriterionKey } from "../../bindings/CriterionKey";
 import type { WorkshopDetail } from "../../bindings/WorkshopDetail";
+import { readUtf8 } from "../../lib/files";
 import { CRITERIA } from "../../lib/vocabulary";
 
 function RateGrid({ detail, participant }: { detail: WorkshopDetail; participant: string }) {
@@ -156,7 +157,7 @@ export function WorkshopView({ id }: { id: string }) {
     onError: (error) => notifications.show({ color: "red", title: "The sheet was not written", message: error.message }),
   });
   const importSheet = useMutation({
-    mutationFn: async (file: File) => backend.importRatingSheet(id, await file.text()),
+    mutationFn: async (file: File) => backend.importRatingSheet(id, await readUtf8(file)),
     onSuccess: async (updated) => {
       queryClient.setQueryData(["workshop", id], updated);
       await queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== "workshop" });

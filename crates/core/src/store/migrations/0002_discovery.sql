@@ -46,7 +46,7 @@ CREATE UNIQUE INDEX lane_override_one_active ON lane_override (use_case_id) WHER
 CREATE TABLE workshop (
     id           TEXT PRIMARY KEY NOT NULL,
     title        TEXT NOT NULL CHECK (length(trim(title)) > 0),
-    held_on      TEXT NOT NULL CHECK (date(held_on) = held_on),
+    held_on      TEXT NOT NULL CHECK (date(held_on) IS held_on),
     facilitator  TEXT NOT NULL CHECK (length(trim(facilitator)) > 0),
     created_at   TEXT NOT NULL
 ) STRICT;
@@ -58,10 +58,15 @@ CREATE TABLE workshop_participant (
     PRIMARY KEY (workshop_id, name)
 ) STRICT;
 
+-- The dossier's ratings when the workshop took the case on: restored if every workshop rating
+-- of a criterion is withdrawn, so a mis-click cannot leave a stray median behind.
 CREATE TABLE workshop_use_case (
-    workshop_id  TEXT NOT NULL REFERENCES workshop (id) ON DELETE CASCADE,
-    use_case_id  TEXT NOT NULL REFERENCES use_case (id) ON DELETE CASCADE,
-    position     INTEGER NOT NULL,
+    workshop_id         TEXT NOT NULL REFERENCES workshop (id) ON DELETE CASCADE,
+    use_case_id         TEXT NOT NULL REFERENCES use_case (id) ON DELETE CASCADE,
+    position            INTEGER NOT NULL,
+    value_before        REAL NOT NULL,
+    criticality_before  REAL NOT NULL,
+    guardrail_before    REAL NOT NULL,
     PRIMARY KEY (workshop_id, use_case_id)
 ) STRICT;
 
