@@ -121,6 +121,13 @@ pub struct App {
     _driver: Driver,
 }
 
+/// Errors that mean "the page is still settling" (a dropdown or modal animating in, React
+/// replacing an element), as opposed to a real failure.
+fn settling(status: &fantoccini::error::ErrorStatus) -> bool {
+    use fantoccini::error::ErrorStatus::*;
+    matches!(status, ElementClickIntercepted | StaleElementReference | ElementNotInteractable)
+}
+
 fn free_port() -> TestResult<u16> {
     Ok(TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
 }
@@ -163,29 +170,38 @@ impl App {
     /// "visible text" comes back empty for some elements that are plainly on screen (Mantine's
     /// Alert), so this reads the DOM's textContent; screenshots cover what is visible.
     pub async fn text(&self, css: &str) -> TestResult<String> {
-        let element = self.client.wait().at_most(Duration::from_secs(20)).for_element(Locator::Css(css)).await?;
-        Ok(element.prop("textContent").await?.unwrap_or_default().trim().to_owned())
+        let deadline = Instant::now() + Duration::from_secs(5);
+        loop {
+            let read = async { self.find(css).await?.prop("textContent").await };
+            match read.await {
+                Ok(text) => return Ok(text.unwrap_or_default().trim().to_owned()),
+                Err(fantoccini::error::CmdError::Standard(e)) if settling(&e.error) && Instant::now() < deadline => {
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                }
+                Err(e) => return Err(format!("{css}: {e}").into()),
+            }
+        }
     }
 
     /// Waits for the element, scrolls it to the middle of the window and clicks it, as a person
-    /// would scroll to a row below the fold before clicking it.
+    /// would scroll to a row below the fold before clicking it. While the page settles (a modal
+    /// or dropdown animating in, React replacing the element) it finds the element afresh and
+    /// tries again for a few seconds before failing.
     pub async fn click(&self, css: &str) -> TestResult {
-        let element = self.client.wait().at_most(Duration::from_secs(20)).for_element(Locator::Css(css)).await?;
-        let arg = serde_json::to_value(&element)?;
-        self.client.execute("arguments[0].scrollIntoView({ block: 'center' });", vec![arg]).await?;
-        // A modal or a button still animating can cover the point for a moment; a person would
-        // wait for it to settle, so retry briefly before failing.
         let deadline = Instant::now() + Duration::from_secs(5);
         loop {
-            match element.click().await {
+            let clicked = async {
+                let element = self.find(css).await?;
+                let arg = serde_json::to_value(&element).map_err(fantoccini::error::CmdError::Json)?;
+                self.client.execute("arguments[0].scrollIntoView({ block: 'center' });", vec![arg]).await?;
+                element.click().await
+            };
+            match clicked.await {
                 Ok(()) => return Ok(()),
-                Err(fantoccini::error::CmdError::Standard(e))
-                    if e.error == fantoccini::error::ErrorStatus::ElementClickIntercepted
-                        && Instant::now() < deadline =>
-                {
+                Err(fantoccini::error::CmdError::Standard(e)) if settling(&e.error) && Instant::now() < deadline => {
                     tokio::time::sleep(Duration::from_millis(200)).await;
                 }
-                Err(e) => return Err(e.into()),
+                Err(e) => return Err(format!("{css}: {e}").into()),
             }
         }
     }
@@ -194,29 +210,45 @@ impl App {
     pub async fn fill(&self, css: &str, text: &str) -> TestResult {
         let deadline = Instant::now() + Duration::from_secs(5);
         loop {
-            let input = self.client.wait().at_most(Duration::from_secs(20)).for_element(Locator::Css(css)).await?;
             let typed = async {
+                let input = self.find(css).await?;
                 input.clear().await?;
                 input.send_keys(text).await
             };
             match typed.await {
                 Ok(()) => return Ok(()),
-                Err(fantoccini::error::CmdError::Standard(e))
-                    if e.error == fantoccini::error::ErrorStatus::StaleElementReference
-                        && Instant::now() < deadline =>
-                {
+                Err(fantoccini::error::CmdError::Standard(e)) if settling(&e.error) && Instant::now() < deadline => {
                     tokio::time::sleep(Duration::from_millis(100)).await;
                 }
-                Err(e) => return Err(e.into()),
+                Err(e) => return Err(format!("{css}: {e}").into()),
             }
         }
     }
 
     /// Sends keys to the element, finding it afresh.
     pub async fn keys(&self, css: &str, keys: &str) -> TestResult {
-        let input = self.client.wait().at_most(Duration::from_secs(20)).for_element(Locator::Css(css)).await?;
-        input.send_keys(keys).await?;
-        Ok(())
+        let deadline = Instant::now() + Duration::from_secs(5);
+        loop {
+            let typed = async { self.find(css).await?.send_keys(keys).await };
+            match typed.await {
+                Ok(()) => return Ok(()),
+                Err(fantoccini::error::CmdError::Standard(e)) if settling(&e.error) && Instant::now() < deadline => {
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                }
+                Err(e) => return Err(format!("{css}: {e}").into()),
+            }
+        }
+    }
+
+    /// Waits (up to 20 s) for the element to exist.
+    async fn find(&self, css: &str) -> Result<fantoccini::elements::Element, fantoccini::error::CmdError> {
+        self.client.wait().at_most(Duration::from_secs(20)).for_element(Locator::Css(css)).await
+    }
+
+    /// How many elements match, counted in the page in one step (immune to re-renders).
+    pub async fn count(&self, css: &str) -> TestResult<usize> {
+        let n = self.client.execute("return document.querySelectorAll(arguments[0]).length;", vec![css.into()]).await?;
+        Ok(serde_json::from_value(n)?)
     }
 
     /// Saves a screenshot next to the e2e logs, for people to look at.

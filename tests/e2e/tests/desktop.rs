@@ -5,7 +5,6 @@
 use std::time::{Duration, Instant};
 
 use fantoccini::key::Key;
-use fantoccini::Locator;
 use steerco_e2e::{App, Sandbox, TestResult};
 
 #[tokio::test]
@@ -31,13 +30,17 @@ async fn first_run_shows_the_demo_overview_with_lane_counts_equal_to_the_cli() -
     app.close().await
 }
 
-/// The IDs of the ranked table's rows, top to bottom.
+/// The IDs of the ranked table's rows, top to bottom, read in one step so a re-render between
+/// rows cannot mix two orders.
 async fn ranked_ids(app: &App) -> TestResult<Vec<String>> {
-    let mut ids = Vec::new();
-    for row in app.client.find_all(Locator::Css("[data-testid=ranked-row]")).await? {
-        ids.push(row.attr("data-id").await?.unwrap_or_default());
-    }
-    Ok(ids)
+    let ids = app
+        .client
+        .execute(
+            "return Array.from(document.querySelectorAll('[data-testid=ranked-row]')).map(r => r.dataset.id);",
+            vec![],
+        )
+        .await?;
+    Ok(serde_json::from_value(ids)?)
 }
 
 async fn wait_for_change(app: &App, before: &[String]) -> TestResult<Vec<String>> {
@@ -71,8 +74,7 @@ async fn moving_a_weight_slider_re_ranks_the_portfolio_live() -> TestResult {
         .collect();
     assert_eq!(before, cli, "the app ranks as `steerco rank` does");
 
-    let slider = app.client.find(Locator::Css("[role=slider][aria-label='Guardrail complexity weight']")).await?;
-    slider.send_keys(&Key::End.to_string()).await?;
+    app.keys("[role=slider][aria-label='Guardrail complexity weight']", &Key::End.to_string()).await?;
     let after = wait_for_change(&app, &before).await?;
     assert_eq!(app.text("[data-testid=weight-value-guardrail]").await?, "100%");
     assert_eq!(app.text("[data-testid=weight-value-value]").await?, "0%", "the others rebalance to keep 100");
@@ -118,8 +120,7 @@ async fn a_csv_imports_through_the_file_picker_after_a_dry_run() -> TestResult {
     app.text("[data-testid=ranked-table]").await?;
     let before = ranked_ids(&app).await?.len();
 
-    let input = app.client.find(Locator::Css("[data-testid=import-csv-input]")).await?;
-    input.send_keys(&csv.display().to_string()).await?;
+    app.keys("[data-testid=import-csv-input]", &csv.display().to_string()).await?;
     let preview = app.text("[data-testid=import-preview]").await?;
     assert!(
         preview.contains("Broker e-mail triage, EMEA") && preview.contains("Warranty claim summaries"),

@@ -2,7 +2,6 @@
 //! messages, the research lane with its reasons and overrides, and the workshop consensus.
 
 use fantoccini::key::Key;
-use fantoccini::Locator;
 use steerco_e2e::{Sandbox, TestResult};
 
 #[tokio::test]
@@ -16,8 +15,7 @@ async fn dossier_research_and_workshop_pages_show_the_demo_as_the_cli_does() -> 
     app.text("[data-testid=research-card]").await?;
     let cases = sandbox.cli_json(&portfolio, &["usecase", "list", "--json"])?;
     let in_research = cases.as_array().ok_or("array")?.iter().filter(|c| c["lane"] == "research").count();
-    let reasons = app.client.find_all(Locator::Css("[data-testid=research-reason]")).await?;
-    assert_eq!(reasons.len(), in_research);
+    assert_eq!(app.count("[data-testid=research-reason]").await?, in_research);
     app.screenshot("research-lane").await?;
 
     // A payback horizon of 0 is refused at the field; 14 months lets the 13.3-month case out.
@@ -35,7 +33,7 @@ async fn dossier_research_and_workshop_pages_show_the_demo_as_the_cli_does() -> 
     app.fill("input[data-testid=horizon-input]", "14").await?;
     app.click("[data-testid=save-programme]").await?;
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
-    while app.client.find_all(Locator::Css("[data-testid=research-reason]")).await?.len() != in_research - 1 {
+    while app.count("[data-testid=research-reason]").await? != in_research - 1 {
         if std::time::Instant::now() > deadline {
             return Err("a longer horizon did not release the 13.3-month case".into());
         }
@@ -49,10 +47,10 @@ async fn dossier_research_and_workshop_pages_show_the_demo_as_the_cli_does() -> 
     // The workshop's consensus flags the spread the demo plants.
     app.click("[data-testid=nav-workshops]").await?;
     app.text("[data-testid=consensus-table]").await?;
-    let flags = app.client.find_all(Locator::Css("[data-testid=discuss-flag]")).await?;
+    let flags = app.count("[data-testid=discuss-flag]").await?;
     let detail = sandbox.cli_json(&portfolio, &["workshop", "show", "WS-001", "--json"])?;
     let discuss = detail["consensus"].as_array().ok_or("array")?.iter().filter(|c| c["discuss"] == true).count();
-    assert_eq!(flags.len(), discuss);
+    assert_eq!(flags, discuss);
     assert!(discuss > 0);
     app.screenshot("workshops").await?;
 
@@ -60,9 +58,7 @@ async fn dossier_research_and_workshop_pages_show_the_demo_as_the_cli_does() -> 
     app.click("[data-testid=tab-rate]").await?;
     app.keys("input[data-testid=rating-as]", &format!("{}{}{}", Key::Down, Key::Down, Key::Down)).await?;
     app.keys("input[data-testid=rating-as]", &Key::Enter.to_string()).await?;
-    let five = app.client.find(Locator::Css("[data-testid=rate-UC-012-criticality] input[value='5']")).await?;
-    let id = five.attr("id").await?.ok_or("the segment has an id")?;
-    app.click(&format!("label[for='{id}']")).await?;
+    app.click("[data-testid=rate-UC-012-criticality] input[value='5'] + label").await?;
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
     loop {
         let detail = sandbox.cli_json(&portfolio, &["workshop", "show", "WS-001", "--json"])?;
