@@ -43,6 +43,13 @@ async fn ranked_ids(app: &App) -> TestResult<Vec<String>> {
     Ok(serde_json::from_value(ids)?)
 }
 
+/// The IDs in `steerco rank --json` order.
+fn cli_ranked_ids(sandbox: &Sandbox, portfolio: &std::path::Path) -> TestResult<Vec<String>> {
+    let ranked = sandbox.cli_json(portfolio, &["rank", "--json"])?;
+    let ranked = ranked.as_array().ok_or("rank --json is an array")?;
+    Ok(ranked.iter().map(|c| c["id"].as_str().unwrap_or_default().to_owned()).collect())
+}
+
 async fn wait_for_change(app: &App, before: &[String]) -> TestResult<Vec<String>> {
     let deadline = Instant::now() + Duration::from_secs(15);
     loop {
@@ -65,13 +72,7 @@ async fn moving_a_weight_slider_re_ranks_the_portfolio_live() -> TestResult {
     app.click("[data-testid=nav-portfolio]").await?;
     app.text("[data-testid=ranked-table]").await?;
     let before = ranked_ids(&app).await?;
-    let cli: Vec<String> = sandbox
-        .cli_json(&portfolio, &["rank", "--json"])?
-        .as_array()
-        .ok_or("rank --json is an array")?
-        .iter()
-        .map(|c| c["id"].as_str().unwrap_or_default().to_owned())
-        .collect();
+    let cli = cli_ranked_ids(&sandbox, &portfolio)?;
     assert_eq!(before, cli, "the app ranks as `steerco rank` does");
 
     app.keys("[role=slider][aria-label='Guardrail complexity weight']", &Key::End.to_string()).await?;
@@ -93,13 +94,7 @@ async fn moving_a_weight_slider_re_ranks_the_portfolio_live() -> TestResult {
         }
         tokio::time::sleep(Duration::from_millis(150)).await;
     }
-    let stored: Vec<String> = sandbox
-        .cli_json(&portfolio, &["rank", "--json"])?
-        .as_array()
-        .ok_or("rank --json is an array")?
-        .iter()
-        .map(|c| c["id"].as_str().unwrap_or_default().to_owned())
-        .collect();
+    let stored = cli_ranked_ids(&sandbox, &portfolio)?;
     assert_eq!(stored, after);
     app.close().await
 }

@@ -21,33 +21,15 @@ const SELECT: &str = "SELECT u.id, u.title, u.business_unit, u.description, u.wo
 pub fn insert(tx: &Transaction, input: &DossierInput, now: DateTime<Utc>) -> CoreResult<UseCase> {
     let input = input.validated()?;
     let id = sequence::next_id(tx, ID_PREFIX)?;
-    tx.execute(
+    execute_with_dossier(
+        tx,
         "INSERT INTO use_case (id, title, business_unit, description, workflow, executive_sponsor, product_owner,
              annual_value, one_time_cost, monthly_run_cost, value_rating, criticality_rating, guardrail_rating,
              data_readiness, data_readiness_notes, risk_class, risk_notes, stage, lane, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?20)",
-        params![
-            id,
-            input.title,
-            input.business_unit,
-            input.description,
-            input.workflow,
-            input.executive_sponsor,
-            input.product_owner,
-            input.annual_value,
-            input.one_time_cost,
-            input.monthly_run_cost,
-            input.ratings.value,
-            input.ratings.criticality,
-            input.ratings.guardrail,
-            input.data_readiness,
-            input.data_readiness_notes,
-            input.risk_class.map(|r| r.as_str()),
-            input.risk_notes,
-            input.stage.as_str(),
-            input.lane.as_str(),
-            now
-        ],
+        &id,
+        &input,
+        now,
     )?;
     require(tx, &id)
 }
@@ -55,12 +37,34 @@ pub fn insert(tx: &Transaction, input: &DossierInput, now: DateTime<Utc>) -> Cor
 /// Replaces the editable fields of use case `id`.
 pub fn update(tx: &Transaction, id: &str, input: &DossierInput, now: DateTime<Utc>) -> CoreResult<UseCase> {
     let input = input.validated()?;
-    let changed = tx.execute(
+    let changed = execute_with_dossier(
+        tx,
         "UPDATE use_case SET title = ?2, business_unit = ?3, description = ?4, workflow = ?5, executive_sponsor = ?6,
              product_owner = ?7, annual_value = ?8, one_time_cost = ?9, monthly_run_cost = ?10, value_rating = ?11,
              criticality_rating = ?12, guardrail_rating = ?13, data_readiness = ?14, data_readiness_notes = ?15,
              risk_class = ?16, risk_notes = ?17, stage = ?18, lane = ?19, updated_at = ?20
          WHERE id = ?1",
+        id,
+        &input,
+        now,
+    )?;
+    if changed == 0 {
+        return Err(CoreError::NotFound { entity: "use case", id: id.to_owned() });
+    }
+    require(tx, id)
+}
+
+/// Runs `sql` with ?1 = the id, ?2…?19 = the dossier's columns and ?20 = now, so insert and
+/// update cannot bind the columns in different orders.
+fn execute_with_dossier(
+    tx: &Transaction,
+    sql: &str,
+    id: &str,
+    input: &DossierInput,
+    now: DateTime<Utc>,
+) -> CoreResult<usize> {
+    Ok(tx.execute(
+        sql,
         params![
             id,
             input.title,
@@ -83,11 +87,7 @@ pub fn update(tx: &Transaction, id: &str, input: &DossierInput, now: DateTime<Ut
             input.lane.as_str(),
             now
         ],
-    )?;
-    if changed == 0 {
-        return Err(CoreError::NotFound { entity: "use case", id: id.to_owned() });
-    }
-    require(tx, id)
+    )?)
 }
 
 /// Sets one criterion's dossier rating (a workshop consensus).
