@@ -1,3 +1,4 @@
+// Entry point: providers (Mantine theme, notifications, the query cache) around the app shell.
 import "@mantine/core/styles.css";
 import "@mantine/notifications/styles.css";
 import { createTheme, MantineProvider } from "@mantine/core";

@@ -178,10 +178,9 @@ fn parse_weight(arg: &str) -> ApiResult<Weight> {
 }
 
 fn read_text(file: &Path) -> ApiResult<String> {
-    let bytes = std::fs::read(file).map_err(|e| {
-        let code = if e.kind() == std::io::ErrorKind::NotFound { ErrorCode::InvalidInput } else { ErrorCode::Io };
-        ApiError::new(code, format!("{}: cannot be read ({e})", file.display()))
-    })?;
+    // The file is the user's input: a missing, unreadable or folder path is refused input (2).
+    let bytes = std::fs::read(file)
+        .map_err(|e| ApiError::invalid(&file.display().to_string(), format!("cannot be read ({e})")))?;
     String::from_utf8(bytes).map_err(|e| {
         ApiError::invalid(
             &file.display().to_string(),

@@ -133,6 +133,9 @@ pub fn criteria(criteria: &[Criterion], as_json: bool) -> Printed {
 }
 
 pub fn imported(o: &ImportOutcome) -> Printed {
+    if o.rows.is_empty() {
+        return emit("The file holds no use cases; nothing was imported.\n");
+    }
     let rows: Vec<Vec<String>> = o
         .rows
         .iter()

@@ -227,6 +227,13 @@ mod tests {
     }
 
     #[test]
+    fn a_semicolon_separated_file_gets_a_hint() {
+        let csv = HEADER.replace(',', ";") + "\n";
+        let CoreError::InvalidRows(problems) = parse(csv.as_bytes()).unwrap_err() else { panic!() };
+        assert_eq!(problems[0], "row 1: the columns are separated by semicolons; save the file as comma-separated CSV");
+    }
+
+    #[test]
     fn a_short_row_is_refused() {
         let csv = format!("{HEADER}\nOnly,two\n");
         let CoreError::InvalidRows(problems) = parse(csv.as_bytes()).unwrap_err() else { panic!() };

@@ -45,6 +45,12 @@ impl Table {
             }
         }
         if !problems.is_empty() {
+            if header.len() == 1 && header.get(0).is_some_and(|h| h.contains(';')) {
+                problems.insert(
+                    0,
+                    "row 1: the columns are separated by semicolons; save the file as comma-separated CSV".to_owned(),
+                );
+            }
             return Err(CoreError::InvalidRows(problems));
         }
         // Spreadsheet rows: the csv reader skips blank lines, but a spreadsheet shows each as a
