@@ -19,9 +19,13 @@ pub fn typescript() -> Result<Vec<(String, String)>, ts_rs::ExportError> {
             )+
         };
     }
-    use crate::{exchange, portfolio, recent, scoring, session, use_case, workshop};
+    use crate::{
+        adapter, data_governance, evaluation, exchange, lineage, portfolio, recent, scoring, session, use_case,
+        workshop,
+    };
     use steerco_core::domain::*;
     use steerco_core::overview::*;
+    use steerco_core::registry as reg;
     use steerco_core::workshop as ws;
     export!(
         crate::error::ApiError,
@@ -80,6 +84,56 @@ pub fn typescript() -> Result<Vec<(String, String)>, ts_rs::ExportError> {
         ws::WorkshopRating,
         ws::RatingEntry,
         ws::ConsensusCell,
+        data_governance::PolicyUpdate,
+        data_governance::DataSourceUpdate,
+        data_governance::NewDataPackRequest,
+        adapter::FolderRequest,
+        adapter::AdapterImportRequest,
+        adapter::AdapterRef,
+        adapter::VersionRef,
+        adapter::DiffRequest,
+        adapter::StatusRequest,
+        adapter::AdapterVersionDetail,
+        evaluation::EvaluationImportRequest,
+        evaluation::MlflowImportRequest,
+        evaluation::MlflowImportOutcome,
+        evaluation::BaselineRequest,
+        evaluation::EvaluationRef,
+        lineage::LineageCheck,
+        lineage::OpenLineageExport,
+        reg::Policy,
+        reg::PolicyInput,
+        reg::PolicyCategory,
+        reg::DataSource,
+        reg::DataSourceInput,
+        reg::Classification,
+        reg::DataPack,
+        reg::DataPackInput,
+        reg::PackApproval,
+        reg::PersonalData,
+        reg::FileDigest,
+        reg::AdapterSummary,
+        reg::AdapterVersion,
+        reg::AdapterStatus,
+        reg::WeightsFormat,
+        reg::Metric,
+        reg::Evaluation,
+        reg::EvaluationFormat,
+        reg::ParsedEvaluation,
+        reg::Deployment,
+        reg::DeploymentInput,
+        reg::peft::PeftConfig,
+        reg::peft::WeightsSummary,
+        reg::peft::PeftFolder,
+        reg::mlflow::MlflowRun,
+        reg::diff::FieldChange,
+        reg::diff::VersionDiff,
+        reg::lineage::NodeKind,
+        reg::lineage::GapKind,
+        reg::lineage::Gap,
+        reg::lineage::LineageNode,
+        reg::lineage::LineageEdge,
+        reg::lineage::LineageGraph,
     );
     files.sort();
     Ok(files)

@@ -27,6 +27,17 @@ impl Ctx {
     pub fn new(db: Db, paths: Paths) -> Self {
         Self { db, clock: Arc::new(SystemClock), user: None, paths }
     }
+
+    /// Who to record as having done something when the request does not say: the person
+    /// working, else the operating system's login name.
+    pub fn actor(&self) -> String {
+        self.user
+            .clone()
+            .or_else(|| std::env::var("USER").ok())
+            .or_else(|| std::env::var("USERNAME").ok())
+            .filter(|u| !u.trim().is_empty())
+            .unwrap_or_else(|| "unknown".to_owned())
+    }
 }
 
 /// Where Steerco keeps per-user files. The desktop app and the CLI resolve the same folders, so

@@ -2,10 +2,14 @@
 //! ApiError>`. The Tauri commands and the CLI subcommands are one-line adapters over these, and
 //! tests call them directly.
 
+pub mod adapter;
 pub mod bindings;
 pub mod ctx;
+pub mod data_governance;
 pub mod error;
+pub mod evaluation;
 pub mod exchange;
+pub mod lineage;
 pub mod portfolio;
 pub mod programme;
 pub mod recent;

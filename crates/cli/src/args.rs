@@ -5,6 +5,10 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
+pub use crate::registry::args::{
+    AdapterCommand, EvalCommand, LineageArgs, MlflowCommand, PackCommand, PolicyCommand, SourceCommand,
+};
+
 #[derive(Parser)]
 #[command(name = "steerco", version, about = "Steerco: run an enterprise LoRA programme from one portfolio file.")]
 pub struct Cli {
@@ -73,6 +77,26 @@ pub enum Command {
     /// Discovery workshops and their rating sheets.
     #[command(subcommand)]
     Workshop(WorkshopCommand),
+    /// Policy guardrails (what data is acceptable, RL boundaries, prompt responsibilities).
+    #[command(subcommand)]
+    Policy(PolicyCommand),
+    /// Data sources training data is drawn from.
+    #[command(subcommand)]
+    Source(SourceCommand),
+    /// Curated, approved data packs.
+    #[command(subcommand)]
+    Pack(PackCommand),
+    /// The LoRA adapter registry: import PEFT folders, versions, diffs, statuses, deployments.
+    #[command(subcommand)]
+    Adapter(AdapterCommand),
+    /// Evaluation evidence (lm-evaluation-harness JSON or CSV).
+    #[command(subcommand)]
+    Eval(EvalCommand),
+    /// Runs from a local MLflow file store.
+    #[command(subcommand)]
+    Mlflow(MlflowCommand),
+    /// Lineage: source → pack → adapter version → evaluation → deployment.
+    Lineage(LineageArgs),
 }
 
 #[derive(Subcommand)]

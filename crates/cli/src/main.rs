@@ -6,6 +6,7 @@
 
 mod args;
 mod output;
+mod registry;
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -25,7 +26,7 @@ use args::{Cli, Command, ProgrammeCommand, UsecaseCommand, WeightsCommand, Works
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
         Err(e) => {
             eprintln!("steerco: {}", e.message);
             ExitCode::from(if e.is_bad_input() { 2 } else { 1 })
@@ -33,7 +34,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(cli: Cli) -> ApiResult<()> {
+fn run(cli: Cli) -> ApiResult<ExitCode> {
     let paths = Paths::platform();
     let db_path = cli.db.clone().unwrap_or_else(|| paths.default_portfolio());
     let open = |create: bool| steerco_api::portfolio::open(&paths, &db_path, create);
@@ -103,8 +104,15 @@ fn run(cli: Cli) -> ApiResult<()> {
             output::line(&format!("Wrote the scoring matrix to {path}."))?;
         }
         Command::Workshop(command) => workshop(&open(false)?, command)?,
+        Command::Policy(command) => registry::policy(&open(false)?, command)?,
+        Command::Source(command) => registry::source(&open(false)?, command)?,
+        Command::Pack(command) => registry::pack(&open(false)?, command)?,
+        Command::Adapter(command) => registry::adapter(&open(false)?, command)?,
+        Command::Eval(command) => registry::eval(&open(false)?, command)?,
+        Command::Mlflow(command) => registry::mlflow(&open(false)?, command)?,
+        Command::Lineage(args) => return registry::lineage(&open(false)?, args),
     }
-    Ok(())
+    Ok(ExitCode::SUCCESS)
 }
 
 fn usecase(ctx: &Ctx, command: UsecaseCommand) -> ApiResult<()> {

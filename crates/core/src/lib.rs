@@ -10,6 +10,7 @@ pub mod error;
 pub mod gate;
 pub mod overview;
 pub mod portfolio;
+pub mod registry;
 pub mod scoring;
 pub mod store;
 pub mod workshop;

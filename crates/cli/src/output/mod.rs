@@ -6,9 +6,13 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 mod portfolio;
+mod registry;
 mod workshop;
 
 pub use portfolio::{criteria, demo, imported, info, overview, programme, ranking, use_case, use_cases};
+pub use registry::{
+    adapters, diff, evaluation, lineage, lineage_check, mlflow, packs, policies, sources, version_detail, versions,
+};
 pub use workshop::{workshop_detail, workshops};
 
 #[derive(Debug)]
@@ -45,6 +49,19 @@ pub(crate) fn emit(text: &str) -> Printed {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(PrintError(format!("cannot write output: {e}"))),
         _ => Ok(()),
     }
+}
+
+/// Text as it is (e.g. DOT), with a final newline.
+pub fn emit_text(text: &str) -> Printed {
+    if text.ends_with('\n') {
+        emit(text)
+    } else {
+        emit(&format!("{text}\n"))
+    }
+}
+
+pub fn json_value<T: Serialize + ?Sized>(value: &T) -> Printed {
+    json(value)
 }
 
 pub(crate) fn json<T: Serialize + ?Sized>(value: &T) -> Printed {

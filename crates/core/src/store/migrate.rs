@@ -18,6 +18,7 @@ struct Migration {
 const MIGRATIONS: &[Migration] = &[
     Migration { version: 1, sql: include_str!("migrations/0001_initial.sql") },
     Migration { version: 2, sql: include_str!("migrations/0002_discovery.sql") },
+    Migration { version: 3, sql: include_str!("migrations/0003_registry.sql") },
 ];
 
 /// The schema version this build writes; files above it are refused.

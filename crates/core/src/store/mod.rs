@@ -2,10 +2,17 @@
 //! synchronised, and the only place that opens connections, so pragmas, checks and migrations
 //! cannot be skipped. Query modules below take `&Connection` / `&Transaction`.
 
+pub mod adapter;
 pub mod criterion;
+pub mod data_pack;
+pub mod data_source;
+pub mod deployment;
+pub mod evaluation;
 pub mod lane_override;
+pub mod lineage;
 mod migrate;
 mod open;
+pub mod policy;
 pub mod programme;
 pub mod sequence;
 pub mod use_case;
@@ -154,6 +161,16 @@ impl Db {
         // drop), so the connection is still sound and the poison can be ignored.
         self.inner.conn.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
+}
+
+/// The schema's CHECK constraints make a bad value here a damaged file, not user input.
+pub(crate) fn stored_enum<T: std::str::FromStr<Err = CoreError>>(text: &str) -> CoreResult<T> {
+    text.parse().map_err(|e: CoreError| CoreError::Conflict(format!("a stored record has an unknown value: {e}")))
+}
+
+/// A JSON column written by this crate.
+pub(crate) fn stored_json<T: serde::de::DeserializeOwned>(text: &str) -> CoreResult<T> {
+    Ok(serde_json::from_str(text)?)
 }
 
 fn sidecar_paths(path: &Path) -> [PathBuf; 2] {
