@@ -34,6 +34,7 @@ impl Ctx {
         self.user
             .clone()
             .or_else(|| std::env::var("USER").ok())
+            .or_else(|| std::env::var("LOGNAME").ok())
             .or_else(|| std::env::var("USERNAME").ok())
             .filter(|u| !u.trim().is_empty())
             .unwrap_or_else(|| "unknown".to_owned())

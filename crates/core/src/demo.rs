@@ -7,7 +7,8 @@ use serde::Deserialize;
 
 use crate::domain::{CriterionKey, DossierInput, Lane, Programme, ProgrammeUpdate, Ratings, RiskClass, Stage};
 use crate::error::{CoreError, CoreResult};
-use crate::store::{lane_override, programme, use_case, workshop};
+use crate::registry::{Classification, DataPackInput, DataSourceInput, PackApproval, PersonalData, PolicyInput};
+use crate::store::{data_pack, data_source, lane_override, policy, programme, use_case, workshop};
 use crate::workshop::{NewWorkshop, RatingEntry, RatingSource};
 
 const DEMO_JSON: &str = include_str!("../../../assets/demo/portfolio.json");
@@ -18,6 +19,37 @@ pub struct DemoPortfolio {
     pub use_cases: Vec<DemoUseCase>,
     #[serde(default)]
     pub workshops: Vec<DemoWorkshop>,
+    #[serde(default)]
+    pub registry: DemoRegistry,
+}
+
+/// Policies, data sources and packs; sources and packs name what they refer to by title/name.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct DemoRegistry {
+    pub policies: Vec<PolicyInput>,
+    pub sources: Vec<DemoSource>,
+    pub packs: Vec<DemoPack>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct DemoSource {
+    pub name: String,
+    pub system: String,
+    pub owner: String,
+    pub classification: Classification,
+    pub policy: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct DemoPack {
+    pub name: String,
+    pub version: String,
+    pub sources: Vec<String>,
+    pub curated_by: String,
+    pub record_count: i64,
+    pub personal_data: PersonalData,
+    pub approved_by: Option<String>,
+    pub approved_on: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -96,7 +128,64 @@ pub fn install(
             .collect::<CoreResult<Vec<_>>>()?;
         workshop::record(tx, &stored.id, &entries, RatingSource::Screen, now)?;
     }
+    install_registry(tx, &demo.registry, now)?;
     Ok(programme)
+}
+
+/// Adds the demo's policies, sources and packs, but only to an empty registry: reloading the
+/// demo replaces use cases, never governance records someone entered.
+fn install_registry(tx: &Transaction, demo: &DemoRegistry, now: DateTime<Utc>) -> CoreResult<()> {
+    let existing: i64 = tx.query_row(
+        "SELECT (SELECT count(*) FROM policy) + (SELECT count(*) FROM data_source) + (SELECT count(*) FROM data_pack)",
+        [],
+        |r| r.get(0),
+    )?;
+    if existing > 0 {
+        return Ok(());
+    }
+    let unknown = |what: &str, name: &str| CoreError::Conflict(format!("the demo names an unknown {what} {name:?}"));
+    let mut policies = Vec::new();
+    for p in &demo.policies {
+        let stored = policy::create(tx, p, now)?;
+        policies.push((stored.title, stored.id));
+    }
+    let mut sources = Vec::new();
+    for s in &demo.sources {
+        let policy_id = match &s.policy {
+            Some(title) => Some(policies.iter().find(|(t, _)| t == title).ok_or_else(|| unknown("policy", title))?.1.clone()),
+            None => None,
+        };
+        let input = DataSourceInput {
+            name: s.name.clone(),
+            system: s.system.clone(),
+            owner: s.owner.clone(),
+            classification: s.classification,
+            policy_id,
+        };
+        let stored = data_source::create(tx, &input, now)?;
+        sources.push((stored.name, stored.id));
+    }
+    for p in &demo.packs {
+        let source_ids = p
+            .sources
+            .iter()
+            .map(|name| Ok(sources.iter().find(|(n, _)| n == name).ok_or_else(|| unknown("data source", name))?.1.clone()))
+            .collect::<CoreResult<Vec<_>>>()?;
+        let input = DataPackInput {
+            name: p.name.clone(),
+            version: p.version.clone(),
+            source_ids,
+            curated_by: p.curated_by.clone(),
+            record_count: p.record_count,
+            personal_data: p.personal_data,
+        };
+        let stored = data_pack::create(tx, &input, None, now)?;
+        if let (Some(by), Some(on)) = (&p.approved_by, &p.approved_on) {
+            let approval = PackApproval { data_pack_id: stored.id, approved_by: by.clone(), approved_on: on.clone() };
+            data_pack::approve(tx, &approval)?;
+        }
+    }
+    Ok(())
 }
 
 /// The embedded demo, parsed. A parse failure is a build defect, caught by the tests below.

@@ -4,7 +4,7 @@ use steerco_api::adapter::AdapterVersionDetail;
 use steerco_api::evaluation::MlflowImportOutcome;
 use steerco_api::lineage::LineageCheck;
 use steerco_core::registry::diff::VersionDiff;
-use steerco_core::registry::lineage::LineageGraph;
+use steerco_core::registry::lineage::{LineageGraph, NodeKind};
 use steerco_core::registry::{AdapterSummary, AdapterVersion, DataPack, DataSource, Evaluation, Policy};
 
 use super::{emit, json, table, PrintError, Printed};
@@ -261,7 +261,14 @@ pub fn lineage(g: &LineageGraph, as_json: bool) -> Printed {
     for kind in kinds {
         for n in g.nodes.iter().filter(|n| n.kind == kind) {
             let gap = n.gap.as_ref().map_or_else(String::new, |g| format!("  !! {g}"));
-            text.push_str(&format!("  {:<16}{}  {} — {}{gap}\n", format!("{kind:?}"), n.id, n.label, n.detail));
+            let kind = match kind {
+                NodeKind::DataSource => "source",
+                NodeKind::DataPack => "data pack",
+                NodeKind::AdapterVersion => "version",
+                NodeKind::Evaluation => "evaluation",
+                NodeKind::Deployment => "deployment",
+            };
+            text.push_str(&format!("  {kind:<12}{}  {} — {}{gap}\n", n.id, n.label, n.detail));
         }
     }
     for e in &g.edges {

@@ -2,4 +2,5 @@
 
 mod discovery;
 mod foundation;
+mod registry;
 mod support;
