@@ -152,7 +152,9 @@ fn install_registry(tx: &Transaction, demo: &DemoRegistry, now: DateTime<Utc>) -
     let mut sources = Vec::new();
     for s in &demo.sources {
         let policy_id = match &s.policy {
-            Some(title) => Some(policies.iter().find(|(t, _)| t == title).ok_or_else(|| unknown("policy", title))?.1.clone()),
+            Some(title) => {
+                Some(policies.iter().find(|(t, _)| t == title).ok_or_else(|| unknown("policy", title))?.1.clone())
+            }
             None => None,
         };
         let input = DataSourceInput {
@@ -169,7 +171,9 @@ fn install_registry(tx: &Transaction, demo: &DemoRegistry, now: DateTime<Utc>) -
         let source_ids = p
             .sources
             .iter()
-            .map(|name| Ok(sources.iter().find(|(n, _)| n == name).ok_or_else(|| unknown("data source", name))?.1.clone()))
+            .map(|name| {
+                Ok(sources.iter().find(|(n, _)| n == name).ok_or_else(|| unknown("data source", name))?.1.clone())
+            })
             .collect::<CoreResult<Vec<_>>>()?;
         let input = DataPackInput {
             name: p.name.clone(),

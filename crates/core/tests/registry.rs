@@ -264,9 +264,9 @@ fn lineage_check_names_each_planted_gap() {
         })
         .unwrap();
     assert_eq!(pol, "POL-001");
-    let clean = reg.import("clean", "1.0.0", &[pack_ok.clone()]).unwrap();
+    let clean = reg.import("clean", "1.0.0", std::slice::from_ref(&pack_ok)).unwrap();
     let no_pack = reg.import("no-pack", "1.0.0", &[]).unwrap();
-    let dirty = reg.import("dirty", "2.0.0", &[pack_unapproved.clone()]).unwrap();
+    let dirty = reg.import("dirty", "2.0.0", std::slice::from_ref(&pack_unapproved)).unwrap();
     let candidate_with_gaps = reg.import("draft", "0.1.0", &[]).unwrap();
     let eval_file = reg.tmp.path().join("eval.csv");
     std::fs::write(&eval_file, "suite,metric,value,higher_is_better\nrefusals,pass_rate,0.98,true\n").unwrap();

@@ -3,3 +3,4 @@
 mod bindings;
 mod discovery;
 mod handlers;
+mod registry;

@@ -1,0 +1,82 @@
+//! The governance registry as a user drives it: import a PEFT adapter folder through the app
+//! (a broken one is refused on screen and stores nothing), then follow it to its lineage, where
+//! the missing data pack and evaluation show in red and a node opens its record.
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use safetensors::tensor::{Dtype, TensorView};
+use steerco_e2e::{Sandbox, TestResult};
+
+fn peft_folder(dir: &Path) -> TestResult {
+    std::fs::create_dir_all(dir)?;
+    std::fs::write(
+        dir.join("adapter_config.json"),
+        r#"{"base_model_name_or_path": "mistralai/Mistral-7B-Instruct-v0.3", "peft_type": "LORA", "r": 8,
+            "lora_alpha": 16, "lora_dropout": 0.05, "target_modules": ["q_proj", "v_proj"], "bias": "none",
+            "task_type": "CAUSAL_LM", "use_dora": false, "use_rslora": false, "revision": null}"#,
+    )?;
+    let data = vec![3u8; 8 * 64 * 4];
+    let mut tensors = HashMap::new();
+    for target in ["q_proj", "v_proj"] {
+        tensors.insert(format!("layers.0.{target}.lora_A.weight"), TensorView::new(Dtype::F32, vec![8, 64], &data)?);
+        tensors.insert(format!("layers.0.{target}.lora_B.weight"), TensorView::new(Dtype::F32, vec![64, 8], &data)?);
+    }
+    safetensors::serialize_to_file(tensors, None, &dir.join("adapter_model.safetensors"))?;
+    Ok(())
+}
+
+#[tokio::test]
+async fn an_adapter_imported_in_the_app_shows_its_lineage() -> TestResult {
+    let sandbox = Sandbox::new()?;
+    let portfolio = sandbox.path("demo.steerco");
+    let good = sandbox.path("adapters/claims-triage");
+    peft_folder(&good)?;
+    let broken = sandbox.path("adapters/broken");
+    peft_folder(&broken)?;
+    let weights = std::fs::read(broken.join("adapter_model.safetensors"))?;
+    std::fs::write(broken.join("adapter_model.safetensors"), &weights[..weights.len() - 100])?;
+    let app = sandbox.launch(&portfolio).await?;
+
+    app.click("[data-testid=nav-registry]").await?;
+    app.click("[data-testid=adapter-import-open]").await?;
+    app.fill("input[data-testid=adapter-import-path]", &broken.display().to_string()).await?;
+    app.click("[data-testid=adapter-import-preview]").await?;
+    let refusal = app.text("[data-testid=adapter-import-error]").await?;
+    assert!(refusal.contains("adapter_model.safetensors") && refusal.contains("truncated"), "{refusal}");
+    app.screenshot("registry-import-refused").await?;
+
+    app.fill("input[data-testid=adapter-import-path]", &good.display().to_string()).await?;
+    app.click("[data-testid=adapter-import-preview]").await?;
+    let preview = app.text("[data-testid=adapter-import-preview-result]").await?;
+    assert!(preview.contains("mistralai/Mistral-7B-Instruct-v0.3"), "{preview}");
+    app.fill("input[data-testid=adapter-import-name]", "claims-triage").await?;
+    app.fill("input[data-testid=adapter-import-version]", "1.0.0").await?;
+    app.screenshot("registry-import-preview").await?;
+    app.click("[data-testid=adapter-import-submit]").await?;
+    app.text("[data-testid=version-row-AV-001]").await?;
+    app.screenshot("registry-version").await?;
+
+    // The CLI reads what the app stored: the file's hash and the LoRA settings.
+    let shown = sandbox.cli_json(&portfolio, &["adapter", "show", "AV-001", "--json"])?;
+    assert_eq!((shown["r"].as_u64(), shown["parameters"].as_u64()), (Some(8), Some(4 * 8 * 64)));
+    let sha = shown["sha256"].as_str().ok_or("sha256")?.to_owned();
+    assert_eq!(sha.len(), 64);
+
+    app.click("[data-testid=lineage-open-AV-001]").await?;
+    app.text("[data-testid=lineage-node-AV-001]").await?;
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while app.count("[data-testid=lineage-node-AV-001][data-gap=true]").await? != 1 {
+        if Instant::now() > deadline {
+            return Err("the version without data pack or evaluation is not flagged red".into());
+        }
+        tokio::time::sleep(Duration::from_millis(150)).await;
+    }
+    app.screenshot("lineage").await?;
+    app.click("[data-testid=lineage-node-AV-001]").await?;
+    let record = app.text("[data-testid=lineage-record]").await?;
+    assert!(record.contains(&sha), "the node opens the version's record: {record}");
+    app.screenshot("lineage-record").await?;
+    app.close().await
+}
