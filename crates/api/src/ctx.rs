@@ -5,8 +5,11 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use steerco_core::audit::{Action, AuditMeta};
 use steerco_core::clock::{Clock, SystemClock};
 use steerco_core::Db;
+
+use crate::error::ApiResult;
 
 #[derive(Clone)]
 pub struct Ctx {
@@ -26,6 +29,17 @@ impl std::fmt::Debug for Ctx {
 impl Ctx {
     pub fn new(db: Db, paths: Paths) -> Self {
         Self { db, clock: Arc::new(SystemClock), user: None, paths }
+    }
+
+    /// Runs `f` in one audited write transaction: the trail records `action` by this context's
+    /// actor, now.
+    pub fn write<T>(
+        &self,
+        action: Action,
+        f: impl FnOnce(&rusqlite::Transaction) -> steerco_core::CoreResult<T>,
+    ) -> ApiResult<T> {
+        let meta = AuditMeta::new(self.actor(), action, self.clock.now());
+        Ok(self.db.write(&meta, f)?)
     }
 
     /// Who to record as having done something when the request does not say: the person

@@ -1,6 +1,7 @@
 //! Handlers for policy guardrails, data sources and data packs (with their approvals).
 
 use serde::{Deserialize, Serialize};
+use steerco_core::audit::Action;
 use steerco_core::registry::hashing::hash_file;
 use steerco_core::registry::{DataPack, DataPackInput, DataSource, DataSourceInput, PackApproval, Policy, PolicyInput};
 use steerco_core::store::{data_pack, data_source, policy};
@@ -34,12 +35,12 @@ pub fn list_policies(ctx: &Ctx, _req: ()) -> ApiResult<Vec<Policy>> {
 
 pub fn create_policy(ctx: &Ctx, req: PolicyInput) -> ApiResult<Policy> {
     let now = ctx.clock.now();
-    Ok(ctx.db.write(|tx| policy::create(tx, &req, now))?)
+    Ok(ctx.write(Action::Create, |tx| policy::create(tx, &req, now))?)
 }
 
 pub fn update_policy(ctx: &Ctx, req: PolicyUpdate) -> ApiResult<Policy> {
     let now = ctx.clock.now();
-    Ok(ctx.db.write(|tx| policy::update(tx, &req.id, &req.policy, now))?)
+    Ok(ctx.write(Action::Update, |tx| policy::update(tx, &req.id, &req.policy, now))?)
 }
 
 pub fn list_sources(ctx: &Ctx, _req: ()) -> ApiResult<Vec<DataSource>> {
@@ -48,12 +49,12 @@ pub fn list_sources(ctx: &Ctx, _req: ()) -> ApiResult<Vec<DataSource>> {
 
 pub fn create_source(ctx: &Ctx, req: DataSourceInput) -> ApiResult<DataSource> {
     let now = ctx.clock.now();
-    Ok(ctx.db.write(|tx| data_source::create(tx, &req, now))?)
+    Ok(ctx.write(Action::Create, |tx| data_source::create(tx, &req, now))?)
 }
 
 pub fn update_source(ctx: &Ctx, req: DataSourceUpdate) -> ApiResult<DataSource> {
     let now = ctx.clock.now();
-    Ok(ctx.db.write(|tx| data_source::update(tx, &req.id, &req.source, now))?)
+    Ok(ctx.write(Action::Update, |tx| data_source::update(tx, &req.id, &req.source, now))?)
 }
 
 pub fn list_packs(ctx: &Ctx, _req: ()) -> ApiResult<Vec<DataPack>> {
@@ -74,9 +75,9 @@ pub fn create_pack(ctx: &Ctx, req: NewDataPackRequest) -> ApiResult<DataPack> {
         None => None,
     };
     let now = ctx.clock.now();
-    Ok(ctx.db.write(|tx| data_pack::create(tx, &req.pack, file.as_ref(), now))?)
+    Ok(ctx.write(Action::Create, |tx| data_pack::create(tx, &req.pack, file.as_ref(), now))?)
 }
 
 pub fn approve_pack(ctx: &Ctx, req: PackApproval) -> ApiResult<DataPack> {
-    Ok(ctx.db.write(|tx| data_pack::approve(tx, &req))?)
+    Ok(ctx.write(Action::Decide, |tx| data_pack::approve(tx, &req))?)
 }

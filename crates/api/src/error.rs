@@ -13,6 +13,8 @@ pub enum ErrorCode {
     /// The request itself is wrong; the message names the field and the reason.
     InvalidInput,
     NotFound,
+    /// The person working lacks the role the action needs (the message says which).
+    Forbidden,
     /// Refused in the current state (e.g. loading the demo over a non-empty portfolio).
     Conflict,
     /// The file is not a Steerco portfolio (not SQLite, or another application's database).
@@ -59,6 +61,7 @@ impl ApiError {
                 | ErrorCode::NoPortfolio
                 | ErrorCode::Conflict
                 | ErrorCode::NotFound
+                | ErrorCode::Forbidden
         )
     }
 }
@@ -69,6 +72,7 @@ impl From<CoreError> for ApiError {
             CoreError::Invalid { .. } | CoreError::InvalidRows(_) => ErrorCode::InvalidInput,
             CoreError::NotFound { .. } => ErrorCode::NotFound,
             CoreError::Conflict(_) => ErrorCode::Conflict,
+            CoreError::Forbidden(_) => ErrorCode::Forbidden,
             CoreError::NotAPortfolio { .. } => ErrorCode::NotAPortfolio,
             CoreError::NewerSchema { .. } => ErrorCode::NewerSchema,
             CoreError::Corrupt { .. } => ErrorCode::Corrupt,

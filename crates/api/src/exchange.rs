@@ -3,6 +3,7 @@
 //! app's file picker share one path; export writes the file itself, atomically.
 
 use std::path::{Path, PathBuf};
+use steerco_core::audit::Action;
 
 use serde::{Deserialize, Serialize};
 use steerco_core::csv_io::dossiers::{self, ExportRow};
@@ -42,7 +43,7 @@ pub struct ImportOutcome {
 pub fn import_csv(ctx: &Ctx, req: ImportRequest) -> ApiResult<ImportOutcome> {
     let parsed = dossiers::parse(req.csv.as_bytes())?;
     let now = ctx.clock.now();
-    let outcome = ctx.db.write(|tx| {
+    let outcome = ctx.write(Action::Import, |tx| {
         let horizon = programme::horizon_months(tx)?;
         let mut rows = Vec::new();
         for imported in parsed {

@@ -2,6 +2,7 @@
 //! copy, and describing what is open.
 
 use std::path::{Path, PathBuf};
+use steerco_core::audit::Action;
 
 use serde::{Deserialize, Serialize};
 use steerco_core::demo;
@@ -92,7 +93,7 @@ pub struct InitOutcome {
 pub fn init(ctx: &Ctx, req: InitRequest) -> ApiResult<InitOutcome> {
     let update = req.validated()?;
     let now = ctx.clock.now();
-    Ok(ctx.db.write(|tx| match programme::get(tx)? {
+    Ok(ctx.write(Action::Create, |tx| match programme::get(tx)? {
         Some(existing) => Ok(InitOutcome { programme: existing, created: false }),
         None => Ok(InitOutcome { programme: programme::upsert(tx, &update, now)?, created: true }),
     })?)
@@ -144,7 +145,7 @@ pub fn load_demo(ctx: &Ctx, req: DemoRequest) -> ApiResult<DemoOutcome> {
     let demo = demo::portfolio()?;
     let synthetic = demo::synthetic_use_cases(req.scale as usize);
     let now = ctx.clock.now();
-    let outcome = ctx.db.write(|tx| {
+    let outcome = ctx.write(Action::Import, |tx| {
         let existing = use_case::count(tx)?;
         if existing > 0 && !req.force {
             return Err(steerco_core::CoreError::Conflict(format!(

@@ -1,5 +1,6 @@
 //! Handlers for the programme as a whole.
 
+use steerco_core::audit::Action;
 use steerco_core::domain::{Programme, ProgrammeUpdate};
 use steerco_core::overview::{summarise, ProgrammeOverview};
 use steerco_core::store::{programme, use_case};
@@ -35,5 +36,5 @@ pub fn get(ctx: &Ctx, _req: ()) -> ApiResult<Programme> {
 /// relabelled, as the user asked.
 pub fn update(ctx: &Ctx, req: ProgrammeUpdate) -> ApiResult<Programme> {
     let now = ctx.clock.now();
-    Ok(ctx.db.write(|tx| programme::upsert(tx, &req, now))?)
+    Ok(ctx.write(Action::Update, |tx| programme::upsert(tx, &req, now))?)
 }

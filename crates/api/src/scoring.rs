@@ -2,6 +2,7 @@
 //! (with stored or proposed weights, so sliders can preview before saving) and draw the matrix.
 
 use serde::{Deserialize, Serialize};
+use steerco_core::audit::Action;
 use steerco_core::charts;
 use steerco_core::domain::CriterionKey;
 use steerco_core::portfolio::{matrix_points, ranked, RankedUseCase};
@@ -41,7 +42,7 @@ pub fn criteria(ctx: &Ctx, _req: ()) -> ApiResult<Vec<Criterion>> {
 
 /// Stores new weights; refused unless they name every criterion and sum to 100.
 pub fn set_weights(ctx: &Ctx, req: Vec<Weight>) -> ApiResult<Vec<Criterion>> {
-    Ok(ctx.db.write(|tx| criterion::set_weights(tx, &pairs(&req)))?)
+    Ok(ctx.write(Action::Update, |tx| criterion::set_weights(tx, &pairs(&req)))?)
 }
 
 pub fn rank(ctx: &Ctx, req: RankRequest) -> ApiResult<Ranking> {

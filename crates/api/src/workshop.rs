@@ -2,6 +2,7 @@
 //! per-participant rating sheets, and read the consensus with its "discuss" flags.
 
 use serde::{Deserialize, Serialize};
+use steerco_core::audit::Action;
 use steerco_core::csv_io::rating_sheet;
 use steerco_core::scoring::Criterion;
 use steerco_core::store::{criterion, use_case, workshop};
@@ -36,7 +37,7 @@ pub struct WorkshopDetail {
 
 pub fn create(ctx: &Ctx, req: NewWorkshop) -> ApiResult<Workshop> {
     let now = ctx.clock.now();
-    Ok(ctx.db.write(|tx| workshop::create(tx, &req, now))?)
+    Ok(ctx.write(Action::Create, |tx| workshop::create(tx, &req, now))?)
 }
 
 pub fn list(ctx: &Ctx, _req: ()) -> ApiResult<Vec<Workshop>> {
@@ -73,7 +74,7 @@ pub fn rate(ctx: &Ctx, req: RateRequest) -> ApiResult<WorkshopDetail> {
     let now = ctx.clock.now();
     let labelled: Vec<(String, RatingEntry)> =
         req.entries.into_iter().enumerate().map(|(i, e)| (format!("entry {}", i + 1), e)).collect();
-    ctx.db.write(|tx| workshop::record(tx, &req.workshop_id, &labelled, RatingSource::Screen, now))?;
+    ctx.write(Action::Update, |tx| workshop::record(tx, &req.workshop_id, &labelled, RatingSource::Screen, now))?;
     detail(ctx, WorkshopRef { id: req.workshop_id })
 }
 
@@ -110,6 +111,6 @@ pub struct SheetImportRequest {
 pub fn import_sheet(ctx: &Ctx, req: SheetImportRequest) -> ApiResult<WorkshopDetail> {
     let entries = rating_sheet::parse(req.csv.as_bytes(), req.workshop_id.trim())?;
     let now = ctx.clock.now();
-    ctx.db.write(|tx| workshop::record(tx, &req.workshop_id, &entries, RatingSource::Sheet, now))?;
+    ctx.write(Action::Import, |tx| workshop::record(tx, &req.workshop_id, &entries, RatingSource::Sheet, now))?;
     detail(ctx, WorkshopRef { id: req.workshop_id })
 }

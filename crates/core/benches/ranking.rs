@@ -11,12 +11,15 @@ use steerco_core::Db;
 
 fn rank_10k_with_sensitivity(c: &mut Criterion) {
     let db = Db::open_in_memory().expect("in-memory portfolio");
-    db.write(|tx| {
-        for case in synthetic_use_cases(10_000) {
-            use_case::insert(tx, &case, Utc::now())?;
-        }
-        Ok(())
-    })
+    db.write(
+        &steerco_core::audit::AuditMeta::new("test", steerco_core::audit::Action::Update, chrono::Utc::now()),
+        |tx| {
+            for case in synthetic_use_cases(10_000) {
+                use_case::insert(tx, &case, Utc::now())?;
+            }
+            Ok(())
+        },
+    )
     .expect("fill the portfolio");
     let cases = db.read(use_case::list).expect("list");
     let criteria = default_criteria();

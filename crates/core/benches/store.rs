@@ -12,18 +12,21 @@ fn open_migrate_list(c: &mut Criterion) {
     let path = dir.path().join("bench.steerco");
     {
         let db = Db::open(&path, OpenMode::CreateIfMissing).expect("create bench portfolio");
-        db.write(|tx| {
-            let update = ProgrammeUpdate {
-                name: "Bench".into(),
-                currency: "EUR".into(),
-                settings: ProgrammeSettings::default(),
-            };
-            programme::upsert(tx, &update, Utc::now())?;
-            for case in synthetic_use_cases(1_000) {
-                use_case::insert(tx, &case, Utc::now())?;
-            }
-            Ok(())
-        })
+        db.write(
+            &steerco_core::audit::AuditMeta::new("test", steerco_core::audit::Action::Update, chrono::Utc::now()),
+            |tx| {
+                let update = ProgrammeUpdate {
+                    name: "Bench".into(),
+                    currency: "EUR".into(),
+                    settings: ProgrammeSettings::default(),
+                };
+                programme::upsert(tx, &update, Utc::now())?;
+                for case in synthetic_use_cases(1_000) {
+                    use_case::insert(tx, &case, Utc::now())?;
+                }
+                Ok(())
+            },
+        )
         .expect("fill bench portfolio");
     }
     c.bench_function("open + migrate + list 1,000 use cases", |b| {

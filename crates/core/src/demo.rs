@@ -270,7 +270,10 @@ mod tests {
         }
         let db = crate::Db::open_in_memory().unwrap();
         let now = Utc::now();
-        db.write(|tx| install(tx, &demo, &[], now)).unwrap();
+        db.write(&crate::audit::AuditMeta::new("test", crate::audit::Action::Update, chrono::Utc::now()), |tx| {
+            install(tx, &demo, &[], now)
+        })
+        .unwrap();
         let cases = db.read(use_case::list).unwrap();
         for lane in Lane::ALL {
             assert!(cases.iter().any(|c| c.lane == *lane), "demo should show the {lane} lane");

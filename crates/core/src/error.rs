@@ -17,6 +17,10 @@ pub enum CoreError {
     #[error("{entity} {id} does not exist")]
     NotFound { entity: &'static str, id: String },
 
+    /// The person working lacks the role the action needs (a clear message says which).
+    #[error("{0}")]
+    Forbidden(String),
+
     /// The operation is refused in the store's current state (e.g. loading the demo over data).
     #[error("{0}")]
     Conflict(String),

@@ -169,7 +169,13 @@ impl Registry {
             source_dir: &dir.display().to_string(),
             imported_by: "Ana",
         };
-        Ok(self.db.write(|tx| adapter::import_version(tx, &new, now()))?.id)
+        Ok(self
+            .db
+            .write(
+                &steerco_core::audit::AuditMeta::new("test", steerco_core::audit::Action::Update, chrono::Utc::now()),
+                |tx| adapter::import_version(tx, &new, now()),
+            )?
+            .id)
     }
 
     fn counts(&self) -> (i64, i64) {
@@ -198,8 +204,19 @@ fn versions_are_semver_unique_per_adapter_and_move_forward() {
     let listed: Vec<String> =
         reg.db.read(|c| adapter::versions(c, "support-bot")).unwrap().into_iter().map(|v| v.version).collect();
     assert_eq!(listed, ["1.10.0", "1.0.0"], "semantic, not text, order");
-    reg.db.write(|tx| adapter::set_status(tx, &v1, AdapterStatus::Approved)).unwrap();
-    let back = reg.db.write(|tx| adapter::set_status(tx, &v1, AdapterStatus::Candidate)).unwrap_err();
+    reg.db
+        .write(
+            &steerco_core::audit::AuditMeta::new("test", steerco_core::audit::Action::Update, chrono::Utc::now()),
+            |tx| adapter::set_status(tx, &v1, AdapterStatus::Approved),
+        )
+        .unwrap();
+    let back = reg
+        .db
+        .write(
+            &steerco_core::audit::AuditMeta::new("test", steerco_core::audit::Action::Update, chrono::Utc::now()),
+            |tx| adapter::set_status(tx, &v1, AdapterStatus::Candidate),
+        )
+        .unwrap_err();
     assert!(back.to_string().contains("cannot become candidate"));
     let early = DeploymentInput {
         adapter_version_id: v2.clone(),
@@ -209,7 +226,10 @@ fn versions_are_semver_unique_per_adapter_and_move_forward() {
     };
     assert!(reg
         .db
-        .write(|tx| deployment::create(tx, &early, now()))
+        .write(
+            &steerco_core::audit::AuditMeta::new("test", steerco_core::audit::Action::Update, chrono::Utc::now()),
+            |tx| deployment::create(tx, &early, now())
+        )
         .unwrap_err()
         .to_string()
         .contains("only an approved version"));
@@ -220,48 +240,51 @@ fn lineage_check_names_each_planted_gap() {
     let reg = Registry::new();
     let (pol, src_ok, src_unaccepted, pack_ok, pack_unapproved) = reg
         .db
-        .write(|tx| {
-            let pol = policy::create(
-                tx,
-                &PolicyInput {
-                    title: "Acceptable sources for fine-tuning".into(),
-                    body: "Internal tickets after PII scrubbing.".into(),
-                    category: PolicyCategory::AcceptableDataSources,
-                    owner: "CDO".into(),
-                    effective_on: "2026-01-01".into(),
-                    version: "2".into(),
-                },
-                now(),
-            )?;
-            let source = |name: &str, policy_id: Option<String>| DataSourceInput {
-                name: name.into(),
-                system: "ServiceNow".into(),
-                owner: "IT".into(),
-                classification: Classification::Internal,
-                policy_id,
-            };
-            let src_ok = data_source::create(tx, &source("Tickets", Some(pol.id.clone())), now())?;
-            let src_bad = data_source::create(tx, &source("Call recordings", None), now())?;
-            let pack = |name: &str, source: &str| DataPackInput {
-                name: name.into(),
-                version: "1".into(),
-                source_ids: vec![source.into()],
-                curated_by: "Data team".into(),
-                record_count: 1200,
-                personal_data: PersonalData::Pseudonymised,
-            };
-            let ok = data_pack::create(tx, &pack("tickets", &src_ok.id), None, now())?;
-            data_pack::approve(
-                tx,
-                &PackApproval {
-                    data_pack_id: ok.id.clone(),
-                    approved_by: "Compliance".into(),
-                    approved_on: "2026-11-01".into(),
-                },
-            )?;
-            let unapproved = data_pack::create(tx, &pack("calls", &src_bad.id), None, now())?;
-            Ok((pol.id, src_ok.id, src_bad.id, ok.id, unapproved.id))
-        })
+        .write(
+            &steerco_core::audit::AuditMeta::new("test", steerco_core::audit::Action::Update, chrono::Utc::now()),
+            |tx| {
+                let pol = policy::create(
+                    tx,
+                    &PolicyInput {
+                        title: "Acceptable sources for fine-tuning".into(),
+                        body: "Internal tickets after PII scrubbing.".into(),
+                        category: PolicyCategory::AcceptableDataSources,
+                        owner: "CDO".into(),
+                        effective_on: "2026-01-01".into(),
+                        version: "2".into(),
+                    },
+                    now(),
+                )?;
+                let source = |name: &str, policy_id: Option<String>| DataSourceInput {
+                    name: name.into(),
+                    system: "ServiceNow".into(),
+                    owner: "IT".into(),
+                    classification: Classification::Internal,
+                    policy_id,
+                };
+                let src_ok = data_source::create(tx, &source("Tickets", Some(pol.id.clone())), now())?;
+                let src_bad = data_source::create(tx, &source("Call recordings", None), now())?;
+                let pack = |name: &str, source: &str| DataPackInput {
+                    name: name.into(),
+                    version: "1".into(),
+                    source_ids: vec![source.into()],
+                    curated_by: "Data team".into(),
+                    record_count: 1200,
+                    personal_data: PersonalData::Pseudonymised,
+                };
+                let ok = data_pack::create(tx, &pack("tickets", &src_ok.id), None, now())?;
+                data_pack::approve(
+                    tx,
+                    &PackApproval {
+                        data_pack_id: ok.id.clone(),
+                        approved_by: "Compliance".into(),
+                        approved_on: "2026-11-01".into(),
+                    },
+                )?;
+                let unapproved = data_pack::create(tx, &pack("calls", &src_bad.id), None, now())?;
+                Ok((pol.id, src_ok.id, src_bad.id, ok.id, unapproved.id))
+            },
+        )
         .unwrap();
     assert_eq!(pol, "POL-001");
     let clean = reg.import("clean", "1.0.0", std::slice::from_ref(&pack_ok)).unwrap();
@@ -271,16 +294,31 @@ fn lineage_check_names_each_planted_gap() {
     let eval_file = reg.tmp.path().join("eval.csv");
     std::fs::write(&eval_file, "suite,metric,value,higher_is_better\nrefusals,pass_rate,0.98,true\n").unwrap();
     let parsed = parse_any(&std::fs::read(&eval_file).unwrap(), &hash_file(&eval_file).unwrap()).unwrap();
-    reg.db.write(|tx| evaluation::insert(tx, &clean, &parsed, Some("2026-11-20"), Some("Ana"), now())).unwrap();
+    reg.db
+        .write(
+            &steerco_core::audit::AuditMeta::new("test", steerco_core::audit::Action::Update, chrono::Utc::now()),
+            |tx| evaluation::insert(tx, &clean, &parsed, Some("2026-11-20"), Some("Ana"), now()),
+        )
+        .unwrap();
     for id in [&clean, &no_pack, &dirty] {
-        reg.db.write(|tx| adapter::set_status(tx, id, AdapterStatus::Approved)).unwrap();
+        reg.db
+            .write(
+                &steerco_core::audit::AuditMeta::new("test", steerco_core::audit::Action::Update, chrono::Utc::now()),
+                |tx| adapter::set_status(tx, id, AdapterStatus::Approved),
+            )
+            .unwrap();
         let d = DeploymentInput {
             adapter_version_id: id.clone(),
             target: "production".into(),
             deployed_on: "2026-11-28".into(),
             approved_by: "Exec".into(),
         };
-        reg.db.write(|tx| deployment::create(tx, &d, now())).unwrap();
+        reg.db
+            .write(
+                &steerco_core::audit::AuditMeta::new("test", steerco_core::audit::Action::Update, chrono::Utc::now()),
+                |tx| deployment::create(tx, &d, now()),
+            )
+            .unwrap();
     }
     let graphs = reg.db.read(lineage::all_graphs).unwrap();
     let gaps = check(&graphs);
@@ -356,10 +394,22 @@ fn an_lm_eval_results_file_becomes_an_evaluation_with_its_hash() {
     .unwrap();
     let digest = hash_file(&file).unwrap();
     let parsed = parse_any(&std::fs::read(&file).unwrap(), &digest).unwrap();
-    let stored = reg.db.write(|tx| evaluation::insert(tx, &v, &parsed, None, Some("Ana"), now())).unwrap();
+    let stored = reg
+        .db
+        .write(
+            &steerco_core::audit::AuditMeta::new("test", steerco_core::audit::Action::Update, chrono::Utc::now()),
+            |tx| evaluation::insert(tx, &v, &parsed, None, Some("Ana"), now()),
+        )
+        .unwrap();
     assert_eq!(stored.sha256, sha256sum(&file));
     assert_eq!(stored.run_on, "2025-11-20");
     assert_eq!(stored.metrics[0].stderr, Some(0.008));
-    let twice = reg.db.write(|tx| evaluation::insert(tx, &v, &parsed, None, Some("Ana"), now())).unwrap_err();
+    let twice = reg
+        .db
+        .write(
+            &steerco_core::audit::AuditMeta::new("test", steerco_core::audit::Action::Update, chrono::Utc::now()),
+            |tx| evaluation::insert(tx, &v, &parsed, None, Some("Ana"), now()),
+        )
+        .unwrap_err();
     assert!(twice.to_string().contains("already imported"));
 }

@@ -45,13 +45,16 @@ fn programme_update() -> ProgrammeUpdate {
 fn portfolio_file(dir: &TempDir, name: &str) -> PathBuf {
     let path = dir.path().join(name);
     let db = Db::open(&path, OpenMode::CreateIfMissing).unwrap();
-    db.write(|tx| {
-        programme::upsert(tx, &programme_update(), now())?;
-        for title in ["Claims triage", "Policy Q&A", "Fraud flags"] {
-            use_case::insert(tx, &case(title), now())?;
-        }
-        Ok(())
-    })
+    db.write(
+        &steerco_core::audit::AuditMeta::new("test", steerco_core::audit::Action::Update, chrono::Utc::now()),
+        |tx| {
+            programme::upsert(tx, &programme_update(), now())?;
+            for title in ["Claims triage", "Policy Q&A", "Fraud flags"] {
+                use_case::insert(tx, &case(title), now())?;
+            }
+            Ok(())
+        },
+    )
     .unwrap();
     drop(db);
     path
@@ -168,7 +171,7 @@ fn pragmas_are_set_on_the_connection() {
             ))
         })
         .unwrap();
-    assert_eq!((fk, sync), (1, 1), "foreign_keys=ON, synchronous=NORMAL");
+    assert_eq!((fk, sync), (1, 2), "foreign_keys=ON, synchronous=FULL (every write is an audited commit)");
     assert!(timeout >= 1000, "a busy timeout must be set, got {timeout} ms");
 }
 
@@ -196,14 +199,22 @@ fn the_fixture_saved_at_schema_1_opens_with_its_data() {
 #[test]
 fn a_failed_write_stores_nothing() {
     let db = Db::open_in_memory().unwrap();
-    let result = db.write(|tx| {
-        use_case::insert(tx, &case("First"), now())?;
-        use_case::insert(tx, &DossierInput { title: "  ".into(), ..case("x") }, now())?;
-        Ok(())
-    });
+    let result = db.write(
+        &steerco_core::audit::AuditMeta::new("test", steerco_core::audit::Action::Update, chrono::Utc::now()),
+        |tx| {
+            use_case::insert(tx, &case("First"), now())?;
+            use_case::insert(tx, &DossierInput { title: "  ".into(), ..case("x") }, now())?;
+            Ok(())
+        },
+    );
     assert_eq!(result.unwrap_err().to_string(), "title: is required");
     assert_eq!(db.read(use_case::count).unwrap(), 0, "the first insert must roll back with the second");
-    let next = db.write(|tx| use_case::insert(tx, &case("Again"), now())).unwrap();
+    let next = db
+        .write(
+            &steerco_core::audit::AuditMeta::new("test", steerco_core::audit::Action::Update, chrono::Utc::now()),
+            |tx| use_case::insert(tx, &case("Again"), now()),
+        )
+        .unwrap();
     assert_eq!(next.id, "UC-001", "a rolled-back insert does not burn an id");
 }
 
@@ -211,14 +222,17 @@ fn a_failed_write_stores_nothing() {
 fn the_schema_itself_refuses_leaving_discovery_without_owners() {
     let db = Db::open_in_memory().unwrap();
     let err = db
-        .write(|tx| {
-            tx.execute(
-                "INSERT INTO use_case (id, title, business_unit, lane, stage, created_at, updated_at)
+        .write(
+            &steerco_core::audit::AuditMeta::new("test", steerco_core::audit::Action::Update, chrono::Utc::now()),
+            |tx| {
+                tx.execute(
+                    "INSERT INTO use_case (id, title, business_unit, lane, stage, created_at, updated_at)
                  VALUES ('UC-9', 't', 'u', 'portfolio', 'pilot', 'x', 'x')",
-                [],
-            )?;
-            Ok(())
-        })
+                    [],
+                )?;
+                Ok(())
+            },
+        )
         .unwrap_err();
     assert!(err.to_string().contains("CHECK"), "{err}");
 }

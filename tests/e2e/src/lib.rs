@@ -206,6 +206,21 @@ impl App {
         }
     }
 
+    /// Clicks an SVG element (a lineage node) by dispatching the click in the page:
+    /// WebKitWebDriver's element click refuses SVG groups it cannot compute a box for.
+    pub async fn click_svg(&self, css: &str) -> TestResult {
+        let element = self.find(css).await.map_err(|e| format!("{css}: {e}"))?;
+        let arg = serde_json::to_value(&element)?;
+        self.client
+            .execute(
+                "arguments[0].scrollIntoView({ block: 'center' });
+                 arguments[0].dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));",
+                vec![arg],
+            )
+            .await?;
+        Ok(())
+    }
+
     /// Finds the input afresh (React may have replaced it), clears it and types `text`.
     pub async fn fill(&self, css: &str, text: &str) -> TestResult {
         let deadline = Instant::now() + Duration::from_secs(5);

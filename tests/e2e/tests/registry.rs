@@ -74,9 +74,9 @@ async fn an_adapter_imported_in_the_app_shows_its_lineage() -> TestResult {
         tokio::time::sleep(Duration::from_millis(150)).await;
     }
     app.screenshot("lineage").await?;
-    app.click("[data-testid=lineage-node-AV-001]").await?;
+    app.click_svg("[data-testid=lineage-node-AV-001]").await?;
     let record = app.text("[data-testid=lineage-record]").await?;
-    assert!(record.contains(&sha), "the node opens the version's record: {record}");
+    assert!(record.contains(&sha[..12]), "the node opens the version's record: {record}");
     app.screenshot("lineage-record").await?;
     app.close().await
 }

@@ -23,6 +23,29 @@ import type { RatingEntry } from "../bindings/RatingEntry";
 import type { Weight } from "../bindings/Weight";
 import type { Workshop } from "../bindings/Workshop";
 import type { WorkshopDetail } from "../bindings/WorkshopDetail";
+import type { AdapterStatus } from "../bindings/AdapterStatus";
+import type { AdapterSummary } from "../bindings/AdapterSummary";
+import type { AdapterVersion } from "../bindings/AdapterVersion";
+import type { AdapterVersionDetail } from "../bindings/AdapterVersionDetail";
+import type { DataPack } from "../bindings/DataPack";
+import type { DataPackInput } from "../bindings/DataPackInput";
+import type { DataSource } from "../bindings/DataSource";
+import type { DataSourceInput } from "../bindings/DataSourceInput";
+import type { Deployment } from "../bindings/Deployment";
+import type { DeploymentInput } from "../bindings/DeploymentInput";
+import type { Evaluation } from "../bindings/Evaluation";
+import type { LineageCheck } from "../bindings/LineageCheck";
+import type { LineageGraph } from "../bindings/LineageGraph";
+import type { MlflowImportOutcome } from "../bindings/MlflowImportOutcome";
+import type { OpenLineageExport } from "../bindings/OpenLineageExport";
+import type { PackApproval } from "../bindings/PackApproval";
+import type { PeftFolder } from "../bindings/PeftFolder";
+import type { Policy } from "../bindings/Policy";
+import type { PolicyInput } from "../bindings/PolicyInput";
+import type { VersionDiff } from "../bindings/VersionDiff";
+import type { AdapterImportRequest } from "../bindings/AdapterImportRequest";
+import type { EvaluationImportRequest } from "../bindings/EvaluationImportRequest";
+import type { MlflowImportRequest } from "../bindings/MlflowImportRequest";
 
 /** A handler's refusal, carrying the code the UI branches on. */
 export class BackendError extends Error {
@@ -56,6 +79,16 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 
 const PORTFOLIO_FILTER = [{ name: "Steerco portfolio", extensions: ["steerco"] }];
 const CSV_FILTER = [{ name: "CSV (comma-separated values)", extensions: ["csv"] }];
+const OPENLINEAGE_FILTER = [{ name: "OpenLineage events (JSON lines)", extensions: ["jsonl"] }];
+
+/** A file-type filter for the native dialogs. */
+export interface FileFilter {
+  name: string;
+  extensions: string[];
+}
+
+/** The files evaluation_import reads: lm-evaluation-harness results (JSON) and metric tables (CSV). */
+export const EVALUATION_FILES: FileFilter[] = [{ name: "Evaluation results (JSON, CSV)", extensions: ["json", "csv"] }];
 
 export const backend = {
   sessionStatus: () => call<SessionStatus>("session_status"),
@@ -90,6 +123,36 @@ export const backend = {
   importRatingSheet: (workshopId: string, csv: string) =>
     call<WorkshopDetail>("workshop_import_sheet", { req: { workshop_id: workshopId, csv } }),
 
+  policies: () => call<Policy[]>("policy_list"),
+  createPolicy: (req: PolicyInput) => call<Policy>("policy_create", { req }),
+  updatePolicy: (id: string, policy: PolicyInput) => call<Policy>("policy_update", { req: { id, policy } }),
+  sources: () => call<DataSource[]>("source_list"),
+  createSource: (req: DataSourceInput) => call<DataSource>("source_create", { req }),
+  updateSource: (id: string, source: DataSourceInput) => call<DataSource>("source_update", { req: { id, source } }),
+  packs: () => call<DataPack[]>("pack_list"),
+  createPack: (pack: DataPackInput, filePath: string | null) =>
+    call<DataPack>("pack_create", { req: { pack, file_path: filePath } }),
+  approvePack: (req: PackApproval) => call<DataPack>("pack_approve", { req }),
+  previewAdapter: (path: string) => call<PeftFolder>("adapter_preview", { req: { path } }),
+  importAdapter: (req: AdapterImportRequest) => call<AdapterVersion>("adapter_import", { req }),
+  adapters: () => call<AdapterSummary[]>("adapter_list"),
+  adapterVersions: (adapter: string) => call<AdapterVersion[]>("adapter_versions", { req: { adapter } }),
+  allAdapterVersions: () => call<AdapterVersion[]>("adapter_all_versions"),
+  adapterVersion: (id: string) => call<AdapterVersionDetail>("adapter_show", { req: { id } }),
+  diffVersions: (from: string, to: string) => call<VersionDiff>("adapter_diff", { req: { from, to } }),
+  setAdapterStatus: (id: string, status: AdapterStatus) =>
+    call<AdapterVersion>("adapter_set_status", { req: { id, status } }),
+  recordDeployment: (req: DeploymentInput) => call<Deployment>("deployment_create", { req }),
+  deployments: () => call<Deployment[]>("deployment_list"),
+  importEvaluation: (req: EvaluationImportRequest) => call<Evaluation>("evaluation_import", { req }),
+  importMlflowRun: (req: MlflowImportRequest) => call<MlflowImportOutcome>("evaluation_mlflow_import", { req }),
+  markBaseline: (evaluationId: string, useCaseId: string) =>
+    call<Evaluation>("evaluation_mark_baseline", { req: { evaluation_id: evaluationId, use_case_id: useCaseId } }),
+  lineage: (id: string) => call<LineageGraph>("lineage_graph", { req: { id } }),
+  checkLineage: () => call<LineageCheck>("lineage_check"),
+  exportOpenLineage: (destination: string) =>
+    call<OpenLineageExport>("lineage_export_openlineage", { req: { destination } }),
+
   /** Native "Open" dialog; resolves to null when the user cancels. */
   choosePortfolioToOpen: async (): Promise<string | null> => {
     const picked = await open({ title: "Open portfolio", multiple: false, directory: false, filters: PORTFOLIO_FILTER });
@@ -105,6 +168,28 @@ export const backend = {
   /** Native "Save" dialog for a CSV file; resolves to null when the user cancels. */
   chooseCsvDestination: async (title: string, suggestedName: string): Promise<string | null> => {
     const picked = await save({ title, defaultPath: suggestedName, filters: CSV_FILTER });
+    return picked ?? null;
+  },
+
+  /** Native folder chooser; resolves to null when the user cancels. */
+  chooseFolder: async (title: string): Promise<string | null> => {
+    const picked = await open({ title, directory: true, multiple: false });
+    return typeof picked === "string" ? picked : null;
+  },
+
+  /** Native "Open" dialog for one file; no filters means any file. Null when the user cancels. */
+  chooseFile: async (title: string, filters: FileFilter[] = []): Promise<string | null> => {
+    const picked = await open({ title, directory: false, multiple: false, filters });
+    return typeof picked === "string" ? picked : null;
+  },
+
+  /** Native "Save" dialog for the OpenLineage export; resolves to null when the user cancels. */
+  chooseOpenLineageDestination: async (): Promise<string | null> => {
+    const picked = await save({
+      title: "Export OpenLineage events",
+      defaultPath: "lineage.openlineage.jsonl",
+      filters: OPENLINEAGE_FILTER,
+    });
     return picked ?? null;
   },
 };

@@ -1,21 +1,36 @@
 // The application shell: header with the open file and the Portfolio menu, a navigation bar that
-// lists only pages that work, and the page itself. With no portfolio open it shows why instead.
+// lists only pages that work, and the page itself (with the navigation context pages use to open
+// one another on a record). With no portfolio open it shows why instead.
 import { Alert, AppShell, Center, Group, Loader, NavLink, Text, Title } from "@mantine/core";
-import { IconFlask, IconLayoutDashboard, IconListNumbers, IconUsersGroup } from "@tabler/icons-react";
+import {
+  IconBox,
+  IconDatabase,
+  IconFlask,
+  IconGavel,
+  IconHierarchy2,
+  IconLayoutDashboard,
+  IconListNumbers,
+  IconUsersGroup,
+} from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
-import { useState, type ComponentType } from "react";
+import { useCallback, useMemo, useState, type ComponentType } from "react";
 import { backend } from "../backend";
+import { DataPage } from "../features/data/DataPage";
+import { LineagePage } from "../features/lineage/LineagePage";
 import { OverviewPage } from "../features/overview/OverviewPage";
+import { PoliciesPage } from "../features/policies/PoliciesPage";
 import { NoPortfolioScreen } from "../features/portfolio-file/NoPortfolioScreen";
 import { PortfolioMenu } from "../features/portfolio-file/PortfolioMenu";
 import { SESSION_KEY } from "../features/portfolio-file/usePortfolioActions";
 import { PortfolioPage } from "../features/portfolio/PortfolioPage";
+import { RegistryPage } from "../features/registry/RegistryPage";
 import { ResearchPage } from "../features/research/ResearchPage";
 import { WorkshopsPage } from "../features/workshops/WorkshopsPage";
 import { fileName } from "../lib/vocabulary";
+import { type Location, NavigationProvider, type PageId } from "./navigation";
 
 interface Page {
-  id: string;
+  id: PageId;
   label: string;
   icon: ComponentType<{ size?: number }>;
   render: () => React.ReactElement;
@@ -26,11 +41,22 @@ const PAGES: Page[] = [
   { id: "portfolio", label: "Portfolio", icon: IconListNumbers, render: () => <PortfolioPage /> },
   { id: "research", label: "Research lane", icon: IconFlask, render: () => <ResearchPage /> },
   { id: "workshops", label: "Workshops", icon: IconUsersGroup, render: () => <WorkshopsPage /> },
+  { id: "registry", label: "Registry", icon: IconBox, render: () => <RegistryPage /> },
+  { id: "data", label: "Data", icon: IconDatabase, render: () => <DataPage /> },
+  { id: "policies", label: "Policies", icon: IconGavel, render: () => <PoliciesPage /> },
+  { id: "lineage", label: "Lineage", icon: IconHierarchy2, render: () => <LineagePage /> },
 ];
 
 export function App() {
   const session = useQuery({ queryKey: SESSION_KEY, queryFn: backend.sessionStatus });
-  const [pageId, setPageId] = useState(PAGES[0]!.id);
+  // `visit` counts navigations so that opening a page on another record remounts it afresh.
+  const [location, setLocation] = useState<Location & { visit: number }>({ page: PAGES[0]!.id, param: null, visit: 0 });
+  const navigate = useCallback(
+    (page: PageId, param: string | null = null) =>
+      setLocation((l) => (l.page === page && l.param === param ? l : { page, param, visit: l.visit + 1 })),
+    [],
+  );
+  const navigation = useMemo(() => ({ location, navigate }), [location, navigate]);
 
   if (session.isPending) {
     return (
@@ -53,7 +79,7 @@ export function App() {
     return <NoPortfolioScreen problem={session.data.problem} />;
   }
 
-  const page = PAGES.find((p) => p.id === pageId) ?? PAGES[0]!;
+  const page = PAGES.find((p) => p.id === location.page) ?? PAGES[0]!;
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 0 }} padding="lg">
       <AppShell.Header>
@@ -76,14 +102,16 @@ export function App() {
             label={p.label}
             leftSection={<p.icon size={18} />}
             active={p.id === page.id}
-            onClick={() => setPageId(p.id)}
+            onClick={() => navigate(p.id)}
             data-testid={`nav-${p.id}`}
           />
         ))}
       </AppShell.Navbar>
       {/* Keyed by file: switching portfolios starts every page afresh (no stale previews). */}
       <AppShell.Main bg="gray.0" key={portfolio.path ?? "memory"}>
-        {page.render()}
+        <NavigationProvider value={navigation}>
+          <div key={location.visit}>{page.render()}</div>
+        </NavigationProvider>
       </AppShell.Main>
     </AppShell>
   );

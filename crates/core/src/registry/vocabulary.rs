@@ -1,13 +1,11 @@
 //! The registry's closed vocabularies. They parse like the portfolio's (case-insensitive, errors
 //! naming the field and the choices) and serialise as the snake_case words the CLI accepts.
 
-use std::fmt;
-use std::str::FromStr;
-
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{CoreError, CoreResult};
+use crate::text_enum::text_enum;
 
 /// What a policy governs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
@@ -64,41 +62,6 @@ pub enum EvaluationFormat {
     LmEval,
     Csv,
     Mlflow,
-}
-
-macro_rules! text_enum {
-    ($ty:ident, $field:literal, { $($variant:ident => $text:literal),+ $(,)? }) => {
-        impl $ty {
-            pub const ALL: &'static [$ty] = &[$($ty::$variant),+];
-
-            pub fn as_str(self) -> &'static str {
-                match self { $($ty::$variant => $text),+ }
-            }
-
-            /// Parses `s` (case-insensitive; `-` and spaces read as `_`), naming `field` in the error.
-            pub fn parse_for(field: &str, s: &str) -> CoreResult<Self> {
-                let wanted = s.trim().to_ascii_lowercase().replace(['-', ' '], "_");
-                $ty::ALL.iter().copied().find(|v| v.as_str() == wanted).ok_or_else(|| {
-                    let allowed: Vec<&str> = $ty::ALL.iter().map(|v| v.as_str()).collect();
-                    CoreError::invalid(field, format!("{s:?} is not one of {}", allowed.join(", ")))
-                })
-            }
-        }
-
-        impl fmt::Display for $ty {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-
-        impl FromStr for $ty {
-            type Err = CoreError;
-
-            fn from_str(s: &str) -> CoreResult<Self> {
-                Self::parse_for($field, s)
-            }
-        }
-    };
 }
 
 text_enum!(PolicyCategory, "category", {

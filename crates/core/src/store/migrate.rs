@@ -4,6 +4,8 @@
 
 use rusqlite::{Connection, TransactionBehavior};
 
+use super::audit::Draft;
+use crate::audit::{Action, AuditMeta};
 use crate::error::{CoreError, CoreResult};
 
 /// Stamped into the file header so that Steerco recognises its own files (and refuses others).
@@ -19,6 +21,7 @@ const MIGRATIONS: &[Migration] = &[
     Migration { version: 1, sql: include_str!("migrations/0001_initial.sql") },
     Migration { version: 2, sql: include_str!("migrations/0002_discovery.sql") },
     Migration { version: 3, sql: include_str!("migrations/0003_registry.sql") },
+    Migration { version: 4, sql: include_str!("migrations/0004_compliance.sql") },
 ];
 
 /// The schema version this build writes; files above it are refused.
@@ -40,6 +43,18 @@ pub(crate) fn migrate(conn: &mut Connection) -> CoreResult<()> {
     }
     if found < SCHEMA_VERSION {
         tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+        // New tables need watching too; the upgrade itself is the trail's next record.
+        super::audit::install_triggers(&tx)?;
+        let meta = AuditMeta::new("steerco", Action::Migrate, chrono::Utc::now());
+        let draft = Draft {
+            operation: "event".into(),
+            entity_kind: "portfolio".into(),
+            entity_id: "schema".into(),
+            subject: "schema".into(),
+            before: (found > 0).then(|| serde_json::json!({ "schema_version": found }).to_string()),
+            after: Some(serde_json::json!({ "schema_version": SCHEMA_VERSION }).to_string()),
+        };
+        super::audit::append(&tx, &meta, draft)?;
     }
     tx.commit()?;
     Ok(())

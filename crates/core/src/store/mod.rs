@@ -3,6 +3,8 @@
 //! cannot be skipped. Query modules below take `&Connection` / `&Transaction`.
 
 pub mod adapter;
+pub mod audit;
+pub mod bias_check;
 pub mod criterion;
 pub mod data_pack;
 pub mod data_source;
@@ -12,9 +14,13 @@ pub mod lane_override;
 pub mod lineage;
 mod migrate;
 mod open;
+pub mod oversight;
+pub mod person;
 pub mod policy;
 pub mod programme;
+pub mod risk;
 pub mod sequence;
+pub mod signoff;
 pub mod use_case;
 pub mod workshop;
 
@@ -26,6 +32,7 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
 pub use migrate::{APPLICATION_ID, SCHEMA_VERSION};
 
+use crate::audit::AuditMeta;
 use crate::error::{CoreError, CoreResult};
 use open::FileState;
 
@@ -113,11 +120,15 @@ impl Db {
     }
 
     /// Runs `f` in an IMMEDIATE transaction, committed only when `f` returns `Ok`: a refused
-    /// change leaves nothing behind.
-    pub fn write<T>(&self, f: impl FnOnce(&Transaction) -> CoreResult<T>) -> CoreResult<T> {
+    /// change leaves nothing behind. Every row `f` changes is chained into the audit trail under
+    /// `meta` in the same transaction (and changes another program made since the last write
+    /// are recorded first, as unaudited).
+    pub fn write<T>(&self, meta: &AuditMeta, f: impl FnOnce(&Transaction) -> CoreResult<T>) -> CoreResult<T> {
         let mut conn = self.lock();
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        audit::adopt_outside_changes(&tx, meta)?;
         let value = f(&tx)?;
+        audit::drain(&tx, meta)?;
         tx.commit()?;
         Ok(value)
     }

@@ -103,7 +103,9 @@ pub(crate) fn configure(conn: &Connection, on_disk: bool) -> CoreResult<()> {
         }
     }
     conn.pragma_update(None, "foreign_keys", "ON")?;
-    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    // Every write is an audited commit; FULL makes a committed change (and its audit record)
+    // survive a power cut, not just an application crash.
+    conn.pragma_update(None, "synchronous", "FULL")?;
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
     Ok(())
 }

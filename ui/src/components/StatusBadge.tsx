@@ -1,0 +1,12 @@
+// An adapter version's status as a coloured badge, the same on every page.
+import { Badge } from "@mantine/core";
+import type { AdapterStatus } from "../bindings/AdapterStatus";
+import { STATUS_COLOR, STATUS_LABEL } from "../lib/governance";
+
+export function StatusBadge({ status, size }: { status: AdapterStatus; size?: "xs" | "sm" | "md" }) {
+  return (
+    <Badge color={STATUS_COLOR[status]} variant={status === "retired" ? "outline" : "light"} size={size}>
+      {STATUS_LABEL[status]}
+    </Badge>
+  );
+}

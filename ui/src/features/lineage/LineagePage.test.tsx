@@ -1,0 +1,92 @@
+import { fireEvent, screen, within } from "@testing-library/react";
+import { vi } from "vitest";
+import { backend } from "../../backend";
+import type { AdapterVersion } from "../../bindings/AdapterVersion";
+import type { LineageGraph } from "../../bindings/LineageGraph";
+import { renderWithProviders } from "../../test-utils";
+import { LineagePage } from "./LineagePage";
+
+vi.mock("../../backend", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("../../backend")>();
+  return {
+    ...actual,
+    backend: {
+      allAdapterVersions: vi.fn(),
+      lineage: vi.fn(),
+      checkLineage: vi.fn(),
+      sources: vi.fn(),
+      policies: vi.fn(),
+      packs: vi.fn(),
+    },
+  };
+});
+
+const version = (id: string, status: AdapterVersion["status"]) =>
+  ({ id, adapter_name: "claims", version: id === "AV-1" ? "1.0.0" : "1.1.0", status }) as AdapterVersion;
+
+const graph: LineageGraph = {
+  adapter_version_id: "AV-2",
+  label: "claims 1.1.0",
+  status: "deployed",
+  nodes: [
+    { id: "SRC-1", kind: "data_source", label: "Claims archive", detail: "Guidewire · confidential", gap: "no policy accepts this source" },
+    { id: "DP-1", kind: "data_pack", label: "claims-2026 1.0", detail: "1200 records · approved by Ana on 2026-10-01", gap: null },
+    { id: "AV-2", kind: "adapter_version", label: "claims 1.1.0", detail: "deployed · r=16 α=32", gap: "no evaluation recorded" },
+    { id: "DEP-1", kind: "deployment", label: "production", detail: "2026-11-02 · approved by Ben", gap: null },
+  ],
+  edges: [
+    { from: "SRC-1", to: "DP-1" },
+    { from: "DP-1", to: "AV-2" },
+    { from: "AV-2", to: "DEP-1" },
+  ],
+  gaps: [
+    { kind: "unaccepted_source", record_id: "SRC-1", adapter_version_id: "AV-2", message: "claims 1.1.0 was trained on SRC-1 (Claims archive): no policy accepts this source" },
+    { kind: "no_evaluation", record_id: "AV-2", adapter_version_id: "AV-2", message: "claims 1.1.0 has no evaluation" },
+  ],
+};
+
+describe("LineagePage", () => {
+  beforeEach(() => {
+    vi.mocked(backend.allAdapterVersions).mockResolvedValue([version("AV-1", "candidate"), version("AV-2", "deployed")]);
+    vi.mocked(backend.lineage).mockResolvedValue(graph);
+    vi.mocked(backend.checkLineage).mockResolvedValue({ versions_checked: 2, deployed_versions: 1, gaps: [] });
+    vi.mocked(backend.sources).mockResolvedValue([
+      { id: "SRC-1", name: "Claims archive", system: "Guidewire", owner: "Claims ops", classification: "confidential", policy_id: null, created_at: "", updated_at: "" },
+    ]);
+    vi.mocked(backend.policies).mockResolvedValue([]);
+  });
+
+  it("draws the version it was opened on, with gaps flagged on their nodes", async () => {
+    renderWithProviders(<LineagePage />, { location: { page: "lineage", param: "AV-2" } });
+    const source = await screen.findByTestId("lineage-node-SRC-1");
+    expect(backend.lineage).toHaveBeenCalledWith("AV-2");
+    expect(source.getAttribute("data-gap")).toBe("true");
+    expect(screen.getByTestId("lineage-node-DP-1").getAttribute("data-gap")).toBe("false");
+    expect(screen.getByTestId("lineage-node-AV-2").getAttribute("data-gap")).toBe("true");
+    expect(screen.getByTestId("lineage-empty-evaluation")).toBeTruthy();
+    expect(screen.getByTestId("lineage-gaps").textContent).toContain("claims 1.1.0 has no evaluation");
+    expect((await screen.findByTestId("lineage-check-result")).textContent).toBe("1 deployed version checked: no gaps");
+  });
+
+  it("opens a node's record on Enter", async () => {
+    renderWithProviders(<LineagePage />, { location: { page: "lineage", param: "AV-2" } });
+    fireEvent.keyDown(await screen.findByTestId("lineage-node-SRC-1"), { key: "Enter" });
+    const record = await screen.findByTestId("lineage-record");
+    expect(await within(record).findByText("No policy accepts this source")).toBeTruthy();
+    expect(within(record).getByText("Guidewire")).toBeTruthy();
+  });
+
+  it("lists release gaps with a link that shows the version", async () => {
+    vi.mocked(backend.checkLineage).mockResolvedValue({
+      versions_checked: 2,
+      deployed_versions: 1,
+      gaps: [{ ...graph.gaps[1]!, message: "AV-2 (claims 1.1.0) is deployed without an evaluation" }],
+    });
+    renderWithProviders(<LineagePage />);
+    expect(await screen.findByTestId("lineage-node-AV-2")).toBeTruthy();
+    expect(backend.lineage).toHaveBeenLastCalledWith("AV-1");
+    fireEvent.click(await screen.findByTestId("lineage-check-show-AV-2"));
+    await screen.findByTestId("lineage-node-AV-2");
+    expect(backend.lineage).toHaveBeenLastCalledWith("AV-2");
+  });
+});

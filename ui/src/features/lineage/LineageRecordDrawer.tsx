@@ -1,0 +1,182 @@
+// The record behind a lineage node, fetched from where it is kept (sources, packs and policies
+// lists, the version's detail, the deployments list), with a way to the page that edits it.
+import { Alert, Anchor, Badge, Button, Drawer, Group, Loader, Stack, Text } from "@mantine/core";
+import { IconArrowRight } from "@tabler/icons-react";
+import { useQuery } from "@tanstack/react-query";
+import type { ReactNode } from "react";
+import { backend } from "../../backend";
+import type { LineageNode } from "../../bindings/LineageNode";
+import { FieldGrid } from "../../components/FieldGrid";
+import { HashText } from "../../components/HashText";
+import { StatusBadge } from "../../components/StatusBadge";
+import { CLASSIFICATION_COLOR, CLASSIFICATION_LABEL, formatBytes, formatCount, NODE_KIND_LABEL, PERSONAL_DATA_LABEL } from "../../lib/governance";
+import { useNavigation } from "../../shell/navigation";
+import { EvaluationCard } from "../registry/EvaluationsSection";
+import { ConfigFields, DeploymentList, PackList, WeightsFields } from "../registry/VersionDrawer";
+
+function Missing({ what }: { what: string }) {
+  return <Alert color="gray">{what} is no longer in the portfolio; check the lineage again.</Alert>;
+}
+
+function SourceRecord({ id }: { id: string }) {
+  const { navigate } = useNavigation();
+  const sources = useQuery({ queryKey: ["sources"], queryFn: backend.sources });
+  const policies = useQuery({ queryKey: ["policies"], queryFn: backend.policies });
+  if (sources.error ?? policies.error) return <Alert color="red">{(sources.error ?? policies.error)?.message}</Alert>;
+  if (!sources.data || !policies.data) return <Loader size="sm" />;
+  const s = sources.data.find((x) => x.id === id);
+  if (!s) return <Missing what={id} />;
+  const policy = policies.data.find((p) => p.id === s.policy_id);
+  return (
+    <FieldGrid
+      cols={2}
+      items={[
+        ["Name", s.name],
+        ["System", s.system],
+        ["Owner", s.owner],
+        ["Classification", <Badge color={CLASSIFICATION_COLOR[s.classification]} variant="light" tt="none">{CLASSIFICATION_LABEL[s.classification]}</Badge>],
+        [
+          "Accepted under",
+          policy ? (
+            <Anchor component="button" size="sm" ta="left" onClick={() => navigate("policies", policy.id)}>
+              {policy.id} · {policy.title} (version {policy.version}, effective {policy.effective_on})
+            </Anchor>
+          ) : (
+            <Badge color="red" variant="filled" tt="none">
+              No policy accepts this source
+            </Badge>
+          ),
+        ],
+      ]}
+    />
+  );
+}
+
+function PackRecord({ id }: { id: string }) {
+  const packs = useQuery({ queryKey: ["packs"], queryFn: backend.packs });
+  if (packs.error) return <Alert color="red">{packs.error.message}</Alert>;
+  if (!packs.data) return <Loader size="sm" />;
+  const p = packs.data.find((x) => x.id === id);
+  if (!p) return <Missing what={id} />;
+  return (
+    <FieldGrid
+      cols={2}
+      items={[
+        ["Name and version", `${p.name} ${p.version}`],
+        ["Drawn from", p.source_ids.join(", ")],
+        ["Curated by", p.curated_by],
+        ["Records", formatCount(p.record_count)],
+        ["Personal data", PERSONAL_DATA_LABEL[p.personal_data]],
+        ["File", p.file ? `${p.file.file_name} (${formatBytes(p.file.bytes)})` : "—"],
+        ["File SHA-256", p.file ? <HashText sha256={p.file.sha256} /> : "—"],
+        [
+          "Approval",
+          p.approved_by ? (
+            `Approved by ${p.approved_by} on ${p.approved_on}`
+          ) : (
+            <Badge color="orange" variant="light">
+              Awaiting approval
+            </Badge>
+          ),
+        ],
+      ]}
+    />
+  );
+}
+
+function VersionRecord({ versionId, node }: { versionId: string; node: LineageNode }) {
+  const detail = useQuery({ queryKey: ["adapter-version", versionId], queryFn: () => backend.adapterVersion(versionId) });
+  const packs = useQuery({ queryKey: ["packs"], queryFn: backend.packs });
+  if (detail.error) return <Alert color="red">{detail.error.message}</Alert>;
+  if (!detail.data) return <Loader size="sm" />;
+  const { version: v, evaluations, deployments } = detail.data;
+  if (node.kind === "evaluation") {
+    const e = evaluations.find((x) => x.id === node.id);
+    return e ? <EvaluationCard evaluation={e} defaultUseCase={v.use_case_id} /> : <Missing what={node.id} />;
+  }
+  if (node.kind === "deployment") {
+    const d = deployments.filter((x) => x.id === node.id);
+    return d.length > 0 ? <DeploymentList deployments={d} /> : <Missing what={node.id} />;
+  }
+  return (
+    <Stack gap="md">
+      <Group gap="xs">
+        <StatusBadge status={v.status} />
+        <Text size="sm" c="dimmed">
+          {v.use_case_id ? `serves ${v.use_case_id}` : "not linked to a use case"}
+        </Text>
+      </Group>
+      <ConfigFields v={v} />
+      <WeightsFields v={v} />
+      <div>
+        <Text size="xs" c="dimmed" mb={4}>
+          Data packs
+        </Text>
+        <PackList ids={v.data_pack_ids} packs={packs.data ?? []} />
+      </div>
+      <Text size="sm">
+        {evaluations.length} evaluation{evaluations.length === 1 ? "" : "s"} · {deployments.length} deployment
+        {deployments.length === 1 ? "" : "s"}
+      </Text>
+    </Stack>
+  );
+}
+
+interface Props {
+  node: LineageNode | null;
+  versionId: string;
+  onClose: () => void;
+}
+
+export function LineageRecordDrawer({ node, versionId, onClose }: Props) {
+  const { navigate } = useNavigation();
+  let body: ReactNode = null;
+  let open: ReactNode = null;
+  if (node) {
+    switch (node.kind) {
+      case "data_source":
+      case "data_pack":
+        body = node.kind === "data_source" ? <SourceRecord id={node.id} /> : <PackRecord id={node.id} />;
+        open = (
+          <Button variant="default" size="xs" rightSection={<IconArrowRight size={14} />} onClick={() => navigate("data", node.id)}>
+            Open in Data
+          </Button>
+        );
+        break;
+      case "adapter_version":
+      case "evaluation":
+      case "deployment":
+        body = <VersionRecord versionId={versionId} node={node} />;
+        open = (
+          <Button variant="default" size="xs" rightSection={<IconArrowRight size={14} />} onClick={() => navigate("registry", versionId)}>
+            Open version in Registry
+          </Button>
+        );
+        break;
+    }
+  }
+  return (
+    <Drawer
+      opened={node !== null}
+      onClose={onClose}
+      position="right"
+      size="lg"
+      title={node && <Text fw={700}>{`${NODE_KIND_LABEL[node.kind]} ${node.id} · ${node.label}`}</Text>}
+    >
+      {node && (
+        <Stack gap="md" data-testid="lineage-record">
+          {node.gap && (
+            <Alert color="red" title="Gap in the lineage" data-testid="lineage-record-gap">
+              {node.gap}
+            </Alert>
+          )}
+          <Text size="sm" c="dimmed">
+            {node.detail}
+          </Text>
+          {body}
+          <Group justify="flex-end">{open}</Group>
+        </Stack>
+      )}
+    </Drawer>
+  );
+}

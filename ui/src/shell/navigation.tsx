@@ -1,0 +1,34 @@
+// The shell's navigation as a context, so one page can open another on a given record (Registry →
+// Lineage of a version, a lineage node → the page that holds it) without knowing the shell.
+import { createContext, useContext, type ReactNode } from "react";
+
+export type PageId = "overview" | "portfolio" | "research" | "workshops" | "registry" | "data" | "policies" | "lineage";
+
+/** The page shown and, optionally, the record it was opened on (an id such as "AV-3"). */
+export interface Location {
+  page: PageId;
+  param: string | null;
+}
+
+export interface Navigation {
+  location: Location;
+  navigate: (page: PageId, param?: string | null) => void;
+}
+
+const NavigationContext = createContext<Navigation | null>(null);
+
+export function NavigationProvider({ value, children }: { value: Navigation; children: ReactNode }) {
+  return <NavigationContext.Provider value={value}>{children}</NavigationContext.Provider>;
+}
+
+export function useNavigation(): Navigation {
+  const navigation = useContext(NavigationContext);
+  if (!navigation) throw new Error("useNavigation must be used inside the app shell's NavigationProvider");
+  return navigation;
+}
+
+/** The record this page was opened on, if the current location is this page. */
+export function usePageParam(page: PageId): string | null {
+  const { location } = useNavigation();
+  return location.page === page ? location.param : null;
+}
