@@ -91,7 +91,7 @@ pub fn import(ctx: &Ctx, req: AdapterImportRequest) -> ApiResult<AdapterVersion>
         source_dir: &source_dir,
         imported_by: &imported_by,
     };
-    Ok(ctx.write(Action::Import, |tx| adapter::import_version(tx, &new, now))?)
+    ctx.write(Action::Import, |tx| adapter::import_version(tx, &new, now))
 }
 
 pub fn list(ctx: &Ctx, _req: ()) -> ApiResult<Vec<AdapterSummary>> {
@@ -122,12 +122,12 @@ pub fn compare(ctx: &Ctx, req: DiffRequest) -> ApiResult<VersionDiff> {
 }
 
 pub fn set_status(ctx: &Ctx, req: StatusRequest) -> ApiResult<AdapterVersion> {
-    Ok(ctx.write(Action::Update, |tx| adapter::set_status(tx, &req.id, req.status))?)
+    ctx.write(Action::Update, |tx| adapter::set_status(tx, &req.id, req.status))
 }
 
 pub fn deploy(ctx: &Ctx, req: DeploymentInput) -> ApiResult<Deployment> {
     let now = ctx.clock.now();
-    Ok(ctx.write(Action::Create, |tx| deployment::create(tx, &req, now))?)
+    ctx.write(Action::Create, |tx| deployment::create(tx, &req, now))
 }
 
 pub fn deployments(ctx: &Ctx, _req: ()) -> ApiResult<Vec<Deployment>> {

@@ -35,12 +35,12 @@ pub fn list_policies(ctx: &Ctx, _req: ()) -> ApiResult<Vec<Policy>> {
 
 pub fn create_policy(ctx: &Ctx, req: PolicyInput) -> ApiResult<Policy> {
     let now = ctx.clock.now();
-    Ok(ctx.write(Action::Create, |tx| policy::create(tx, &req, now))?)
+    ctx.write(Action::Create, |tx| policy::create(tx, &req, now))
 }
 
 pub fn update_policy(ctx: &Ctx, req: PolicyUpdate) -> ApiResult<Policy> {
     let now = ctx.clock.now();
-    Ok(ctx.write(Action::Update, |tx| policy::update(tx, &req.id, &req.policy, now))?)
+    ctx.write(Action::Update, |tx| policy::update(tx, &req.id, &req.policy, now))
 }
 
 pub fn list_sources(ctx: &Ctx, _req: ()) -> ApiResult<Vec<DataSource>> {
@@ -49,12 +49,12 @@ pub fn list_sources(ctx: &Ctx, _req: ()) -> ApiResult<Vec<DataSource>> {
 
 pub fn create_source(ctx: &Ctx, req: DataSourceInput) -> ApiResult<DataSource> {
     let now = ctx.clock.now();
-    Ok(ctx.write(Action::Create, |tx| data_source::create(tx, &req, now))?)
+    ctx.write(Action::Create, |tx| data_source::create(tx, &req, now))
 }
 
 pub fn update_source(ctx: &Ctx, req: DataSourceUpdate) -> ApiResult<DataSource> {
     let now = ctx.clock.now();
-    Ok(ctx.write(Action::Update, |tx| data_source::update(tx, &req.id, &req.source, now))?)
+    ctx.write(Action::Update, |tx| data_source::update(tx, &req.id, &req.source, now))
 }
 
 pub fn list_packs(ctx: &Ctx, _req: ()) -> ApiResult<Vec<DataPack>> {
@@ -75,9 +75,9 @@ pub fn create_pack(ctx: &Ctx, req: NewDataPackRequest) -> ApiResult<DataPack> {
         None => None,
     };
     let now = ctx.clock.now();
-    Ok(ctx.write(Action::Create, |tx| data_pack::create(tx, &req.pack, file.as_ref(), now))?)
+    ctx.write(Action::Create, |tx| data_pack::create(tx, &req.pack, file.as_ref(), now))
 }
 
 pub fn approve_pack(ctx: &Ctx, req: PackApproval) -> ApiResult<DataPack> {
-    Ok(ctx.write(Action::Decide, |tx| data_pack::approve(tx, &req))?)
+    ctx.write(Action::Decide, |tx| data_pack::approve(tx, &req))
 }

@@ -67,9 +67,9 @@ pub fn import(ctx: &Ctx, req: EvaluationImportRequest) -> ApiResult<Evaluation> 
     let run_on = req.run_on.filter(|s| !s.trim().is_empty()).or_else(|| parsed.run_on.clone()).or(modified);
     let run_by = req.run_by.filter(|s| !s.trim().is_empty()).unwrap_or_else(|| ctx.actor());
     let now = ctx.clock.now();
-    Ok(ctx.write(Action::Import, |tx| {
+    ctx.write(Action::Import, |tx| {
         evaluation::insert(tx, &req.adapter_version_id, &parsed, run_on.as_deref(), Some(&run_by), now)
-    })?)
+    })
 }
 
 /// Reads an MLflow run: its params join the version's training parameters and its metrics
@@ -79,7 +79,7 @@ pub fn import_mlflow(ctx: &Ctx, req: MlflowImportRequest) -> ApiResult<MlflowImp
     let parsed = run.evaluation();
     let actor = ctx.actor();
     let now = ctx.clock.now();
-    Ok(ctx.write(Action::Import, |tx| {
+    ctx.write(Action::Import, |tx| {
         let version = adapter::add_training_params(tx, &req.adapter_version_id, &run.params)?;
         let evaluation = match &parsed {
             Some(p) => Some(evaluation::insert(
@@ -93,13 +93,13 @@ pub fn import_mlflow(ctx: &Ctx, req: MlflowImportRequest) -> ApiResult<MlflowImp
             None => None,
         };
         Ok(MlflowImportOutcome { run: run.clone(), version, evaluation })
-    })?)
+    })
 }
 
 pub fn mark_baseline(ctx: &Ctx, req: BaselineRequest) -> ApiResult<Evaluation> {
     let now = ctx.clock.now();
     let by = ctx.actor();
-    Ok(ctx.write(Action::Update, |tx| evaluation::mark_baseline(tx, &req.evaluation_id, &req.use_case_id, &by, now))?)
+    ctx.write(Action::Update, |tx| evaluation::mark_baseline(tx, &req.evaluation_id, &req.use_case_id, &by, now))
 }
 
 pub fn get(ctx: &Ctx, req: EvaluationRef) -> ApiResult<Evaluation> {

@@ -93,10 +93,10 @@ pub struct InitOutcome {
 pub fn init(ctx: &Ctx, req: InitRequest) -> ApiResult<InitOutcome> {
     let update = req.validated()?;
     let now = ctx.clock.now();
-    Ok(ctx.write(Action::Create, |tx| match programme::get(tx)? {
+    ctx.write(Action::Create, |tx| match programme::get(tx)? {
         Some(existing) => Ok(InitOutcome { programme: existing, created: false }),
         None => Ok(InitOutcome { programme: programme::upsert(tx, &update, now)?, created: true }),
-    })?)
+    })
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]

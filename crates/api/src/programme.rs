@@ -36,5 +36,5 @@ pub fn get(ctx: &Ctx, _req: ()) -> ApiResult<Programme> {
 /// relabelled, as the user asked.
 pub fn update(ctx: &Ctx, req: ProgrammeUpdate) -> ApiResult<Programme> {
     let now = ctx.clock.now();
-    Ok(ctx.write(Action::Update, |tx| programme::upsert(tx, &req, now))?)
+    ctx.write(Action::Update, |tx| programme::upsert(tx, &req, now))
 }

@@ -42,7 +42,7 @@ pub fn criteria(ctx: &Ctx, _req: ()) -> ApiResult<Vec<Criterion>> {
 
 /// Stores new weights; refused unless they name every criterion and sum to 100.
 pub fn set_weights(ctx: &Ctx, req: Vec<Weight>) -> ApiResult<Vec<Criterion>> {
-    Ok(ctx.write(Action::Update, |tx| criterion::set_weights(tx, &pairs(&req)))?)
+    ctx.write(Action::Update, |tx| criterion::set_weights(tx, &pairs(&req)))
 }
 
 pub fn rank(ctx: &Ctx, req: RankRequest) -> ApiResult<Ranking> {

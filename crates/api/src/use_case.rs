@@ -25,7 +25,7 @@ pub fn get(ctx: &Ctx, req: UseCaseRef) -> ApiResult<UseCase> {
 
 pub fn create(ctx: &Ctx, req: DossierInput) -> ApiResult<UseCase> {
     let now = ctx.clock.now();
-    Ok(ctx.write(Action::Create, |tx| use_case::insert(tx, &req, now))?)
+    ctx.write(Action::Create, |tx| use_case::insert(tx, &req, now))
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -36,7 +36,7 @@ pub struct UpdateUseCase {
 
 pub fn update(ctx: &Ctx, req: UpdateUseCase) -> ApiResult<UseCase> {
     let now = ctx.clock.now();
-    Ok(ctx.write(Action::Update, |tx| use_case::update(tx, &req.id, &req.dossier, now))?)
+    ctx.write(Action::Update, |tx| use_case::update(tx, &req.id, &req.dossier, now))
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -50,10 +50,10 @@ pub struct OverrideRequest {
 /// Keeps a use case in the portfolio lane although it fails the payback gate.
 pub fn grant_override(ctx: &Ctx, req: OverrideRequest) -> ApiResult<UseCase> {
     let now = ctx.clock.now();
-    Ok(ctx.write(Action::Decide, |tx| {
+    ctx.write(Action::Decide, |tx| {
         lane_override::grant(tx, &req.id, &req.decided_by, &req.reason, now)?;
         use_case::require(tx, &req.id)
-    })?)
+    })
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -64,8 +64,8 @@ pub struct RevokeOverrideRequest {
 
 pub fn revoke_override(ctx: &Ctx, req: RevokeOverrideRequest) -> ApiResult<UseCase> {
     let now = ctx.clock.now();
-    Ok(ctx.write(Action::Decide, |tx| {
+    ctx.write(Action::Decide, |tx| {
         lane_override::revoke(tx, &req.id, &req.revoked_by, now)?;
         use_case::require(tx, &req.id)
-    })?)
+    })
 }

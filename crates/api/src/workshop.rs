@@ -37,7 +37,7 @@ pub struct WorkshopDetail {
 
 pub fn create(ctx: &Ctx, req: NewWorkshop) -> ApiResult<Workshop> {
     let now = ctx.clock.now();
-    Ok(ctx.write(Action::Create, |tx| workshop::create(tx, &req, now))?)
+    ctx.write(Action::Create, |tx| workshop::create(tx, &req, now))
 }
 
 pub fn list(ctx: &Ctx, _req: ()) -> ApiResult<Vec<Workshop>> {
