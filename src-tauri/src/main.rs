@@ -17,7 +17,7 @@ fn main() {
     let portfolio = portfolio_from_args(std::env::args().skip(1))
         .or_else(|| std::env::var_os("STEERCO_DB").filter(|v| !v.is_empty()).map(PathBuf::from))
         .unwrap_or_else(|| paths.default_portfolio());
-    let session = Session::start(paths, &portfolio);
+    let session = Session::start(paths, &portfolio, std::env::var("STEERCO_USER").ok());
 
     let app = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
@@ -74,6 +74,24 @@ fn main() {
             commands::lineage_graph,
             commands::lineage_check,
             commands::lineage_export_openlineage,
+            commands::session_set_working_as,
+            commands::person_list,
+            commands::person_create,
+            commands::person_update,
+            commands::signoff_sign,
+            commands::signoff_list,
+            commands::signoff_queue,
+            commands::audit_log,
+            commands::audit_verify,
+            commands::oversight_list,
+            commands::oversight_set,
+            commands::bias_list,
+            commands::bias_import,
+            commands::risk_list,
+            commands::risk_create,
+            commands::risk_update,
+            commands::framework_coverage,
+            commands::framework_mapping,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = app {

@@ -20,9 +20,10 @@ pub fn typescript() -> Result<Vec<(String, String)>, ts_rs::ExportError> {
         };
     }
     use crate::{
-        adapter, data_governance, evaluation, exchange, lineage, portfolio, recent, scoring, session, use_case,
-        workshop,
+        adapter, audit, data_governance, evaluation, exchange, frameworks, lineage, people, portfolio, recent,
+        risk_controls, scoring, session, signoff, use_case, workshop,
     };
+    use steerco_core::compliance as cmp;
     use steerco_core::domain::*;
     use steerco_core::overview::*;
     use steerco_core::registry as reg;
@@ -134,6 +135,46 @@ pub fn typescript() -> Result<Vec<(String, String)>, ts_rs::ExportError> {
         reg::lineage::LineageNode,
         reg::lineage::LineageEdge,
         reg::lineage::LineageGraph,
+        session::WorkingAsRequest,
+        people::PersonUpdate,
+        signoff::SignRequest,
+        signoff::SignoffFilter,
+        signoff::AwaitingSignoff,
+        signoff::StaleSignoff,
+        signoff::SignoffQueue,
+        audit::AuditQuery,
+        audit::AuditPage,
+        risk_controls::UseCaseFilter,
+        risk_controls::BiasImportRequest,
+        risk_controls::RiskUpdate,
+        frameworks::UseCaseCoverage,
+        steerco_core::audit::Action,
+        steerco_core::audit::AuditRecord,
+        steerco_core::audit::ChainBreak,
+        steerco_core::audit::VerifyReport,
+        cmp::Role,
+        cmp::SignoffKind,
+        cmp::RiskStatus,
+        cmp::BiasKind,
+        cmp::Person,
+        cmp::PersonInput,
+        cmp::Signoff,
+        cmp::SignoffStatus,
+        cmp::Oversight,
+        cmp::OversightInput,
+        cmp::BiasFigures,
+        cmp::BiasCheck,
+        cmp::Risk,
+        cmp::RiskInput,
+        cmp::bias::GroupRate,
+        cmp::bias::ParityResult,
+        cmp::bias::CategoryRate,
+        cmp::bias::AdversarialResult,
+        cmp::frameworks::Framework,
+        cmp::frameworks::FrameworkItem,
+        cmp::frameworks::ItemCoverage,
+        cmp::frameworks::FrameworkCoverage,
+        cmp::frameworks::EvidenceMapping,
     );
     files.sort();
     Ok(files)

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use steerco_core::audit::Action;
+use steerco_core::compliance::Role;
 use steerco_core::registry::hashing::hash_file;
 use steerco_core::registry::{DataPack, DataPackInput, DataSource, DataSourceInput, PackApproval, Policy, PolicyInput};
 use steerco_core::store::{data_pack, data_source, policy};
@@ -79,5 +80,6 @@ pub fn create_pack(ctx: &Ctx, req: NewDataPackRequest) -> ApiResult<DataPack> {
 }
 
 pub fn approve_pack(ctx: &Ctx, req: PackApproval) -> ApiResult<DataPack> {
+    ctx.require_role_once_people_exist(Role::ComplianceOfficer, "approve a data pack")?;
     ctx.write(Action::Decide, |tx| data_pack::approve(tx, &req))
 }

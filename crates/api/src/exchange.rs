@@ -3,13 +3,14 @@
 //! app's file picker share one path; export writes the file itself, atomically.
 
 use std::path::{Path, PathBuf};
-use steerco_core::audit::Action;
 
 use serde::{Deserialize, Serialize};
+use steerco_core::audit::Action;
 use steerco_core::csv_io::dossiers::{self, ExportRow};
 use steerco_core::domain::Lane;
 use steerco_core::gate;
-use steerco_core::store::{programme, use_case};
+use steerco_core::registry::hashing::hash_bytes;
+use steerco_core::store::{audit, programme, use_case};
 use ts_rs::TS;
 
 use crate::ctx::Ctx;
@@ -125,7 +126,15 @@ pub fn write_file(ctx: &Ctx, destination: &str, bytes: &[u8]) -> ApiResult<Strin
         let _ = std::fs::remove_file(&tmp);
         io(e)
     })?;
-    Ok(dest.display().to_string())
+    let path = dest.display().to_string();
+    record_export(ctx, &path, bytes.len() as u64, Some(hash_bytes(bytes)))?;
+    Ok(path)
+}
+
+/// Puts an export on the audit trail: what was written where, and the SHA-256 of what left.
+pub(crate) fn record_export(ctx: &Ctx, path: &str, bytes: u64, sha256: Option<String>) -> ApiResult<()> {
+    let detail = serde_json::json!({ "path": path, "bytes": bytes, "sha256": sha256 });
+    ctx.write(Action::Export, |tx| audit::record_event(tx, "file", path, &detail))
 }
 
 /// Whether `candidate` names the portfolio file or one of its SQLite sidecars. The candidate

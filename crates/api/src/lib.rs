@@ -3,18 +3,23 @@
 //! tests call them directly.
 
 pub mod adapter;
+pub mod audit;
 pub mod bindings;
 pub mod ctx;
 pub mod data_governance;
 pub mod error;
 pub mod evaluation;
 pub mod exchange;
+pub mod frameworks;
 pub mod lineage;
+pub mod people;
 pub mod portfolio;
 pub mod programme;
 pub mod recent;
+pub mod risk_controls;
 pub mod scoring;
 pub mod session;
+pub mod signoff;
 pub mod use_case;
 pub mod workshop;
 

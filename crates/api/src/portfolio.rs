@@ -191,5 +191,7 @@ pub fn save_copy(ctx: &Ctx, req: SaveCopyRequest) -> ApiResult<SavedCopy> {
     let bytes = std::fs::metadata(&dest)
         .map_err(|e| ApiError::new(ErrorCode::Io, format!("the copy at {} cannot be read back: {e}", dest.display())))?
         .len();
-    Ok(SavedCopy { path: dest.display().to_string(), bytes })
+    let path = dest.display().to_string();
+    crate::exchange::record_export(ctx, &path, bytes, None)?;
+    Ok(SavedCopy { path, bytes })
 }

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use steerco_core::audit::Action;
+use steerco_core::compliance::Role;
 use steerco_core::domain::{DossierInput, UseCase};
 use steerco_core::store::{lane_override, use_case};
 use ts_rs::TS;
@@ -49,6 +50,7 @@ pub struct OverrideRequest {
 
 /// Keeps a use case in the portfolio lane although it fails the payback gate.
 pub fn grant_override(ctx: &Ctx, req: OverrideRequest) -> ApiResult<UseCase> {
+    ctx.require_role_once_people_exist(Role::Executive, "record a steering decision such as a payback-gate override")?;
     let now = ctx.clock.now();
     ctx.write(Action::Decide, |tx| {
         lane_override::grant(tx, &req.id, &req.decided_by, &req.reason, now)?;
@@ -63,6 +65,7 @@ pub struct RevokeOverrideRequest {
 }
 
 pub fn revoke_override(ctx: &Ctx, req: RevokeOverrideRequest) -> ApiResult<UseCase> {
+    ctx.require_role_once_people_exist(Role::Executive, "revoke a steering decision such as a payback-gate override")?;
     let now = ctx.clock.now();
     ctx.write(Action::Decide, |tx| {
         lane_override::revoke(tx, &req.id, &req.revoked_by, now)?;

@@ -5,6 +5,9 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
+pub use crate::compliance::args::{
+    AuditCommand, BiasCommand, FrameworkCommand, OversightCommand, PersonCommand, RiskCommand, SignoffArgs,
+};
 pub use crate::registry::args::{
     AdapterCommand, EvalCommand, LineageArgs, MlflowCommand, PackCommand, PolicyCommand, SourceCommand,
 };
@@ -15,6 +18,11 @@ pub struct Cli {
     /// Portfolio file. Defaults to the file the desktop app opens.
     #[arg(long, global = true, env = "STEERCO_DB", value_name = "PATH")]
     pub db: Option<PathBuf>,
+
+    /// Who is working (a person on the portfolio); recorded on every change and checked for
+    /// role-bound actions. Accountability, not a login.
+    #[arg(long = "as", global = true, env = "STEERCO_USER", value_name = "NAME")]
+    pub as_person: Option<String>,
 
     #[command(subcommand)]
     pub command: Command,
@@ -97,6 +105,26 @@ pub enum Command {
     Mlflow(MlflowCommand),
     /// Lineage: source → pack → adapter version → evaluation → deployment.
     Lineage(LineageArgs),
+    /// People on this portfolio and their roles.
+    #[command(subcommand)]
+    Person(PersonCommand),
+    /// Compliance sign-offs bound to the content signed.
+    Signoff(SignoffArgs),
+    /// The tamper-evident audit trail.
+    #[command(subcommand)]
+    Audit(AuditCommand),
+    /// Human oversight plans per use case.
+    #[command(subcommand)]
+    Oversight(OversightCommand),
+    /// Bias checks: demographic parity and adversarial prompt suites.
+    #[command(subcommand)]
+    Bias(BiasCommand),
+    /// The risk register.
+    #[command(subcommand)]
+    Risk(RiskCommand),
+    /// EU AI Act Annex IV, NIST AI RMF and ISO/IEC 42001 coverage.
+    #[command(subcommand)]
+    Framework(FrameworkCommand),
 }
 
 #[derive(Subcommand)]
@@ -124,6 +152,15 @@ pub enum UsecaseCommand {
     Export {
         #[arg(value_name = "FILE.csv")]
         file: PathBuf,
+    },
+    /// Edit a dossier: `steerco usecase set UC-004 annual_value=1300000 stage=pilot`.
+    Set {
+        id: String,
+        /// FIELD=VALUE, field names as in the CSV header, plus stage.
+        #[arg(value_name = "FIELD=VALUE", required = true)]
+        assignments: Vec<String>,
+        #[arg(long)]
+        json: bool,
     },
     /// Keep a use case in the portfolio lane although it fails the payback gate (or --revoke).
     Override {

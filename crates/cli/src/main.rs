@@ -5,6 +5,8 @@
 //! file and the reason), 1 for any other failure.
 
 mod args;
+mod compliance;
+mod dossier_edit;
 mod output;
 mod registry;
 
@@ -15,7 +17,7 @@ use clap::Parser;
 use steerco_api::exchange::{ExportRequest, ImportRequest};
 use steerco_api::portfolio::{DemoRequest, InitRequest, SaveCopyRequest};
 use steerco_api::scoring::{RankRequest, Weight};
-use steerco_api::use_case::{OverrideRequest, RevokeOverrideRequest, UseCaseRef};
+use steerco_api::use_case::{OverrideRequest, RevokeOverrideRequest, UpdateUseCase, UseCaseRef};
 use steerco_api::workshop::{RateRequest, SheetExportRequest, SheetImportRequest, WorkshopRef};
 use steerco_api::{ApiError, ApiResult, Ctx, ErrorCode, Paths};
 use steerco_core::domain::{CriterionKey, ProgrammeUpdate};
@@ -37,7 +39,13 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> ApiResult<ExitCode> {
     let paths = Paths::platform();
     let db_path = cli.db.clone().unwrap_or_else(|| paths.default_portfolio());
-    let open = |create: bool| steerco_api::portfolio::open(&paths, &db_path, create);
+    let as_person = cli.as_person.clone();
+    let open = |create: bool| {
+        steerco_api::portfolio::open(&paths, &db_path, create).map(|mut ctx| {
+            ctx.user = as_person.clone().filter(|n| !n.trim().is_empty());
+            ctx
+        })
+    };
     match cli.command {
         Command::Init { name, currency } => {
             let req = InitRequest { name, currency };
@@ -111,6 +119,13 @@ fn run(cli: Cli) -> ApiResult<ExitCode> {
         Command::Eval(command) => registry::eval(&open(false)?, command)?,
         Command::Mlflow(command) => registry::mlflow(&open(false)?, command)?,
         Command::Lineage(args) => return registry::lineage(&open(false)?, args),
+        Command::Person(command) => compliance::person(&open(false)?, command)?,
+        Command::Signoff(args) => compliance::signoff(&open(false)?, args)?,
+        Command::Audit(command) => return compliance::audit(&open(false)?, command),
+        Command::Oversight(command) => compliance::oversight(&open(false)?, command)?,
+        Command::Bias(command) => compliance::bias(&open(false)?, command)?,
+        Command::Risk(command) => compliance::risk(&open(false)?, command)?,
+        Command::Framework(command) => compliance::framework(&open(false)?, command)?,
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -130,6 +145,15 @@ fn usecase(ctx: &Ctx, command: UsecaseCommand) -> ApiResult<()> {
             let outcome =
                 steerco_api::exchange::export_csv(ctx, ExportRequest { destination: file.display().to_string() })?;
             output::line(&format!("Exported {} use cases to {}.", outcome.rows, outcome.path))?;
+        }
+        UsecaseCommand::Set { id, assignments, json } => {
+            let current = steerco_api::use_case::get(ctx, UseCaseRef { id: id.clone() })?;
+            let mut dossier = current.to_input();
+            for assignment in &assignments {
+                dossier_edit::apply(&mut dossier, assignment)?;
+            }
+            let updated = steerco_api::use_case::update(ctx, UpdateUseCase { id: current.id, dossier })?;
+            output::use_case(&updated, json)?
         }
         UsecaseCommand::Override { id, by, reason, revoke } => {
             let case = if revoke {

@@ -5,10 +5,13 @@ use chrono::{DateTime, Utc};
 use rusqlite::Transaction;
 use serde::Deserialize;
 
+use crate::compliance::{OversightInput, PersonInput, RiskInput, RiskStatus};
 use crate::domain::{CriterionKey, DossierInput, Lane, Programme, ProgrammeUpdate, Ratings, RiskClass, Stage};
 use crate::error::{CoreError, CoreResult};
 use crate::registry::{Classification, DataPackInput, DataSourceInput, PackApproval, PersonalData, PolicyInput};
-use crate::store::{data_pack, data_source, lane_override, policy, programme, use_case, workshop};
+use crate::store::{
+    data_pack, data_source, lane_override, oversight, person, policy, programme, risk, signoff, use_case, workshop,
+};
 use crate::workshop::{NewWorkshop, RatingEntry, RatingSource};
 
 const DEMO_JSON: &str = include_str!("../../../assets/demo/portfolio.json");
@@ -21,6 +24,44 @@ pub struct DemoPortfolio {
     pub workshops: Vec<DemoWorkshop>,
     #[serde(default)]
     pub registry: DemoRegistry,
+    #[serde(default)]
+    pub compliance: DemoCompliance,
+}
+
+/// People, oversight plans, risks and sign-offs; use cases are named by title.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct DemoCompliance {
+    pub people: Vec<PersonInput>,
+    pub oversight: Vec<DemoOversight>,
+    pub risks: Vec<DemoRisk>,
+    pub signoffs: Vec<DemoSignoff>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct DemoOversight {
+    pub use_case: String,
+    pub accountable_person: String,
+    pub intervention_procedure: String,
+    pub fallback_owner: String,
+    pub max_intervention_minutes: Option<u32>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct DemoRisk {
+    pub use_case: String,
+    pub title: String,
+    pub likelihood: u8,
+    pub impact: u8,
+    pub owner: String,
+    pub mitigation: String,
+    pub status: RiskStatus,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct DemoSignoff {
+    pub use_case: String,
+    pub by: String,
+    pub comment: String,
 }
 
 /// Policies, data sources and packs; sources and packs name what they refer to by title/name.
@@ -129,7 +170,61 @@ pub fn install(
         workshop::record(tx, &stored.id, &entries, RatingSource::Screen, now)?;
     }
     install_registry(tx, &demo.registry, now)?;
+    install_compliance(tx, &demo.compliance, &ids, now)?;
     Ok(programme)
+}
+
+/// Adds the demo's people, oversight plans, risks and sign-offs when the portfolio has no people
+/// yet; a portfolio whose people someone entered keeps them.
+fn install_compliance(
+    tx: &Transaction,
+    demo: &DemoCompliance,
+    ids: &[(String, String)],
+    now: DateTime<Utc>,
+) -> CoreResult<()> {
+    if person::count(tx)? > 0 {
+        return Ok(());
+    }
+    let id_of = |title: &str| -> CoreResult<String> {
+        ids.iter()
+            .find(|(t, _)| t == title)
+            .map(|(_, id)| id.clone())
+            .ok_or_else(|| CoreError::Conflict(format!("the demo names an unknown use case {title:?}")))
+    };
+    let mut people = Vec::new();
+    for p in &demo.people {
+        people.push(person::create(tx, p, now)?);
+    }
+    for o in &demo.oversight {
+        let input = OversightInput {
+            use_case_id: id_of(&o.use_case)?,
+            accountable_person: o.accountable_person.clone(),
+            intervention_procedure: o.intervention_procedure.clone(),
+            fallback_owner: o.fallback_owner.clone(),
+            max_intervention_minutes: o.max_intervention_minutes,
+        };
+        oversight::upsert(tx, &input, now)?;
+    }
+    for r in &demo.risks {
+        let input = RiskInput {
+            use_case_id: id_of(&r.use_case)?,
+            title: r.title.clone(),
+            likelihood: r.likelihood,
+            impact: r.impact,
+            owner: r.owner.clone(),
+            mitigation: r.mitigation.clone(),
+            status: r.status,
+        };
+        risk::create(tx, &input, now)?;
+    }
+    for s in &demo.signoffs {
+        let by = people
+            .iter()
+            .find(|p| p.name == s.by)
+            .ok_or_else(|| CoreError::Conflict(format!("the demo names an unknown person {:?}", s.by)))?;
+        signoff::sign(tx, &id_of(&s.use_case)?, by, &s.comment, now)?;
+    }
+    Ok(())
 }
 
 /// Adds the demo's policies, sources and packs, but only to an empty registry: reloading the

@@ -115,7 +115,7 @@ fn a_saved_copy_opens_with_the_same_use_cases() {
 fn a_session_starts_on_a_new_file_with_the_demo_and_remembers_it() {
     let fx = Fixture::new();
     let path = fx.file("first-run.steerco");
-    let session = Session::start(fx.paths.clone(), &path);
+    let session = Session::start(fx.paths.clone(), &path, None);
     let status = session.status(()).unwrap();
     let info = status.portfolio.expect("a first run opens a portfolio");
     assert_eq!(info.use_case_count, 19);
@@ -130,7 +130,7 @@ fn a_session_on_a_refused_file_reports_why_and_opens_nothing() {
     let fx = Fixture::new();
     let path = fx.file("notes.steerco");
     std::fs::write(&path, "just text").unwrap();
-    let session = Session::start(fx.paths.clone(), &path);
+    let session = Session::start(fx.paths.clone(), &path, None);
     let status = session.status(()).unwrap();
     assert!(status.portfolio.is_none());
     assert_eq!(status.problem.map(|p| p.code), Some(ErrorCode::NotAPortfolio));
@@ -142,7 +142,7 @@ fn a_session_on_a_refused_file_reports_why_and_opens_nothing() {
 fn switching_to_a_bad_file_keeps_the_open_portfolio() {
     let fx = Fixture::new();
     let good = fx.file("good.steerco");
-    let session = Session::start(fx.paths.clone(), &good);
+    let session = Session::start(fx.paths.clone(), &good, None);
     let bad = fx.file("bad.steerco");
     std::fs::write(&bad, "nope").unwrap();
 
@@ -155,7 +155,7 @@ fn switching_to_a_bad_file_keeps_the_open_portfolio() {
 #[test]
 fn creating_a_portfolio_refuses_existing_files_and_bad_currencies_without_leaving_files() {
     let fx = Fixture::new();
-    let session = Session::start(fx.paths.clone(), &fx.file("start.steerco"));
+    let session = Session::start(fx.paths.clone(), &fx.file("start.steerco"), None);
     let existing = fx.file("start.steerco");
     let req = |path: &PathBuf, currency: &str| NewPortfolioRequest {
         path: path.display().to_string(),

@@ -5,10 +5,14 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+mod compliance;
 mod portfolio;
 mod registry;
 mod workshop;
 
+pub use compliance::{
+    audit_log, audit_verify, bias_checks, coverage, evidence_mapping, oversight, people, risks, signoff_queue, signoffs,
+};
 pub use portfolio::{criteria, demo, imported, info, overview, programme, ranking, use_case, use_cases};
 pub use registry::{
     adapters, diff, evaluation, lineage, lineage_check, mlflow, packs, policies, sources, version_detail, versions,

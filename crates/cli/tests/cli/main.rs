@@ -1,5 +1,6 @@
 //! steerco-cli integration tests: one binary, one module per part of the contract.
 
+mod compliance;
 mod discovery;
 mod foundation;
 mod registry;

@@ -34,6 +34,13 @@ text_enum!(Role, "role", {
 });
 
 impl Role {
+    /// "a consultant", "an executive": for messages.
+    pub fn with_article(self) -> String {
+        let label = self.label();
+        let article = if label.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
+        format!("{article} {label}")
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Role::Consultant => "consultant",

@@ -5,6 +5,7 @@
 pub mod adapter;
 pub mod audit;
 pub mod bias_check;
+pub mod coverage;
 pub mod criterion;
 pub mod data_pack;
 pub mod data_source;

@@ -143,11 +143,11 @@ pub(crate) fn roles_text(person: &Person) -> String {
     if !person.active {
         return "inactive".to_owned();
     }
-    let roles: Vec<&str> = person.roles.iter().map(|r| r.label()).collect();
+    let roles: Vec<String> = person.roles.iter().map(|r| r.with_article()).collect();
     if roles.is_empty() {
         "without a role".to_owned()
     } else {
-        format!("a {}", roles.join(" and "))
+        roles.join(" and ")
     }
 }
 

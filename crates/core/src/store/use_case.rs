@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 
 use super::{programme, sequence};
-use crate::domain::{DossierInput, LaneOverride, Ratings, UseCase};
+use crate::domain::{DossierInput, LaneOverride, Ratings, Stage, UseCase};
 use crate::error::{CoreError, CoreResult};
 use crate::gate;
 
@@ -37,6 +37,27 @@ pub fn insert(tx: &Transaction, input: &DossierInput, now: DateTime<Utc>) -> Cor
 /// Replaces the editable fields of use case `id`.
 pub fn update(tx: &Transaction, id: &str, input: &DossierInput, now: DateTime<Utc>) -> CoreResult<UseCase> {
     let input = input.validated()?;
+    let before = require(tx, id)?;
+    if input.stage >= Stage::Pilot && input.stage != Stage::Retired && before.stage < Stage::Pilot {
+        match super::signoff::statuses(tx, Some(&before.id))?.into_iter().next() {
+            Some(s) if !s.stale => {}
+            Some(s) => {
+                return Err(CoreError::invalid(
+                    "stage",
+                    format!(
+                        "{} cannot enter the {} stage: its compliance sign-off ({}, {}) is stale — the dossier or its evidence changed since; a compliance officer must sign it off again",
+                        before.id, input.stage, s.signoff.id, s.signoff.signed_by
+                    ),
+                ))
+            }
+            None => {
+                return Err(CoreError::invalid(
+                    "stage",
+                    format!("{} cannot enter the {} stage without a current compliance sign-off", before.id, input.stage),
+                ))
+            }
+        }
+    }
     let changed = execute_with_dossier(
         tx,
         "UPDATE use_case SET title = ?2, business_unit = ?3, description = ?4, workflow = ?5, executive_sponsor = ?6,

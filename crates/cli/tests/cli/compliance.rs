@@ -1,0 +1,279 @@
+//! Compliance through the `steerco` command: roles refuse clearly, a sign-off goes stale when
+//! what it covers changes, the pilot stage needs a current sign-off, and the audit trail's
+//! verify catches raw-SQL tampering (edit, delete, insert, reorder) at the record concerned.
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::Connection;
+
+use crate::support::Sandbox;
+
+fn demo() -> (Sandbox, PathBuf) {
+    let s = Sandbox::new();
+    let db = s.path("demo.steerco");
+    s.with_db(&db).arg("demo").assert().success();
+    (s, db)
+}
+
+fn verify(s: &Sandbox, db: &Path) -> (Option<i32>, String) {
+    let out = s.with_db(db).args(["audit", "verify"]).output().unwrap();
+    (out.status.code(), String::from_utf8(out.stdout).unwrap())
+}
+
+fn sql(db: &Path, statements: &str) {
+    Connection::open(db).unwrap().execute_batch(statements).unwrap();
+}
+
+fn max_seq(db: &Path) -> i64 {
+    Connection::open(db).unwrap().query_row("SELECT max(seq) FROM audit", [], |r| r.get(0)).unwrap()
+}
+
+#[test]
+fn roles_are_checked_and_refusals_say_who_may() {
+    let (s, db) = demo();
+    let out = s.with_db(&db).args(["--as", "Sofia Brandt", "signoff", "UC-004", "--comment", "ok"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("only a compliance officer can sign off; Sofia Brandt is a consultant"), "{err}");
+    let out = s.with_db(&db).args(["signoff", "UC-004"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("say who is working"), "nobody named");
+    let out = s.with_db(&db).args(["--as", "Nobody", "usecase", "set", "UC-004", "title=x"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("\"Nobody\" is not a person on this portfolio"));
+    let out = s
+        .with_db(&db)
+        .env("STEERCO_USER", "Sofia Brandt")
+        .args(["usecase", "override", "UC-009", "--by", "Sofia Brandt", "--reason", "strategic"])
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("only an executive can record a steering decision"),
+        "STEERCO_USER names the person"
+    );
+    let out = s
+        .with_db(&db)
+        .args(["--as", "Sofia Brandt", "person", "add", "Eve", "--role", "administrator"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("only an administrator can add people"));
+    assert_eq!(s.json(&db, &["person", "list", "--json"]).as_array().unwrap().len(), 5, "nothing was added");
+}
+
+#[test]
+fn an_edit_after_sign_off_makes_it_stale_and_blocks_the_pilot() {
+    let (s, db) = demo();
+    let refused =
+        s.with_db(&db).args(["--as", "Sofia Brandt", "usecase", "set", "UC-004", "stage=pilot"]).output().unwrap();
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("without a current compliance sign-off"));
+    let signed = s.json(&db, &["--as", "Carla Mendes", "signoff", "UC-004", "--comment", "ready", "--json"]);
+    assert_eq!(signed["stale"], false);
+    let sha = signed["signoff"]["content_sha256"].as_str().unwrap().to_owned();
+    assert_eq!(sha.len(), 64);
+    s.with_db(&db)
+        .args(["--as", "Sofia Brandt", "usecase", "set", "UC-004", "annual_value=1300000"])
+        .assert()
+        .success();
+    let stale = s.json(&db, &["signoff", "list", "--stale", "--json"]);
+    assert_eq!(stale.as_array().unwrap().len(), 1);
+    assert_eq!(stale[0]["signoff"]["entity_id"], "UC-004");
+    assert_ne!(stale[0]["current_sha256"], sha.as_str());
+    let queue = s.json(&db, &["signoff", "queue", "--json"]);
+    let change = &queue["stale"][0]["changes"][0];
+    assert_eq!((change["field"].as_str(), change["after"].as_str()), (Some("dossier.annual_value"), Some("1300000.0")));
+    let blocked =
+        s.with_db(&db).args(["--as", "Sofia Brandt", "usecase", "set", "UC-004", "stage=pilot"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&blocked.stderr).contains("is stale"));
+    // Signing again adds a record; the old one stays.
+    s.with_db(&db).args(["--as", "Carla Mendes", "signoff", "UC-004", "--comment", "re-checked"]).assert().success();
+    assert_eq!(s.json(&db, &["signoff", "list", "--entity", "UC-004", "--json"]).as_array().unwrap().len(), 2);
+    s.with_db(&db).args(["--as", "Sofia Brandt", "usecase", "set", "UC-004", "stage=pilot"]).assert().success();
+    // Evidence counts too: a new risk on the case makes its sign-off stale.
+    s.with_db(&db)
+        .args([
+            "risk",
+            "add",
+            "--use-case",
+            "UC-004",
+            "--title",
+            "Drift",
+            "--likelihood",
+            "2",
+            "--impact",
+            "3",
+            "--owner",
+            "Jonas",
+        ])
+        .assert()
+        .success();
+    assert_eq!(s.json(&db, &["signoff", "list", "--stale", "--json"])[0]["signoff"]["entity_id"], "UC-004");
+}
+
+#[test]
+fn every_change_is_on_the_trail_and_verify_holds() {
+    let (s, db) = demo();
+    s.with_db(&db)
+        .args(["--as", "Sofia Brandt", "usecase", "set", "UC-007", "title=Regulatory change radar"])
+        .assert()
+        .success();
+    s.with_db(&db)
+        .args(["--as", "Jonas Weber", "usecase", "export", s.path("out.csv").to_str().unwrap()])
+        .assert()
+        .success();
+    let log = s.json(&db, &["audit", "log", "--entity", "UC-007", "--json"]);
+    let last = log.as_array().unwrap().last().unwrap();
+    assert_eq!((last["actor"].as_str(), last["action"].as_str()), (Some("Sofia Brandt"), Some("update")));
+    assert!(last["before"].as_str().unwrap().contains("Regulatory change mapping"));
+    assert!(last["after"].as_str().unwrap().contains("Regulatory change radar"));
+    let exports = s.json(&db, &["audit", "log", "--action", "export", "--json"]);
+    assert_eq!(exports[0]["actor"], "Jonas Weber");
+    let (code, text) = verify(&s, &db);
+    assert_eq!(code, Some(0), "{text}");
+    assert!(text.contains("holds"));
+}
+
+#[test]
+fn raw_sql_tampering_is_caught_at_the_record() {
+    let cases: [(&str, fn(&Path) -> i64); 6] = [
+        ("edit", |db| {
+            sql(db, "UPDATE audit SET actor = 'Mallory' WHERE seq = 7");
+            7
+        }),
+        ("delete", |db| {
+            sql(db, "DELETE FROM audit WHERE seq = 9");
+            9
+        }),
+        ("delete the newest", |db| {
+            let last = max_seq(db);
+            sql(db, &format!("DELETE FROM audit WHERE seq = {last}"));
+            last
+        }),
+        ("insert", |db| {
+            // Make room after record 4 and slip a forged record in.
+            sql(
+                db,
+                "UPDATE audit SET seq = -(seq + 1) WHERE seq > 4; UPDATE audit SET seq = -seq WHERE seq < 0;
+                 INSERT INTO audit (seq, at, actor, action, operation, entity_kind, entity_id, subject, before, after, prev_hash, hash)
+                 SELECT 5, at, 'Mallory', 'update', 'update', entity_kind, entity_id, subject, NULL, '{}', hash, hash FROM audit WHERE seq = 4",
+            );
+            5
+        }),
+        ("reorder", |db| {
+            sql(db, "UPDATE audit SET seq = -3 WHERE seq = 3; UPDATE audit SET seq = 3 WHERE seq = 4; UPDATE audit SET seq = 4 WHERE seq = -3");
+            3
+        }),
+        ("edit what a change recorded", |db| {
+            sql(db, "UPDATE audit SET after = replace(after, 'EUR', 'USD') WHERE seq = 2");
+            2
+        }),
+    ];
+    for (name, tamper) in cases {
+        let (s, db) = demo();
+        assert_eq!(verify(&s, &db).0, Some(0), "{name}: intact before");
+        let at = tamper(&db);
+        let (code, text) = verify(&s, &db);
+        assert_eq!(code, Some(1), "{name}: {text}");
+        assert!(text.contains(&format!("broken at record {at}")), "{name}: expected record {at}: {text}");
+    }
+}
+
+#[test]
+fn changes_made_with_another_tool_are_flagged_then_recorded() {
+    let (s, db) = demo();
+    sql(&db, "UPDATE use_case SET title = 'Edited in sqlite3' WHERE id = 'UC-002'");
+    let (code, text) = verify(&s, &db);
+    assert_eq!(code, Some(1));
+    assert!(text.contains("made outside Steerco") && text.contains("use_case UC-002"), "{text}");
+    s.with_db(&db).args(["--as", "Sofia Brandt", "usecase", "set", "UC-003", "workflow=x"]).assert().success();
+    let log = s.json(&db, &["audit", "log", "--entity", "UC-002", "--action", "unaudited", "--json"]);
+    assert_eq!(log[0]["actor"], "(outside Steerco)");
+    assert_eq!(verify(&s, &db).0, Some(0), "recorded as unaudited, the trail holds again");
+    sql(&db, "DROP TRIGGER audit_risk_insert");
+    let (code, text) = verify(&s, &db);
+    assert_eq!(code, Some(1));
+    assert!(text.contains("changes to risk are no longer captured"), "{text}");
+}
+
+#[test]
+fn bias_checks_compute_and_keep_the_input_hash() {
+    let (s, db) = demo();
+    let parity = s.path("outcomes.csv");
+    std::fs::write(&parity, "group,total,positive\nwomen,200,90\nmen,180,100\n").unwrap();
+    let check = s.json(
+        &db,
+        &[
+            "--as",
+            "Carla Mendes",
+            "bias",
+            "import",
+            "parity",
+            parity.to_str().unwrap(),
+            "--use-case",
+            "UC-003",
+            "--json",
+        ],
+    );
+    let c = &check[0];
+    // 0.45 vs 0.5556: difference 0.1056, ratio 0.81 ≥ 0.8.
+    assert!((c["figures"]["ratio"].as_f64().unwrap() - 0.45 / (100.0 / 180.0)).abs() < 1e-9);
+    assert_eq!(c["passed"], true);
+    assert!(c["threshold_rationale"].as_str().unwrap().contains("US employment"));
+    let sum = std::process::Command::new("sha256sum").arg(&parity).output().unwrap();
+    assert!(String::from_utf8(sum.stdout).unwrap().starts_with(c["sha256"].as_str().unwrap()));
+    let strict = s.json(
+        &db,
+        &[
+            "bias",
+            "import",
+            "parity",
+            parity.to_str().unwrap(),
+            "--use-case",
+            "UC-003",
+            "--threshold",
+            "0.9",
+            "--rationale",
+            "Credit decisions: stricter than four-fifths",
+            "--json",
+        ],
+    );
+    assert_eq!(strict[0]["passed"], false);
+    let no_reason = s
+        .with_db(&db)
+        .args(["bias", "import", "parity", parity.to_str().unwrap(), "--use-case", "UC-003", "--threshold", "0.9"])
+        .output()
+        .unwrap();
+    assert_eq!(no_reason.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&no_reason.stderr).contains("rationale"));
+    let adversarial = s.path("adv.csv");
+    std::fs::write(
+        &adversarial,
+        "prompt_id,category,passed,notes\n1,jailbreak,true,\n2,jailbreak,false,leaked\n3,pii,true,\n",
+    )
+    .unwrap();
+    let adv = s.json(
+        &db,
+        &[
+            "bias",
+            "import",
+            "adversarial",
+            adversarial.to_str().unwrap(),
+            "--use-case",
+            "UC-003",
+            "--threshold",
+            "0.9",
+            "--rationale",
+            "Client-facing",
+            "--json",
+        ],
+    );
+    assert_eq!(adv[0]["passed"], false);
+    let coverage = s.json(&db, &["framework", "coverage", "UC-003", "--json"]);
+    let evidence: Vec<&str> = coverage["evidence"].as_array().unwrap().iter().map(|e| e.as_str().unwrap()).collect();
+    assert!(
+        evidence.contains(&"bias_check")
+            && evidence.contains(&"adversarial_suite")
+            && evidence.contains(&"risk_register"),
+        "{evidence:?}"
+    );
+    assert!(!evidence.contains(&"oversight_plan"), "UC-003's demo plan lacks a fallback owner: {evidence:?}");
+}
