@@ -46,6 +46,22 @@ import type { VersionDiff } from "../bindings/VersionDiff";
 import type { AdapterImportRequest } from "../bindings/AdapterImportRequest";
 import type { EvaluationImportRequest } from "../bindings/EvaluationImportRequest";
 import type { MlflowImportRequest } from "../bindings/MlflowImportRequest";
+import type { AuditPage } from "../bindings/AuditPage";
+import type { AuditQuery } from "../bindings/AuditQuery";
+import type { BiasCheck } from "../bindings/BiasCheck";
+import type { BiasImportRequest } from "../bindings/BiasImportRequest";
+import type { EvidenceMapping } from "../bindings/EvidenceMapping";
+import type { Oversight } from "../bindings/Oversight";
+import type { OversightInput } from "../bindings/OversightInput";
+import type { Person } from "../bindings/Person";
+import type { PersonInput } from "../bindings/PersonInput";
+import type { Risk } from "../bindings/Risk";
+import type { RiskInput } from "../bindings/RiskInput";
+import type { SignoffFilter } from "../bindings/SignoffFilter";
+import type { SignoffQueue } from "../bindings/SignoffQueue";
+import type { SignoffStatus } from "../bindings/SignoffStatus";
+import type { UseCaseCoverage } from "../bindings/UseCaseCoverage";
+import type { VerifyReport } from "../bindings/VerifyReport";
 
 /** A handler's refusal, carrying the code the UI branches on. */
 export class BackendError extends Error {
@@ -89,6 +105,9 @@ export interface FileFilter {
 
 /** The files evaluation_import reads: lm-evaluation-harness results (JSON) and metric tables (CSV). */
 export const EVALUATION_FILES: FileFilter[] = [{ name: "Evaluation results (JSON, CSV)", extensions: ["json", "csv"] }];
+
+/** The files bias_import reads: parity counts per group, or adversarial prompt outcomes (CSV). */
+export const BIAS_FILES: FileFilter[] = [{ name: "Bias check results (CSV)", extensions: ["csv"] }];
 
 export const backend = {
   sessionStatus: () => call<SessionStatus>("session_status"),
@@ -152,6 +171,30 @@ export const backend = {
   checkLineage: () => call<LineageCheck>("lineage_check"),
   exportOpenLineage: (destination: string) =>
     call<OpenLineageExport>("lineage_export_openlineage", { req: { destination } }),
+
+  /** Who is working on the shared laptop (by name; null for nobody). Not a login. */
+  setWorkingAs: (name: string | null) => call<SessionStatus>("session_set_working_as", { req: { name } }),
+  people: () => call<Person[]>("person_list"),
+  createPerson: (req: PersonInput) => call<Person>("person_create", { req }),
+  updatePerson: (id: string, person: PersonInput) => call<Person>("person_update", { req: { id, person } }),
+
+  signOff: (entityId: string, comment: string) =>
+    call<SignoffStatus>("signoff_sign", { req: { entity_id: entityId, comment } }),
+  signoffs: (req: SignoffFilter) => call<SignoffStatus[]>("signoff_list", { req }),
+  signoffQueue: () => call<SignoffQueue>("signoff_queue"),
+
+  auditLog: (req: AuditQuery) => call<AuditPage>("audit_log", { req }),
+  verifyAudit: () => call<VerifyReport>("audit_verify"),
+
+  oversight: () => call<Oversight[]>("oversight_list"),
+  setOversight: (req: OversightInput) => call<Oversight>("oversight_set", { req }),
+  biasChecks: (useCaseId: string | null) => call<BiasCheck[]>("bias_list", { req: { use_case_id: useCaseId } }),
+  importBias: (req: BiasImportRequest) => call<BiasCheck>("bias_import", { req }),
+  risks: (useCaseId: string | null) => call<Risk[]>("risk_list", { req: { use_case_id: useCaseId } }),
+  createRisk: (req: RiskInput) => call<Risk>("risk_create", { req }),
+  updateRisk: (id: string, risk: RiskInput) => call<Risk>("risk_update", { req: { id, risk } }),
+  frameworkCoverage: (useCaseId: string) => call<UseCaseCoverage>("framework_coverage", { req: { id: useCaseId } }),
+  frameworkMapping: () => call<EvidenceMapping[]>("framework_mapping"),
 
   /** Native "Open" dialog; resolves to null when the user cancels. */
   choosePortfolioToOpen: async (): Promise<string | null> => {

@@ -1,6 +1,6 @@
-// The application shell: header with the open file and the Portfolio menu, a navigation bar that
-// lists only pages that work, and the page itself (with the navigation context pages use to open
-// one another on a record). With no portfolio open it shows why instead.
+// The application shell: header with the open file, who is working and the Portfolio menu, a
+// navigation bar that lists only pages that work, and the page itself (with the navigation context
+// pages use to open one another on a record). With no portfolio open it shows why instead.
 import { Alert, AppShell, Center, Group, Loader, NavLink, Text, Title } from "@mantine/core";
 import {
   IconBox,
@@ -8,16 +8,21 @@ import {
   IconFlask,
   IconGavel,
   IconHierarchy2,
+  IconHistory,
   IconLayoutDashboard,
   IconListNumbers,
+  IconShieldHalf,
+  IconSignature,
   IconUsersGroup,
 } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useCallback, useMemo, useState, type ComponentType } from "react";
 import { backend } from "../backend";
+import { AuditPage } from "../features/audit/AuditPage";
 import { DataPage } from "../features/data/DataPage";
 import { LineagePage } from "../features/lineage/LineagePage";
 import { OverviewPage } from "../features/overview/OverviewPage";
+import { ProfilePicker } from "../features/people/ProfilePicker";
 import { PoliciesPage } from "../features/policies/PoliciesPage";
 import { NoPortfolioScreen } from "../features/portfolio-file/NoPortfolioScreen";
 import { PortfolioMenu } from "../features/portfolio-file/PortfolioMenu";
@@ -25,6 +30,8 @@ import { SESSION_KEY } from "../features/portfolio-file/usePortfolioActions";
 import { PortfolioPage } from "../features/portfolio/PortfolioPage";
 import { RegistryPage } from "../features/registry/RegistryPage";
 import { ResearchPage } from "../features/research/ResearchPage";
+import { RiskPage } from "../features/risk/RiskPage";
+import { SignoffsPage } from "../features/signoffs/SignoffsPage";
 import { WorkshopsPage } from "../features/workshops/WorkshopsPage";
 import { fileName } from "../lib/vocabulary";
 import { type Location, NavigationProvider, type PageId } from "./navigation";
@@ -45,6 +52,9 @@ const PAGES: Page[] = [
   { id: "data", label: "Data", icon: IconDatabase, render: () => <DataPage /> },
   { id: "policies", label: "Policies", icon: IconGavel, render: () => <PoliciesPage /> },
   { id: "lineage", label: "Lineage", icon: IconHierarchy2, render: () => <LineagePage /> },
+  { id: "signoffs", label: "Sign-offs", icon: IconSignature, render: () => <SignoffsPage /> },
+  { id: "risk", label: "Risk", icon: IconShieldHalf, render: () => <RiskPage /> },
+  { id: "audit", label: "Audit", icon: IconHistory, render: () => <AuditPage /> },
 ];
 
 export function App() {
@@ -92,7 +102,10 @@ export function App() {
               {portfolio.path ? fileName(portfolio.path) : "in-memory portfolio"}
             </Text>
           </Group>
-          <PortfolioMenu canCopy={portfolio.path !== null} />
+          <Group gap="sm" wrap="nowrap">
+            <ProfilePicker portfolioKey={portfolio.path ?? "memory"} />
+            <PortfolioMenu canCopy={portfolio.path !== null} />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm">

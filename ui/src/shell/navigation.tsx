@@ -2,7 +2,18 @@
 // Lineage of a version, a lineage node → the page that holds it) without knowing the shell.
 import { createContext, useContext, type ReactNode } from "react";
 
-export type PageId = "overview" | "portfolio" | "research" | "workshops" | "registry" | "data" | "policies" | "lineage";
+export type PageId =
+  | "overview"
+  | "portfolio"
+  | "research"
+  | "workshops"
+  | "registry"
+  | "data"
+  | "policies"
+  | "lineage"
+  | "signoffs"
+  | "risk"
+  | "audit";
 
 /** The page shown and, optionally, the record it was opened on (an id such as "AV-3"). */
 export interface Location {

@@ -132,9 +132,12 @@ fn every_change_is_on_the_trail_and_verify_holds() {
     assert!(text.contains("holds"));
 }
 
+/// Tampers with a portfolio file and returns the record verify must name.
+type Tamper = fn(&Path) -> i64;
+
 #[test]
 fn raw_sql_tampering_is_caught_at_the_record() {
-    let cases: [(&str, fn(&Path) -> i64); 6] = [
+    let cases: [(&str, Tamper); 6] = [
         ("edit", |db| {
             sql(db, "UPDATE audit SET actor = 'Mallory' WHERE seq = 7");
             7

@@ -8,12 +8,14 @@ import { backend } from "../../backend";
 import type { DataPack } from "../../bindings/DataPack";
 import { refusalErrors } from "../../lib/errors";
 import { localIsoDate } from "../../lib/files";
+import { useWorkingAs } from "../../shell/useWorkingAs";
 
 const FIELDS = ["approved_by", "approved_on"] as const;
 
 export function ApprovePackModal({ pack, onClose }: { pack: DataPack | null; onClose: () => void }) {
   const queryClient = useQueryClient();
-  const [approvedBy, setApprovedBy] = useState("");
+  const { person } = useWorkingAs();
+  const [approvedBy, setApprovedBy] = useState(person?.name ?? "");
   const [approvedOn, setApprovedOn] = useState(localIsoDate());
   const [errors, setErrors] = useState<Record<string, string>>({});
 
@@ -28,7 +30,7 @@ export function ApprovePackModal({ pack, onClose }: { pack: DataPack | null; onC
   });
 
   function close() {
-    setApprovedBy("");
+    setApprovedBy(person?.name ?? "");
     setApprovedOn(localIsoDate());
     setErrors({});
     onClose();

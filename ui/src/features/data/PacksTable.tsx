@@ -1,18 +1,22 @@
 // The registered data packs: what each was drawn from, its size and personal-data status, the
-// hash of its file, and whether compliance has approved it (with the approval action if not).
-import { Badge, Button, Group, Text } from "@mantine/core";
+// hash of its file, and whether compliance has approved it (with the approval action if not,
+// a compliance officer's once the portfolio has people).
+import { Badge, Group, Text } from "@mantine/core";
 import { IconShieldCheck } from "@tabler/icons-react";
 import { createColumnHelper } from "@tanstack/react-table";
 import { useMemo } from "react";
 import type { DataPack } from "../../bindings/DataPack";
 import { DataTable } from "../../components/DataTable";
+import { GatedButton } from "../../components/GatedButton";
 import { HashText } from "../../components/HashText";
 import { formatCount, PERSONAL_DATA_LABEL } from "../../lib/governance";
+import type { Gate } from "../../lib/roles";
+import { useWorkingAs } from "../../shell/useWorkingAs";
 
 const column = createColumnHelper<DataPack>();
 const PERSONAL_COLOR = { none: "teal", pseudonymised: "yellow", personal: "red" } as const;
 
-function packColumns(onApprove: (p: DataPack) => void) {
+function packColumns(onApprove: (p: DataPack) => void, approveGate: Gate) {
   return [
     column.accessor("id", { header: "ID", meta: { nowrap: true } }),
     column.accessor("name", {
@@ -83,7 +87,8 @@ function packColumns(onApprove: (p: DataPack) => void) {
             <Badge color="orange" variant="light" style={{ flexShrink: 0 }}>
               Awaiting approval
             </Badge>
-            <Button
+            <GatedButton
+              gate={approveGate}
               size="compact-xs"
               variant="light"
               leftSection={<IconShieldCheck size={12} />}
@@ -94,7 +99,7 @@ function packColumns(onApprove: (p: DataPack) => void) {
               data-testid={`pack-approve-${p.id}`}
             >
               Approve…
-            </Button>
+            </GatedButton>
           </Group>
         );
       },
@@ -103,7 +108,8 @@ function packColumns(onApprove: (p: DataPack) => void) {
 }
 
 export function PacksTable({ packs, highlighted, onApprove }: { packs: DataPack[]; highlighted: string | null; onApprove: (p: DataPack) => void }) {
-  const columns = useMemo(() => packColumns(onApprove), [onApprove]);
+  const { allowed, reason } = useWorkingAs().gate("compliance_officer", "approve a data pack");
+  const columns = useMemo(() => packColumns(onApprove, { allowed, reason }), [onApprove, allowed, reason]);
   return (
     <DataTable rows={packs} columns={columns} rowId={(p) => p.id} selectedId={highlighted} rowTestId={(p) => `pack-row-${p.id}`} testId="pack-table" />
   );

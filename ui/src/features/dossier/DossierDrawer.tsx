@@ -1,10 +1,10 @@
 // The dossier editor: every field of a use case, with the handler's refusal shown at the field
-// it names, a live payback hint, and the payback-gate override.
+// it names, a live payback hint, its compliance sign-off, and the payback-gate override.
 import { Alert, Button, Divider, Drawer, Group, NumberInput, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { backend, BackendError } from "../../backend";
 import type { DossierInput } from "../../bindings/DossierInput";
 import type { UseCase } from "../../bindings/UseCase";
@@ -19,6 +19,8 @@ import {
   STAGE_LABEL,
   STAGES,
 } from "../../lib/vocabulary";
+import { SignoffBadge } from "../signoffs/SignoffBadge";
+import { SignOffButton } from "../signoffs/SignoffModal";
 import { GateOverride } from "./GateOverride";
 
 export type DossierTarget = { kind: "new" } | { kind: "existing"; id: string };
@@ -71,6 +73,10 @@ function formPath(field: string): string {
   return rating ? `ratings.${rating[1]}` : field;
 }
 
+function isFormPath(path: string): boolean {
+  return path in BLANK || (path.startsWith("ratings.") && path.slice("ratings.".length) in BLANK.ratings);
+}
+
 export function DossierDrawer({ target, onClose }: { target: DossierTarget | null; onClose: () => void }) {
   const queryClient = useQueryClient();
   const existingId = target?.kind === "existing" ? target.id : null;
@@ -82,6 +88,8 @@ export function DossierDrawer({ target, onClose }: { target: DossierTarget | nul
   // NumberInput yields "" when emptied; catch that here, since the backend only sees numbers.
   const amount = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? null : "Enter an amount (0 or more)");
   const rating = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? null : "Enter a rating from 1 to 5");
+  // A refusal that names no field on the form (e.g. "forbidden"), shown above the buttons.
+  const [refusal, setRefusal] = useState<string | null>(null);
   const form = useForm<DossierInput>({
     initialValues: BLANK,
     validate: {
@@ -107,6 +115,7 @@ export function DossierDrawer({ target, onClose }: { target: DossierTarget | nul
     loadedFor.current = key;
     form.resetDirty();
     form.clearErrors();
+    setRefusal(null);
     // The form instance is stable; reload only when the target or its data changes.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [target, current.data]);
@@ -120,10 +129,12 @@ export function DossierDrawer({ target, onClose }: { target: DossierTarget | nul
       close();
     },
     onError: (error) => {
-      if (error instanceof BackendError && error.field) {
-        form.setFieldError(formPath(error.field), error.message.replace(/^[a-z_.]+: /, ""));
+      const path = error instanceof BackendError && error.field ? formPath(error.field) : null;
+      if (path !== null && isFormPath(path)) {
+        setRefusal(null);
+        form.setFieldError(path, error.message.replace(/^[a-z_.]+: /, ""));
       } else {
-        notifications.show({ color: "red", title: "The dossier was not saved", message: error.message });
+        setRefusal(error.message);
       }
     },
   });
@@ -134,6 +145,7 @@ export function DossierDrawer({ target, onClose }: { target: DossierTarget | nul
 
   const close = () => {
     loadedFor.current = null;
+    setRefusal(null);
     onClose();
   };
   return (
@@ -142,7 +154,20 @@ export function DossierDrawer({ target, onClose }: { target: DossierTarget | nul
       onClose={close}
       position="right"
       size="xl"
-      title={<Text fw={700}>{existingId ? `${existingId} · ${current.data?.title ?? ""}` : "New use case"}</Text>}
+      title={
+        <Group gap="sm">
+          <Text fw={700}>{existingId ? `${existingId} · ${current.data?.title ?? ""}` : "New use case"}</Text>
+          {existingId && <SignoffBadge entityId={existingId} />}
+          {current.data && (
+            <SignOffButton
+              target={{ entityId: current.data.id, title: `${current.data.id} · ${current.data.title}` }}
+              testId="dossier-sign-off"
+              size="compact-sm"
+              variant="light"
+            />
+          )}
+        </Group>
+      }
     >
       <form onSubmit={form.onSubmit((values) => save.mutate(values))}>
         <Stack gap="sm">
@@ -174,6 +199,7 @@ export function DossierDrawer({ target, onClose }: { target: DossierTarget | nul
           <SimpleGrid cols={2}>
             <Select
               label="Stage"
+              description="Pilot needs a current compliance sign-off"
               data-testid="dossier-stage"
               data={STAGES.map((s) => ({ value: s, label: STAGE_LABEL[s] }))}
               allowDeselect={false}
@@ -238,6 +264,11 @@ export function DossierDrawer({ target, onClose }: { target: DossierTarget | nul
             <Textarea label="Risk notes" autosize minRows={1} {...form.getInputProps("risk_notes")} />
           </SimpleGrid>
 
+          {refusal && (
+            <Alert color="red" title="The dossier was not saved" data-testid="dossier-error">
+              {refusal}
+            </Alert>
+          )}
           <Group justify="flex-end" mt="sm">
             <Button variant="default" onClick={close}>
               Cancel

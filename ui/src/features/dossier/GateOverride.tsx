@@ -1,15 +1,19 @@
 // The payback-gate override: a named person keeps a case in the portfolio lane with a written
-// reason, or revokes an earlier override. The record is kept, never erased.
-import { Alert, Button, Group, Paper, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
+// reason, or revokes an earlier override. A steering decision, so an executive's once the
+// portfolio has people. The record is kept, never erased.
+import { Alert, Group, Paper, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { backend, BackendError } from "../../backend";
 import type { UseCase } from "../../bindings/UseCase";
+import { GatedButton } from "../../components/GatedButton";
+import { useWorkingAs } from "../../shell/useWorkingAs";
 
 export function GateOverride({ useCase }: { useCase: UseCase }) {
   const queryClient = useQueryClient();
-  const [name, setName] = useState("");
+  const { person, gate } = useWorkingAs();
+  const [name, setName] = useState(person?.name ?? "");
   const [reason, setReason] = useState("");
   const [errors, setErrors] = useState<Record<string, string>>({});
   const active = useCase.lane_override;
@@ -22,8 +26,8 @@ export function GateOverride({ useCase }: { useCase: UseCase }) {
     notifications.show({ color: "teal", title, message: useCase.title });
   };
   const fail = (error: Error) => {
-    if (error instanceof BackendError && error.field) setErrors({ [error.field]: error.message });
-    else notifications.show({ color: "red", title: "Not recorded", message: error.message });
+    const onForm = error instanceof BackendError && (error.field === "decided_by" || error.field === "revoked_by" || error.field === "reason");
+    setErrors(onForm && error.field ? { [error.field]: error.message } : { form: error.message });
   };
   const grant = useMutation({
     mutationFn: () => backend.overrideGate(useCase.id, name, reason),
@@ -68,15 +72,33 @@ export function GateOverride({ useCase }: { useCase: UseCase }) {
             error={errors.reason}
           />
         )}
+        {errors.form && (
+          <Alert color="red" title="Not recorded" data-testid="override-error">
+            {errors.form}
+          </Alert>
+        )}
         <Group justify="flex-end">
           {active ? (
-            <Button color="orange" variant="light" onClick={() => revoke.mutate()} loading={revoke.isPending}>
+            <GatedButton
+              gate={gate("executive", "revoke a steering decision")}
+              color="orange"
+              variant="light"
+              onClick={() => revoke.mutate()}
+              loading={revoke.isPending}
+              data-testid="override-revoke"
+            >
               Revoke override
-            </Button>
+            </GatedButton>
           ) : (
-            <Button color="orange" onClick={() => grant.mutate()} loading={grant.isPending}>
+            <GatedButton
+              gate={gate("executive", "record a steering decision")}
+              color="orange"
+              onClick={() => grant.mutate()}
+              loading={grant.isPending}
+              data-testid="override-grant"
+            >
               Keep in portfolio
-            </Button>
+            </GatedButton>
           )}
         </Group>
       </Stack>

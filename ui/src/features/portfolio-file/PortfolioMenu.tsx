@@ -1,4 +1,5 @@
-// The File menu of the header: New portfolio…, Open…, Save a copy… and the recent files.
+// The File menu of the header: New portfolio…, Open…, Save a copy…, programme settings, the
+// people working on the portfolio, and the recent files.
 import { Button, Menu, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import {
@@ -9,9 +10,11 @@ import {
   IconFileOff,
   IconFilePlus,
   IconFolderOpen,
+  IconUsers,
 } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { backend } from "../../backend";
+import { PeopleModal } from "../people/PeopleModal";
 import { NewPortfolioModal } from "./NewPortfolioModal";
 import { ProgrammeSettingsModal } from "./ProgrammeSettingsModal";
 import { usePortfolioActions } from "./usePortfolioActions";
@@ -21,6 +24,7 @@ export function PortfolioMenu({ canCopy }: { canCopy: boolean }) {
   const recent = useQuery({ queryKey: ["recent-files"], queryFn: backend.recentFiles });
   const [newOpened, newModal] = useDisclosure(false);
   const [settingsOpened, settingsModal] = useDisclosure(false);
+  const [peopleOpened, peopleModal] = useDisclosure(false);
 
   return (
     <>
@@ -46,6 +50,9 @@ export function PortfolioMenu({ canCopy }: { canCopy: boolean }) {
             data-testid="menu-programme-settings"
           >
             Programme settings…
+          </Menu.Item>
+          <Menu.Item leftSection={<IconUsers size={16} />} onClick={peopleModal.open} data-testid="menu-people">
+            Manage people…
           </Menu.Item>
           <Menu.Divider />
           <Menu.Label>Recent files</Menu.Label>
@@ -75,6 +82,7 @@ export function PortfolioMenu({ canCopy }: { canCopy: boolean }) {
         </Menu.Dropdown>
       </Menu>
       <ProgrammeSettingsModal opened={settingsOpened} onClose={settingsModal.close} />
+      <PeopleModal opened={peopleOpened} onClose={peopleModal.close} />
       <NewPortfolioModal
         opened={newOpened}
         onClose={newModal.close}

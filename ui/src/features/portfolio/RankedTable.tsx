@@ -1,6 +1,8 @@
-// The ranked portfolio as a sortable table; a row opens its dossier.
+// The ranked portfolio as a sortable table, flagging cases whose compliance sign-off went stale;
+// a row opens its dossier.
 import { Badge, Group, Table, Text, Tooltip, UnstyledButton } from "@mantine/core";
-import { IconArrowsSort, IconShieldCheck, IconSortAscending, IconSortDescending } from "@tabler/icons-react";
+import { IconAlertTriangle, IconArrowsSort, IconShieldCheck, IconSortAscending, IconSortDescending } from "@tabler/icons-react";
+import { useQuery } from "@tanstack/react-query";
 import {
   createColumnHelper,
   flexRender,
@@ -9,16 +11,44 @@ import {
   type SortingState,
   useReactTable,
 } from "@tanstack/react-table";
-import { useState } from "react";
+import { useMemo, useState } from "react";
+import { backend } from "../../backend";
 import type { RankedUseCase } from "../../bindings/RankedUseCase";
+import type { SignoffStatus } from "../../bindings/SignoffStatus";
+import { localDate } from "../../lib/compliance";
 import { formatPayback, LANE_COLOR, LANE_LABEL, LANES, STAGE_LABEL, STAGES } from "../../lib/vocabulary";
 
 const column = createColumnHelper<RankedUseCase>();
 const NO_WRAP = new Set(["rank", "id", "score", "payback", "lane", "stage", "range"]);
 
-const columns = [
+function StaleIcon({ status }: { status: SignoffStatus }) {
+  const s = status.signoff;
+  return (
+    <Tooltip label={`Sign-off stale: changed since ${s.signed_by} signed it off on ${localDate(s.signed_at)}`} multiline w={260}>
+      <IconAlertTriangle
+        size={16}
+        color="var(--mantine-color-red-6)"
+        aria-label="sign-off stale"
+        data-testid={`ranked-signoff-stale-${s.entity_id}`}
+      />
+    </Tooltip>
+  );
+}
+
+const rankedColumns = (stale: Map<string, SignoffStatus>) => [
   column.accessor("rank", { header: "Rank" }),
-  column.accessor("id", { header: "ID" }),
+  column.accessor("id", {
+    header: "ID",
+    cell: (i) => {
+      const status = stale.get(i.getValue());
+      return (
+        <Group gap={4} wrap="nowrap">
+          {i.getValue()}
+          {status && <StaleIcon status={status} />}
+        </Group>
+      );
+    },
+  }),
   column.accessor("title", { header: "Title" }),
   column.accessor("business_unit", { header: "Business unit" }),
   column.accessor("score", { header: "Score", cell: (i) => i.getValue().toFixed(1) }),
@@ -73,6 +103,14 @@ const columns = [
 
 export function RankedTable({ rows, onOpen }: { rows: RankedUseCase[]; onOpen: (id: string) => void }) {
   const [sorting, setSorting] = useState<SortingState>([{ id: "rank", desc: false }]);
+  const staleSignoffs = useQuery({
+    queryKey: ["signoffs", "stale"],
+    queryFn: () => backend.signoffs({ entity_id: null, stale_only: true }),
+  });
+  const columns = useMemo(
+    () => rankedColumns(new Map((staleSignoffs.data ?? []).filter((s) => !s.superseded).map((s) => [s.signoff.entity_id, s]))),
+    [staleSignoffs.data],
+  );
   const table = useReactTable({
     data: rows,
     columns,

@@ -1,5 +1,6 @@
 // The evaluations recorded against a version: each file's metrics with their uncertainty, where
-// it came from, and which use cases compare later adapters against it (their baseline).
+// it came from, which use cases compare later adapters against it (their baseline), and its
+// compliance sign-off.
 import { Alert, Badge, Button, Group, Paper, Select, Stack, Table, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconFlag } from "@tabler/icons-react";
@@ -9,6 +10,8 @@ import { backend } from "../../backend";
 import type { Evaluation } from "../../bindings/Evaluation";
 import type { Metric } from "../../bindings/Metric";
 import { HashText } from "../../components/HashText";
+import { SignoffBadge } from "../signoffs/SignoffBadge";
+import { SignOffButton } from "../signoffs/SignoffModal";
 
 const FORMAT_LABEL = { lm_eval: "lm-evaluation-harness", csv: "CSV", mlflow: "MLflow" } as const;
 
@@ -82,7 +85,18 @@ export function EvaluationCard({ evaluation: e, defaultUseCase }: { evaluation: 
             {e.id} · {FORMAT_LABEL[e.format]} · run on {e.run_on} by {e.run_by} · {e.file_name}
           </Text>
         </div>
-        <HashText sha256={e.sha256} size="xs" />
+        <Stack gap={4} align="flex-end">
+          <HashText sha256={e.sha256} size="xs" />
+          <Group gap={6} wrap="nowrap">
+            <SignoffBadge entityId={e.id} size="xs" />
+            <SignOffButton
+              target={{ entityId: e.id, title: `${e.id} · ${e.title}` }}
+              testId={`evaluation-sign-off-${e.id}`}
+              size="compact-xs"
+              variant="subtle"
+            />
+          </Group>
+        </Stack>
       </Group>
       {e.baseline_for.length > 0 && (
         <Group gap={4} mt={6}>

@@ -1,5 +1,6 @@
 // One adapter version in full: its PEFT configuration (and the file as read), its weights, the
-// data packs it was trained on, training parameters, evaluations and deployments, with actions.
+// data packs it was trained on, training parameters, evaluations and deployments, its compliance
+// sign-off, with actions.
 import { Alert, Badge, Code, Divider, Drawer, Group, Loader, ScrollArea, Stack, Table, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
@@ -11,6 +12,8 @@ import { FieldGrid } from "../../components/FieldGrid";
 import { HashText } from "../../components/HashText";
 import { StatusBadge } from "../../components/StatusBadge";
 import { formatBytes, formatCount } from "../../lib/governance";
+import { SignoffBadge } from "../signoffs/SignoffBadge";
+import { SignOffButton } from "../signoffs/SignoffModal";
 import { EvaluationsSection } from "./EvaluationsSection";
 import { Parameters, TargetModules } from "./PeftFolderSummary";
 import { VersionActions } from "./VersionActions";
@@ -142,6 +145,15 @@ export function VersionDrawer({ id, onClose }: { id: string | null; onClose: () 
             {id}
             {v?.use_case_id ? ` · serves ${v.use_case_id}` : ""}
           </Text>
+          {id && <SignoffBadge entityId={id} />}
+          {v && (
+            <SignOffButton
+              target={{ entityId: v.id, title: `${v.id} · ${v.adapter_name} ${v.version}` }}
+              testId="version-sign-off"
+              size="compact-sm"
+              variant="light"
+            />
+          )}
         </Group>
       }
     >
