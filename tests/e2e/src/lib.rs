@@ -48,6 +48,9 @@ fn tauri_driver() -> PathBuf {
     })
 }
 
+/// Who the app and the CLI work as in tests, unless a test chooses otherwise.
+pub const DEMO_USER: &str = "Jonas Weber";
+
 /// Per-test folders: a portfolio path plus private data, config and cache homes.
 pub struct Sandbox {
     pub dir: TempDir,
@@ -69,6 +72,9 @@ impl Sandbox {
     fn envs(&self, portfolio: &Path) -> Vec<(&'static str, PathBuf)> {
         vec![
             ("STEERCO_DB", portfolio.to_owned()),
+            // The demo's administrator, so the profile picker does not interrupt tests that are
+            // not about it; tests about roles switch profiles in the app.
+            ("STEERCO_USER", PathBuf::from(DEMO_USER)),
             ("XDG_DATA_HOME", self.path("xdg-data")),
             ("XDG_CONFIG_HOME", self.path("xdg-config")),
             ("XDG_CACHE_HOME", self.path("xdg-cache")),

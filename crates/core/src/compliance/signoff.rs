@@ -88,6 +88,7 @@ fn flatten(prefix: &str, value: &Value, out: &mut Vec<(String, String)>) {
                 flatten(&format!("{prefix}[{i}]"), item, out);
             }
         }
+        Value::String(s) if s.is_empty() => out.push((prefix.to_owned(), "(empty)".to_owned())),
         Value::String(s) => out.push((prefix.to_owned(), s.clone())),
         Value::Null => out.push((prefix.to_owned(), "—".to_owned())),
         other => out.push((prefix.to_owned(), other.to_string())),

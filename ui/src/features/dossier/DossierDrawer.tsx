@@ -179,7 +179,7 @@ export function DossierDrawer({ target, onClose }: { target: DossierTarget | nul
           <TextInput label="Title" required {...form.getInputProps("title")} />
           <SimpleGrid cols={2}>
             <TextInput label="Business unit" required {...form.getInputProps("business_unit")} />
-            <TextInput label="Workflow in scope" {...form.getInputProps("workflow")} />
+            <TextInput label="Workflow in scope" data-testid="dossier-workflow" {...form.getInputProps("workflow")} />
           </SimpleGrid>
           <Textarea label="Description" autosize minRows={2} maxRows={6} {...form.getInputProps("description")} />
           <SimpleGrid cols={2}>

@@ -1,0 +1,99 @@
+//! Compliance as people drive it on a shared laptop: the compliance officer picks her profile
+//! and signs a dossier off; a consultant then edits the dossier, and the sign-off shows stale —
+//! in the dossier, in the ranked table and in the sign-off queue with what changed.
+
+use std::time::{Duration, Instant};
+
+use fantoccini::key::Key;
+use steerco_e2e::{App, Sandbox, TestResult};
+
+async fn work_as(app: &App, person_id: &str) -> TestResult {
+    app.click("[data-testid=working-as]").await?;
+    app.click(&format!("[data-testid=profile-{person_id}]")).await?;
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while app.count("[data-testid=profile-picker]").await? > 0 {
+        if Instant::now() > deadline {
+            return Err("the profile picker did not close".into());
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    Ok(())
+}
+
+async fn close_dossier(app: &App) -> TestResult {
+    app.keys("input[data-testid=dossier-workflow]", &Key::Escape.to_string()).await?;
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while app.count("input[data-testid=dossier-workflow]").await? > 0 {
+        if Instant::now() > deadline {
+            return Err("the dossier drawer did not close".into());
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    Ok(())
+}
+
+async fn wait_for(app: &App, css: &str) -> TestResult {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while app.count(css).await? == 0 {
+        if Instant::now() > deadline {
+            return Err(format!("{css} never appeared").into());
+        }
+        tokio::time::sleep(Duration::from_millis(150)).await;
+    }
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_sign_off_goes_stale_when_a_consultant_edits_the_dossier() -> TestResult {
+    let sandbox = Sandbox::new()?;
+    let portfolio = sandbox.path("demo.steerco");
+    let app = sandbox.launch(&portfolio).await?;
+
+    // Carla Mendes, compliance officer, signs UC-004 off from its dossier.
+    work_as(&app, "PER-003").await?;
+    app.click("[data-testid=nav-portfolio]").await?;
+    app.click("[data-testid=ranked-row][data-id=UC-004] td:nth-child(3)").await?;
+    app.click("[data-testid=dossier-sign-off]").await?;
+    app.fill("[data-testid=signoff-comment]", "Dossier, oversight and risks reviewed for the pilot.").await?;
+    app.click("[data-testid=signoff-confirm]").await?;
+    wait_for(&app, "[data-testid=signoff-current-UC-004]").await?;
+    app.screenshot("signed-off").await?;
+    let signed = sandbox.cli_json(&portfolio, &["signoff", "list", "--entity", "UC-004", "--json"])?;
+    assert_eq!(
+        (signed[0]["signoff"]["signed_by"].as_str(), signed[0]["stale"].as_bool()),
+        (Some("Carla Mendes"), Some(false))
+    );
+    app.click("[data-testid=signoff-close]").await?;
+    close_dossier(&app).await?;
+
+    // Sofia Brandt, consultant, edits the dossier's workflow.
+    work_as(&app, "PER-002").await?;
+    app.click("[data-testid=ranked-row][data-id=UC-004] td:nth-child(3)").await?;
+    app.fill("input[data-testid=dossier-workflow]", "Pre-check of mortgage files, income proofs included").await?;
+    app.click("[data-testid=save-dossier]").await?;
+    wait_for(&app, "[data-testid=ranked-signoff-stale-UC-004]").await?;
+    app.screenshot("signoff-stale-ranked").await?;
+    app.click("[data-testid=ranked-row][data-id=UC-004] td:nth-child(3)").await?;
+    wait_for(&app, "[data-testid=signoff-stale-UC-004]").await?;
+    app.screenshot("signoff-stale-dossier").await?;
+    let stale = sandbox.cli_json(&portfolio, &["signoff", "list", "--stale", "--json"])?;
+    assert_eq!(stale[0]["signoff"]["entity_id"], "UC-004");
+    let log = sandbox.cli_json(&portfolio, &["audit", "log", "--entity", "UC-004", "--json"])?;
+    let last = log.as_array().ok_or("array")?.last().ok_or("a record")?.clone();
+    assert_eq!((last["actor"].as_str(), last["action"].as_str()), (Some("Sofia Brandt"), Some("update")));
+    close_dossier(&app).await?;
+
+    // The queue shows it stale, with what changed.
+    app.click("[data-testid=nav-signoffs]").await?;
+    let entry = app.text("[data-testid=stale-UC-004]").await?;
+    assert!(entry.contains("workflow") && entry.contains("income proofs included"), "{entry}");
+    app.screenshot("signoff-queue").await?;
+
+    // The audit page verifies the chain.
+    app.click("[data-testid=nav-audit]").await?;
+    app.click("[data-testid=audit-verify]").await?;
+    let verdict = app.text("[data-testid=audit-verify-result]").await?;
+    assert!(verdict.contains("holds"), "{verdict}");
+    app.screenshot("audit").await?;
+    app.close().await
+}

@@ -1,0 +1,172 @@
+// The audit trail: every change, newest first, filtered by record, action or person, a page of
+// 100 at a time from the backend; a record opens with its before/after; and the chain check.
+import { Alert, Badge, Button, Group, Loader, Paper, Select, Stack, Text, TextInput, Title } from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
+import { IconChevronLeft, IconChevronRight } from "@tabler/icons-react";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { createColumnHelper } from "@tanstack/react-table";
+import { useState } from "react";
+import { backend } from "../../backend";
+import type { Action } from "../../bindings/Action";
+import type { AuditRecord } from "../../bindings/AuditRecord";
+import { DataTable } from "../../components/DataTable";
+import { AUDIT_ACTION_COLOR, AUDIT_ACTIONS, localDateTime } from "../../lib/compliance";
+import { formatCount } from "../../lib/governance";
+import { usePageParam } from "../../shell/navigation";
+import { AuditRecordDrawer } from "./AuditRecordDrawer";
+import { VerifyChain } from "./VerifyChain";
+
+const PAGE = 100;
+const column = createColumnHelper<AuditRecord>();
+const columns = [
+  column.accessor("seq", { header: "#", meta: { align: "right", nowrap: true, width: 64 } }),
+  column.accessor("at", { header: "Time", cell: (i) => localDateTime(i.getValue()), meta: { nowrap: true } }),
+  column.accessor("actor", { header: "Who" }),
+  column.accessor("action", {
+    header: "Action",
+    cell: (i) => (
+      <Badge color={AUDIT_ACTION_COLOR[i.getValue()] ?? "gray"} variant="light">
+        {i.getValue()}
+      </Badge>
+    ),
+    meta: { nowrap: true },
+  }),
+  column.accessor("operation", { header: "Operation", meta: { nowrap: true } }),
+  column.accessor((r) => `${r.entity_kind} ${r.entity_id}`, {
+    id: "entity",
+    header: "Record",
+    cell: (i) => (
+      <Text size="sm">
+        <Text span c="dimmed" size="sm">
+          {i.row.original.entity_kind}
+        </Text>{" "}
+        {i.row.original.entity_id}
+      </Text>
+    ),
+  }),
+];
+
+export function AuditPage() {
+  const openedOn = usePageParam("audit");
+  const [entity, setEntity] = useState(openedOn ?? "");
+  const [action, setAction] = useState<Action | null>(null);
+  const [actor, setActor] = useState("");
+  const [offset, setOffset] = useState(0);
+  const [open, setOpen] = useState<AuditRecord | null>(null);
+  // Typed filters reach the backend once typing pauses, not on every keystroke.
+  const [typedEntity] = useDebouncedValue(entity.trim(), 300);
+  const [typedActor] = useDebouncedValue(actor.trim(), 300);
+
+  const page = useQuery({
+    queryKey: ["audit", typedEntity, action, typedActor, offset],
+    queryFn: () =>
+      backend.auditLog({
+        entity: typedEntity === "" ? null : typedEntity,
+        action,
+        actor: typedActor === "" ? null : typedActor,
+        newest_first: true,
+        limit: PAGE,
+        offset,
+      }),
+    placeholderData: keepPreviousData,
+  });
+  // A new filter starts from the newest record again.
+  const filter = <T,>(set: (v: T) => void) => (v: T) => {
+    set(v);
+    setOffset(0);
+  };
+
+  const records = page.data?.records ?? [];
+  return (
+    <Stack gap="md">
+      <div>
+        <Title order={2}>Audit</Title>
+        <Text c="dimmed" size="sm">
+          Every change to the portfolio, who made it and what it was before and after. Each record carries the hash of
+          the one before, so an edit made outside Steerco breaks the chain.
+        </Text>
+      </div>
+      <VerifyChain />
+      <Paper withBorder p="md" radius="md">
+        <Group align="flex-end" mb="sm">
+          <TextInput
+            label="Record"
+            placeholder="UC-005, AV-002, …"
+            value={entity}
+            onChange={(e) => filter(setEntity)(e.currentTarget.value)}
+            data-testid="audit-entity"
+          />
+          <Select
+            label="Action"
+            placeholder="Any"
+            data={AUDIT_ACTIONS.map((a) => ({ value: a, label: a }))}
+            value={action}
+            onChange={(v) => filter(setAction)(v as Action | null)}
+            clearable
+            data-testid="audit-action"
+          />
+          <TextInput
+            label="Who"
+            placeholder="Exact name"
+            value={actor}
+            onChange={(e) => filter(setActor)(e.currentTarget.value)}
+            data-testid="audit-actor"
+          />
+        </Group>
+        {page.isPending && <Loader size="sm" aria-label="Loading the audit trail" />}
+        {page.isError && (
+          <Alert color="red" title="The audit trail could not be read">
+            {page.error.message}
+          </Alert>
+        )}
+        {page.data && records.length === 0 && (
+          <Text size="sm" c="dimmed">
+            No record matches.
+          </Text>
+        )}
+        {records.length > 0 && (
+          <DataTable
+            rows={records}
+            columns={columns}
+            rowId={(r) => String(r.seq)}
+            onRowClick={setOpen}
+            selectedId={open ? String(open.seq) : null}
+            rowTestId={(r) => `audit-row-${r.seq}`}
+            testId="audit-table"
+          />
+        )}
+        {page.data && (
+          <Group justify="space-between" mt="sm">
+            <Text size="sm" c="dimmed" data-testid="audit-range">
+              {records.length === 0 ? "" : `Showing ${formatCount(offset + 1)}–${formatCount(offset + records.length)} · `}
+              {formatCount(page.data.total)} records in the whole trail
+            </Text>
+            <Group gap="xs">
+              <Button
+                variant="default"
+                size="xs"
+                leftSection={<IconChevronLeft size={14} />}
+                disabled={offset === 0}
+                onClick={() => setOffset(Math.max(0, offset - PAGE))}
+                data-testid="audit-newer"
+              >
+                Newer
+              </Button>
+              <Button
+                variant="default"
+                size="xs"
+                rightSection={<IconChevronRight size={14} />}
+                disabled={records.length < PAGE}
+                onClick={() => setOffset(offset + PAGE)}
+                data-testid="audit-older"
+              >
+                Older
+              </Button>
+            </Group>
+          </Group>
+        )}
+      </Paper>
+      <AuditRecordDrawer record={open} onClose={() => setOpen(null)} />
+    </Stack>
+  );
+}

@@ -1,0 +1,91 @@
+// Risk controls for one use case at a time: its human-oversight plan, bias checks, risk register
+// and how far its recorded evidence covers the regulatory frameworks.
+import { Alert, Loader, Paper, Select, Stack, Tabs, Text, Title } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { backend } from "../../backend";
+import { usePageParam } from "../../shell/navigation";
+import { BiasTab } from "./BiasTab";
+import { CoverageTab } from "./CoverageTab";
+import { OversightTab } from "./OversightTab";
+import { RiskRegisterTab } from "./RiskRegisterTab";
+
+export function RiskPage() {
+  const openedOn = usePageParam("risk");
+  const useCases = useQuery({ queryKey: ["use-cases"], queryFn: backend.useCases });
+  const [chosen, setChosen] = useState<string | null>(openedOn);
+  const [tab, setTab] = useState<string | null>("oversight");
+
+  if (useCases.isPending) return <Loader aria-label="Loading the use cases" />;
+  if (useCases.isError) {
+    return (
+      <Alert color="red" title="The use cases could not be loaded">
+        {useCases.error.message}
+      </Alert>
+    );
+  }
+  const all = useCases.data;
+  const current = all.find((u) => u.id === chosen) ?? all[0] ?? null;
+
+  return (
+    <Stack gap="md">
+      <div>
+        <Title order={2}>Risk</Title>
+        <Text c="dimmed" size="sm">
+          Per use case: who oversees it and how they intervene, bias checks with the threshold and why, the risk
+          register, and which framework requirements the recorded evidence covers.
+        </Text>
+      </div>
+      {all.length === 0 ? (
+        <Paper withBorder p="lg" radius="md">
+          <Text size="sm" c="dimmed">
+            No use case yet. Risk controls are recorded per use case; add one on the Portfolio page.
+          </Text>
+        </Paper>
+      ) : (
+        <>
+          <Select
+            label="Use case"
+            data={all.map((u) => ({ value: u.id, label: `${u.id} · ${u.title}` }))}
+            value={current?.id ?? null}
+            onChange={(v) => v && setChosen(v)}
+            allowDeselect={false}
+            searchable
+            w={460}
+            data-testid="risk-usecase"
+          />
+          {current && (
+            <Tabs value={tab} onChange={setTab} keepMounted={false}>
+              <Tabs.List>
+                <Tabs.Tab value="oversight" data-testid="tab-oversight">
+                  Oversight
+                </Tabs.Tab>
+                <Tabs.Tab value="bias" data-testid="tab-bias">
+                  Bias
+                </Tabs.Tab>
+                <Tabs.Tab value="register" data-testid="tab-register">
+                  Risk register
+                </Tabs.Tab>
+                <Tabs.Tab value="coverage" data-testid="tab-coverage">
+                  Framework coverage
+                </Tabs.Tab>
+              </Tabs.List>
+              <Tabs.Panel value="oversight" pt="md">
+                <OversightTab key={current.id} useCaseId={current.id} onSelect={setChosen} />
+              </Tabs.Panel>
+              <Tabs.Panel value="bias" pt="md">
+                <BiasTab key={current.id} useCaseId={current.id} />
+              </Tabs.Panel>
+              <Tabs.Panel value="register" pt="md">
+                <RiskRegisterTab key={current.id} useCaseId={current.id} />
+              </Tabs.Panel>
+              <Tabs.Panel value="coverage" pt="md">
+                <CoverageTab key={current.id} useCaseId={current.id} />
+              </Tabs.Panel>
+            </Tabs>
+          )}
+        </>
+      )}
+    </Stack>
+  );
+}

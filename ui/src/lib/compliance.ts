@@ -1,0 +1,97 @@
+// How compliance records read in the UI: sign-off state, risk scores and statuses, bias check
+// kinds, audit actions, and timestamps in the user's time zone. The backend computes verdicts
+// (staleness, pass/fail, what is missing); this module only picks labels and colours.
+import type { Action } from "../bindings/Action";
+import type { BiasKind } from "../bindings/BiasKind";
+import type { RiskStatus } from "../bindings/RiskStatus";
+import type { SignoffStatus } from "../bindings/SignoffStatus";
+import { localIsoDate } from "./files";
+
+/** "2026-11-02" for an RFC 3339 timestamp, in the user's time zone. */
+export function localDate(iso: string): string {
+  const at = new Date(iso);
+  return Number.isNaN(at.getTime()) ? iso.slice(0, 10) : localIsoDate(at);
+}
+
+/** "2026-11-02 14:05:09" in the user's time zone. */
+export function localDateTime(iso: string): string {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return iso;
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${localIsoDate(at)} ${pad(at.getHours())}:${pad(at.getMinutes())}:${pad(at.getSeconds())}`;
+}
+
+export type SignoffState =
+  | { kind: "none" }
+  | { kind: "current"; status: SignoffStatus }
+  | { kind: "stale"; status: SignoffStatus };
+
+/** A record's sign-off state from its sign-offs: the newest one decides. */
+export function signoffState(statuses: readonly SignoffStatus[]): SignoffState {
+  const newest = statuses.find((s) => !s.superseded) ?? statuses[0];
+  if (!newest) return { kind: "none" };
+  return newest.stale ? { kind: "stale", status: newest } : { kind: "current", status: newest };
+}
+
+export const RISK_STATUSES: readonly RiskStatus[] = ["open", "mitigating", "accepted", "closed"];
+
+export const RISK_STATUS_LABEL: Record<RiskStatus, string> = {
+  open: "Open",
+  mitigating: "Mitigating",
+  accepted: "Accepted",
+  closed: "Closed",
+};
+
+export const RISK_STATUS_COLOR: Record<RiskStatus, string> = {
+  open: "red",
+  mitigating: "orange",
+  accepted: "blue",
+  closed: "gray",
+};
+
+/** Likelihood × impact on the usual 5 × 5 grid: 15 and above red, 8 and above orange, else green. */
+export function riskScoreColor(score: number): string {
+  if (score >= 15) return "red";
+  if (score >= 8) return "orange";
+  return "teal";
+}
+
+export const BIAS_KIND_LABEL: Record<BiasKind, string> = {
+  demographic_parity: "Demographic parity",
+  adversarial_prompts: "Adversarial prompts",
+};
+
+/** The default the backend applies to a parity check, shown so the person can adapt it. */
+export const PARITY_DEFAULT_THRESHOLD = 0.8;
+export const PARITY_DEFAULT_RATIONALE =
+  "Four-fifths rule (selection-rate ratio ≥ 0.8): a US employment-selection convention (EEOC Uniform Guidelines), " +
+  "used here as a starting point; set a threshold that fits the use case.";
+
+export const AUDIT_ACTIONS: readonly Action[] = [
+  "create",
+  "update",
+  "delete",
+  "sign",
+  "decide",
+  "import",
+  "export",
+  "unaudited",
+  "migrate",
+];
+
+export const AUDIT_ACTION_COLOR: Record<string, string> = {
+  create: "teal",
+  update: "blue",
+  delete: "red",
+  sign: "violet",
+  decide: "orange",
+  import: "cyan",
+  export: "gray",
+  unaudited: "red",
+  migrate: "gray",
+};
+
+/** 0.8123 → "81.2%". */
+export function percent(rate: number): string {
+  return `${(rate * 100).toFixed(1)}%`;
+}
