@@ -144,6 +144,12 @@ pub fn load_demo(ctx: &Ctx, req: DemoRequest) -> ApiResult<DemoOutcome> {
     req.validated()?;
     let demo = demo::portfolio()?;
     let synthetic = demo::synthetic_use_cases(req.scale as usize);
+    // The demo's adapters are real PEFT folders; they live beside the portfolio file, as an
+    // adapter a user imports lives wherever training wrote it.
+    let adapters_dir = ctx.db.path().map(|p| {
+        let stem = p.file_stem().map_or_else(|| "portfolio".into(), |s| s.to_string_lossy().into_owned());
+        p.with_file_name(format!("{stem}-demo-adapters"))
+    });
     let now = ctx.clock.now();
     let outcome = ctx.write(Action::Import, |tx| {
         let existing = use_case::count(tx)?;
@@ -155,7 +161,7 @@ pub fn load_demo(ctx: &Ctx, req: DemoRequest) -> ApiResult<DemoOutcome> {
         }
         let replaced = use_case::delete_all(tx)?;
         workshop::delete_all(tx)?;
-        let programme = demo::install(tx, &demo, &synthetic, now)?;
+        let programme = demo::install(tx, &demo, &synthetic, adapters_dir.as_deref(), now)?;
         Ok(DemoOutcome {
             programme,
             demo_use_cases: demo.use_cases.len() as u32,

@@ -31,7 +31,7 @@ fn peft_folder(dir: &Path) -> TestResult {
 async fn an_adapter_imported_in_the_app_shows_its_lineage() -> TestResult {
     let sandbox = Sandbox::new()?;
     let portfolio = sandbox.path("demo.steerco");
-    let good = sandbox.path("adapters/claims-triage");
+    let good = sandbox.path("adapters/kyc-summaries");
     peft_folder(&good)?;
     let broken = sandbox.path("adapters/broken");
     peft_folder(&broken)?;
@@ -51,30 +51,32 @@ async fn an_adapter_imported_in_the_app_shows_its_lineage() -> TestResult {
     app.click("[data-testid=adapter-import-preview]").await?;
     let preview = app.text("[data-testid=adapter-import-preview-result]").await?;
     assert!(preview.contains("mistralai/Mistral-7B-Instruct-v0.3"), "{preview}");
-    app.fill("input[data-testid=adapter-import-name]", "claims-triage").await?;
+    app.fill("input[data-testid=adapter-import-name]", "kyc-summaries").await?;
     app.fill("input[data-testid=adapter-import-version]", "1.0.0").await?;
     app.screenshot("registry-import-preview").await?;
     app.click("[data-testid=adapter-import-submit]").await?;
-    app.text("[data-testid=version-row-AV-001]").await?;
-    app.screenshot("registry-version").await?;
 
     // The CLI reads what the app stored: the file's hash and the LoRA settings.
-    let shown = sandbox.cli_json(&portfolio, &["adapter", "show", "AV-001", "--json"])?;
+    let versions = sandbox.cli_json(&portfolio, &["adapter", "versions", "kyc-summaries", "--json"])?;
+    let id = versions[0]["id"].as_str().ok_or("the imported version")?.to_owned();
+    app.text(&format!("[data-testid=version-row-{id}]")).await?;
+    app.screenshot("registry-version").await?;
+    let shown = sandbox.cli_json(&portfolio, &["adapter", "show", &id, "--json"])?;
     assert_eq!((shown["r"].as_u64(), shown["parameters"].as_u64()), (Some(8), Some(4 * 8 * 64)));
     let sha = shown["sha256"].as_str().ok_or("sha256")?.to_owned();
     assert_eq!(sha.len(), 64);
 
-    app.click("[data-testid=lineage-open-AV-001]").await?;
-    app.text("[data-testid=lineage-node-AV-001]").await?;
+    app.click(&format!("[data-testid=lineage-open-{id}]")).await?;
+    app.text(&format!("[data-testid=lineage-node-{id}]")).await?;
     let deadline = Instant::now() + Duration::from_secs(10);
-    while app.count("[data-testid=lineage-node-AV-001][data-gap=true]").await? != 1 {
+    while app.count(&format!("[data-testid=lineage-node-{id}][data-gap=true]")).await? != 1 {
         if Instant::now() > deadline {
             return Err("the version without data pack or evaluation is not flagged red".into());
         }
         tokio::time::sleep(Duration::from_millis(150)).await;
     }
     app.screenshot("lineage").await?;
-    app.click_svg("[data-testid=lineage-node-AV-001]").await?;
+    app.click_svg(&format!("[data-testid=lineage-node-{id}]")).await?;
     let record = app.text("[data-testid=lineage-record]").await?;
     assert!(record.contains(&sha[..12]), "the node opens the version's record: {record}");
     app.screenshot("lineage-record").await?;
