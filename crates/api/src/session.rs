@@ -69,7 +69,10 @@ impl Session {
         let first_run = !path.exists();
         let opened = portfolio::open(&session.paths, path, first_run).and_then(|ctx| {
             if first_run {
-                portfolio::load_demo(&ctx, DemoRequest::default())?;
+                // Nobody has chosen a profile yet (the demo brings the people); the trail says
+                // who loaded the demo rather than "unknown".
+                let installer = Ctx { user: Some("Steerco first run".to_owned()), ..ctx.clone() };
+                portfolio::load_demo(&installer, DemoRequest::default())?;
             }
             Ok(ctx)
         });

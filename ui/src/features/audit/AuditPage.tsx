@@ -25,7 +25,7 @@ const columns = [
   column.accessor("action", {
     header: "Action",
     cell: (i) => (
-      <Badge color={AUDIT_ACTION_COLOR[i.getValue()] ?? "gray"} variant="light">
+      <Badge miw="max-content" color={AUDIT_ACTION_COLOR[i.getValue()] ?? "gray"} variant="light">
         {i.getValue()}
       </Badge>
     ),

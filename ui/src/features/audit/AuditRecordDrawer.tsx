@@ -46,7 +46,7 @@ export function AuditRecordDrawer({ record, onClose }: { record: AuditRecord | n
               [
                 "Action",
                 <Group gap={4}>
-                  <Badge color={AUDIT_ACTION_COLOR[record.action] ?? "gray"} variant="light">
+                  <Badge miw="max-content" color={AUDIT_ACTION_COLOR[record.action] ?? "gray"} variant="light">
                     {record.action}
                   </Badge>
                   <Text size="sm">{record.operation}</Text>

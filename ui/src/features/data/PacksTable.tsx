@@ -36,7 +36,7 @@ function packColumns(onApprove: (p: DataPack) => void, approveGate: Gate) {
       cell: (i) => (
         <Group gap={4}>
           {i.row.original.source_ids.map((s) => (
-            <Badge key={s} variant="outline" color="gray" size="sm">
+            <Badge miw="max-content" key={s} variant="outline" color="gray" size="sm">
               {s}
             </Badge>
           ))}
@@ -48,7 +48,7 @@ function packColumns(onApprove: (p: DataPack) => void, approveGate: Gate) {
     column.accessor("personal_data", {
       header: "Personal data",
       cell: (i) => (
-        <Badge color={PERSONAL_COLOR[i.getValue()]} variant="light" tt="none">
+        <Badge miw="max-content" color={PERSONAL_COLOR[i.getValue()]} variant="light" tt="none">
           {PERSONAL_DATA_LABEL[i.getValue()]}
         </Badge>
       ),
@@ -84,7 +84,7 @@ function packColumns(onApprove: (p: DataPack) => void, approveGate: Gate) {
         }
         return (
           <Group gap={6} wrap="nowrap">
-            <Badge color="orange" variant="light" style={{ flexShrink: 0 }}>
+            <Badge miw="max-content" color="orange" variant="light" style={{ flexShrink: 0 }}>
               Awaiting approval
             </Badge>
             <GatedButton

@@ -20,7 +20,7 @@ function sourceColumns(policies: Policy[], onEdit: (s: DataSource) => void) {
     column.accessor("classification", {
       header: "Classification",
       cell: (i) => (
-        <Badge color={CLASSIFICATION_COLOR[i.getValue()]} variant="light" tt="none">
+        <Badge miw="max-content" color={CLASSIFICATION_COLOR[i.getValue()]} variant="light" tt="none">
           {CLASSIFICATION_LABEL[i.getValue()]}
         </Badge>
       ),
@@ -34,7 +34,7 @@ function sourceColumns(policies: Policy[], onEdit: (s: DataSource) => void) {
         const id = i.row.original.policy_id;
         if (id === null) {
           return (
-            <Badge color="red" variant="filled" tt="none" data-testid={`source-unaccepted-${i.row.original.id}`}>
+            <Badge miw="max-content" color="red" variant="filled" tt="none" data-testid={`source-unaccepted-${i.row.original.id}`}>
               No policy accepts this source
             </Badge>
           );

@@ -34,7 +34,7 @@ function SourceRecord({ id }: { id: string }) {
         ["Name", s.name],
         ["System", s.system],
         ["Owner", s.owner],
-        ["Classification", <Badge color={CLASSIFICATION_COLOR[s.classification]} variant="light" tt="none">{CLASSIFICATION_LABEL[s.classification]}</Badge>],
+        ["Classification", <Badge miw="max-content" color={CLASSIFICATION_COLOR[s.classification]} variant="light" tt="none">{CLASSIFICATION_LABEL[s.classification]}</Badge>],
         [
           "Accepted under",
           policy ? (
@@ -42,7 +42,7 @@ function SourceRecord({ id }: { id: string }) {
               {policy.id} · {policy.title} (version {policy.version}, effective {policy.effective_on})
             </Anchor>
           ) : (
-            <Badge color="red" variant="filled" tt="none">
+            <Badge miw="max-content" color="red" variant="filled" tt="none">
               No policy accepts this source
             </Badge>
           ),
@@ -74,7 +74,7 @@ function PackRecord({ id }: { id: string }) {
           p.approved_by ? (
             `Approved by ${p.approved_by} on ${p.approved_on}`
           ) : (
-            <Badge color="orange" variant="light">
+            <Badge miw="max-content" color="orange" variant="light">
               Awaiting approval
             </Badge>
           ),

@@ -32,9 +32,9 @@ function peopleColumns(editGate: Gate, onEdit: (p: Person) => void) {
       header: "Active",
       cell: (i) =>
         i.getValue() ? (
-          <Badge color="teal" variant="light">active</Badge>
+          <Badge miw="max-content" color="teal" variant="light">active</Badge>
         ) : (
-          <Badge color="gray" variant="outline">inactive</Badge>
+          <Badge miw="max-content" color="gray" variant="outline">inactive</Badge>
         ),
       meta: { nowrap: true },
     }),

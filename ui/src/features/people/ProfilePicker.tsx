@@ -19,7 +19,7 @@ export function RoleBadges({ person }: { person: Person }) {
   return (
     <Group gap={4}>
       {person.roles.map((r) => (
-        <Badge key={r} color={ROLE_COLOR[r]} variant="light" size="sm" tt="none">
+        <Badge miw="max-content" key={r} color={ROLE_COLOR[r]} variant="light" size="sm" tt="none">
           {ROLE_LABEL[r]}
         </Badge>
       ))}

@@ -22,7 +22,7 @@ function policyColumns(onEdit: (p: Policy) => void) {
       id: "category",
       header: "Category",
       cell: (i) => (
-        <Badge variant="light" color={i.row.original.category === "acceptable_data_sources" ? "blue" : "gray"} tt="none">
+        <Badge miw="max-content" variant="light" color={i.row.original.category === "acceptable_data_sources" ? "blue" : "gray"} tt="none">
           {i.getValue()}
         </Badge>
       ),

@@ -63,7 +63,7 @@ const rankedColumns = (stale: Map<string, SignoffStatus>) => [
     cell: (i) => {
       const u = i.row.original;
       const badge = (
-        <Badge color={LANE_COLOR[u.lane]} variant="light">
+        <Badge color={LANE_COLOR[u.lane]} variant="light" miw="max-content">
           {LANE_LABEL[u.lane]}
         </Badge>
       );

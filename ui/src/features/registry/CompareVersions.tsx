@@ -23,12 +23,12 @@ function DiffResult({ diff }: { diff: VersionDiff }) {
         <Group gap={6}>
           <Text size="sm">Target modules:</Text>
           {diff.targets_added.map((t) => (
-            <Badge key={`+${t}`} color="green" variant="light" tt="none">
+            <Badge miw="max-content" key={`+${t}`} color="green" variant="light" tt="none">
               + {t}
             </Badge>
           ))}
           {diff.targets_removed.map((t) => (
-            <Badge key={`-${t}`} color="red" variant="light" tt="none">
+            <Badge miw="max-content" key={`-${t}`} color="red" variant="light" tt="none">
               − {t}
             </Badge>
           ))}

@@ -101,7 +101,7 @@ export function EvaluationCard({ evaluation: e, defaultUseCase }: { evaluation: 
       {e.baseline_for.length > 0 && (
         <Group gap={4} mt={6}>
           {e.baseline_for.map((u) => (
-            <Badge key={u} color="violet" variant="light" leftSection={<IconFlag size={12} />}>
+            <Badge miw="max-content" key={u} color="violet" variant="light" leftSection={<IconFlag size={12} />}>
               Baseline of {u}
             </Badge>
           ))}

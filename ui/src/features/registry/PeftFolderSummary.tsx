@@ -23,7 +23,7 @@ export function TargetModules({ modules }: { modules: string[] }) {
   return (
     <Group gap={4}>
       {modules.map((m) => (
-        <Badge key={m} variant="outline" color="gray" size="sm" tt="none">
+        <Badge miw="max-content" key={m} variant="outline" color="gray" size="sm" tt="none">
           {m}
         </Badge>
       ))}

@@ -86,11 +86,11 @@ export function PackList({ ids, packs }: { ids: string[]; packs: DataPack[] }) {
             <Text size="sm">{p ? `${p.name} ${p.version} · ${formatCount(p.record_count)} records` : ""}</Text>
             {p &&
               (p.approved_by ? (
-                <Badge color="teal" variant="light">
+                <Badge miw="max-content" color="teal" variant="light">
                   Approved by {p.approved_by} on {p.approved_on}
                 </Badge>
               ) : (
-                <Badge color="orange" variant="light">
+                <Badge miw="max-content" color="orange" variant="light">
                   Awaiting approval
                 </Badge>
               ))}

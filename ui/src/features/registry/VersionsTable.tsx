@@ -59,13 +59,13 @@ const columns = [
       return (
         <Group gap={4} maw={200}>
           {all.slice(0, SHOWN_TARGETS).map((m) => (
-            <Badge key={m} variant="outline" color="gray" size="xs" tt="none">
+            <Badge miw="max-content" key={m} variant="outline" color="gray" size="xs" tt="none">
               {m}
             </Badge>
           ))}
           {rest > 0 && (
             <Tooltip label={all.join(", ")} multiline maw={300}>
-              <Badge variant="light" color="gray" size="xs">
+              <Badge miw="max-content" variant="light" color="gray" size="xs">
                 +{rest}
               </Badge>
             </Tooltip>

@@ -69,7 +69,7 @@ function AdversarialFigures({ figures, threshold }: { figures: AdversarialResult
               <Table.Td ta="right">{formatCount(c.passed)}</Table.Td>
               <Table.Td ta="right">{percent(c.pass_rate)}</Table.Td>
               <Table.Td>
-                <Badge color={c.meets_threshold ? "teal" : "red"} variant="light" size="sm">
+                <Badge miw="max-content" color={c.meets_threshold ? "teal" : "red"} variant="light" size="sm">
                   {c.meets_threshold ? "meets" : "below"}
                 </Badge>
               </Table.Td>
@@ -91,7 +91,7 @@ function BiasCard({ check: b }: { check: BiasCheck }) {
         <div style={{ minWidth: 0 }}>
           <Group gap="xs">
             <Text fw={600}>{b.title}</Text>
-            <Badge color={b.passed ? "teal" : "red"} variant="filled" data-testid={`bias-verdict-${b.id}`}>
+            <Badge miw="max-content" color={b.passed ? "teal" : "red"} variant="filled" data-testid={`bias-verdict-${b.id}`}>
               {b.passed ? "pass" : "fail"}
             </Badge>
           </Group>

@@ -11,17 +11,17 @@ import type { ItemCoverage } from "../../bindings/ItemCoverage";
 function Verdict({ item }: { item: ItemCoverage }) {
   if (item.evidenced_by.length === 0) {
     return (
-      <Badge color="gray" variant="light" tt="none">
+      <Badge color="gray" variant="light" tt="none" miw="max-content">
         outside Steerco
       </Badge>
     );
   }
   return item.covered ? (
-    <Badge color="teal" variant="light" leftSection={<IconCheck size={12} />} tt="none">
+    <Badge miw="max-content" color="teal" variant="light" leftSection={<IconCheck size={12} />} tt="none">
       covered
     </Badge>
   ) : (
-    <Badge color="red" variant="light" tt="none">
+    <Badge color="red" variant="light" tt="none" miw="max-content">
       no evidence
     </Badge>
   );
@@ -40,7 +40,7 @@ function Evidence({ item }: { item: ItemCoverage }) {
       {item.evidenced_by.map((kind) => {
         const present = item.present.includes(kind);
         return (
-          <Badge key={kind} size="sm" variant={present ? "light" : "outline"} color={present ? "teal" : "gray"} tt="none">
+          <Badge miw="max-content" key={kind} size="sm" variant={present ? "light" : "outline"} color={present ? "teal" : "gray"} tt="none">
             {present ? "✓ " : ""}
             {kind}
           </Badge>

@@ -23,9 +23,9 @@ const statusColumns = [
     header: "Plan",
     cell: (i) =>
       i.row.original.missing.length === 0 ? (
-        <Badge color="teal" variant="light">complete</Badge>
+        <Badge miw="max-content" color="teal" variant="light">complete</Badge>
       ) : (
-        <Badge color="red" variant="light" tt="none" style={{ whiteSpace: "normal", height: "auto" }}>
+        <Badge miw="max-content" color="red" variant="light" tt="none" style={{ whiteSpace: "normal", height: "auto" }}>
           missing: {i.row.original.missing.join(", ")}
         </Badge>
       ),

@@ -23,7 +23,7 @@ function riskColumns(onEdit: (r: Risk) => void) {
       id: "score",
       header: "Score",
       cell: (i) => (
-        <Badge color={riskScoreColor(i.getValue())} variant="filled" data-testid={`risk-score-${i.row.original.id}`}>
+        <Badge miw="max-content" color={riskScoreColor(i.getValue())} variant="filled" data-testid={`risk-score-${i.row.original.id}`}>
           {i.getValue()}
         </Badge>
       ),
@@ -35,7 +35,7 @@ function riskColumns(onEdit: (r: Risk) => void) {
       id: "status",
       header: "Status",
       cell: (i) => (
-        <Badge color={RISK_STATUS_COLOR[i.row.original.status]} variant="light">
+        <Badge miw="max-content" color={RISK_STATUS_COLOR[i.row.original.status]} variant="light">
           {RISK_STATUS_LABEL[i.row.original.status]}
         </Badge>
       ),

@@ -17,7 +17,7 @@ export function SignoffBadge({ entityId, size = "sm" }: { entityId: string; size
   if (signoffs.isError) {
     return (
       <Tooltip label={signoffs.error.message} multiline maw={320}>
-        <Badge color="gray" variant="outline" size={size} tt="none">
+        <Badge miw="max-content" color="gray" variant="outline" size={size} tt="none">
           Sign-off unknown
         </Badge>
       </Tooltip>
@@ -26,7 +26,7 @@ export function SignoffBadge({ entityId, size = "sm" }: { entityId: string; size
   const state = signoffState(signoffs.data);
   if (state.kind === "none") {
     return (
-      <Badge color="gray" variant="light" size={size} tt="none" data-testid={`signoff-none-${entityId}`}>
+      <Badge miw="max-content" color="gray" variant="light" size={size} tt="none" data-testid={`signoff-none-${entityId}`}>
         Not signed off
       </Badge>
     );
@@ -36,7 +36,7 @@ export function SignoffBadge({ entityId, size = "sm" }: { entityId: string; size
   if (state.kind === "stale") {
     return (
       <Tooltip label={`${signed}; the record has changed since, so the sign-off no longer covers it.`} multiline maw={320}>
-        <Badge
+        <Badge miw="max-content"
           color="red"
           variant="filled"
           size={size}
@@ -51,7 +51,7 @@ export function SignoffBadge({ entityId, size = "sm" }: { entityId: string; size
   }
   return (
     <Tooltip label={s.comment ? `“${s.comment}”` : "No comment"} multiline maw={320}>
-      <Badge
+      <Badge miw="max-content"
         color="teal"
         variant="light"
         size={size}

@@ -26,7 +26,7 @@ function Awaiting({ item }: { item: AwaitingSignoff }) {
         <div style={{ minWidth: 0 }}>
           <Group gap="xs">
             <Text fw={600}>{item.title}</Text>
-            <Badge variant="outline" color="gray" size="sm" tt="none">
+            <Badge miw="max-content" variant="outline" color="gray" size="sm" tt="none">
               {KIND_LABEL[item.kind]}
             </Badge>
           </Group>
@@ -50,7 +50,7 @@ function Stale({ item }: { item: StaleSignoff }) {
             <Text fw={600}>
               {item.status.entity_title}
             </Text>
-            <Badge color="red" variant="filled" size="sm" tt="none">
+            <Badge miw="max-content" color="red" variant="filled" size="sm" tt="none">
               Sign-off stale
             </Badge>
           </Group>
@@ -114,7 +114,7 @@ function Section({ title, color, count, children }: { title: string; color: stri
         <Title order={4} c={`${color}.8`}>
           {title}
         </Title>
-        <Badge color={color} variant="light">
+        <Badge miw="max-content" color={color} variant="light">
           {count}
         </Badge>
       </Group>
