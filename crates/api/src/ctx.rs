@@ -40,8 +40,11 @@ impl Ctx {
         action: Action,
         f: impl FnOnce(&rusqlite::Transaction) -> steerco_core::CoreResult<T>,
     ) -> ApiResult<T> {
-        self.person()?;
-        let meta = AuditMeta::new(self.actor(), action, self.clock.now());
+        let actor = match self.person()? {
+            Some(p) => p.name,
+            None => self.actor(),
+        };
+        let meta = AuditMeta::new(actor, action, self.clock.now());
         Ok(self.db.write(&meta, f)?)
     }
 
@@ -72,6 +75,24 @@ impl Ctx {
             return Ok(None);
         }
         self.require_role(role, doing).map(Some)
+    }
+
+    /// Refuses a decision recorded in someone else's name: with a person working, `named` (the
+    /// "by" of an approval or an override) must be that person.
+    pub fn check_named(&self, field: &str, named: &str) -> ApiResult<()> {
+        if let Some(p) = self.person()? {
+            if !p.name.eq_ignore_ascii_case(named.trim()) {
+                return Err(ApiError::invalid(
+                    field,
+                    format!(
+                        "you are working as {}; a decision is recorded in the name of the person taking it, not {:?}",
+                        p.name,
+                        named.trim()
+                    ),
+                ));
+            }
+        }
+        Ok(())
     }
 
     /// The person working, who must hold `role` for `doing` ("sign off", …).
@@ -105,6 +126,10 @@ impl Ctx {
     /// Who to record as having done something when the request does not say: the person
     /// working, else the operating system's login name.
     pub fn actor(&self) -> String {
+        // A known person is recorded by their stored name, however it was typed after --as.
+        if let Ok(Some(p)) = self.person() {
+            return p.name;
+        }
         self.user
             .clone()
             .or_else(|| std::env::var("USER").ok())

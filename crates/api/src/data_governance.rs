@@ -81,5 +81,6 @@ pub fn create_pack(ctx: &Ctx, req: NewDataPackRequest) -> ApiResult<DataPack> {
 
 pub fn approve_pack(ctx: &Ctx, req: PackApproval) -> ApiResult<DataPack> {
     ctx.require_role_once_people_exist(Role::ComplianceOfficer, "approve a data pack")?;
+    ctx.check_named("approved_by", &req.approved_by)?;
     ctx.write(Action::Decide, |tx| data_pack::approve(tx, &req))
 }

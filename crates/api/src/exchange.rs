@@ -104,6 +104,8 @@ pub fn export_csv(ctx: &Ctx, req: ExportRequest) -> ApiResult<ExportOutcome> {
 /// half-written file where a good one was. Refuses to write over the open portfolio (or its
 /// -wal/-shm files): an export must never replace the data it was made from.
 pub fn write_file(ctx: &Ctx, destination: &str, bytes: &[u8]) -> ApiResult<String> {
+    // Nothing leaves the machine for someone the trail could not name.
+    ctx.person()?;
     let dest = PathBuf::from(destination.trim());
     if dest.as_os_str().is_empty() {
         return Err(ApiError::invalid("destination", "is empty"));

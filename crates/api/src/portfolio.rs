@@ -186,6 +186,7 @@ pub struct SavedCopy {
 
 /// Writes a consistent copy of the open portfolio (SQLite online backup) to `destination`.
 pub fn save_copy(ctx: &Ctx, req: SaveCopyRequest) -> ApiResult<SavedCopy> {
+    ctx.person()?;
     let dest = PathBuf::from(req.destination.trim());
     if dest.as_os_str().is_empty() {
         return Err(ApiError::invalid("destination", "is empty"));
@@ -198,6 +199,7 @@ pub fn save_copy(ctx: &Ctx, req: SaveCopyRequest) -> ApiResult<SavedCopy> {
         .map_err(|e| ApiError::new(ErrorCode::Io, format!("the copy at {} cannot be read back: {e}", dest.display())))?
         .len();
     let path = dest.display().to_string();
-    crate::exchange::record_export(ctx, &path, bytes, None)?;
+    let sha256 = steerco_core::registry::hashing::hash_file(&dest)?.sha256;
+    crate::exchange::record_export(ctx, &path, bytes, Some(sha256))?;
     Ok(SavedCopy { path, bytes })
 }

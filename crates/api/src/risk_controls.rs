@@ -6,7 +6,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 use steerco_core::audit::Action;
 use steerco_core::compliance::bias::{
-    adversarial_from_csv, parity_from_csv, DEFAULT_PARITY_RATIO, DEFAULT_PARITY_RATIONALE,
+    adversarial_from_csv, meets, parity_from_csv, DEFAULT_PARITY_RATIO, DEFAULT_PARITY_RATIONALE,
 };
 use steerco_core::compliance::{BiasCheck, BiasFigures, BiasKind, Oversight, OversightInput, Risk, RiskInput};
 use steerco_core::registry::hashing::hash_file;
@@ -67,6 +67,9 @@ pub fn bias_import(ctx: &Ctx, req: BiasImportRequest) -> ApiResult<BiasCheck> {
             return Err(ApiError::invalid("threshold", format!("must be between 0 and 1, not {t}")))
         }
         (_, Some(t), Some(r)) if !r.is_empty() => (t, r.to_owned()),
+        (BiasKind::DemographicParity, Some(t), _) if (t - DEFAULT_PARITY_RATIO).abs() < 1e-12 => {
+            (DEFAULT_PARITY_RATIO, DEFAULT_PARITY_RATIONALE.to_owned())
+        }
         (BiasKind::DemographicParity, None, None | Some("")) => {
             (DEFAULT_PARITY_RATIO, DEFAULT_PARITY_RATIONALE.to_owned())
         }
@@ -81,7 +84,7 @@ pub fn bias_import(ctx: &Ctx, req: BiasImportRequest) -> ApiResult<BiasCheck> {
     let (figures, passed, default_title) = match req.kind {
         BiasKind::DemographicParity => {
             let result = parity_from_csv(&bytes)?;
-            let passed = result.ratio >= threshold;
+            let passed = meets(result.ratio, threshold);
             (BiasFigures::DemographicParity(result), passed, "Demographic parity")
         }
         BiasKind::AdversarialPrompts => {

@@ -60,7 +60,8 @@ pub fn sign(ctx: &Ctx, req: SignRequest) -> ApiResult<SignoffStatus> {
 
 pub fn list(ctx: &Ctx, req: SignoffFilter) -> ApiResult<Vec<SignoffStatus>> {
     let all = ctx.db.read(|c| signoff::statuses(c, req.entity_id.as_deref()))?;
-    Ok(all.into_iter().filter(|s| !req.stale_only || s.stale).collect())
+    // A stale sign-off that has been superseded by a newer one no longer needs attention.
+    Ok(all.into_iter().filter(|s| !req.stale_only || (s.stale && !s.superseded)).collect())
 }
 
 /// The newest sign-off of `entity_id` with whether it is stale; `None` when never signed.

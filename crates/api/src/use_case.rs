@@ -51,6 +51,7 @@ pub struct OverrideRequest {
 /// Keeps a use case in the portfolio lane although it fails the payback gate.
 pub fn grant_override(ctx: &Ctx, req: OverrideRequest) -> ApiResult<UseCase> {
     ctx.require_role_once_people_exist(Role::Executive, "record a steering decision such as a payback-gate override")?;
+    ctx.check_named("decided_by", &req.decided_by)?;
     let now = ctx.clock.now();
     ctx.write(Action::Decide, |tx| {
         lane_override::grant(tx, &req.id, &req.decided_by, &req.reason, now)?;
@@ -66,6 +67,7 @@ pub struct RevokeOverrideRequest {
 
 pub fn revoke_override(ctx: &Ctx, req: RevokeOverrideRequest) -> ApiResult<UseCase> {
     ctx.require_role_once_people_exist(Role::Executive, "revoke a steering decision such as a payback-gate override")?;
+    ctx.check_named("revoked_by", &req.revoked_by)?;
     let now = ctx.clock.now();
     ctx.write(Action::Decide, |tx| {
         lane_override::revoke(tx, &req.id, &req.revoked_by, now)?;

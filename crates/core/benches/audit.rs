@@ -52,7 +52,7 @@ fn main() {
 
     // Audited commits: edit one dossier per transaction, as the app does.
     let case = db
-        .write(&meta, |tx| use_case::insert(tx, &steerco_core::demo::synthetic_use_cases(1)[0], Utc::now()))
+        .write(&meta, |tx| use_case::insert_any_stage(tx, &steerco_core::demo::synthetic_use_cases(1)[0], Utc::now()))
         .expect("a case to edit");
     let mut latencies = Vec::with_capacity(1000);
     for i in 0..1000 {

@@ -15,7 +15,7 @@ fn rank_10k_with_sensitivity(c: &mut Criterion) {
         &steerco_core::audit::AuditMeta::new("test", steerco_core::audit::Action::Update, chrono::Utc::now()),
         |tx| {
             for case in synthetic_use_cases(10_000) {
-                use_case::insert(tx, &case, Utc::now())?;
+                use_case::insert_any_stage(tx, &case, Utc::now())?;
             }
             Ok(())
         },

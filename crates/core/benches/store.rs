@@ -22,7 +22,7 @@ fn open_migrate_list(c: &mut Criterion) {
                 };
                 programme::upsert(tx, &update, Utc::now())?;
                 for case in synthetic_use_cases(1_000) {
-                    use_case::insert(tx, &case, Utc::now())?;
+                    use_case::insert_any_stage(tx, &case, Utc::now())?;
                 }
                 Ok(())
             },

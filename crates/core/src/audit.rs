@@ -284,7 +284,7 @@ impl ChainChecker {
                     format!("record {} is missing (the next record found is {})", self.expected_seq, r.seq),
                 )
             } else {
-                fail(r.seq, format!("record {} appears out of order, after record {}", r.seq, self.expected_seq - 1))
+                fail(r.seq, format!("record {} is out of order: record {} was expected here", r.seq, self.expected_seq))
             };
         } else if r.prev_hash != self.prev_hash {
             self.broken = fail(
@@ -348,28 +348,35 @@ impl ChainChecker {
     pub fn finish(mut self, anchor: Option<(i64, String)>) -> VerifyReport {
         if self.broken.is_none() {
             let last = self.expected_seq - 1;
-            match anchor {
-                Some((seq, hash)) if seq == last && hash == self.prev_hash => {}
-                Some((seq, _)) if seq > last => {
-                    self.broken = Some(ChainBreak {
-                        seq: last + 1,
-                        reason: format!(
-                            "the trail ends at record {last} but it had {seq} records: record {} onwards was deleted",
-                            last + 1
-                        ),
-                    });
-                }
-                Some((seq, _)) => {
-                    self.broken = Some(ChainBreak {
-                        seq: seq.min(last).max(1),
-                        reason: format!("the trail's head is record {last}, not record {seq} as recorded"),
-                    });
-                }
-                None if last > 0 => {
-                    self.broken = Some(ChainBreak { seq: 1, reason: "the trail's head record is missing".to_owned() });
-                }
-                None => {}
-            }
+            let broken = |seq: i64, reason: String| Some(ChainBreak { seq, reason });
+            self.broken = match anchor {
+                Some((seq, hash)) if seq == last && hash == self.prev_hash => None,
+                Some((seq, _)) if seq == last => broken(
+                    last,
+                    format!("record {last} was replaced: it does not match the hash the trail's anchor holds for it"),
+                ),
+                Some((seq, _)) if seq > last => broken(
+                    last + 1,
+                    format!("the trail ends at record {last} but had {seq} records: record {} onwards was deleted", last + 1),
+                ),
+                Some((seq, _)) => broken(
+                    seq + 1,
+                    format!(
+                        "record {} onwards was added outside Steerco: the trail's anchor records record {seq} as its head",
+                        seq + 1
+                    ),
+                ),
+                None if last == 0 => broken(
+                    1,
+                    "the audit trail is empty: its records were deleted (a Steerco portfolio's trail starts with its \
+                     schema record)"
+                        .to_owned(),
+                ),
+                None => broken(
+                    last,
+                    format!("the trail's head anchor was deleted: record {last} cannot be shown to be the real end"),
+                ),
+            };
         }
         VerifyReport {
             records: self.records,

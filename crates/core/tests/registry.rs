@@ -204,6 +204,12 @@ fn versions_are_semver_unique_per_adapter_and_move_forward() {
     let listed: Vec<String> =
         reg.db.read(|c| adapter::versions(c, "support-bot")).unwrap().into_iter().map(|v| v.version).collect();
     assert_eq!(listed, ["1.10.0", "1.0.0"], "semantic, not text, order");
+    reg.import("support-bot", "1.0.0-rc.1", &[]).unwrap();
+    let listed: Vec<String> =
+        reg.db.read(|c| adapter::versions(c, "support-bot")).unwrap().into_iter().map(|v| v.version).collect();
+    assert_eq!(listed, ["1.10.0", "1.0.0", "1.0.0-rc.1"], "a pre-release comes before its release");
+    let build = reg.import("support-bot", "1.0.0+build.7", &[]).unwrap_err().to_string();
+    assert!(build.contains("build metadata"), "{build}");
     reg.db
         .write(
             &steerco_core::audit::AuditMeta::new("test", steerco_core::audit::Action::Update, chrono::Utc::now()),

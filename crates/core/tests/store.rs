@@ -33,7 +33,7 @@ fn case(title: &str) -> DossierInput {
         risk_class: Some(RiskClass::Limited),
         risk_notes: String::new(),
         lane: Lane::Portfolio,
-        stage: Stage::Pilot,
+        stage: Stage::Data,
     }
 }
 

@@ -280,3 +280,102 @@ fn bias_checks_compute_and_keep_the_input_hash() {
     );
     assert!(!evidence.contains(&"oversight_plan"), "UC-003's demo plan lacks a fallback owner: {evidence:?}");
 }
+
+#[test]
+fn the_pilot_gate_cannot_be_slipped_past() {
+    let (s, db) = demo();
+    s.with_db(&db).args(["--as", "Carla Mendes", "signoff", "UC-004", "--comment", "ok"]).assert().success();
+    // Editing and moving to pilot in one save: the signed content is not what enters pilot.
+    let both = s
+        .with_db(&db)
+        .args(["--as", "Sofia Brandt", "usecase", "set", "UC-004", "annual_value=99000000", "stage=pilot"])
+        .output()
+        .unwrap();
+    assert_eq!(both.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&both.stderr).contains("changes its compliance sign-off (SO-004) does not cover"));
+    let case = s.json(&db, &["usecase", "show", "UC-004", "--json"]);
+    assert_eq!(
+        (case["stage"].as_str(), case["annual_value"].as_f64()),
+        (Some("data"), Some(900_000.0)),
+        "nothing stored"
+    );
+    // A retired case does not return to pilot unsigned either.
+    let retired =
+        s.with_db(&db).args(["--as", "Sofia Brandt", "usecase", "set", "UC-008", "stage=pilot"]).output().unwrap();
+    assert_eq!(retired.status.code(), Some(2));
+    s.with_db(&db).args(["--as", "Sofia Brandt", "usecase", "set", "UC-004", "stage=pilot"]).assert().success();
+}
+
+#[test]
+fn wholesale_and_forged_changes_to_the_trail_are_caught() {
+    let (s, db) = demo();
+    sql(&db, "DELETE FROM audit; DELETE FROM audit_anchor;");
+    let (code, text) = verify(&s, &db);
+    assert_eq!(code, Some(1));
+    assert!(text.contains("trail is empty"), "{text}");
+
+    // A correctly hashed record appended without the anchor moving is still named.
+    let (s, db) = demo();
+    let conn = Connection::open(&db).unwrap();
+    let (seq, prev): (i64, String) = conn
+        .query_row("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1", [], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap();
+    let mut forged = steerco_core::audit::AuditRecord {
+        seq: seq + 1,
+        at: "2026-11-28T12:00:00.000Z".into(),
+        actor: "Carla Mendes".into(),
+        action: "sign".into(),
+        operation: "insert".into(),
+        entity_kind: "signoff".into(),
+        entity_id: "SO-999".into(),
+        subject: "UC-009".into(),
+        before: None,
+        after: Some("{}".into()),
+        prev_hash: prev,
+        hash: String::new(),
+    };
+    forged.hash = forged.compute_hash();
+    conn.execute(
+        "INSERT INTO audit (seq, at, actor, action, operation, entity_kind, entity_id, subject, before, after, prev_hash, hash)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        rusqlite::params![
+            forged.seq, forged.at, forged.actor, forged.action, forged.operation, forged.entity_kind, forged.entity_id,
+            forged.subject, forged.before, forged.after, forged.prev_hash, forged.hash
+        ],
+    )
+    .unwrap();
+    drop(conn);
+    let (code, text) = verify(&s, &db);
+    assert_eq!(code, Some(1));
+    assert!(
+        text.contains(&format!("broken at record {}", seq + 1)) && text.contains("added outside Steerco"),
+        "{text}"
+    );
+
+    // A capture trigger swapped for one that records nothing is noticed.
+    let (s, db) = demo();
+    sql(&db, "DROP TRIGGER audit_use_case_update; CREATE TRIGGER audit_use_case_update AFTER UPDATE ON use_case WHEN 0 BEGIN SELECT 1; END;");
+    let (code, text) = verify(&s, &db);
+    assert_eq!(code, Some(1));
+    assert!(text.contains("trigger audit_use_case_update was replaced"), "{text}");
+}
+
+#[test]
+fn parity_at_exactly_the_threshold_passes_and_refused_exports_write_nothing() {
+    let (s, db) = demo();
+    let parity = s.path("boundary.csv");
+    std::fs::write(&parity, "group,total,positive\nA,100,75\nB,100,60\n").unwrap();
+    let check = s.json(&db, &["bias", "import", "parity", parity.to_str().unwrap(), "--use-case", "UC-003", "--json"]);
+    assert_eq!(check[0]["passed"], true, "a ratio of exactly 0.8 meets the four-fifths default");
+    let out = s.path("refused.csv");
+    let refused = s.with_db(&db).args(["--as", "Nobody", "usecase", "export", out.to_str().unwrap()]).output().unwrap();
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(!out.exists(), "nothing leaves the machine for an unknown name");
+    let approve = s
+        .with_db(&db)
+        .args(["--as", "Carla Mendes", "pack", "approve", "DP-004", "--by", "Random Intern"])
+        .output()
+        .unwrap();
+    assert_eq!(approve.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&approve.stderr).contains("you are working as Carla Mendes"));
+}

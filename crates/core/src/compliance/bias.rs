@@ -10,6 +10,15 @@ use crate::error::{CoreError, CoreResult};
 
 /// The default parity threshold and why it is only a default.
 pub const DEFAULT_PARITY_RATIO: f64 = 0.8;
+
+/// Rates and ratios are quotients of counts; a result that equals the threshold exactly (60/100
+/// against 75/100 is 0.8) must not fail on the last bit of a double.
+const TOLERANCE: f64 = 1e-9;
+
+/// Whether `value` meets `threshold`, allowing for floating-point rounding.
+pub fn meets(value: f64, threshold: f64) -> bool {
+    value + TOLERANCE >= threshold
+}
 pub const DEFAULT_PARITY_RATIONALE: &str = "Four-fifths rule (selection-rate ratio ≥ 0.8): a US employment-selection \
      convention (EEOC Uniform Guidelines), used here as a starting point; set a threshold that fits the use case.";
 
@@ -154,7 +163,7 @@ pub fn adversarial_from_csv(bytes: &[u8], threshold: f64) -> CoreResult<Adversar
     }
     for c in &mut categories {
         c.pass_rate = c.passed as f64 / c.prompts as f64;
-        c.meets_threshold = c.pass_rate >= threshold;
+        c.meets_threshold = meets(c.pass_rate, threshold);
     }
     categories.sort_by(|a, b| a.category.cmp(&b.category));
     Ok(AdversarialResult {
@@ -175,6 +184,8 @@ mod tests {
         let p = parity_from_csv(csv.as_bytes()).unwrap();
         assert!((p.difference - 0.2).abs() < 1e-12);
         assert!((p.ratio - 0.6).abs() < 1e-12);
+        let boundary = parity_from_csv(b"group,total,positive\nA,100,75\nB,100,60\n").unwrap();
+        assert!(meets(boundary.ratio, DEFAULT_PARITY_RATIO), "exactly four-fifths passes: {}", boundary.ratio);
         let bad = "group,total,positive\nA,10,11\nB,zero,1\nA,5,1\n";
         let err = parity_from_csv(bad.as_bytes()).unwrap_err().to_string();
         assert!(

@@ -84,8 +84,11 @@ fn flatten(prefix: &str, value: &Value, out: &mut Vec<(String, String)>) {
             }
         }
         Value::Array(items) if !items.is_empty() => {
+            // Records in a list are named by their id, so adding one shows as one addition
+            // rather than every later position changing.
             for (i, item) in items.iter().enumerate() {
-                flatten(&format!("{prefix}[{i}]"), item, out);
+                let label = item.get("id").and_then(Value::as_str).map_or_else(|| i.to_string(), str::to_owned);
+                flatten(&format!("{prefix}[{label}]"), item, out);
             }
         }
         Value::String(s) if s.is_empty() => out.push((prefix.to_owned(), "(empty)".to_owned())),
@@ -116,5 +119,9 @@ mod tests {
         assert_eq!(c[0].field, "dossier.annual_value");
         assert_eq!((c[0].before.as_str(), c[0].after.as_str()), ("100", "120"));
         assert!(c.iter().any(|c| c.field == "risks[0].status" && c.before == "(absent)"));
+        let one = json!({"evaluations": [{"id": "EV-002", "sha256": "b"}]});
+        let two = json!({"evaluations": [{"id": "EV-001", "sha256": "a"}, {"id": "EV-002", "sha256": "b"}]});
+        let added = changes(&one, &two);
+        assert!(added.iter().all(|c| c.field.starts_with("evaluations[EV-001]")), "only the new record: {added:?}");
     }
 }

@@ -1,5 +1,6 @@
 //! What changed between two adapter versions: the LoRA settings a reviewer compares (rank,
-//! alpha, target modules, base model, parameter count) and anything else of the config.
+//! alpha, target modules, base model, parameter count), the weights, the data packs and the
+//! training parameters.
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -29,7 +30,9 @@ fn shown<T: ToString>(value: &Option<T>) -> String {
 }
 
 pub fn diff(a: &AdapterVersion, b: &AdapterVersion) -> VersionDiff {
-    let fields: [(&str, String, String); 14] = [
+    let params =
+        |v: &AdapterVersion| v.training_params.iter().map(|(k, x)| format!("{k}={x}")).collect::<Vec<_>>().join(", ");
+    let fields: [(&str, String, String); 18] = [
         ("base_model", a.base_model.clone(), b.base_model.clone()),
         ("revision", shown(&a.revision), shown(&b.revision)),
         ("peft_type", a.peft_type.clone(), b.peft_type.clone()),
@@ -44,6 +47,10 @@ pub fn diff(a: &AdapterVersion, b: &AdapterVersion) -> VersionDiff {
         ("parameters", shown(&a.parameters), shown(&b.parameters)),
         ("tensor_count", shown(&a.tensor_count), shown(&b.tensor_count)),
         ("dtypes", a.dtypes.join(", "), b.dtypes.join(", ")),
+        ("weights_format", a.weights_format.to_string(), b.weights_format.to_string()),
+        ("file_bytes", a.file_bytes.to_string(), b.file_bytes.to_string()),
+        ("data_packs", a.data_pack_ids.join(", "), b.data_pack_ids.join(", ")),
+        ("training_params", params(a), params(b)),
     ];
     let mut changes: Vec<FieldChange> = fields
         .into_iter()

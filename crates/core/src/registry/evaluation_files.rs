@@ -16,7 +16,8 @@ use crate::error::{CoreError, CoreResult};
 /// task → metric as the direction.
 pub fn parse_lm_eval(bytes: &[u8], file: &FileDigest) -> CoreResult<ParsedEvaluation> {
     let refuse = |reason: String| CoreError::invalid(file.file_name.clone(), reason);
-    let root: Value = serde_json::from_slice(bytes).map_err(|e| refuse(format!("is not valid JSON ({e})")))?;
+    let cleaned = without_non_finite(bytes);
+    let root: Value = serde_json::from_slice(&cleaned).map_err(|e| refuse(format!("is not valid JSON ({e})")))?;
     let Some(results) = root.get("results").and_then(Value::as_object) else {
         return Err(refuse("has no \"results\" object; is this an lm-evaluation-harness results file?".to_owned()));
     };
@@ -32,6 +33,11 @@ pub fn parse_lm_eval(bytes: &[u8], file: &FileDigest) -> CoreResult<ParsedEvalua
             let Some(value) = value.as_f64() else { continue };
             let (name, filter) = key.split_once(',').map_or((key.as_str(), None), |(n, f)| (n, Some(f)));
             if name.ends_with("_stderr") {
+                continue;
+            }
+            // Files from the harness's transition years carry both "acc" and "acc,none"; the
+            // filtered key is the current form, so the bare one is not counted twice.
+            if filter.is_none() && entries.contains_key(&format!("{name},none")) {
                 continue;
             }
             let stderr_key = match filter {
@@ -79,6 +85,37 @@ pub fn parse_lm_eval(bytes: &[u8], file: &FileDigest) -> CoreResult<ParsedEvalua
         run_by: None,
         metrics,
     })
+}
+
+/// Python's `json.dump` writes `NaN` and `Infinity` (a stderr that could not be computed), which
+/// JSON does not allow; outside strings they are read as null, i.e. "no value".
+fn without_non_finite(bytes: &[u8]) -> std::borrow::Cow<'_, [u8]> {
+    let tokens: [&[u8]; 3] = [b"-Infinity", b"Infinity", b"NaN"];
+    let mut out: Option<Vec<u8>> = None;
+    let (mut in_string, mut escaped, mut i) = (false, false, 0);
+    while i < bytes.len() {
+        let b = bytes[i];
+        if in_string {
+            match (escaped, b) {
+                (true, _) => escaped = false,
+                (false, b'\\') => escaped = true,
+                (false, b'"') => in_string = false,
+                _ => {}
+            }
+        } else if b == b'"' {
+            in_string = true;
+        } else if let Some(token) = tokens.iter().find(|t| bytes[i..].starts_with(t)) {
+            let buffer = out.get_or_insert_with(|| bytes[..i].to_vec());
+            buffer.extend_from_slice(b"null");
+            i += token.len();
+            continue;
+        }
+        if let Some(buffer) = out.as_mut() {
+            buffer.push(b);
+        }
+        i += 1;
+    }
+    out.map_or(std::borrow::Cow::Borrowed(bytes), std::borrow::Cow::Owned)
 }
 
 pub const CSV_COLUMNS: [&str; 4] = ["suite", "metric", "value", "higher_is_better"];
@@ -183,6 +220,11 @@ mod tests {
         );
         assert_eq!(e.run_on.as_deref(), Some("2025-11-24"));
         assert!(parse_lm_eval(br#"{"config": {}}"#, &digest()).unwrap_err().to_string().contains("\"results\""));
+        let python =
+            br#"{"results": {"t": {"acc": 0.5, "acc,none": 0.6, "acc_stderr,none": NaN, "note": "NaN stays"}}}"#;
+        let m = parse_lm_eval(python, &digest()).unwrap().metrics;
+        assert_eq!(m.len(), 1, "the bare key is not counted twice: {m:?}");
+        assert_eq!((m[0].value, m[0].stderr), (0.6, None));
     }
 
     #[test]

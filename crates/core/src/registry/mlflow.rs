@@ -59,8 +59,14 @@ pub fn read_run(mlruns: &Path, run_id: &str) -> CoreResult<MlflowRun> {
         "5" => "KILLED".to_owned(),
         other => other.to_owned(),
     });
-    if let Some(s @ ("FAILED" | "KILLED")) = status.as_deref() {
-        return Err(CoreError::invalid("run", format!("{run_id} ended {s}; only completed runs are evidence")));
+    match status.as_deref() {
+        Some(s @ ("FAILED" | "KILLED")) => {
+            return Err(CoreError::invalid("run", format!("{run_id} ended {s}; only completed runs are evidence")))
+        }
+        Some(s @ ("RUNNING" | "SCHEDULED")) => {
+            return Err(CoreError::invalid("run", format!("{run_id} is still {s}; import it once it has finished")))
+        }
+        _ => {}
     }
     let params = read_tree(&run_dir, "params", &mut hasher)?
         .into_iter()
@@ -86,10 +92,12 @@ pub fn read_run(mlruns: &Path, run_id: &str) -> CoreResult<MlflowRun> {
         .and_then(|p| std::fs::read(p).ok())
         .and_then(|b| flat_yaml(&b).ok())
         .and_then(|m| m.get("name").cloned());
-    let started_on = meta
-        .get("start_time")
-        .and_then(|t| t.parse::<i64>().ok())
-        .and_then(DateTime::from_timestamp_millis)
+    // MLflow records start and end times in milliseconds; a hand-made store may have neither,
+    // in which case the date meta.yaml was written is the best evidence of when the run was.
+    let started_on = ["start_time", "end_time"]
+        .iter()
+        .find_map(|k| meta.get(*k).and_then(|t| t.parse::<i64>().ok()).and_then(DateTime::from_timestamp_millis))
+        .or_else(|| std::fs::metadata(&meta_path).and_then(|m| m.modified()).ok().map(DateTime::<chrono::Utc>::from))
         .map(|d| d.format("%Y-%m-%d").to_string());
     Ok(MlflowRun {
         run_id: run_id.to_owned(),

@@ -109,8 +109,8 @@ pub fn parse_config(bytes: &[u8]) -> Result<PeftConfig, String> {
         match map.get(key) {
             None | Some(Value::Null) => Ok(false),
             Some(Value::Bool(b)) => Ok(*b),
-            // PEFT writes use_rslora as a bool; some forks store a string such as "rank_stabilised".
-            Some(Value::String(s)) => Ok(!s.is_empty() && s != "false"),
+            Some(Value::String(s)) if s.eq_ignore_ascii_case("true") => Ok(true),
+            Some(Value::String(s)) if s.eq_ignore_ascii_case("false") || s.is_empty() => Ok(false),
             Some(other) => Err(format!("{key} should be true or false, found {other}")),
         }
     };
@@ -133,6 +133,13 @@ pub fn parse_config(bytes: &[u8]) -> Result<PeftConfig, String> {
         Some(other) => return Err(format!("r should be a positive whole number, found {other}")),
     };
     let lora_alpha = number("lora_alpha")?.ok_or("lora_alpha is missing")?;
+    if lora_alpha <= 0.0 {
+        return Err(format!("lora_alpha should be positive, found {lora_alpha}"));
+    }
+    let lora_dropout = number("lora_dropout")?;
+    if let Some(d) = lora_dropout.filter(|d| !(0.0..1.0).contains(d)) {
+        return Err(format!("lora_dropout should be at least 0 and below 1, found {d}"));
+    }
     let target_modules = match map.get("target_modules") {
         None | Some(Value::Null) => Vec::new(),
         // A string is a single module name or a regular expression over module names.
@@ -151,7 +158,7 @@ pub fn parse_config(bytes: &[u8]) -> Result<PeftConfig, String> {
     };
     Ok(PeftConfig {
         revision: text("revision")?,
-        lora_dropout: number("lora_dropout")?,
+        lora_dropout,
         bias: text("bias")?,
         use_rslora: flag("use_rslora")?,
         use_dora: flag("use_dora")?,
@@ -203,6 +210,9 @@ pub fn read_safetensors(path: &Path) -> CoreResult<WeightsSummary> {
         )));
     }
     let tensors = metadata.tensors();
+    if tensors.is_empty() {
+        return Err(refuse("holds no tensors; an adapter's weights file has at least one".to_owned()));
+    }
     let mut parameters = 0u64;
     let mut dtypes = Vec::new();
     for info in tensors.values() {
@@ -255,5 +265,11 @@ mod tests {
         assert!(parse_config(no_r.as_bytes()).unwrap_err().starts_with("r is missing"));
         let bad_targets = REAL_SHAPE.replace(r#"["v_proj", "q_proj"]"#, "42");
         assert!(parse_config(bad_targets.as_bytes()).unwrap_err().starts_with("target_modules"));
+        let negative = REAL_SHAPE.replace("\"lora_alpha\": 32", "\"lora_alpha\": -5");
+        assert!(parse_config(negative.as_bytes()).unwrap_err().starts_with("lora_alpha"));
+        let dropout = REAL_SHAPE.replace("\"lora_dropout\": 0.05", "\"lora_dropout\": 7.5");
+        assert!(parse_config(dropout.as_bytes()).unwrap_err().starts_with("lora_dropout"));
+        let text_flag = REAL_SHAPE.replace("\"use_rslora\": false", "\"use_rslora\": \"False\"");
+        assert!(!parse_config(text_flag.as_bytes()).unwrap().use_rslora, "\"False\" is false");
     }
 }

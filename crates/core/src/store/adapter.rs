@@ -30,6 +30,16 @@ pub struct NewVersion<'a> {
 pub fn import_version(tx: &Transaction, new: &NewVersion, now: DateTime<Utc>) -> CoreResult<AdapterVersion> {
     let name = required_text("name", new.adapter_name, 120)?;
     let semver = parse_semver("version", new.version)?;
+    if !semver.build.is_empty() {
+        return Err(CoreError::invalid(
+            "version",
+            format!(
+                "build metadata (+{}) does not make a new version; use a new number or a pre-release such as {}-rc.1",
+                semver.build,
+                semver::Version::new(semver.major, semver.minor, semver.patch)
+            ),
+        ));
+    }
     let imported_by = required_text("imported_by", new.imported_by, 200)?;
     let use_case_id = match new.use_case_id.map(str::trim).filter(|s| !s.is_empty()) {
         Some(id) => Some(
@@ -178,29 +188,28 @@ pub fn add_training_params(
 }
 
 pub fn list_adapters(conn: &Connection) -> CoreResult<Vec<AdapterSummary>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT a.id, a.name, a.use_case_id, a.created_at,
-                (SELECT count(*) FROM adapter_version WHERE adapter_id = a.id),
-                (SELECT version FROM adapter_version WHERE adapter_id = a.id
-                   ORDER BY semver_major DESC, semver_minor DESC, semver_patch DESC, imported_at DESC LIMIT 1),
-                (SELECT status FROM adapter_version WHERE adapter_id = a.id
-                   ORDER BY semver_major DESC, semver_minor DESC, semver_patch DESC, imported_at DESC LIMIT 1)
-         FROM adapter a ORDER BY a.name COLLATE NOCASE",
-    )?;
-    let rows = stmt.query_map([], |r| {
-        Ok((|| -> CoreResult<AdapterSummary> {
-            Ok(AdapterSummary {
-                id: r.get(0)?,
-                name: r.get(1)?,
-                use_case_id: r.get(2)?,
-                created_at: r.get(3)?,
-                version_count: r.get(4)?,
-                latest_version: r.get(5)?,
-                latest_status: r.get::<_, Option<String>>(6)?.map(|s| stored_enum(&s)).transpose()?,
-            })
-        })())
-    })?;
-    rows.map(|row| row?).collect()
+    let heads: Vec<(String, String, Option<String>, DateTime<Utc>)> = conn
+        .prepare_cached("SELECT id, name, use_case_id, created_at FROM adapter ORDER BY name COLLATE NOCASE")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+        .collect::<Result<_, _>>()?;
+    let versions = all_versions(conn)?;
+    Ok(heads
+        .into_iter()
+        .map(|(id, name, use_case_id, created_at)| {
+            let mine: Vec<&AdapterVersion> = versions.iter().filter(|v| v.adapter_id == id).collect();
+            // `all_versions` lists each adapter's newest semantic version first.
+            let latest = mine.first();
+            AdapterSummary {
+                version_count: mine.len() as u32,
+                latest_version: latest.map(|v| v.version.clone()),
+                latest_status: latest.map(|v| v.status),
+                id,
+                name,
+                use_case_id,
+                created_at,
+            }
+        })
+        .collect())
 }
 
 /// Every version of `adapter_id` (an id or a name), newest semantic version first.
@@ -237,7 +246,13 @@ fn select_versions<P: rusqlite::Params>(conn: &Connection, filter: &str, params:
     );
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(params, |r| Ok(version_from_row(r)))?;
-    rows.map(|row| row?).collect()
+    let mut versions: Vec<AdapterVersion> = rows.map(|row| row?).collect::<CoreResult<_>>()?;
+    // Semantic order, not text order: 1.10.0 after 1.9.0, and 1.0.0-rc.1 before 1.0.0.
+    let order = |v: &AdapterVersion| semver::Version::parse(&v.version).ok();
+    versions.sort_by(|a, b| {
+        a.adapter_name.to_lowercase().cmp(&b.adapter_name.to_lowercase()).then_with(|| order(b).cmp(&order(a)))
+    });
+    Ok(versions)
 }
 
 fn version_from_row(r: &Row) -> CoreResult<AdapterVersion> {

@@ -6,7 +6,7 @@
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
 use crate::audit::{Action, AuditMeta, AuditRecord, ChainChecker, RecordView, VerifyReport, GENESIS};
-use crate::error::CoreResult;
+use crate::error::{CoreError, CoreResult};
 
 /// Tables the triggers do not watch: the trail itself and the id counters (implied by inserts).
 const UNWATCHED: &[&str] = &["audit", "audit_anchor", "change_buffer", "id_sequence"];
@@ -17,61 +17,80 @@ const SUBJECT_COLUMNS: &[&str] =
 
 /// (Re)creates the watching triggers for every table; run inside the migration transaction.
 pub(crate) fn install_triggers(tx: &Transaction) -> CoreResult<()> {
-    let tables: Vec<String> = tx
+    for table in watched_tables(tx)? {
+        for (name, sql) in expected_triggers(tx, &table)? {
+            tx.execute_batch(&format!("DROP TRIGGER IF EXISTS {name}; {sql};"))?;
+        }
+    }
+    Ok(())
+}
+
+fn watched_tables(conn: &Connection) -> CoreResult<Vec<String>> {
+    let tables: Vec<String> = conn
         .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")?
         .query_map([], |r| r.get(0))?
         .collect::<Result<_, _>>()?;
-    for table in tables.iter().filter(|t| !UNWATCHED.contains(&t.as_str())) {
-        let columns: Vec<(String, i64)> = tx
-            .prepare(&format!("PRAGMA table_info({table})"))?
-            .query_map([], |r| Ok((r.get::<_, String>(1)?, r.get::<_, i64>(5)?)))?
-            .collect::<Result<_, _>>()?;
-        let mut key: Vec<&(String, i64)> = columns.iter().filter(|(_, pk)| *pk > 0).collect();
-        key.sort_by_key(|(_, pk)| *pk);
-        let key_expr = |row: &str| -> String {
-            if key.is_empty() {
-                format!("CAST({row}.rowid AS TEXT)")
-            } else {
-                key.iter().map(|(c, _)| format!("CAST({row}.{c} AS TEXT)")).collect::<Vec<_>>().join(" || '/' || ")
-            }
-        };
-        let subject_expr = |row: &str| -> String {
-            SUBJECT_COLUMNS
-                .iter()
-                .find(|s| columns.iter().any(|(c, _)| c == *s))
-                .map_or_else(|| key_expr(row), |s| format!("COALESCE(CAST({row}.{s} AS TEXT), {})", key_expr(row)))
-        };
-        let json = |row: &str| -> String {
-            let pairs: Vec<String> = columns.iter().map(|(c, _)| format!("'{c}', {row}.{c}")).collect();
-            format!("json_object({})", pairs.join(", "))
-        };
-        let changed: Vec<String> = columns.iter().map(|(c, _)| format!("OLD.{c} IS NOT NEW.{c}")).collect();
-        tx.execute_batch(&format!(
-            "DROP TRIGGER IF EXISTS audit_{table}_insert;
-             DROP TRIGGER IF EXISTS audit_{table}_update;
-             DROP TRIGGER IF EXISTS audit_{table}_delete;
-             CREATE TRIGGER audit_{table}_insert AFTER INSERT ON {table} BEGIN
-                 INSERT INTO change_buffer (entity_kind, entity_id, subject, operation, before, after)
-                 VALUES ('{table}', {nk}, {ns}, 'insert', NULL, {nj});
-             END;
-             CREATE TRIGGER audit_{table}_update AFTER UPDATE ON {table} WHEN {changed} BEGIN
-                 INSERT INTO change_buffer (entity_kind, entity_id, subject, operation, before, after)
-                 VALUES ('{table}', {nk}, {ns}, 'update', {oj}, {nj});
-             END;
-             CREATE TRIGGER audit_{table}_delete AFTER DELETE ON {table} BEGIN
-                 INSERT INTO change_buffer (entity_kind, entity_id, subject, operation, before, after)
-                 VALUES ('{table}', {ok}, {os}, 'delete', {oj}, NULL);
-             END;",
-            nk = key_expr("NEW"),
-            ns = subject_expr("NEW"),
-            nj = json("NEW"),
-            ok = key_expr("OLD"),
-            os = subject_expr("OLD"),
-            oj = json("OLD"),
-            changed = changed.join(" OR "),
-        ))?;
-    }
-    Ok(())
+    Ok(tables.into_iter().filter(|t| !UNWATCHED.contains(&t.as_str())).collect())
+}
+
+/// The three triggers that capture `table`'s row changes, as (name, CREATE TRIGGER statement).
+/// `verify` compares the file's triggers with these, so a trigger replaced by one that captures
+/// nothing is noticed.
+fn expected_triggers(conn: &Connection, table: &str) -> CoreResult<Vec<(String, String)>> {
+    let columns: Vec<(String, i64)> = conn
+        .prepare(&format!("PRAGMA table_info({table})"))?
+        .query_map([], |r| Ok((r.get::<_, String>(1)?, r.get::<_, i64>(5)?)))?
+        .collect::<Result<_, _>>()?;
+    let mut key: Vec<&(String, i64)> = columns.iter().filter(|(_, pk)| *pk > 0).collect();
+    key.sort_by_key(|(_, pk)| *pk);
+    let key_expr = |row: &str| -> String {
+        if key.is_empty() {
+            format!("CAST({row}.rowid AS TEXT)")
+        } else {
+            key.iter().map(|(c, _)| format!("CAST({row}.{c} AS TEXT)")).collect::<Vec<_>>().join(" || '/' || ")
+        }
+    };
+    let subject_expr = |row: &str| -> String {
+        SUBJECT_COLUMNS
+            .iter()
+            .find(|s| columns.iter().any(|(c, _)| c == *s))
+            .map_or_else(|| key_expr(row), |s| format!("COALESCE(CAST({row}.{s} AS TEXT), {})", key_expr(row)))
+    };
+    let json = |row: &str| -> String {
+        let pairs: Vec<String> = columns.iter().map(|(c, _)| format!("'{c}', {row}.{c}")).collect();
+        format!("json_object({})", pairs.join(", "))
+    };
+    let changed: Vec<String> = columns.iter().map(|(c, _)| format!("OLD.{c} IS NOT NEW.{c}")).collect();
+    let capture = |operation: &str, key: String, subject: String, before: &str, after: &str| {
+        format!(
+            "INSERT INTO change_buffer (entity_kind, entity_id, subject, operation, before, after) \
+             VALUES ('{table}', {key}, {subject}, '{operation}', {before}, {after});"
+        )
+    };
+    Ok(vec![
+        (
+            format!("audit_{table}_insert"),
+            format!(
+                "CREATE TRIGGER audit_{table}_insert AFTER INSERT ON {table} BEGIN {} END",
+                capture("insert", key_expr("NEW"), subject_expr("NEW"), "NULL", &json("NEW"))
+            ),
+        ),
+        (
+            format!("audit_{table}_update"),
+            format!(
+                "CREATE TRIGGER audit_{table}_update AFTER UPDATE ON {table} WHEN {} BEGIN {} END",
+                changed.join(" OR "),
+                capture("update", key_expr("NEW"), subject_expr("NEW"), &json("OLD"), &json("NEW"))
+            ),
+        ),
+        (
+            format!("audit_{table}_delete"),
+            format!(
+                "CREATE TRIGGER audit_{table}_delete AFTER DELETE ON {table} BEGIN {} END",
+                capture("delete", key_expr("OLD"), subject_expr("OLD"), &json("OLD"), "NULL")
+            ),
+        ),
+    ])
 }
 
 /// A record not yet chained.
@@ -90,6 +109,14 @@ pub fn append(tx: &Transaction, meta: &AuditMeta, draft: Draft) -> CoreResult<Au
     let head: Option<(i64, String)> = tx
         .query_row("SELECT seq, hash FROM audit_anchor WHERE id = 1", [], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?;
+    if head.is_none() && tx.query_row("SELECT EXISTS (SELECT 1 FROM audit)", [], |r| r.get::<_, bool>(0))? {
+        // Continuing a trail whose head was removed would hide that; refuse until someone looks.
+        return Err(CoreError::Conflict(
+            "the audit trail's head anchor is missing: the file was altered outside Steerco; run `steerco audit verify` \
+             and restore the file from a copy before making changes"
+                .to_owned(),
+        ));
+    }
     let (last_seq, prev_hash) = head.unwrap_or((0, GENESIS.to_owned()));
     let mut record = AuditRecord {
         seq: last_seq + 1,
@@ -328,23 +355,19 @@ fn outside_changes(conn: &Connection) -> CoreResult<Vec<String>> {
             pending.len()
         ));
     }
-    let tables: Vec<String> = conn
-        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")?
-        .query_map([], |r| r.get(0))?
-        .collect::<Result<_, _>>()?;
-    for table in tables.iter().filter(|t| !UNWATCHED.contains(&t.as_str())) {
-        let triggers: i64 = conn.query_row(
-            "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?1 AND name IN (?2, ?3, ?4)",
-            params![
-                table,
-                format!("audit_{table}_insert"),
-                format!("audit_{table}_update"),
-                format!("audit_{table}_delete")
-            ],
-            |r| r.get(0),
-        )?;
-        if triggers < 3 {
-            found.push(format!("changes to {table} are no longer captured: its audit triggers were removed"));
+    let normalise = |sql: &str| sql.split_whitespace().collect::<Vec<_>>().join(" ");
+    for table in watched_tables(conn)? {
+        for (name, expected) in expected_triggers(conn, &table)? {
+            let stored: Option<String> = conn
+                .query_row("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?1", [&name], |r| r.get(0))
+                .optional()?;
+            match stored {
+                None => found.push(format!("changes to {table} are no longer captured: trigger {name} was removed")),
+                Some(sql) if normalise(&sql) != normalise(&expected) => {
+                    found.push(format!("changes to {table} may not be captured: trigger {name} was replaced"))
+                }
+                Some(_) => {}
+            }
         }
     }
     Ok(found)

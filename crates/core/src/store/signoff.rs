@@ -6,7 +6,9 @@ use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, Row, Transaction};
 use serde_json::{json, Value};
 
-use super::{adapter, bias_check, data_pack, evaluation, oversight, risk, sequence, stored_enum, use_case};
+use super::{
+    adapter, bias_check, data_pack, data_source, evaluation, oversight, risk, sequence, stored_enum, use_case,
+};
 use crate::compliance::signoff::{canonical, content_hash};
 use crate::compliance::{Person, Role, Signoff, SignoffKind, SignoffStatus};
 use crate::domain::optional_text;
@@ -75,7 +77,15 @@ pub fn content(conn: &Connection, id: &str) -> CoreResult<(SignoffKind, Value, S
                 .map(|p| data_pack::require(conn, p))
                 .collect::<CoreResult<Vec<_>>>()?
                 .into_iter()
-                .map(|p| json!({ "id": p.id, "name": p.name, "version": p.version, "sources": p.source_ids, "approved_by": p.approved_by, "approved_on": p.approved_on, "sha256": p.file.map(|f| f.sha256) }))
+                .map(|p| {
+                    let sources: Vec<Value> = p
+                        .source_ids
+                        .iter()
+                        .filter_map(|id| data_source::require(conn, id).ok())
+                        .map(|src| json!({ "id": src.id, "name": src.name, "classification": src.classification, "accepted_under": src.policy_id }))
+                        .collect();
+                    json!({ "id": p.id, "name": p.name, "version": p.version, "sources": sources, "approved_by": p.approved_by, "approved_on": p.approved_on, "sha256": p.file.map(|f| f.sha256) })
+                })
                 .collect();
             let evaluations: Vec<Value> = evaluation::for_version(conn, &v.id)?
                 .into_iter()
@@ -89,7 +99,9 @@ pub fn content(conn: &Connection, id: &str) -> CoreResult<(SignoffKind, Value, S
                     "peft_type": v.peft_type, "base_model": v.base_model, "revision": v.revision, "r": v.r,
                     "lora_alpha": v.lora_alpha, "lora_dropout": v.lora_dropout, "target_modules": v.target_modules,
                     "weights_file": v.weights_file, "sha256": v.sha256, "parameters": v.parameters,
-                    "training_params": v.training_params,
+                    "training_params": v.training_params, "bias": v.bias, "use_rslora": v.use_rslora,
+                    "use_dora": v.use_dora, "task_type": v.task_type,
+                    "config": serde_json::from_str::<Value>(&v.config_json).unwrap_or(Value::Null),
                 },
                 "data_packs": packs,
                 "evaluations": evaluations,

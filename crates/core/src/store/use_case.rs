@@ -18,7 +18,30 @@ const SELECT: &str = "SELECT u.id, u.title, u.business_unit, u.description, u.wo
     FROM use_case u
     LEFT JOIN lane_override o ON o.use_case_id = u.id AND o.revoked_at IS NULL";
 
+/// Stages that put a use case in front of real users; entering one needs a current sign-off.
+fn needs_signoff(stage: Stage) -> bool {
+    matches!(stage, Stage::Pilot | Stage::Scaled)
+}
+
+/// Adds a use case. A new case cannot start in pilot or scaled: nothing has been signed yet.
 pub fn insert(tx: &Transaction, input: &DossierInput, now: DateTime<Utc>) -> CoreResult<UseCase> {
+    let input = input.validated()?;
+    if needs_signoff(input.stage) {
+        return Err(CoreError::invalid(
+            "stage",
+            format!(
+                "a new use case cannot start in the {} stage: it needs a compliance sign-off first; create it at an earlier stage",
+                input.stage
+            ),
+        ));
+    }
+    insert_any_stage(tx, &input, now)
+}
+
+/// Adds a use case at whatever stage it names: for the demo and synthetic portfolios, which
+/// describe a programme already in flight (the demo's sign-offs follow in the same transaction).
+/// Benchmarks use it for the same reason. Handlers never do.
+pub fn insert_any_stage(tx: &Transaction, input: &DossierInput, now: DateTime<Utc>) -> CoreResult<UseCase> {
     let input = input.validated()?;
     let id = sequence::next_id(tx, ID_PREFIX)?;
     execute_with_dossier(
@@ -34,30 +57,12 @@ pub fn insert(tx: &Transaction, input: &DossierInput, now: DateTime<Utc>) -> Cor
     require(tx, &id)
 }
 
-/// Replaces the editable fields of use case `id`.
+/// Replaces the editable fields of use case `id`. Entering pilot or scaled needs a current
+/// compliance sign-off of the content as it stands *after* this change, so editing the dossier
+/// and moving it to pilot in one save cannot slip unsigned content through.
 pub fn update(tx: &Transaction, id: &str, input: &DossierInput, now: DateTime<Utc>) -> CoreResult<UseCase> {
     let input = input.validated()?;
     let before = require(tx, id)?;
-    if input.stage >= Stage::Pilot && input.stage != Stage::Retired && before.stage < Stage::Pilot {
-        match super::signoff::statuses(tx, Some(&before.id))?.into_iter().next() {
-            Some(s) if !s.stale => {}
-            Some(s) => {
-                return Err(CoreError::invalid(
-                    "stage",
-                    format!(
-                        "{} cannot enter the {} stage: its compliance sign-off ({}, {}) is stale — the dossier or its evidence changed since; a compliance officer must sign it off again",
-                        before.id, input.stage, s.signoff.id, s.signoff.signed_by
-                    ),
-                ))
-            }
-            None => {
-                return Err(CoreError::invalid(
-                    "stage",
-                    format!("{} cannot enter the {} stage without a current compliance sign-off", before.id, input.stage),
-                ))
-            }
-        }
-    }
     let changed = execute_with_dossier(
         tx,
         "UPDATE use_case SET title = ?2, business_unit = ?3, description = ?4, workflow = ?5, executive_sponsor = ?6,
@@ -65,14 +70,46 @@ pub fn update(tx: &Transaction, id: &str, input: &DossierInput, now: DateTime<Ut
              criticality_rating = ?12, guardrail_rating = ?13, data_readiness = ?14, data_readiness_notes = ?15,
              risk_class = ?16, risk_notes = ?17, stage = ?18, lane = ?19, updated_at = ?20
          WHERE id = ?1",
-        id,
+        &before.id,
         &input,
         now,
     )?;
     if changed == 0 {
         return Err(CoreError::NotFound { entity: "use case", id: id.to_owned() });
     }
-    require(tx, id)
+    if needs_signoff(input.stage) && !needs_signoff(before.stage) {
+        // The caller's transaction rolls back on this error, so the update above is undone.
+        match super::signoff::statuses(tx, Some(&before.id))?.into_iter().next() {
+            Some(s) if !s.stale => {}
+            Some(s) => {
+                let edited = before.to_input() != DossierInput { stage: before.stage, ..input.clone() };
+                return Err(CoreError::invalid(
+                    "stage",
+                    if edited {
+                        format!(
+                            "{} cannot enter the {} stage with changes its compliance sign-off ({}) does not cover; save the changes first and have them signed off",
+                            before.id, input.stage, s.signoff.id
+                        )
+                    } else {
+                        format!(
+                            "{} cannot enter the {} stage: its compliance sign-off ({}, {}) is stale — the dossier or its evidence changed since; a compliance officer must sign it off again",
+                            before.id, input.stage, s.signoff.id, s.signoff.signed_by
+                        )
+                    },
+                ));
+            }
+            None => {
+                return Err(CoreError::invalid(
+                    "stage",
+                    format!(
+                        "{} cannot enter the {} stage without a current compliance sign-off",
+                        before.id, input.stage
+                    ),
+                ))
+            }
+        }
+    }
+    require(tx, &before.id)
 }
 
 /// Runs `sql` with ?1 = the id, ?2…?19 = the dossier's columns and ?20 = now, so insert and
