@@ -1,8 +1,7 @@
 // The ranked portfolio as a sortable table, flagging cases whose compliance sign-off went stale;
 // a row opens its dossier.
 import { Badge, Group, Table, Text, Tooltip, UnstyledButton } from "@mantine/core";
-import { IconAlertTriangle, IconArrowsSort, IconShieldCheck, IconSortAscending, IconSortDescending } from "@tabler/icons-react";
-import { useQuery } from "@tanstack/react-query";
+import { IconArrowsSort, IconShieldCheck, IconSortAscending, IconSortDescending } from "@tabler/icons-react";
 import {
   createColumnHelper,
   flexRender,
@@ -12,28 +11,13 @@ import {
   useReactTable,
 } from "@tanstack/react-table";
 import { useMemo, useState } from "react";
-import { backend } from "../../backend";
 import type { RankedUseCase } from "../../bindings/RankedUseCase";
 import type { SignoffStatus } from "../../bindings/SignoffStatus";
-import { localDate } from "../../lib/compliance";
+import { StaleSignoffIcon, useStaleSignoffs } from "../signoffs/staleSignoffs";
 import { formatPayback, LANE_COLOR, LANE_LABEL, LANES, STAGE_LABEL, STAGES } from "../../lib/vocabulary";
 
 const column = createColumnHelper<RankedUseCase>();
 const NO_WRAP = new Set(["rank", "id", "score", "payback", "lane", "stage", "range"]);
-
-function StaleIcon({ status }: { status: SignoffStatus }) {
-  const s = status.signoff;
-  return (
-    <Tooltip label={`Sign-off stale: changed since ${s.signed_by} signed it off on ${localDate(s.signed_at)}`} multiline w={260}>
-      <IconAlertTriangle
-        size={16}
-        color="var(--mantine-color-red-6)"
-        aria-label="sign-off stale"
-        data-testid={`ranked-signoff-stale-${s.entity_id}`}
-      />
-    </Tooltip>
-  );
-}
 
 const rankedColumns = (stale: Map<string, SignoffStatus>) => [
   column.accessor("rank", { header: "Rank" }),
@@ -44,7 +28,7 @@ const rankedColumns = (stale: Map<string, SignoffStatus>) => [
       return (
         <Group gap={4} wrap="nowrap">
           {i.getValue()}
-          {status && <StaleIcon status={status} />}
+          {status && <StaleSignoffIcon status={status} testId={`ranked-signoff-stale-${status.signoff.entity_id}`} />}
         </Group>
       );
     },
@@ -103,14 +87,8 @@ const rankedColumns = (stale: Map<string, SignoffStatus>) => [
 
 export function RankedTable({ rows, onOpen }: { rows: RankedUseCase[]; onOpen: (id: string) => void }) {
   const [sorting, setSorting] = useState<SortingState>([{ id: "rank", desc: false }]);
-  const staleSignoffs = useQuery({
-    queryKey: ["signoffs", "stale"],
-    queryFn: () => backend.signoffs({ entity_id: null, stale_only: true }),
-  });
-  const columns = useMemo(
-    () => rankedColumns(new Map((staleSignoffs.data ?? []).filter((s) => !s.superseded).map((s) => [s.signoff.entity_id, s]))),
-    [staleSignoffs.data],
-  );
+  const stale = useStaleSignoffs();
+  const columns = useMemo(() => rankedColumns(stale), [stale]);
   const table = useReactTable({
     data: rows,
     columns,

@@ -2,24 +2,32 @@
 // weights' parameters and hash, and who imported it when. A row opens the version's detail.
 import { Badge, Group, Text, Tooltip } from "@mantine/core";
 import { createColumnHelper } from "@tanstack/react-table";
+import { useMemo } from "react";
 import type { AdapterVersion } from "../../bindings/AdapterVersion";
+import type { SignoffStatus } from "../../bindings/SignoffStatus";
 import { DataTable } from "../../components/DataTable";
 import { HashText } from "../../components/HashText";
 import { StatusBadge } from "../../components/StatusBadge";
 import { ADAPTER_STATUSES } from "../../lib/governance";
+import { StaleSignoffIcon, useStaleSignoffs } from "../signoffs/staleSignoffs";
 import { Parameters } from "./PeftFolderSummary";
 
 const column = createColumnHelper<AdapterVersion>();
 const SHOWN_TARGETS = 3;
 
-const columns = [
+const versionColumns = (stale: Map<string, SignoffStatus>) => [
   column.accessor("version", {
     header: "Version",
     cell: (i) => (
       <div>
-        <Text size="sm" fw={500}>
-          {i.getValue()}
-        </Text>
+        <Group gap={4} wrap="nowrap">
+          <Text size="sm" fw={500}>
+            {i.getValue()}
+          </Text>
+          {stale.has(i.row.original.id) && (
+            <StaleSignoffIcon status={stale.get(i.row.original.id)!} testId={`version-signoff-stale-${i.row.original.id}`} />
+          )}
+        </Group>
         <Text size="xs" c="dimmed">
           {i.row.original.id}
         </Text>
@@ -107,6 +115,8 @@ interface Props {
 }
 
 export function VersionsTable({ versions, selectedId, onOpen }: Props) {
+  const stale = useStaleSignoffs();
+  const columns = useMemo(() => versionColumns(stale), [stale]);
   return (
     <DataTable
       rows={versions}

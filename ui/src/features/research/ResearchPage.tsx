@@ -8,8 +8,10 @@ import { backend } from "../../backend";
 import type { RankedUseCase } from "../../bindings/RankedUseCase";
 import { formatMoney, formatPayback, STAGE_LABEL } from "../../lib/vocabulary";
 import { DossierDrawer, type DossierTarget } from "../dossier/DossierDrawer";
+import { StaleSignoffIcon, useStaleSignoffs } from "../signoffs/staleSignoffs";
 
 function CaseCard({ u, onOpen, children }: { u: RankedUseCase; onOpen: () => void; children: React.ReactNode }) {
+  const stale = useStaleSignoffs().get(u.id);
   return (
     <Card withBorder radius="md" padding="md" onClick={onOpen} style={{ cursor: "pointer" }} data-testid="research-card">
       <Group justify="space-between" wrap="nowrap" align="flex-start">
@@ -17,7 +19,10 @@ function CaseCard({ u, onOpen, children }: { u: RankedUseCase; onOpen: () => voi
           <Text size="xs" c="dimmed">
             {u.id} · {u.business_unit} · {STAGE_LABEL[u.stage]}
           </Text>
-          <Text fw={600}>{u.title}</Text>
+          <Group gap={6} wrap="nowrap">
+            <Text fw={600}>{u.title}</Text>
+            {stale && <StaleSignoffIcon status={stale} testId={`research-signoff-stale-${u.id}`} />}
+          </Group>
         </div>
         <Badge variant="light" color="gray">
           Score {u.score.toFixed(1)}

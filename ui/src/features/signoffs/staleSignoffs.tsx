@@ -1,0 +1,31 @@
+// Stale sign-offs for lists: one query for every stale, not-superseded sign-off, and the red
+// icon shown beside a record whose signed content has changed since — in the ranked table, the
+// research lane and the adapter versions, wherever a record appears in a list.
+import { Tooltip } from "@mantine/core";
+import { IconAlertTriangle } from "@tabler/icons-react";
+import { useQuery } from "@tanstack/react-query";
+import { useMemo } from "react";
+import { backend } from "../../backend";
+import type { SignoffStatus } from "../../bindings/SignoffStatus";
+import { localDate } from "../../lib/compliance";
+
+/** Stale sign-offs by the id of the record they cover. */
+export function useStaleSignoffs(): Map<string, SignoffStatus> {
+  const stale = useQuery({
+    queryKey: ["signoffs", "stale"],
+    queryFn: () => backend.signoffs({ entity_id: null, stale_only: true }),
+  });
+  return useMemo(
+    () => new Map((stale.data ?? []).filter((s) => !s.superseded).map((s) => [s.signoff.entity_id, s])),
+    [stale.data],
+  );
+}
+
+export function StaleSignoffIcon({ status, testId }: { status: SignoffStatus; testId: string }) {
+  const s = status.signoff;
+  return (
+    <Tooltip label={`Sign-off stale: changed since ${s.signed_by} signed it off on ${localDate(s.signed_at)}`} multiline w={260}>
+      <IconAlertTriangle size={16} color="var(--mantine-color-red-6)" aria-label="sign-off stale" data-testid={testId} />
+    </Tooltip>
+  );
+}
