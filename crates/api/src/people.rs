@@ -1,6 +1,6 @@
 //! Handlers for the people who work on a portfolio and their roles. Managing people is an
-//! administrator's job; the very first person may be added by anyone, and must be an
-//! administrator, so that a new portfolio can get going.
+//! administrator's job once the portfolio has an administrator; until then anyone may add people,
+//! so that a new portfolio can get going.
 
 use serde::{Deserialize, Serialize};
 use steerco_core::audit::Action;
@@ -9,7 +9,7 @@ use steerco_core::store::person;
 use ts_rs::TS;
 
 use crate::ctx::Ctx;
-use crate::error::{ApiError, ApiResult};
+use crate::error::ApiResult;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct PersonUpdate {
@@ -21,16 +21,12 @@ pub fn list(ctx: &Ctx, _req: ()) -> ApiResult<Vec<Person>> {
     Ok(ctx.db.read(person::list)?)
 }
 
+fn has_administrator(ctx: &Ctx) -> ApiResult<bool> {
+    Ok(ctx.db.read(person::list)?.iter().any(|p| p.has(Role::Administrator)))
+}
+
 pub fn create(ctx: &Ctx, req: PersonInput) -> ApiResult<Person> {
-    let first = ctx.db.read(person::count)? == 0;
-    if first {
-        if !req.roles.contains(&Role::Administrator) {
-            return Err(ApiError::invalid(
-                "roles",
-                "the first person on a portfolio must be an administrator, who then adds the others",
-            ));
-        }
-    } else {
+    if has_administrator(ctx)? {
         ctx.require_role(Role::Administrator, "add people")?;
     }
     let now = ctx.clock.now();
@@ -38,6 +34,8 @@ pub fn create(ctx: &Ctx, req: PersonInput) -> ApiResult<Person> {
 }
 
 pub fn update(ctx: &Ctx, req: PersonUpdate) -> ApiResult<Person> {
-    ctx.require_role(Role::Administrator, "change people's roles")?;
+    if has_administrator(ctx)? {
+        ctx.require_role(Role::Administrator, "change people's roles")?;
+    }
     ctx.write(Action::Update, |tx| person::update(tx, &req.id, &req.person))
 }

@@ -1,6 +1,6 @@
 // The portfolio's people and their roles: the list, adding someone and changing a person's
-// name, roles or active flag. An administrator's job, except the very first person, whom anyone
-// may add and who must be an administrator so that a new portfolio can get going.
+// name, roles or active flag. An administrator's job once the portfolio has an administrator;
+// until then anyone may add people, so that a new portfolio can get going.
 import { ActionIcon, Alert, Badge, Button, Group, Loader, Modal, MultiSelect, Stack, Switch, Text, TextInput, Tooltip } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconArrowLeft, IconEdit, IconPlus } from "@tabler/icons-react";
@@ -80,8 +80,9 @@ function PersonForm({ target, first, onDone }: { target: Target; first: boolean;
   return (
     <Stack gap="sm">
       {first && (
-        <Alert color="blue" title="The first person">
-          The first person on a portfolio must be an administrator, who then adds the others.
+        <Alert color="blue" title="No administrator yet">
+          Until someone on this portfolio is an administrator, anyone may add people. Name an administrator early: from then
+          on only administrators manage people.
         </Alert>
       )}
       {errors.form && (
@@ -130,9 +131,11 @@ export function PeopleModal({ opened, onClose }: { opened: boolean; onClose: () 
   const { gate } = useWorkingAs();
   const people = useQuery({ queryKey: ["people"], queryFn: backend.people, enabled: opened });
   const [target, setTarget] = useState<Target | null>(null);
-  const none = people.data?.length === 0;
-  const addGate: Gate = none ? { allowed: true, reason: null } : gate("administrator", "add people", true);
-  const editGate = gate("administrator", "change people's roles", true);
+  // Mirrors the backend: before anyone is an administrator, nobody can be required to be one.
+  const none = people.data !== undefined && !people.data.some((p) => p.active && p.roles.includes("administrator"));
+  const open: Gate = { allowed: true, reason: null };
+  const addGate: Gate = none ? open : gate("administrator", "add people", true);
+  const editGate: Gate = none ? open : gate("administrator", "change people's roles", true);
   const { allowed, reason } = editGate;
   const columns = useMemo(() => peopleColumns({ allowed, reason }, (person) => setTarget({ kind: "existing", person })), [allowed, reason]);
 

@@ -112,7 +112,7 @@ export function ProfilePicker({ portfolioKey }: { portfolioKey: string }) {
           {list.isError && <Alert color="red">{list.error.message}</Alert>}
           {list.data && active.length === 0 && (
             <Text size="sm">
-              Nobody is on this portfolio yet. Add the first person — an administrator, who then adds the others — under
+              Nobody is on this portfolio yet. Add people — an administrator first, who then manages the others — under
               Manage people.
             </Text>
           )}
