@@ -7,13 +7,17 @@ use std::time::{Duration, Instant};
 use fantoccini::key::Key;
 use steerco_e2e::{App, Sandbox, TestResult};
 
-async fn work_as(app: &App, person_id: &str) -> TestResult {
+/// Picks `person_id` in the profile picker and waits until the header says so, so that the
+/// next click is judged with that person's roles.
+async fn work_as(app: &App, person_id: &str, name: &str) -> TestResult {
     app.click("[data-testid=working-as]").await?;
     app.click(&format!("[data-testid=profile-{person_id}]")).await?;
     let deadline = Instant::now() + Duration::from_secs(10);
-    while app.count("[data-testid=profile-picker]").await? > 0 {
+    while app.count("[data-testid=profile-picker]").await? > 0
+        || !app.text("[data-testid=working-as]").await?.contains(name)
+    {
         if Instant::now() > deadline {
-            return Err("the profile picker did not close".into());
+            return Err(format!("the app did not switch to {name}").into());
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
@@ -50,9 +54,11 @@ async fn a_sign_off_goes_stale_when_a_consultant_edits_the_dossier() -> TestResu
     let app = sandbox.launch(&portfolio).await?;
 
     // Carla Mendes, compliance officer, signs UC-004 off from its dossier.
-    work_as(&app, "PER-003").await?;
+    work_as(&app, "PER-003", "Carla Mendes").await?;
     app.click("[data-testid=nav-portfolio]").await?;
     app.click("[data-testid=ranked-row][data-id=UC-004] td:nth-child(3)").await?;
+    // The button is enabled once the drawer knows a compliance officer is working.
+    wait_for(&app, "[data-testid=dossier-sign-off]:not([disabled]):not([data-disabled])").await?;
     app.click("[data-testid=dossier-sign-off]").await?;
     app.fill("[data-testid=signoff-comment]", "Dossier, oversight and risks reviewed for the pilot.").await?;
     app.click("[data-testid=signoff-confirm]").await?;
@@ -67,7 +73,7 @@ async fn a_sign_off_goes_stale_when_a_consultant_edits_the_dossier() -> TestResu
     close_dossier(&app).await?;
 
     // Sofia Brandt, consultant, edits the dossier's workflow.
-    work_as(&app, "PER-002").await?;
+    work_as(&app, "PER-002", "Sofia Brandt").await?;
     app.click("[data-testid=ranked-row][data-id=UC-004] td:nth-child(3)").await?;
     app.fill("input[data-testid=dossier-workflow]", "Pre-check of mortgage files, income proofs included").await?;
     app.click("[data-testid=save-dossier]").await?;
