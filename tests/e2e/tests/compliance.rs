@@ -26,10 +26,14 @@ async fn work_as(app: &App, person_id: &str, name: &str) -> TestResult {
 
 async fn close_dossier(app: &App) -> TestResult {
     app.keys("input[data-testid=dossier-workflow]", &Key::Escape.to_string()).await?;
+    wait_gone(app, "input[data-testid=dossier-workflow]").await
+}
+
+async fn wait_gone(app: &App, css: &str) -> TestResult {
     let deadline = Instant::now() + Duration::from_secs(10);
-    while app.count("input[data-testid=dossier-workflow]").await? > 0 {
+    while app.count(css).await? > 0 {
         if Instant::now() > deadline {
-            return Err("the dossier drawer did not close".into());
+            return Err(format!("{css} did not go away").into());
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
@@ -101,6 +105,7 @@ async fn a_sign_off_goes_stale_when_a_consultant_edits_the_dossier() -> TestResu
         (Some("Carla Mendes"), Some(false))
     );
     app.click("[data-testid=signoff-close]").await?;
+    wait_gone(&app, "[data-testid=signoff-modal]").await?;
     close_dossier(&app).await?;
 
     // Sofia Brandt, consultant, edits the dossier's workflow.
@@ -113,6 +118,8 @@ async fn a_sign_off_goes_stale_when_a_consultant_edits_the_dossier() -> TestResu
     .await?;
     app.fill("input[data-testid=dossier-workflow]", "Pre-check of mortgage files, income proofs included").await?;
     app.click("[data-testid=save-dossier]").await?;
+    // Saving closes the drawer; let it finish closing before opening the dossier again.
+    wait_gone(&app, "input[data-testid=dossier-workflow]").await?;
     wait_for(&app, "[data-testid=ranked-signoff-stale-UC-004]").await?;
     app.screenshot("signoff-stale-ranked").await?;
     click_until(
