@@ -1,6 +1,6 @@
 //! The registry against real files written here: genuine safetensors files (made with the
-//! safetensors crate), PEFT configs of the shape PEFT writes, lm-eval results, an MLflow run
-//! folder, and the broken variants, each of which must store nothing.
+//! safetensors crate), PEFT configs of the shape PEFT writes, lm-eval results, and the broken
+//! variants, each of which must store nothing. MLflow run folders are in `mlflow.rs`.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -10,7 +10,6 @@ use safetensors::tensor::{Dtype, TensorView};
 use steerco_core::registry::evaluation_files::parse_any;
 use steerco_core::registry::hashing::hash_file;
 use steerco_core::registry::lineage::{check, GapKind};
-use steerco_core::registry::mlflow::read_run;
 use steerco_core::registry::peft::read_folder;
 use steerco_core::registry::{
     AdapterStatus, Classification, DataPackInput, DataSourceInput, DeploymentInput, PackApproval, PersonalData,
@@ -341,47 +340,6 @@ fn lineage_check_names_each_planted_gap() {
     let ids: Vec<&str> = graph.nodes.iter().map(|n| n.id.as_str()).collect();
     assert_eq!(ids, [src_ok.as_str(), pack_ok.as_str(), clean.as_str(), "EV-001", "DEP-001"]);
     assert!(graph.nodes.iter().all(|n| n.gap.is_none()));
-}
-
-#[test]
-fn an_mlflow_run_folder_is_read_as_mlflow_writes_it() {
-    let tmp = tempfile::tempdir().unwrap();
-    let mlruns = tmp.path().join("mlruns");
-    let run = mlruns.join("412345678901234567").join("0a1b2c3d4e5f60718293a4b5c6d7e8f9");
-    for sub in ["params", "metrics/eval", "tags", "artifacts"] {
-        std::fs::create_dir_all(run.join(sub)).unwrap();
-    }
-    std::fs::write(
-        mlruns.join("412345678901234567/meta.yaml"),
-        "artifact_location: file:///tmp/mlruns/412345678901234567\ncreation_time: 1764000000000\nexperiment_id: '412345678901234567'\nlast_update_time: 1764000000000\nlifecycle_stage: active\nname: support-bot-lora\n",
-    )
-    .unwrap();
-    std::fs::write(
-        run.join("meta.yaml"),
-        "artifact_uri: file:///tmp/mlruns/412345678901234567/0a1b2c3d4e5f60718293a4b5c6d7e8f9/artifacts\nend_time: 1764003600000\nentry_point_name: ''\nexperiment_id: '412345678901234567'\nlifecycle_stage: active\nrun_id: 0a1b2c3d4e5f60718293a4b5c6d7e8f9\nrun_name: lora-r8-lr2e-4\nrun_uuid: 0a1b2c3d4e5f60718293a4b5c6d7e8f9\nsource_name: ''\nsource_type: 4\nsource_version: ''\nstart_time: 1764000000000\nstatus: 3\ntags: []\nuser_id: ana\n",
-    )
-    .unwrap();
-    std::fs::write(run.join("params/learning_rate"), "0.0002").unwrap();
-    std::fs::write(run.join("params/lora_r"), "8").unwrap();
-    std::fs::write(
-        run.join("metrics/eval/loss"),
-        "1764000100000 1.9 0\n1764000200000 1.2 100\n1764000300000 0.84 200\n",
-    )
-    .unwrap();
-    std::fs::write(run.join("metrics/train_loss"), "1764000300000 0.61 200\n").unwrap();
-    std::fs::write(run.join("tags/mlflow.user"), "ana.silva").unwrap();
-    let read = read_run(&mlruns, "0a1b2c3d4e5f60718293a4b5c6d7e8f9").unwrap();
-    assert_eq!(read.params["learning_rate"], "0.0002");
-    assert_eq!(read.metrics["eval/loss"], 0.84, "the last step's value");
-    assert_eq!(read.experiment_name.as_deref(), Some("support-bot-lora"));
-    assert_eq!(read.status.as_deref(), Some("FINISHED"));
-    let e = read.evaluation().unwrap();
-    assert_eq!((e.run_by.as_deref(), e.run_on.as_deref()), (Some("ana.silva"), Some("2025-11-24")));
-    assert_eq!(e.metrics.len(), 2);
-    assert!(read_run(&mlruns, "nope").unwrap_err().to_string().contains("is not a run"));
-    assert!(read_run(&mlruns, "../etc").is_err(), "run ids cannot walk out of the store");
-    std::fs::write(run.join("metrics/train_loss"), "garbage\n").unwrap();
-    assert!(read_run(&mlruns, "0a1b2c3d4e5f60718293a4b5c6d7e8f9").unwrap_err().to_string().contains("train_loss"));
 }
 
 #[test]
