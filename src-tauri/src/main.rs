@@ -7,92 +7,52 @@
 
 mod commands;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
+use serde::Serialize;
 use steerco_api::session::Session;
 use steerco_api::Paths;
+use steerco_core::store::WaitObserver;
+use tauri::{AppHandle, Emitter, Manager};
+
+/// The event the UI listens to for "waiting for another Steerco…".
+const BUSY_EVENT: &str = "steerco:busy";
+
+#[derive(Clone, Serialize)]
+struct Busy {
+    waiting: bool,
+    path: Option<String>,
+}
+
+/// Tells the window when a write waits for another Steerco holding the portfolio, and when the
+/// wait is over.
+struct WindowWaiting(AppHandle);
+
+impl WaitObserver for WindowWaiting {
+    fn waiting(&self, path: &Path) {
+        let _ = self.0.emit(BUSY_EVENT, Busy { waiting: true, path: Some(path.display().to_string()) });
+    }
+
+    fn done_waiting(&self) {
+        let _ = self.0.emit(BUSY_EVENT, Busy { waiting: false, path: None });
+    }
+}
 
 fn main() {
     let paths = Paths::platform();
     let portfolio = portfolio_from_args(std::env::args().skip(1))
         .or_else(|| std::env::var_os("STEERCO_DB").filter(|v| !v.is_empty()).map(PathBuf::from))
         .unwrap_or_else(|| paths.default_portfolio());
-    let session = Session::start(paths, &portfolio, std::env::var("STEERCO_USER").ok());
-
     let app = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
-        .manage(session)
-        .invoke_handler(tauri::generate_handler![
-            commands::session_status,
-            commands::portfolio_open,
-            commands::portfolio_create,
-            commands::portfolio_save_copy,
-            commands::recent_list,
-            commands::recent_forget,
-            commands::programme_overview,
-            commands::programme_get,
-            commands::programme_update,
-            commands::usecase_list,
-            commands::usecase_get,
-            commands::usecase_create,
-            commands::usecase_update,
-            commands::usecase_override,
-            commands::usecase_revoke_override,
-            commands::usecase_import,
-            commands::usecase_export,
-            commands::scoring_rank,
-            commands::scoring_set_weights,
-            commands::scoring_matrix_svg,
-            commands::workshop_list,
-            commands::workshop_create,
-            commands::workshop_detail,
-            commands::workshop_rate,
-            commands::workshop_export_sheet,
-            commands::workshop_import_sheet,
-            commands::registry::policy_list,
-            commands::registry::policy_create,
-            commands::registry::policy_update,
-            commands::registry::source_list,
-            commands::registry::source_create,
-            commands::registry::source_update,
-            commands::registry::pack_list,
-            commands::registry::pack_create,
-            commands::registry::pack_approve,
-            commands::registry::adapter_preview,
-            commands::registry::adapter_import,
-            commands::registry::adapter_list,
-            commands::registry::adapter_versions,
-            commands::registry::adapter_all_versions,
-            commands::registry::adapter_show,
-            commands::registry::adapter_diff,
-            commands::registry::adapter_set_status,
-            commands::registry::deployment_create,
-            commands::registry::deployment_list,
-            commands::registry::evaluation_import,
-            commands::registry::evaluation_mlflow_import,
-            commands::registry::evaluation_mark_baseline,
-            commands::registry::lineage_graph,
-            commands::registry::lineage_check,
-            commands::registry::lineage_export_openlineage,
-            commands::compliance::session_set_working_as,
-            commands::compliance::person_list,
-            commands::compliance::person_create,
-            commands::compliance::person_update,
-            commands::compliance::signoff_sign,
-            commands::compliance::signoff_list,
-            commands::compliance::signoff_queue,
-            commands::compliance::audit_log,
-            commands::compliance::audit_verify,
-            commands::compliance::oversight_list,
-            commands::compliance::oversight_set,
-            commands::compliance::bias_list,
-            commands::compliance::bias_import,
-            commands::compliance::risk_list,
-            commands::compliance::risk_create,
-            commands::compliance::risk_update,
-            commands::compliance::framework_coverage,
-            commands::compliance::framework_mapping,
-        ])
+        .setup(move |app| {
+            let observer: Arc<dyn WaitObserver> = Arc::new(WindowWaiting(app.handle().clone()));
+            let session = Session::start(paths, &portfolio, std::env::var("STEERCO_USER").ok(), Some(observer));
+            app.manage(session);
+            Ok(())
+        })
+        .invoke_handler(commands::handler())
         .run(tauri::generate_context!());
     if let Err(e) = app {
         eprintln!("steerco-desktop: {e}");

@@ -17,6 +17,13 @@ pub enum ErrorCode {
     Forbidden,
     /// Refused in the current state (e.g. loading the demo over a non-empty portfolio).
     Conflict,
+    /// Someone else changed the fields being edited after the editor loaded them; reload and
+    /// show their change.
+    EditConflict,
+    /// The portfolio is open read-only (a read-only file or folder, or on request).
+    ReadOnly,
+    /// Another Steerco held the portfolio's write lock for too long.
+    Busy,
     /// The file is not a Steerco portfolio (not SQLite, or another application's database).
     NotAPortfolio,
     /// The file was written by a newer Steerco.
@@ -36,17 +43,25 @@ pub struct ApiError {
     pub code: ErrorCode,
     pub message: String,
     /// For `invalid_input`: the field that was refused (e.g. "programme.currency"), so a form
-    /// can show the message beside it without parsing text.
+    /// can show the message beside it without parsing text. For `edit_conflict`: the first
+    /// field someone else changed.
     pub field: Option<String>,
+    /// For `invalid_input`: the reason alone, without the field's name, for showing beside the
+    /// field (`message` names the field for everywhere else).
+    pub reason: Option<String>,
 }
 
 impl ApiError {
     pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
-        Self { code, message: message.into(), field: None }
+        Self { code, message: message.into(), field: None, reason: None }
     }
 
     pub fn invalid(field: &str, reason: impl std::fmt::Display) -> Self {
-        Self { field: Some(field.to_owned()), ..Self::new(ErrorCode::InvalidInput, format!("{field}: {reason}")) }
+        Self {
+            field: Some(field.to_owned()),
+            reason: Some(reason.to_string()),
+            ..Self::new(ErrorCode::InvalidInput, format!("{field}: {reason}"))
+        }
     }
 
     /// True when the caller gave something unusable (a bad value or a file that is not a
@@ -62,6 +77,8 @@ impl ApiError {
                 | ErrorCode::Conflict
                 | ErrorCode::NotFound
                 | ErrorCode::Forbidden
+                | ErrorCode::EditConflict
+                | ErrorCode::ReadOnly
         )
     }
 }
@@ -72,6 +89,10 @@ impl From<CoreError> for ApiError {
             CoreError::Invalid { .. } | CoreError::InvalidRows(_) => ErrorCode::InvalidInput,
             CoreError::NotFound { .. } => ErrorCode::NotFound,
             CoreError::Conflict(_) => ErrorCode::Conflict,
+            CoreError::EditConflict { .. } => ErrorCode::EditConflict,
+            CoreError::ReadOnly(_) => ErrorCode::ReadOnly,
+            CoreError::Busy(_) => ErrorCode::Busy,
+            CoreError::NoProgramme => ErrorCode::NoPortfolio,
             CoreError::Forbidden(_) => ErrorCode::Forbidden,
             CoreError::NotAPortfolio { .. } => ErrorCode::NotAPortfolio,
             CoreError::NewerSchema { .. } => ErrorCode::NewerSchema,
@@ -80,11 +101,12 @@ impl From<CoreError> for ApiError {
             CoreError::Io { .. } => ErrorCode::Io,
             CoreError::Sqlite(_) | CoreError::Serde(_) => ErrorCode::Internal,
         };
-        let field = match &e {
-            CoreError::Invalid { field, .. } => Some(field.clone()),
-            _ => None,
+        let (field, reason) = match &e {
+            CoreError::Invalid { field, reason } => (Some(field.clone()), Some(reason.clone())),
+            CoreError::EditConflict { fields, .. } => (fields.first().cloned(), None),
+            _ => (None, None),
         };
-        Self { code, message: e.to_string(), field }
+        Self { code, message: e.to_string(), field, reason }
     }
 }
 

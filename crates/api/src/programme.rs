@@ -1,40 +1,25 @@
-//! Handlers for the programme as a whole.
+//! Handlers for the programme: its overview, settings and initialisation.
 
-use steerco_core::audit::Action;
 use steerco_core::domain::{Programme, ProgrammeUpdate};
-use steerco_core::overview::{summarise, ProgrammeOverview};
-use steerco_core::store::{programme, use_case};
+use steerco_core::overview::ProgrammeOverview;
+use steerco_core::services::discovery::programme::{self as service, InitOutcome, ProgrammeChange};
+use steerco_core::CoreError;
 
-use crate::ctx::Ctx;
-use crate::error::{ApiError, ApiResult, ErrorCode};
+use crate::{ApiResult, Ctx};
 
-/// The programme's name and how its use cases spread over lanes (after the payback gate) and
-/// stages.
-pub fn overview(ctx: &Ctx, _req: ()) -> ApiResult<ProgrammeOverview> {
-    let (programme, cases) = ctx.db.read(|c| Ok((programme::get(c)?, use_case::list(c)?)))?;
-    let programme = programme.ok_or_else(|| {
-        ApiError::new(
-            ErrorCode::NoPortfolio,
-            "this portfolio has no programme yet; run `steerco init` or load the demo",
-        )
-    })?;
-    let counts: Vec<_> = cases.iter().map(|c| (c.lane, c.stage, 1)).collect();
-    Ok(summarise(programme, &counts))
+pub fn overview(ctx: &Ctx, _: ()) -> ApiResult<ProgrammeOverview> {
+    Ok(service::overview(&ctx.db)?)
 }
 
-pub fn get(ctx: &Ctx, _req: ()) -> ApiResult<Programme> {
-    ctx.db.read(programme::get)?.ok_or_else(|| {
-        ApiError::new(
-            ErrorCode::NoPortfolio,
-            "this portfolio has no programme yet; run `steerco init` or load the demo",
-        )
-    })
+pub fn get(ctx: &Ctx, _: ()) -> ApiResult<Programme> {
+    Ok(service::get(&ctx.db)?.ok_or(CoreError::NoProgramme)?)
 }
 
-/// Renames the programme or changes its currency or payback horizon (on a blank portfolio it
-/// creates the programme). Amounts are not converted when the currency changes: they are
-/// relabelled, as the user asked.
-pub fn update(ctx: &Ctx, req: ProgrammeUpdate) -> ApiResult<Programme> {
-    let now = ctx.clock.now();
-    ctx.write(Action::Update, |tx| programme::upsert(tx, &req, now))
+pub fn update(ctx: &Ctx, req: ProgrammeChange) -> ApiResult<Programme> {
+    Ok(service::update(&ctx.db, &ctx.caller(), &req)?)
+}
+
+/// Gives a blank portfolio its programme; an initialised one is left as it is.
+pub fn init(ctx: &Ctx, req: ProgrammeUpdate) -> ApiResult<InitOutcome> {
+    Ok(service::init(&ctx.db, &ctx.caller(), &req)?)
 }

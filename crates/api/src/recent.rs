@@ -8,6 +8,7 @@ use ts_rs::TS;
 
 use crate::ctx::Paths;
 use crate::error::{ApiError, ApiResult, ErrorCode};
+use crate::session::{OpenRequest, Session};
 
 const KEEP: usize = 8;
 
@@ -20,7 +21,16 @@ pub struct RecentFile {
     pub exists: bool,
 }
 
-pub fn list(paths: &Paths, _req: ()) -> ApiResult<Vec<RecentFile>> {
+/// The recent files, newest first (a session command: the list is the user's, not a portfolio's).
+pub fn list(session: &Session, _: ()) -> ApiResult<Vec<RecentFile>> {
+    entries(session.paths())
+}
+
+pub fn forget(session: &Session, req: OpenRequest) -> ApiResult<Vec<RecentFile>> {
+    forget_path(session.paths(), &req.path)
+}
+
+pub fn entries(paths: &Paths) -> ApiResult<Vec<RecentFile>> {
     Ok(read(paths)
         .into_iter()
         .map(|p| RecentFile {
@@ -41,11 +51,11 @@ pub fn remember(paths: &Paths, path: &Path) -> ApiResult<()> {
     write(paths, &entries)
 }
 
-pub fn forget(paths: &Paths, path: &str) -> ApiResult<Vec<RecentFile>> {
+pub fn forget_path(paths: &Paths, path: &str) -> ApiResult<Vec<RecentFile>> {
     let mut entries = read(paths);
     entries.retain(|p| p != Path::new(path));
     write(paths, &entries)?;
-    list(paths, ())
+    self::entries(paths)
 }
 
 fn read(paths: &Paths) -> Vec<PathBuf> {
@@ -58,11 +68,9 @@ fn read(paths: &Paths) -> Vec<PathBuf> {
 fn write(paths: &Paths, entries: &[PathBuf]) -> ApiResult<()> {
     let io = |e: std::io::Error| ApiError::new(ErrorCode::Io, format!("cannot save the recent-files list: {e}"));
     std::fs::create_dir_all(&paths.config_dir).map_err(io)?;
-    let target = paths.recent_files();
-    let tmp = target.with_extension("json.tmp");
     let json = serde_json::to_vec_pretty(entries).map_err(|e| ApiError::new(ErrorCode::Internal, e.to_string()))?;
-    std::fs::write(&tmp, json).map_err(io)?;
-    std::fs::rename(&tmp, &target).map_err(io)
+    steerco_core::files::write_bytes("recent files", &paths.recent_files(), &[], &json)?;
+    Ok(())
 }
 
 #[cfg(test)]
@@ -77,7 +85,7 @@ mod tests {
             remember(&paths, &dir.path().join(format!("p{i}.steerco"))).unwrap();
         }
         remember(&paths, &dir.path().join("p5.steerco")).unwrap();
-        let names: Vec<String> = list(&paths, ()).unwrap().into_iter().map(|r| r.name).collect();
+        let names: Vec<String> = entries(&paths).unwrap().into_iter().map(|r| r.name).collect();
         assert_eq!(names.len(), KEEP);
         assert_eq!(names[0], "p5.steerco");
         assert_eq!(names.iter().filter(|n| *n == "p5.steerco").count(), 1);
@@ -88,6 +96,6 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let paths = Paths { data_dir: dir.path().into(), config_dir: dir.path().into() };
         std::fs::write(paths.recent_files(), b"{not json").unwrap();
-        assert!(list(&paths, ()).unwrap().is_empty());
+        assert!(entries(&paths).unwrap().is_empty());
     }
 }

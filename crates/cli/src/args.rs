@@ -24,6 +24,11 @@ pub struct Cli {
     #[arg(long = "as", global = true, env = "STEERCO_USER", value_name = "NAME")]
     pub as_person: Option<String>,
 
+    /// Open the portfolio without ever writing to it (a file or folder that cannot be written
+    /// is opened so anyway, and says why).
+    #[arg(long, global = true)]
+    pub read_only: bool,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -63,7 +68,10 @@ pub enum Command {
         #[arg(value_name = "DEST")]
         destination: PathBuf,
     },
-    /// The programme: name, currency and payback horizon.
+    /// Backups of the portfolio (kept beside it in NAME-backups/): list, take one, restore one.
+    #[command(subcommand)]
+    Backup(BackupCommand),
+    /// The programme: name, currency, payback horizon and how many backups to keep.
     #[command(subcommand)]
     Programme(ProgrammeCommand),
     /// Use cases: list, show, import and export CSV, payback-gate overrides.
@@ -265,5 +273,24 @@ pub enum ProgrammeCommand {
         /// Months within which a use case must pay back to stay in the portfolio lane.
         #[arg(long, value_name = "MONTHS")]
         horizon: Option<u32>,
+        /// How many automatic backups to keep (default 14).
+        #[arg(long, value_name = "N")]
+        backups_kept: Option<u32>,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum BackupCommand {
+    /// The portfolio's backups, newest first.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Take a backup now.
+    Create,
+    /// Replace the portfolio's contents with a backup (the state before is backed up first).
+    Restore {
+        /// A backup's file name, as `backup list` shows it.
+        backup: String,
     },
 }

@@ -14,25 +14,42 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use clap::Parser;
-use steerco_api::exchange::{ExportRequest, ImportRequest};
-use steerco_api::portfolio::{DemoRequest, InitRequest, SaveCopyRequest};
-use steerco_api::scoring::{RankRequest, Weight};
-use steerco_api::use_case::{OverrideRequest, RevokeOverrideRequest, UpdateUseCase, UseCaseRef};
-use steerco_api::workshop::{RateRequest, SheetExportRequest, SheetImportRequest, WorkshopRef};
+use steerco_api::portfolio::Opening;
+use steerco_api::use_case::UseCaseRef;
 use steerco_api::{ApiError, ApiResult, Ctx, ErrorCode, Paths};
-use steerco_core::domain::{CriterionKey, ProgrammeUpdate};
+use steerco_core::domain::{CriterionKey, ProgrammeField};
+use steerco_core::services::discovery::exchange::{ExportRequest, ImportRequest};
+use steerco_core::services::discovery::programme::ProgrammeChange;
+use steerco_core::services::discovery::scoring::{RankRequest, Weight, WeightsUpdate};
+use steerco_core::services::discovery::use_cases::{OverrideRequest, RevokeOverrideRequest, UseCaseUpdate};
+use steerco_core::services::discovery::workshops::{RateRequest, SheetExportRequest, SheetImportRequest, WorkshopRef};
+use steerco_core::services::portfolio::{DemoRequest, SaveCopyRequest};
+use steerco_core::store::WaitObserver;
 use steerco_core::workshop::{NewWorkshop, RatingEntry};
 
-use args::{Cli, Command, ProgrammeCommand, UsecaseCommand, WeightsCommand, WorkshopCommand};
+use args::{BackupCommand, Cli, Command, ProgrammeCommand, UsecaseCommand, WeightsCommand, WorkshopCommand};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("steerco: {}", e.message);
+            eprintln!("steerco: {}", steerco_core::files::safe_text::for_terminal(&e.message, true));
             ExitCode::from(if e.is_bad_input() { 2 } else { 1 })
         }
+    }
+}
+
+/// Tells the person at the terminal that a write is waiting for another Steerco, once.
+struct StderrWaiting;
+
+impl WaitObserver for StderrWaiting {
+    fn waiting(&self, path: &Path) {
+        eprintln!("steerco: waiting for another Steerco to finish writing to {}…", path.display());
+    }
+
+    fn done_waiting(&self) {
+        eprintln!("steerco: … done waiting; carrying on.");
     }
 }
 
@@ -40,17 +57,23 @@ fn run(cli: Cli) -> ApiResult<ExitCode> {
     let paths = Paths::platform();
     let db_path = cli.db.clone().unwrap_or_else(|| paths.default_portfolio());
     let as_person = cli.as_person.clone();
+    let read_only = cli.read_only;
     let open = |create: bool| {
-        steerco_api::portfolio::open(&paths, &db_path, create).map(|mut ctx| {
+        let opening = match (create, read_only) {
+            (_, true) => Opening::ReadOnly,
+            (true, false) => Opening::CreateIfMissing,
+            (false, false) => Opening::Existing,
+        };
+        steerco_api::portfolio::open_file(&paths, &db_path, opening).map(|mut ctx| {
             ctx.user = as_person.clone().filter(|n| !n.trim().is_empty());
+            ctx.db.set_wait_observer(std::sync::Arc::new(StderrWaiting));
             ctx
         })
     };
     match cli.command {
         Command::Init { name, currency } => {
-            let req = InitRequest { name, currency };
-            req.validated()?;
-            let outcome = steerco_api::portfolio::init(&open(true)?, req)?;
+            let programme = steerco_api::portfolio::new_programme(&name, &currency)?;
+            let outcome = steerco_api::portfolio::init(&open(true)?, programme)?;
             let verb =
                 if outcome.created { "Created portfolio" } else { "Already a Steerco portfolio; nothing changed:" };
             output::line(&format!("{verb} {} ({:?}).", db_path.display(), outcome.programme.name))?;
@@ -76,24 +99,24 @@ fn run(cli: Cli) -> ApiResult<ExitCode> {
         Command::Copy { destination } => {
             let req = SaveCopyRequest { destination: destination.display().to_string() };
             let saved = steerco_api::portfolio::save_copy(&open(false)?, req)?;
-            output::line(&format!("Saved a copy to {} ({} bytes).", saved.path, saved.bytes))?;
+            output::line(&format!("Saved a copy to {} ({} bytes, sha256 {}).", saved.path, saved.bytes, saved.sha256))?;
         }
+        Command::Backup(command) => backup(&open(false)?, command)?,
         Command::Programme(ProgrammeCommand::Show { json }) => {
             output::programme(&steerco_api::programme::get(&open(false)?, ())?, json)?
         }
-        Command::Programme(ProgrammeCommand::Set { name, currency, horizon }) => {
-            let ctx = open(false)?;
-            let current = steerco_api::programme::get(&ctx, ())?;
-            let mut settings = current.settings.clone();
-            if let Some(months) = horizon {
-                settings.payback_horizon_months = months;
-            }
-            let update = ProgrammeUpdate {
-                name: name.unwrap_or(current.name),
-                currency: currency.unwrap_or(current.currency),
-                settings,
-            };
-            output::programme(&steerco_api::programme::update(&ctx, update)?, false)?
+        Command::Programme(ProgrammeCommand::Set { name, currency, horizon, backups_kept }) => {
+            let changes: Vec<ProgrammeField> = [
+                name.map(ProgrammeField::Name),
+                currency.map(ProgrammeField::Currency),
+                horizon.map(ProgrammeField::PaybackHorizonMonths),
+                backups_kept.map(ProgrammeField::BackupsKept),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            let updated = steerco_api::programme::update(&open(false)?, ProgrammeChange { changes, loaded: None })?;
+            output::programme(&updated, false)?
         }
         Command::Usecase(command) => usecase(&open(false)?, command)?,
         Command::Weights(WeightsCommand::Show { json }) => {
@@ -101,15 +124,16 @@ fn run(cli: Cli) -> ApiResult<ExitCode> {
         }
         Command::Weights(WeightsCommand::Set { weights }) => {
             let weights = weights.iter().map(|w| parse_weight(w)).collect::<ApiResult<Vec<_>>>()?;
-            output::criteria(&steerco_api::scoring::set_weights(&open(false)?, weights)?, false)?
+            let req = WeightsUpdate { weights, loaded: None };
+            output::criteria(&steerco_api::scoring::set_weights(&open(false)?, req)?, false)?
         }
         Command::Rank { json } => {
             output::ranking(&steerco_api::scoring::rank(&open(false)?, RankRequest::default())?, json)?
         }
         Command::Matrix { destination } => {
             let req = ExportRequest { destination: destination.display().to_string() };
-            let path = steerco_api::scoring::write_matrix_svg(&open(false)?, req)?;
-            output::line(&format!("Wrote the scoring matrix to {path}."))?;
+            let written = steerco_api::scoring::export_matrix(&open(false)?, req)?;
+            output::line(&format!("Wrote the scoring matrix to {}.", written.path))?;
         }
         Command::Workshop(command) => workshop(&open(false)?, command)?,
         Command::Policy(command) => registry::policy(&open(false)?, command)?,
@@ -137,22 +161,17 @@ fn usecase(ctx: &Ctx, command: UsecaseCommand) -> ApiResult<()> {
             output::use_case(&steerco_api::use_case::get(ctx, UseCaseRef { id })?, json)?
         }
         UsecaseCommand::Import { file, dry_run } => {
-            let csv = read_text(&file)?;
-            let outcome = steerco_api::exchange::import_csv(ctx, ImportRequest { csv, dry_run })?;
+            let outcome = steerco_api::use_case::import_csv(ctx, ImportRequest { path: file.display().to_string(), dry_run })?;
             output::imported(&outcome)?;
         }
         UsecaseCommand::Export { file } => {
             let outcome =
-                steerco_api::exchange::export_csv(ctx, ExportRequest { destination: file.display().to_string() })?;
-            output::line(&format!("Exported {} use cases to {}.", outcome.rows, outcome.path))?;
+                steerco_api::use_case::export_csv(ctx, ExportRequest { destination: file.display().to_string() })?;
+            output::line(&format!("Exported {} use cases to {}.", outcome.items, outcome.path))?;
         }
         UsecaseCommand::Set { id, assignments, json } => {
-            let current = steerco_api::use_case::get(ctx, UseCaseRef { id: id.clone() })?;
-            let mut dossier = current.to_input();
-            for assignment in &assignments {
-                dossier_edit::apply(&mut dossier, assignment)?;
-            }
-            let updated = steerco_api::use_case::update(ctx, UpdateUseCase { id: current.id, dossier })?;
+            let changes = assignments.iter().map(|a| dossier_edit::parse(a)).collect::<ApiResult<Vec<_>>>()?;
+            let updated = steerco_api::use_case::update(ctx, UseCaseUpdate { id, changes, loaded: None })?;
             output::use_case(&updated, json)?
         }
         UsecaseCommand::Override { id, by, reason, revoke } => {
@@ -160,7 +179,7 @@ fn usecase(ctx: &Ctx, command: UsecaseCommand) -> ApiResult<()> {
                 steerco_api::use_case::revoke_override(ctx, RevokeOverrideRequest { id, revoked_by: by })?
             } else {
                 let reason = reason.unwrap_or_default();
-                steerco_api::use_case::grant_override(ctx, OverrideRequest { id, decided_by: by, reason })?
+                steerco_api::use_case::override_gate(ctx, OverrideRequest { id, decided_by: by, reason })?
             };
             output::line(&format!("{} is now in the {} lane.", case.id, case.lane))?;
         }
@@ -177,7 +196,7 @@ fn workshop(ctx: &Ctx, command: WorkshopCommand) -> ApiResult<()> {
         }
         WorkshopCommand::List { json } => output::workshops(&handlers::list(ctx, ())?, json)?,
         WorkshopCommand::Show { id, json } => {
-            output::workshop_detail(&handlers::detail(ctx, WorkshopRef { id })?, json)?
+            output::workshop_detail(&handlers::get(ctx, WorkshopRef { id })?, json)?
         }
         WorkshopCommand::Rate { id, participant, use_case, criterion, rating } => {
             let criterion = CriterionKey::parse_for("--criterion", &criterion)?;
@@ -190,8 +209,8 @@ fn workshop(ctx: &Ctx, command: WorkshopCommand) -> ApiResult<()> {
             output::line(&format!("Wrote the rating sheet to {}.", handlers::export_sheet(ctx, req)?.path))?
         }
         WorkshopCommand::SheetImport { id, file } => {
-            let csv = read_text(&file)?;
-            output::workshop_detail(&handlers::import_sheet(ctx, SheetImportRequest { workshop_id: id, csv })?, false)?
+            let req = SheetImportRequest { workshop_id: id, path: file.display().to_string() };
+            output::workshop_detail(&handlers::import_sheet(ctx, req)?, false)?
         }
     }
     Ok(())
@@ -209,17 +228,27 @@ fn parse_weight(arg: &str) -> ApiResult<Weight> {
     Ok(Weight { criterion, weight })
 }
 
-fn read_text(file: &Path) -> ApiResult<String> {
-    // The file is the user's input: a missing, unreadable or folder path is refused input (2).
-    let bytes = std::fs::read(file)
-        .map_err(|e| ApiError::invalid(&file.display().to_string(), format!("cannot be read ({e})")))?;
-    String::from_utf8(bytes).map_err(|e| {
-        ApiError::invalid(
-            &file.display().to_string(),
-            format!("is not UTF-8 text (byte {})", e.utf8_error().valid_up_to()),
-        )
-    })
+fn backup(ctx: &Ctx, command: BackupCommand) -> ApiResult<()> {
+    use steerco_core::services::portfolio::backup::RestoreRequest;
+    match command {
+        BackupCommand::List { json } => output::backups(&steerco_api::backup::list(ctx, ())?, json)?,
+        BackupCommand::Create => {
+            let b = steerco_api::backup::create(ctx, ())?;
+            output::line(&format!("Backed up to {} ({} bytes).", b.path, b.bytes))?
+        }
+        BackupCommand::Restore { backup } => {
+            let outcome = steerco_api::backup::restore(ctx, RestoreRequest { backup })?;
+            output::line(&format!(
+                "Restored {} (taken {}). The portfolio as it was is saved as {}.",
+                outcome.restored.file_name,
+                outcome.restored.taken_at.format("%Y-%m-%d %H:%M UTC"),
+                outcome.previous.file_name
+            ))?
+        }
+    }
+    Ok(())
 }
+
 
 impl From<output::PrintError> for ApiError {
     fn from(e: output::PrintError) -> Self {

@@ -10,8 +10,9 @@ pub enum CoreError {
     Invalid { field: String, reason: String },
 
     /// A file or batch with problems in several rows: every problem, each naming its row and
-    /// column ("row 4, column annual_value: …"). Nothing of the batch was stored.
-    #[error("{} problem{} found; nothing was stored:\n{}", .0.len(), if .0.len() == 1 { "" } else { "s" }, .0.join("\n"))]
+    /// column ("row 4, column annual_value: …"). Nothing of the batch was stored. The message
+    /// lists the first `SHOWN_PROBLEMS` and counts the rest; the list itself is complete.
+    #[error("{}", rows_message(.0))]
     InvalidRows(Vec<String>),
 
     #[error("{entity} {id} does not exist")]
@@ -24,6 +25,22 @@ pub enum CoreError {
     /// The operation is refused in the store's current state (e.g. loading the demo over data).
     #[error("{0}")]
     Conflict(String),
+
+    /// An edit to fields someone else changed after the editor loaded the record.
+    #[error(
+        "{record} was changed by someone else while you were editing ({}); reload it to see their change, then \
+         make yours again",
+        .fields.join(", ")
+    )]
+    EditConflict { record: String, fields: Vec<String> },
+
+    /// The portfolio is open read-only; the reason says why.
+    #[error("this portfolio is open read-only ({0}); changes cannot be saved")]
+    ReadOnly(String),
+
+    /// Another Steerco held the write lock for longer than a person should wait.
+    #[error("{0}")]
+    Busy(String),
 
     #[error("{path} is not a Steerco portfolio: {reason}")]
     NotAPortfolio { path: PathBuf, reason: String },
@@ -40,6 +57,9 @@ pub enum CoreError {
     #[error("no portfolio at {0}")]
     Missing(PathBuf),
 
+    #[error("this portfolio has no programme yet; run `steerco init` or load the demo")]
+    NoProgramme,
+
     #[error("{context}: {source}")]
     Io { context: String, source: std::io::Error },
 
@@ -48,6 +68,22 @@ pub enum CoreError {
 
     #[error("stored data is not readable: {0}")]
     Serde(#[from] serde_json::Error),
+}
+
+/// How many row problems a message lists before it only counts the rest.
+pub const SHOWN_PROBLEMS: usize = 50;
+
+fn rows_message(problems: &[String]) -> String {
+    let n = problems.len();
+    let mut out = format!("{n} problem{} found; nothing was stored:", if n == 1 { "" } else { "s" });
+    for p in problems.iter().take(SHOWN_PROBLEMS) {
+        out.push('\n');
+        out.push_str(p);
+    }
+    if n > SHOWN_PROBLEMS {
+        out.push_str(&format!("\n… and {} more", n - SHOWN_PROBLEMS));
+    }
+    out
 }
 
 impl CoreError {

@@ -4,11 +4,14 @@
 //! overrode the gate with a written reason.
 
 use crate::domain::Lane;
+use crate::money::Money;
 
 /// Months to recover the one-time cost from the monthly net; `None` when the net is ≤ 0.
-pub fn payback_months(annual_value: f64, one_time_cost: f64, monthly_run_cost: f64) -> Option<f64> {
-    let monthly_net = annual_value / 12.0 - monthly_run_cost;
-    (monthly_net > 0.0).then(|| one_time_cost / monthly_net)
+/// Computed from exact cents: twelve months of net is `annual − 12 × monthly run cost`, so the
+/// sign test has no rounding error and only the final division is a float.
+pub fn payback_months(annual_value: Money, one_time_cost: Money, monthly_run_cost: Money) -> Option<f64> {
+    let yearly_net = i128::from(annual_value.cents()) - 12 * i128::from(monthly_run_cost.cents());
+    (yearly_net > 0).then(|| (12 * i128::from(one_time_cost.cents())) as f64 / yearly_net as f64)
 }
 
 /// Why the gate fails, or `None` when the case pays back within `horizon_months`.
@@ -47,15 +50,18 @@ mod tests {
     #[test]
     fn hand_worked_paybacks() {
         // 1.2M a year = 100k a month, less 20k run cost = 80k net; 400k / 80k = 5 months.
-        assert_eq!(payback_months(1_200_000.0, 400_000.0, 20_000.0), Some(5.0));
+        let m = Money::units;
+        assert_eq!(payback_months(m(1_200_000), m(400_000), m(20_000)), Some(5.0));
         // 240k a year = 20k a month, less 5k = 15k; 140k / 15k = 9.33 months.
-        let p = payback_months(240_000.0, 140_000.0, 5_000.0).unwrap();
+        let p = payback_months(m(240_000), m(140_000), m(5_000)).unwrap();
         assert!((p - 9.333_333).abs() < 1e-5);
         // No one-time cost: it pays back at once.
-        assert_eq!(payback_months(120_000.0, 0.0, 0.0), Some(0.0));
+        assert_eq!(payback_months(m(120_000), Money::ZERO, Money::ZERO), Some(0.0));
         // Net zero or negative: never.
-        assert_eq!(payback_months(120_000.0, 50_000.0, 10_000.0), None);
-        assert_eq!(payback_months(0.0, 50_000.0, 0.0), None);
+        assert_eq!(payback_months(m(120_000), m(50_000), m(10_000)), None);
+        assert_eq!(payback_months(Money::ZERO, m(50_000), Money::ZERO), None);
+        // A monthly net of one cent is still a net.
+        assert!(payback_months(Money::from_cents(1_200_012), m(1), m(100_000)).is_some());
     }
 
     #[test]

@@ -45,7 +45,7 @@ pub fn matrix_points(cases: &[RankedUseCase]) -> Vec<MatrixPoint> {
             id: r.use_case.id.clone(),
             value_rating: r.use_case.ratings.value,
             guardrail_rating: r.use_case.ratings.guardrail,
-            annual_value: r.use_case.annual_value,
+            annual_value: r.use_case.annual_value.as_f64(),
             lane: r.use_case.lane,
         })
         .collect()

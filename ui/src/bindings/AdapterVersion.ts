@@ -6,7 +6,12 @@ import type { WeightsFormat } from "./WeightsFormat";
  * One version of an adapter: what its PEFT folder said, what its weights file holds, and the
  * links lineage is drawn from.
  */
-export type AdapterVersion = { id: string, adapter_id: string, adapter_name: string, use_case_id: string | null, version: string, status: AdapterStatus, peft_type: string, base_model: string, revision: string | null, r: number, lora_alpha: number, lora_dropout: number | null, target_modules: Array<string>, bias: string | null, use_rslora: boolean, use_dora: boolean, task_type: string | null, 
+export type AdapterVersion = { id: string, adapter_id: string, adapter_name: string, use_case_id: string | null, version: string, status: AdapterStatus, peft_type: string, 
+/**
+ * The model the adapter was trained on; `None` when the PEFT config names none (a lineage
+ * gap until someone supplies it).
+ */
+base_model: string | null, revision: string | null, r: number, lora_alpha: number, lora_dropout: number | null, target_modules: Array<string>, bias: string | null, use_rslora: boolean, use_dora: boolean, task_type: string | null, 
 /**
  * adapter_config.json as it was read, unknown keys included.
  */

@@ -4,6 +4,12 @@ import type { ErrorCode } from "./ErrorCode";
 export type ApiError = { code: ErrorCode, message: string, 
 /**
  * For `invalid_input`: the field that was refused (e.g. "programme.currency"), so a form
- * can show the message beside it without parsing text.
+ * can show the message beside it without parsing text. For `edit_conflict`: the first
+ * field someone else changed.
  */
-field: string | null, };
+field: string | null, 
+/**
+ * For `invalid_input`: the reason alone, without the field's name, for showing beside the
+ * field (`message` names the field for everywhere else).
+ */
+reason: string | null, };

@@ -3,6 +3,10 @@ import type { AuditRecord } from "./AuditRecord";
 
 export type AuditPage = { records: Array<AuditRecord>, 
 /**
- * Records in the whole trail (not only this page).
+ * Records matching the filter (not only this page).
+ */
+matching: number, 
+/**
+ * Records in the whole trail.
  */
 total: number, };

@@ -3,6 +3,11 @@ import type { Action } from "./Action";
 
 export type AuditQuery = { 
 /**
- * An entity id (UC-005, AV-002, …): its records and those of rows belonging to it.
+ * An entity id (UC-005, AV-002, …): its records and those of rows belonging to it. Matched
+ * exactly; `%` and `_` are ordinary characters.
  */
-entity: string | null, action: Action | null, actor: string | null, newest_first: boolean, limit: number | null, offset: number, };
+entity: string | null, action: Action | null, actor: string | null, 
+/**
+ * Include the bookkeeping of id counters (hidden by default).
+ */
+include_internal: boolean, newest_first: boolean, limit: number | null, offset: number, };

@@ -2,9 +2,9 @@
 
 export type ImportRequest = { 
 /**
- * The file's contents.
+ * The CSV file.
  */
-csv: string, 
+path: string, 
 /**
  * Check the file and report what would be imported, storing nothing.
  */

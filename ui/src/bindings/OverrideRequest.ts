@@ -2,6 +2,6 @@
 
 export type OverrideRequest = { id: string, 
 /**
- * The person taking the decision, by name.
+ * The person taking the decision, by name (the person working).
  */
 decided_by: string, reason: string, };

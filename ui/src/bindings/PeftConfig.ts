@@ -3,4 +3,9 @@
 /**
  * The LoRA settings of `adapter_config.json`, plus the whole file for what we do not model.
  */
-export type PeftConfig = { peft_type: string, base_model: string, revision: string | null, r: number, lora_alpha: number, lora_dropout: number | null, target_modules: Array<string>, bias: string | null, use_rslora: boolean, use_dora: boolean, task_type: string | null, config_json: string, };
+export type PeftConfig = { peft_type: string, 
+/**
+ * `base_model_name_or_path`; PEFT writes `null` when the model had no name (e.g. a
+ * diffusers UNet), which is recorded as not given, a gap to close with `--base-model`.
+ */
+base_model: string | null, revision: string | null, r: number, lora_alpha: number, lora_dropout: number | null, target_modules: Array<string>, bias: string | null, use_rslora: boolean, use_dora: boolean, task_type: string | null, config_json: string, };

@@ -5,4 +5,8 @@ export type PortfolioInfo = { path: string | null, schema_version: number,
 /**
  * `None` until the file is initialised or the demo is loaded.
  */
-programme: Programme | null, use_case_count: number, };
+programme: Programme | null, use_case_count: number, 
+/**
+ * Why changes cannot be saved, when the portfolio is open read-only.
+ */
+read_only: string | null, };

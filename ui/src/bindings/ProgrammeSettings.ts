@@ -8,4 +8,8 @@ export type ProgrammeSettings = {
 /**
  * A use case that cannot pay back within this many months goes to the research lane.
  */
-payback_horizon_months: number, };
+payback_horizon_months: number, 
+/**
+ * How many automatic backups of the portfolio to keep (before each upgrade, once a day).
+ */
+backups_kept: number, };

@@ -2,6 +2,6 @@
 
 export type SheetImportRequest = { workshop_id: string, 
 /**
- * The filled sheet's contents.
+ * The filled sheet.
  */
-csv: string, };
+path: string, };

@@ -2,6 +2,6 @@
 
 export type SignoffFilter = { entity_id: string | null, 
 /**
- * Only sign-offs whose content has changed since.
+ * Only sign-offs whose content has changed since (and that no newer sign-off replaces).
  */
 stale_only: boolean, };

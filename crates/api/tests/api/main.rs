@@ -1,6 +1,3 @@
 //! steerco-api integration tests: one binary, one module per concern.
 
 mod bindings;
-mod discovery;
-mod handlers;
-mod registry;

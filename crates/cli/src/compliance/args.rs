@@ -79,13 +79,25 @@ pub enum AuditCommand {
         action: Option<String>,
         #[arg(long)]
         actor: Option<String>,
+        /// Include the bookkeeping of id counters.
+        #[arg(long)]
+        all: bool,
         #[arg(long)]
         json: bool,
     },
-    /// Check the hash chain; exit 1 naming the first broken record.
+    /// Check the hash chain, the anchor, the capture triggers and every row against its last
+    /// recorded image; exit 1 naming what does not hold.
     Verify {
         #[arg(long)]
         json: bool,
+    },
+    /// Acknowledge a change made outside Steerco (an `unaudited` record), as a compliance officer.
+    Acknowledge {
+        /// The unaudited record's sequence number.
+        seq: i64,
+        /// What was changed and why it is acceptable.
+        #[arg(long)]
+        comment: String,
     },
 }
 

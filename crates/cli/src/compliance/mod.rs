@@ -1,17 +1,18 @@
-//! The compliance subcommands, each one call to a steerco-api handler.
+//! The compliance subcommands, each one call to a steerco-api handler. Edits name only the
+//! fields given on the command line, applied to the record as stored when the change is made.
 
 pub mod args;
 
 use std::process::ExitCode;
 
-use steerco_api::adapter::VersionRef;
-use steerco_api::audit::AuditQuery;
-use steerco_api::people::PersonUpdate;
-use steerco_api::risk_controls::{BiasImportRequest, RiskUpdate, UseCaseFilter};
-use steerco_api::signoff::{SignRequest, SignoffFilter};
-use steerco_api::{audit, frameworks, people, risk_controls, signoff, ApiError, ApiResult, Ctx};
+use steerco_api::use_case::UseCaseRef;
+use steerco_api::{audit, bias, framework, oversight, person, risk, signoff, ApiError, ApiResult, Ctx};
 use steerco_core::audit::Action;
-use steerco_core::compliance::{BiasKind, OversightInput, PersonInput, RiskInput, RiskStatus, Role};
+use steerco_core::compliance::{BiasKind, OversightField, PersonField, PersonInput, RiskField, RiskInput, RiskStatus, Role};
+use steerco_core::services::compliance::audit::{AuditAcknowledge, AuditQuery};
+use steerco_core::services::compliance::people::PersonUpdate;
+use steerco_core::services::compliance::risk_controls::{BiasImport, OversightUpdate, RiskUpdate, UseCaseFilter};
+use steerco_core::services::compliance::signoffs::{SignRequest, SignoffFilter};
 
 use crate::output;
 use args::{
@@ -25,22 +26,28 @@ fn roles(given: &[String]) -> ApiResult<Vec<Role>> {
 
 pub fn person(ctx: &Ctx, command: PersonCommand) -> ApiResult<()> {
     match command {
-        PersonCommand::List { json } => output::people(&people::list(ctx, ())?, json)?,
+        PersonCommand::List { json } => output::people(&person::list(ctx, ())?, json)?,
         PersonCommand::Add { name, roles: given, json } => {
             let input = PersonInput { name, roles: roles(&given)?, active: true };
-            output::people(&[people::create(ctx, input)?], json)?
+            output::people(&[person::create(ctx, input)?], json)?
         }
         PersonCommand::Update { id, name, roles: given, inactive, active } => {
-            let current = people::list(ctx, ())?
+            let id = person::list(ctx, ())?
                 .into_iter()
                 .find(|p| p.id == id.trim() || p.name.eq_ignore_ascii_case(id.trim()))
-                .ok_or_else(|| ApiError::invalid("id", format!("{id} is not a person on this portfolio")))?;
-            let input = PersonInput {
-                name: name.unwrap_or(current.name),
-                roles: if given.is_empty() { current.roles } else { roles(&given)? },
-                active: if inactive { false } else { active || current.active },
-            };
-            output::people(&[people::update(ctx, PersonUpdate { id: current.id, person: input })?], false)?
+                .ok_or_else(|| ApiError::invalid("id", format!("{id} is not a person on this portfolio")))?
+                .id;
+            let mut changes = Vec::new();
+            if let Some(name) = name {
+                changes.push(PersonField::Name(name));
+            }
+            if !given.is_empty() {
+                changes.push(PersonField::Roles(roles(&given)?));
+            }
+            if inactive || active {
+                changes.push(PersonField::Active(active));
+            }
+            output::people(&[person::update(ctx, PersonUpdate { id, changes, loaded: None })?], false)?
         }
     }
     Ok(())
@@ -68,14 +75,21 @@ pub fn signoff(ctx: &Ctx, a: SignoffArgs) -> ApiResult<()> {
     Ok(())
 }
 
-/// Returns a failing exit code when `verify` finds the chain broken (after saying where).
+/// Returns a failing exit code when `verify` finds the trail not holding (after saying why).
 pub fn audit(ctx: &Ctx, command: AuditCommand) -> ApiResult<ExitCode> {
     match command {
-        AuditCommand::Log { entity, action, actor, json } => {
+        AuditCommand::Log { entity, action, actor, all, json } => {
             let action = action.map(|a| a.parse::<Action>()).transpose()?;
-            let page =
-                audit::log(ctx, AuditQuery { entity, action, actor, newest_first: false, limit: None, offset: 0 })?;
-            output::audit_log(&page.records, json)?;
+            let query = AuditQuery {
+                entity,
+                action,
+                actor,
+                include_internal: all,
+                newest_first: false,
+                limit: None,
+                offset: 0,
+            };
+            output::audit_log(&audit::log(ctx, query)?.records, json)?;
         }
         AuditCommand::Verify { json } => {
             let report = audit::verify(ctx, ())?;
@@ -84,26 +98,30 @@ pub fn audit(ctx: &Ctx, command: AuditCommand) -> ApiResult<ExitCode> {
                 return Ok(ExitCode::from(1));
             }
         }
+        AuditCommand::Acknowledge { seq, comment } => {
+            let report = audit::acknowledge(ctx, AuditAcknowledge { seq, comment })?;
+            output::line(&format!("Record {seq} acknowledged."))?;
+            output::audit_verify(&report, false)?;
+        }
     }
     Ok(ExitCode::SUCCESS)
 }
 
 pub fn oversight(ctx: &Ctx, command: OversightCommand) -> ApiResult<()> {
     match command {
-        OversightCommand::List { json } => output::oversight(&risk_controls::oversight_list(ctx, ())?, json)?,
+        OversightCommand::List { json } => output::oversight(&oversight::list(ctx, ())?, json)?,
         OversightCommand::Set { use_case, accountable, procedure, fallback, max_minutes } => {
-            let current = risk_controls::oversight_list(ctx, ())?
-                .into_iter()
-                .find(|o| o.use_case_id == use_case.trim())
-                .ok_or_else(|| ApiError::invalid("use_case_id", format!("{use_case} is not a use case")))?;
-            let input = OversightInput {
-                use_case_id: current.use_case_id,
-                accountable_person: accountable.unwrap_or(current.accountable_person),
-                intervention_procedure: procedure.unwrap_or(current.intervention_procedure),
-                fallback_owner: fallback.unwrap_or(current.fallback_owner),
-                max_intervention_minutes: max_minutes.or(current.max_intervention_minutes),
-            };
-            output::oversight(&[risk_controls::oversight_set(ctx, input)?], false)?
+            let changes: Vec<OversightField> = [
+                accountable.map(OversightField::AccountablePerson),
+                procedure.map(OversightField::InterventionProcedure),
+                fallback.map(OversightField::FallbackOwner),
+                max_minutes.map(|m| OversightField::MaxInterventionMinutes(Some(m))),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            let req = OversightUpdate { use_case_id: use_case, changes, loaded: None };
+            output::oversight(&[oversight::set(ctx, req)?], false)?
         }
     }
     Ok(())
@@ -117,7 +135,7 @@ pub fn bias(ctx: &Ctx, command: BiasCommand) -> ApiResult<()> {
                 "adversarial" | "adversarial_prompts" | "adversarial-prompts" => BiasKind::AdversarialPrompts,
                 other => return Err(ApiError::invalid("KIND", format!("{other:?} is not parity or adversarial"))),
             };
-            let req = BiasImportRequest {
+            let req = BiasImport {
                 kind,
                 path: file.display().to_string(),
                 use_case_id: use_case,
@@ -126,10 +144,10 @@ pub fn bias(ctx: &Ctx, command: BiasCommand) -> ApiResult<()> {
                 threshold,
                 rationale,
             };
-            output::bias_checks(&[risk_controls::bias_import(ctx, req)?], json)?
+            output::bias_checks(&[bias::import(ctx, req)?], json)?
         }
         BiasCommand::List { use_case, json } => {
-            output::bias_checks(&risk_controls::bias_list(ctx, UseCaseFilter { use_case_id: use_case })?, json)?
+            output::bias_checks(&bias::list(ctx, UseCaseFilter { use_case_id: use_case })?, json)?
         }
     }
     Ok(())
@@ -140,26 +158,25 @@ pub fn risk(ctx: &Ctx, command: RiskCommand) -> ApiResult<()> {
         RiskCommand::Add { use_case, title, likelihood, impact, owner, mitigation, status, json } => {
             let status = RiskStatus::parse_for("--status", &status)?;
             let input = RiskInput { use_case_id: use_case, title, likelihood, impact, owner, mitigation, status };
-            output::risks(&[risk_controls::risk_create(ctx, input)?], json)?
+            output::risks(&[risk::create(ctx, input)?], json)?
         }
         RiskCommand::Update { id, title, likelihood, impact, owner, mitigation, status } => {
-            let current = risk_controls::risk_list(ctx, UseCaseFilter { use_case_id: None })?
-                .into_iter()
-                .find(|r| r.id == id.trim())
-                .ok_or_else(|| ApiError::invalid("id", format!("{id} is not a risk")))?;
-            let input = RiskInput {
-                use_case_id: current.use_case_id,
-                title: title.unwrap_or(current.title),
-                likelihood: likelihood.unwrap_or(current.likelihood),
-                impact: impact.unwrap_or(current.impact),
-                owner: owner.unwrap_or(current.owner),
-                mitigation: mitigation.unwrap_or(current.mitigation),
-                status: status.map(|s| RiskStatus::parse_for("--status", &s)).transpose()?.unwrap_or(current.status),
-            };
-            output::risks(&[risk_controls::risk_update(ctx, RiskUpdate { id: current.id, risk: input })?], false)?
+            let status = status.map(|s| RiskStatus::parse_for("--status", &s)).transpose()?;
+            let changes: Vec<RiskField> = [
+                title.map(RiskField::Title),
+                likelihood.map(RiskField::Likelihood),
+                impact.map(RiskField::Impact),
+                owner.map(RiskField::Owner),
+                mitigation.map(RiskField::Mitigation),
+                status.map(RiskField::Status),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            output::risks(&[risk::update(ctx, RiskUpdate { id, changes, loaded: None })?], false)?
         }
         RiskCommand::List { use_case, json } => {
-            output::risks(&risk_controls::risk_list(ctx, UseCaseFilter { use_case_id: use_case })?, json)?
+            output::risks(&risk::list(ctx, UseCaseFilter { use_case_id: use_case })?, json)?
         }
     }
     Ok(())
@@ -168,9 +185,9 @@ pub fn risk(ctx: &Ctx, command: RiskCommand) -> ApiResult<()> {
 pub fn framework(ctx: &Ctx, command: FrameworkCommand) -> ApiResult<()> {
     match command {
         FrameworkCommand::Coverage { use_case, json } => {
-            output::coverage(&frameworks::coverage_of(ctx, VersionRef { id: use_case })?, json)?
+            output::coverage(&framework::coverage(ctx, UseCaseRef { id: use_case })?, json)?
         }
-        FrameworkCommand::Map { json } => output::evidence_mapping(&frameworks::mapping(ctx, ())?, json)?,
+        FrameworkCommand::Map { json } => output::evidence_mapping(&framework::mapping(ctx, ())?, json)?,
     }
     Ok(())
 }

@@ -1,7 +1,7 @@
 //! Printing people, sign-offs, the audit trail, risk controls and framework coverage.
 
-use steerco_api::frameworks::UseCaseCoverage;
-use steerco_api::signoff::SignoffQueue;
+use steerco_api::types::{SignoffQueue, UseCaseCoverage};
+use steerco_core::compliance::frameworks::CoverageStatus;
 use steerco_core::audit::{AuditRecord, VerifyReport};
 use steerco_core::compliance::frameworks::EvidenceMapping;
 use steerco_core::compliance::{BiasCheck, BiasFigures, Oversight, Person, Risk, SignoffStatus};
@@ -110,6 +110,26 @@ pub fn audit_verify(r: &VerifyReport, as_json: bool) -> Printed {
     for problem in &r.outside_changes {
         text.push_str(&format!("Outside change: {problem}\n"));
     }
+    for c in &r.unacknowledged {
+        text.push_str(&format!(
+            "Not acknowledged: record {} ({} of {} {}, found {}) was changed outside Steerco; a compliance officer \
+             acknowledges it with `steerco audit acknowledge {} --comment …`\n",
+            c.seq, c.operation, c.entity_kind, c.entity_id, c.at, c.seq
+        ));
+    }
+    for c in &r.acknowledged {
+        text.push_str(&format!(
+            "Acknowledged: record {} ({} of {} {}) by {} on {}: {}\n",
+            c.seq,
+            c.operation,
+            c.entity_kind,
+            c.entity_id,
+            c.acknowledged_by.as_deref().unwrap_or_default(),
+            c.acknowledged_at.as_deref().unwrap_or_default(),
+            c.comment.as_deref().unwrap_or_default()
+        ));
+    }
+    text.push_str(if r.holds() { "Verified.\n" } else { "NOT VERIFIED.\n" });
     emit(&text)
 }
 
@@ -200,16 +220,21 @@ pub fn coverage(c: &UseCaseCoverage, as_json: bool) -> Printed {
     if as_json {
         return json(c);
     }
-    let mut text = format!("{} {} — evidence: {}\n", c.use_case_id, c.title, c.evidence.join(", "));
+    let complete: Vec<String> = c.evidence.iter().filter(|e| e.complete).map(|e| e.id.clone()).collect();
+    let mut text = format!("{} {} — complete evidence: {}\n", c.use_case_id, c.title, complete.join(", "));
     for f in &c.frameworks {
-        text.push_str(&format!("\n{} ({}): {} of {} items evidenced\n", f.title, f.source, f.covered, f.total));
+        text.push_str(&format!(
+            "\n{} ({}): {} covered, {} partial, {} missing, {} outside Steerco — of {} items\n",
+            f.title, f.source, f.covered, f.partial, f.missing, f.outside, f.total
+        ));
         for i in &f.items {
-            let state = if i.covered {
-                format!("✓ {}", i.present.join(", "))
-            } else if i.evidenced_by.is_empty() {
-                "— outside Steerco".to_owned()
-            } else {
-                format!("✗ needs {}", i.evidenced_by.join(" or "))
+            let state = match i.status {
+                CoverageStatus::Covered => {
+                    format!("covered by {}", i.evidence.iter().map(|e| e.id.as_str()).collect::<Vec<_>>().join(", "))
+                }
+                CoverageStatus::Partial => format!("partial: {}", i.lacking.join("; ")),
+                CoverageStatus::Missing => format!("missing: {}", i.lacking.join("; ")),
+                CoverageStatus::Outside => "outside Steerco".to_owned(),
             };
             text.push_str(&format!("  {:<22} {:<60} {state}\n", i.reference, truncate(&i.title, 58)));
         }
@@ -229,6 +254,6 @@ pub fn evidence_mapping(list: &[EvidenceMapping], as_json: bool) -> Printed {
     if as_json {
         return json(list);
     }
-    let rows: Vec<Vec<String>> = list.iter().map(|m| vec![m.evidence_kind.clone(), m.items.join(", ")]).collect();
+    let rows: Vec<Vec<String>> = list.iter().map(|m| vec![m.label.clone(), m.items.join(", ")]).collect();
     emit(&table(&["RECORD TYPE", "EVIDENCES"], &rows))
 }

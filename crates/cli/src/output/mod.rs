@@ -13,7 +13,7 @@ mod workshop;
 pub use compliance::{
     audit_log, audit_verify, bias_checks, coverage, evidence_mapping, oversight, people, risks, signoff_queue, signoffs,
 };
-pub use portfolio::{criteria, demo, imported, info, overview, programme, ranking, use_case, use_cases};
+pub use portfolio::{backups, criteria, demo, imported, info, overview, programme, ranking, use_case, use_cases};
 pub use registry::{
     adapters, diff, evaluation, lineage, lineage_check, mlflow, packs, policies, sources, version_detail, versions,
 };
@@ -29,25 +29,16 @@ pub fn line(text: &str) -> Printed {
     emit(&format!("{text}\n"))
 }
 
-/// 1234567.0 → "1,234,567": amounts read at a glance.
-pub(crate) fn money(amount: f64) -> String {
-    let whole = amount.round() as i64;
-    let digits = whole.abs().to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if whole < 0 {
-        format!("-{out}")
-    } else {
-        out
-    }
+/// 1234567 → "1,234,567": amounts read at a glance (whole units; cents where there are some).
+pub(crate) fn money(amount: steerco_core::Money) -> String {
+    amount.grouped()
 }
 
+/// Writes plain text for people. Anything that came from a file (a name, a title, a config
+/// value) is escaped so it cannot drive the terminal: control characters and escape sequences
+/// are shown as `\u{1b}`, never sent.
 pub(crate) fn emit(text: &str) -> Printed {
+    let text = steerco_core::files::safe_text::for_terminal(text, true);
     let mut out = io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(PrintError(format!("cannot write output: {e}"))),
@@ -69,8 +60,13 @@ pub fn json_value<T: Serialize + ?Sized>(value: &T) -> Printed {
 }
 
 pub(crate) fn json<T: Serialize + ?Sized>(value: &T) -> Printed {
+    // JSON escapes control characters itself; it is written as it is.
     let text = serde_json::to_string_pretty(value).map_err(|e| PrintError(e.to_string()))?;
-    emit(&(text + "\n"))
+    let mut out = io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.write_all(b"\n")).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(PrintError(format!("cannot write output: {e}"))),
+        _ => Ok(()),
+    }
 }
 
 /// Left-aligned columns, each as wide as its widest cell, separated by two spaces.
@@ -99,9 +95,10 @@ mod tests {
 
     #[test]
     fn money_groups_thousands() {
-        assert_eq!(money(1_234_567.4), "1,234,567");
-        assert_eq!(money(999.0), "999");
-        assert_eq!(money(0.0), "0");
+        use steerco_core::Money;
+        assert_eq!(money(Money::units(1_234_567)), "1,234,567");
+        assert_eq!(money(Money::from_cents(99_950)), "999.50");
+        assert_eq!(money(Money::ZERO), "0");
     }
 
     #[test]

@@ -2,12 +2,12 @@
 
 use std::path::Path;
 
-use steerco_api::exchange::ImportOutcome;
-use steerco_api::portfolio::{DemoOutcome, PortfolioInfo};
-use steerco_api::scoring::Ranking;
+use steerco_api::types::{ImportOutcome, PortfolioInfo, Ranking};
+use steerco_core::services::portfolio::DemoOutcome;
 use steerco_core::domain::{Programme, UseCase};
 use steerco_core::overview::ProgrammeOverview;
 use steerco_core::scoring::Criterion;
+use steerco_core::services::portfolio::backup::BackupFile;
 
 use super::{emit, json, money, table, Printed};
 
@@ -193,4 +193,18 @@ pub fn programme(p: &Programme, as_json: bool) -> Printed {
         "Programme:        {}\nCurrency:         {}\nPayback horizon:  {} months\n",
         p.name, p.currency, p.settings.payback_horizon_months
     ))
+}
+
+pub fn backups(list: &[BackupFile], as_json: bool) -> Printed {
+    if as_json {
+        return json(list);
+    }
+    if list.is_empty() {
+        return emit("No backups yet; one is taken each day the portfolio is opened, and before every upgrade.\n");
+    }
+    let rows: Vec<Vec<String>> = list
+        .iter()
+        .map(|b| vec![b.file_name.clone(), b.taken_at.format("%Y-%m-%d %H:%M UTC").to_string(), b.reason.clone(), b.bytes.to_string()])
+        .collect();
+    emit(&table(&["BACKUP", "TAKEN", "WHY", "BYTES"], &rows))
 }

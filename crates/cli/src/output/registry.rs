@@ -1,8 +1,6 @@
 //! Printing the registry: policies, data, adapters and their versions, evaluations, lineage.
 
-use steerco_api::adapter::AdapterVersionDetail;
-use steerco_api::evaluation::MlflowImportOutcome;
-use steerco_api::lineage::LineageCheck;
+use steerco_api::types::{AdapterVersionDetail, LineageCheck, MlflowImportOutcome};
 use steerco_core::registry::diff::VersionDiff;
 use steerco_core::registry::lineage::{LineageGraph, NodeKind};
 use steerco_core::registry::{AdapterSummary, AdapterVersion, DataPack, DataSource, Evaluation, Policy};
@@ -106,7 +104,7 @@ pub fn versions(list: &[AdapterVersion], as_json: bool) -> Printed {
                 v.adapter_name.clone(),
                 v.version.clone(),
                 v.status.to_string(),
-                v.base_model.clone(),
+                v.base_model.clone().unwrap_or_else(|| "(not given)".into()),
                 v.r.to_string(),
                 v.lora_alpha.to_string(),
                 parameters(v),
@@ -146,7 +144,7 @@ pub fn version_detail(d: &AdapterVersionDetail, as_json: bool) -> Printed {
     let mut field = |name: &str, value: String| text.push_str(&format!("  {name:<16}{value}\n"));
     field("use case", v.use_case_id.clone().unwrap_or_else(|| "—".into()));
     field("peft type", v.peft_type.clone());
-    field("base model", v.base_model.clone());
+    field("base model", v.base_model.clone().unwrap_or_else(|| "(not given: supply it with `steerco adapter base-model`)".into()));
     field("revision", v.revision.clone().unwrap_or_else(|| "—".into()));
     field("r", v.r.to_string());
     field("lora_alpha", v.lora_alpha.to_string());

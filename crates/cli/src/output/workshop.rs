@@ -1,6 +1,6 @@
 //! Printing workshops and their consensus.
 
-use steerco_api::workshop::WorkshopDetail;
+use steerco_api::types::WorkshopDetail;
 use steerco_core::workshop::Workshop;
 
 use super::{emit, json, table, Printed};

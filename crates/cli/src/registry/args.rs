@@ -113,9 +113,15 @@ pub enum AdapterCommand {
         /// A data pack the adapter was trained on (repeat).
         #[arg(long = "data-pack", value_name = "ID")]
         data_packs: Vec<String>,
+        /// The base model, when the folder's config names none (PEFT writes null for unnamed
+        /// models).
+        #[arg(long, value_name = "MODEL")]
+        base_model: Option<String>,
         #[arg(long)]
         json: bool,
     },
+    /// Record the base model of a version whose PEFT config named none.
+    BaseModel { id: String, model: String },
     List {
         #[arg(long)]
         json: bool,
@@ -147,8 +153,10 @@ pub enum AdapterCommand {
         /// Environment or pilot phase.
         #[arg(long)]
         target: String,
+        /// Who approved it: you (given only to confirm; a deployment is recorded in the name of
+        /// the person working).
         #[arg(long, value_name = "NAME")]
-        approved_by: String,
+        approved_by: Option<String>,
         /// ISO date; default today.
         #[arg(long = "on", value_name = "DATE")]
         on: Option<String>,

@@ -4,15 +4,17 @@ pub mod args;
 
 use std::process::ExitCode;
 
-use steerco_api::adapter::{AdapterImportRequest, AdapterRef, DiffRequest, StatusRequest, VersionRef};
-use steerco_api::data_governance::NewDataPackRequest;
-use steerco_api::evaluation::{BaselineRequest, EvaluationImportRequest, EvaluationRef, MlflowImportRequest};
-use steerco_api::exchange::ExportRequest;
-use steerco_api::{adapter, data_governance, evaluation, lineage, ApiResult, Ctx};
+use steerco_api::{adapter, adapter_version, deployment, evaluation, lineage, pack, policy, source, ApiResult, Ctx};
 use steerco_core::registry::{
     AdapterStatus, Classification, DataPackInput, DataSourceInput, DeploymentInput, PackApproval, PersonalData,
     PolicyCategory, PolicyInput,
 };
+use steerco_core::services::registry::adapters::{
+    AdapterImport, AdapterRef, AdapterStatusChange, AdapterVersionDiffRequest, AdapterVersionRef, BaseModelChange,
+};
+use steerco_core::services::registry::evaluations::{BaselineRequest, EvaluationImport, EvaluationRef, MlflowImport};
+use steerco_core::services::registry::governance::DataPackCreate;
+use steerco_core::services::registry::lineage::OpenLineageExportRequest;
 
 use crate::output;
 use args::{
@@ -25,11 +27,11 @@ fn today() -> String {
 
 pub fn policy(ctx: &Ctx, command: PolicyCommand) -> ApiResult<()> {
     match command {
-        PolicyCommand::List { json } => output::policies(&data_governance::list_policies(ctx, ())?, json)?,
+        PolicyCommand::List { json } => output::policies(&policy::list(ctx, ())?, json)?,
         PolicyCommand::Add { title, category, owner, effective_on, version, text, json } => {
             let category = PolicyCategory::parse_for("--category", &category)?;
             let input = PolicyInput { title, body: text, category, owner, effective_on, version };
-            output::policies(&[data_governance::create_policy(ctx, input)?], json)?
+            output::policies(&[policy::create(ctx, input)?], json)?
         }
     }
     Ok(())
@@ -37,11 +39,11 @@ pub fn policy(ctx: &Ctx, command: PolicyCommand) -> ApiResult<()> {
 
 pub fn source(ctx: &Ctx, command: SourceCommand) -> ApiResult<()> {
     match command {
-        SourceCommand::List { json } => output::sources(&data_governance::list_sources(ctx, ())?, json)?,
+        SourceCommand::List { json } => output::sources(&source::list(ctx, ())?, json)?,
         SourceCommand::Add { name, system, owner, classification, policy, json } => {
             let classification = Classification::parse_for("--classification", &classification)?;
             let input = DataSourceInput { name, system, owner, classification, policy_id: policy };
-            output::sources(&[data_governance::create_source(ctx, input)?], json)?
+            output::sources(&[source::create(ctx, input)?], json)?
         }
     }
     Ok(())
@@ -49,23 +51,23 @@ pub fn source(ctx: &Ctx, command: SourceCommand) -> ApiResult<()> {
 
 pub fn pack(ctx: &Ctx, command: PackCommand) -> ApiResult<()> {
     match command {
-        PackCommand::List { json } => output::packs(&data_governance::list_packs(ctx, ())?, json)?,
+        PackCommand::List { json } => output::packs(&pack::list(ctx, ())?, json)?,
         PackCommand::Add { name, version, sources, curated_by, record_count, personal_data, file, json } => {
             let personal_data = PersonalData::parse_for("--personal-data", &personal_data)?;
-            let pack = DataPackInput { name, version, source_ids: sources, curated_by, record_count, personal_data };
-            let req = NewDataPackRequest { pack, file_path: file.map(|f| f.display().to_string()) };
-            output::packs(&[data_governance::create_pack(ctx, req)?], json)?
+            let pack_input = DataPackInput { name, version, source_ids: sources, curated_by, record_count, personal_data };
+            let req = DataPackCreate { pack: pack_input, file_path: file.map(|f| f.display().to_string()) };
+            output::packs(&[pack::create(ctx, req)?], json)?
         }
         PackCommand::Approve { id, by, on } => {
             let approval = PackApproval { data_pack_id: id, approved_by: by, approved_on: on.unwrap_or_else(today) };
-            let pack = data_governance::approve_pack(ctx, approval)?;
+            let p = pack::approve(ctx, approval)?;
             output::line(&format!(
                 "{} {} {} approved by {} on {}.",
-                pack.id,
-                pack.name,
-                pack.version,
-                pack.approved_by.unwrap_or_default(),
-                pack.approved_on.unwrap_or_default()
+                p.id,
+                p.name,
+                p.version,
+                p.approved_by.unwrap_or_default(),
+                p.approved_on.unwrap_or_default()
             ))?
         }
     }
@@ -74,38 +76,45 @@ pub fn pack(ctx: &Ctx, command: PackCommand) -> ApiResult<()> {
 
 pub fn adapter(ctx: &Ctx, command: AdapterCommand) -> ApiResult<()> {
     match command {
-        AdapterCommand::Import { dir, name, version, use_case, data_packs, json } => {
-            let req = AdapterImportRequest {
+        AdapterCommand::Import { dir, name, version, use_case, data_packs, base_model, json } => {
+            let req = AdapterImport {
                 path: dir.display().to_string(),
                 name,
                 version,
                 use_case_id: use_case,
                 data_pack_ids: data_packs,
+                base_model,
             };
             let imported = adapter::import(ctx, req)?;
             if json {
                 output::json_value(&imported)?
             } else {
-                output::version_detail(&adapter::show(ctx, VersionRef { id: imported.id })?, false)?
+                output::version_detail(&adapter_version::get(ctx, AdapterVersionRef { id: imported.id })?, false)?
             }
+        }
+        AdapterCommand::BaseModel { id, model } => {
+            let v = adapter_version::set_base_model(ctx, BaseModelChange { id, base_model: model })?;
+            output::line(&format!("{} ({} {}) adapts {}.", v.id, v.adapter_name, v.version, v.base_model.unwrap_or_default()))?
         }
         AdapterCommand::List { json } => output::adapters(&adapter::list(ctx, ())?, json)?,
         AdapterCommand::Versions { adapter: name, json } => {
             output::versions(&adapter::versions(ctx, AdapterRef { adapter: name })?, json)?
         }
-        AdapterCommand::Show { id, json } => output::version_detail(&adapter::show(ctx, VersionRef { id })?, json)?,
+        AdapterCommand::Show { id, json } => {
+            output::version_detail(&adapter_version::get(ctx, AdapterVersionRef { id })?, json)?
+        }
         AdapterCommand::Diff { a, b, json } => {
-            output::diff(&adapter::compare(ctx, DiffRequest { from: a, to: b })?, json)?
+            output::diff(&adapter_version::diff(ctx, AdapterVersionDiffRequest { from: a, to: b })?, json)?
         }
         AdapterCommand::Status { id, status } => {
             let status = AdapterStatus::parse_for("STATUS", &status)?;
-            let v = adapter::set_status(ctx, StatusRequest { id, status })?;
+            let v = adapter_version::set_status(ctx, AdapterStatusChange { id, status })?;
             output::line(&format!("{} ({} {}) is now {}.", v.id, v.adapter_name, v.version, v.status))?
         }
         AdapterCommand::Deploy { id, target, approved_by, on, json } => {
             let input =
                 DeploymentInput { adapter_version_id: id, target, deployed_on: on.unwrap_or_else(today), approved_by };
-            let d = adapter::deploy(ctx, input)?;
+            let d = deployment::create(ctx, input)?;
             if json {
                 output::json_value(&d)?
             } else {
@@ -122,7 +131,7 @@ pub fn adapter(ctx: &Ctx, command: AdapterCommand) -> ApiResult<()> {
 pub fn eval(ctx: &Ctx, command: EvalCommand) -> ApiResult<()> {
     match command {
         EvalCommand::Import { file, adapter_version, run_by, run_on, json } => {
-            let req = EvaluationImportRequest {
+            let req = EvaluationImport {
                 path: file.display().to_string(),
                 adapter_version_id: adapter_version,
                 run_on,
@@ -142,11 +151,8 @@ pub fn eval(ctx: &Ctx, command: EvalCommand) -> ApiResult<()> {
 
 pub fn mlflow(ctx: &Ctx, command: MlflowCommand) -> ApiResult<()> {
     let MlflowCommand::Import { mlruns, run, adapter_version, json } = command;
-    let req = MlflowImportRequest {
-        mlruns_dir: mlruns.display().to_string(),
-        run_id: run,
-        adapter_version_id: adapter_version,
-    };
+    let req =
+        MlflowImport { mlruns_dir: mlruns.display().to_string(), run_id: run, adapter_version_id: adapter_version };
     output::mlflow(&evaluation::import_mlflow(ctx, req)?, json)?;
     Ok(())
 }
@@ -154,21 +160,21 @@ pub fn mlflow(ctx: &Ctx, command: MlflowCommand) -> ApiResult<()> {
 /// Returns a failing exit code when `--check` finds gaps (after printing them).
 pub fn lineage(ctx: &Ctx, a: LineageArgs) -> ApiResult<ExitCode> {
     if let Some(LineageExport::Export { openlineage }) = a.export {
-        let req = ExportRequest { destination: openlineage.display().to_string() };
+        let req = OpenLineageExportRequest { destination: openlineage.display().to_string() };
         let written = lineage::export_openlineage(ctx, req)?;
-        output::line(&format!("Wrote {} OpenLineage run events to {}.", written.events, written.path))?;
+        output::line(&format!("Wrote {} OpenLineage run events to {}.", written.items, written.path))?;
         return Ok(ExitCode::SUCCESS);
     }
     if a.check {
-        let result = lineage::check_all(ctx, ())?;
+        let result = lineage::check(ctx, ())?;
         output::lineage_check(&result, a.json)?;
         return Ok(if result.gaps.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) });
     }
     let id = a.id.unwrap_or_default();
     if a.dot {
-        output::emit_text(&lineage::graph_dot(ctx, VersionRef { id })?)?;
+        output::emit_text(&lineage::graph_dot(ctx, AdapterVersionRef { id })?)?;
     } else {
-        output::lineage(&lineage::graph(ctx, VersionRef { id })?, a.json)?;
+        output::lineage(&lineage::graph(ctx, AdapterVersionRef { id })?, a.json)?;
     }
     Ok(ExitCode::SUCCESS)
 }

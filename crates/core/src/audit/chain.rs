@@ -21,13 +21,32 @@ pub struct VerifyReport {
     pub head_hash: String,
     pub broken: Option<ChainBreak>,
     /// Signs of changes made to the file with another tool: row changes no Steerco transaction
-    /// recorded yet, or tables whose change capture was switched off.
+    /// recorded yet, tables whose change capture was switched off, rows that differ from the
+    /// last image the trail holds of them, sign-offs whose hash no longer matches what they hold.
     pub outside_changes: Vec<String>,
+    /// Changes made outside Steerco and recorded as `unaudited`, not yet acknowledged by a
+    /// compliance officer: each keeps the trail from verifying.
+    pub unacknowledged: Vec<UnauditedChange>,
+    /// Outside changes a compliance officer has looked at and acknowledged, with why.
+    pub acknowledged: Vec<UnauditedChange>,
+}
+
+/// A change found in the file that no Steerco transaction made, as the trail recorded it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct UnauditedChange {
+    pub seq: i64,
+    pub at: String,
+    pub operation: String,
+    pub entity_kind: String,
+    pub entity_id: String,
+    pub acknowledged_by: Option<String>,
+    pub acknowledged_at: Option<String>,
+    pub comment: Option<String>,
 }
 
 impl VerifyReport {
     pub fn holds(&self) -> bool {
-        self.broken.is_none() && self.outside_changes.is_empty()
+        self.broken.is_none() && self.outside_changes.is_empty() && self.unacknowledged.is_empty()
     }
 }
 
@@ -186,6 +205,8 @@ impl ChainChecker {
             head_hash: self.prev_hash,
             broken: self.broken,
             outside_changes: Vec::new(),
+            unacknowledged: Vec::new(),
+            acknowledged: Vec::new(),
         }
     }
 }

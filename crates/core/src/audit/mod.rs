@@ -13,7 +13,7 @@ use crate::error::{CoreError, CoreResult};
 
 mod chain;
 
-pub use chain::{ChainBreak, ChainChecker, VerifyReport};
+pub use chain::{ChainBreak, ChainChecker, UnauditedChange, VerifyReport};
 
 /// The hash the first record points back to.
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
@@ -31,6 +31,10 @@ pub enum Action {
     Export,
     /// Changes found in the file that no Steerco transaction recorded (made with another tool).
     Unaudited,
+    /// A compliance officer's acknowledgement of an unaudited change.
+    Acknowledge,
+    /// The portfolio replaced by one of its backups.
+    Restore,
     /// Schema upgrades and the start of the trail.
     Migrate,
 }
@@ -45,6 +49,8 @@ impl Action {
         Action::Import,
         Action::Export,
         Action::Unaudited,
+        Action::Acknowledge,
+        Action::Restore,
         Action::Migrate,
     ];
 
@@ -58,6 +64,8 @@ impl Action {
             Action::Import => "import",
             Action::Export => "export",
             Action::Unaudited => "unaudited",
+            Action::Acknowledge => "acknowledge",
+            Action::Restore => "restore",
             Action::Migrate => "migrate",
         }
     }

@@ -43,6 +43,21 @@ impl PersonInput {
     }
 }
 
+crate::editable_fields! {
+    /// One field of a person set to a new value.
+    pub enum PersonField for PersonInput {
+        Name("name"): String => name,
+        Roles("roles"): Vec<Role> => roles,
+        Active("active"): bool => active,
+    }
+}
+
+impl Person {
+    pub fn to_input(&self) -> PersonInput {
+        PersonInput { name: self.name.clone(), roles: self.roles.clone(), active: self.active }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Signoff {
     pub id: String,
@@ -104,6 +119,54 @@ impl OversightInput {
             fallback_owner: optional_text("fallback_owner", Some(&self.fallback_owner), 200)?.unwrap_or_default(),
             max_intervention_minutes: self.max_intervention_minutes,
         })
+    }
+}
+
+crate::editable_fields! {
+    /// One field of an oversight plan set to a new value.
+    pub enum OversightField for OversightInput {
+        AccountablePerson("accountable_person"): String => accountable_person,
+        InterventionProcedure("intervention_procedure"): String => intervention_procedure,
+        FallbackOwner("fallback_owner"): String => fallback_owner,
+        MaxInterventionMinutes("max_intervention_minutes"): Option<u32> => max_intervention_minutes,
+    }
+}
+
+impl Oversight {
+    pub fn to_input(&self) -> OversightInput {
+        OversightInput {
+            use_case_id: self.use_case_id.clone(),
+            accountable_person: self.accountable_person.clone(),
+            intervention_procedure: self.intervention_procedure.clone(),
+            fallback_owner: self.fallback_owner.clone(),
+            max_intervention_minutes: self.max_intervention_minutes,
+        }
+    }
+
+    /// The plan as it reads with `stored` (or none) for `use_case_id`.
+    pub fn from_stored(use_case_id: &str, stored: Option<(OversightInput, DateTime<Utc>)>) -> Oversight {
+        let (input, updated_at) = match stored {
+            Some((input, at)) => (input, Some(at)),
+            None => (
+                OversightInput {
+                    use_case_id: use_case_id.to_owned(),
+                    accountable_person: String::new(),
+                    intervention_procedure: String::new(),
+                    fallback_owner: String::new(),
+                    max_intervention_minutes: None,
+                },
+                None,
+            ),
+        };
+        Oversight {
+            missing: oversight_gaps(&input),
+            use_case_id: input.use_case_id,
+            accountable_person: input.accountable_person,
+            intervention_procedure: input.intervention_procedure,
+            fallback_owner: input.fallback_owner,
+            max_intervention_minutes: input.max_intervention_minutes,
+            updated_at,
+        }
     }
 }
 
@@ -172,6 +235,32 @@ pub struct RiskInput {
     pub owner: String,
     pub mitigation: String,
     pub status: RiskStatus,
+}
+
+crate::editable_fields! {
+    /// One field of a risk set to a new value (a risk stays with its use case).
+    pub enum RiskField for RiskInput {
+        Title("title"): String => title,
+        Likelihood("likelihood"): u8 => likelihood,
+        Impact("impact"): u8 => impact,
+        Owner("owner"): String => owner,
+        Mitigation("mitigation"): String => mitigation,
+        Status("status"): RiskStatus => status,
+    }
+}
+
+impl Risk {
+    pub fn to_input(&self) -> RiskInput {
+        RiskInput {
+            use_case_id: self.use_case_id.clone(),
+            title: self.title.clone(),
+            likelihood: self.likelihood,
+            impact: self.impact,
+            owner: self.owner.clone(),
+            mitigation: self.mitigation.clone(),
+            status: self.status,
+        }
+    }
 }
 
 impl RiskInput {

@@ -6,7 +6,7 @@
 use serde_json::Value;
 
 use crate::registry::diff::FieldChange;
-use crate::registry::hashing::hash_bytes;
+use crate::hashing::hash_bytes;
 
 pub fn canonical(value: &Value) -> String {
     let mut out = String::new();

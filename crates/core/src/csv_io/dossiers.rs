@@ -5,6 +5,7 @@
 use super::{number, write, Table};
 use crate::domain::{rating, DossierInput, Lane, Ratings, RiskClass, Stage};
 use crate::error::{CoreError, CoreResult};
+use crate::money::Money;
 
 pub const COLUMNS: [&str; 13] = [
     "title",
@@ -39,20 +40,40 @@ pub fn parse(bytes: &[u8]) -> CoreResult<Vec<ImportedDossier>> {
     for (row, record) in &table.rows {
         let mut errors = Vec::new();
         let cell = |column: &str| table.field(record, column).to_owned();
+        // A row is named by its title as well as its number, as a person scanning the sheet
+        // looks for it.
+        let title = cell("title");
+        let row = if title.is_empty() { row.to_string() } else { format!("{row} ({})", shorten(&title)) };
+        let row = row.as_str();
+        let mut money = |column: &str| -> Money {
+            let text = cell(column);
+            let parsed = if text.is_empty() {
+                Err("is required".to_owned())
+            } else {
+                Money::parse(column, &text).map_err(|e| reason_of(&e)).and_then(|m| {
+                    if m < Money::ZERO {
+                        Err(format!("must be 0 or more, not {text}"))
+                    } else {
+                        Ok(m)
+                    }
+                })
+            };
+            parsed.unwrap_or_else(|reason| {
+                errors.push(format!("row {row}, column {column}: {reason}"));
+                Money::ZERO
+            })
+        };
+        let annual_value = money("annual_value");
+        let one_time_cost = money("one_time_cost");
+        let monthly_run_cost = money("monthly_run_cost");
         let mut check = |column: &str, result: Result<f64, String>| -> f64 {
             result.unwrap_or_else(|reason| {
                 errors.push(format!("row {row}, column {column}: {reason}"));
                 0.0
             })
         };
-        let amount = |text: String| {
-            number(&text).and_then(|n| if n < 0.0 { Err(format!("must be 0 or more, not {n}")) } else { Ok(n) })
-        };
         let one_to_five =
             |column: &str, text: String| number(&text).and_then(|n| rating(column, n).map_err(|e| reason_of(&e)));
-        let annual_value = check("annual_value", amount(cell("annual_value")));
-        let one_time_cost = check("one_time_cost", amount(cell("one_time_cost")));
-        let monthly_run_cost = check("monthly_run_cost", amount(cell("monthly_run_cost")));
         let ratings = Ratings {
             value: check("value_rating", one_to_five("value_rating", cell("value_rating"))),
             criticality: check("criticality_rating", one_to_five("criticality_rating", cell("criticality_rating"))),
@@ -102,7 +123,7 @@ pub fn parse(bytes: &[u8]) -> CoreResult<Vec<ImportedDossier>> {
         };
         if errors.is_empty() {
             match input.validated() {
-                Ok(input) => dossiers.push(ImportedDossier { row: *row, input }),
+                Ok(input) => dossiers.push(ImportedDossier { row: row_number(row), input }),
                 Err(CoreError::Invalid { field, reason }) => {
                     errors.push(format!("row {row}, column {field}: {reason}"))
                 }
@@ -115,6 +136,20 @@ pub fn parse(bytes: &[u8]) -> CoreResult<Vec<ImportedDossier>> {
         return Err(CoreError::InvalidRows(problems));
     }
     Ok(dossiers)
+}
+
+fn row_number(label: &str) -> usize {
+    label.split(' ').next().and_then(|n| n.parse().ok()).unwrap_or(0)
+}
+
+/// A title short enough to name a row in a message.
+fn shorten(title: &str) -> String {
+    const MAX: usize = 40;
+    if title.chars().count() <= MAX {
+        title.to_owned()
+    } else {
+        format!("{}…", title.chars().take(MAX - 1).collect::<String>())
+    }
 }
 
 fn reason_of(e: &CoreError) -> String {
@@ -179,7 +214,7 @@ mod tests {
         let d = &rows[0].input;
         assert_eq!(d.title, "Claims triage, phase 2");
         assert_eq!(d.description, "Line one\r\nline \"two\"");
-        assert_eq!((d.annual_value, d.ratings.guardrail, d.data_readiness), (1_200_000.0, 2.0, Some(3)));
+        assert_eq!((d.annual_value, d.ratings.guardrail, d.data_readiness), (Money::units(1_200_000), 2.0, Some(3)));
         assert_eq!(d.risk_class, Some(RiskClass::Limited));
         assert_eq!(d.stage, Stage::Discovery);
     }
@@ -194,7 +229,7 @@ mod tests {
         assert_eq!(
             problems,
             [
-                "row 3, column annual_value: \"abc\" is not a number like 1250000 or 1250000.50 (no currency signs or separators)",
+                "row 3, column annual_value: \"abc\" is not an amount (digits with at most two decimals, e.g. 1250000.50)",
                 "row 3, column value_rating: must be a rating from 1 to 5, not 7",
                 "row 3, column data_readiness: must be a whole number from 1 to 5, not \"9\"",
                 "row 3, column risk_class: \"severe\" is not one of minimal, limited, high, prohibited",
@@ -208,7 +243,7 @@ mod tests {
         let csv = format!("{HEADER}\nGood,Unit,,,1,1,0,3,3,3,,,\"two\nlines\"\n\nBad,Unit,,,x,1,0,3,3,3,,,\n");
         let CoreError::InvalidRows(problems) = parse(csv.as_bytes()).unwrap_err() else { panic!() };
         assert_eq!(problems.len(), 1);
-        assert!(problems[0].starts_with("row 4, column annual_value:"), "{problems:?}");
+        assert!(problems[0].starts_with("row 4 (Bad), column annual_value:"), "{problems:?}");
     }
 
     #[test]
@@ -238,6 +273,9 @@ mod tests {
         let csv = format!("{HEADER}\nOnly,two\n");
         let CoreError::InvalidRows(problems) = parse(csv.as_bytes()).unwrap_err() else { panic!() };
         assert_eq!(problems, ["row 2: has 2 fields, the header has 13"]);
+        let long = format!("{HEADER}\n{},U,,,-1,0,0,3,3,3,,,\n", "T".repeat(60));
+        let CoreError::InvalidRows(problems) = parse(long.as_bytes()).unwrap_err() else { panic!() };
+        assert!(problems[0].starts_with(&format!("row 2 ({}…), column annual_value: must be 0 or more", "T".repeat(39))));
     }
 
     #[test]

@@ -9,6 +9,7 @@ pub mod rating_sheet;
 use std::collections::HashMap;
 
 use crate::error::{CoreError, CoreResult};
+use crate::files::safe_text::spreadsheet_cell;
 
 /// A parsed file: the header's column positions and the data records with their row numbers.
 pub(crate) struct Table {
@@ -79,9 +80,15 @@ impl Table {
         Ok(Table { columns, rows })
     }
 
-    /// The trimmed field of `column` in `record` ("" when the column is absent).
+    /// The trimmed field of `column` in `record` ("" when the column is absent), with the `'`
+    /// our exports put before a formula-like cell taken off again, so an export imports as it
+    /// was.
     pub(crate) fn field<'r>(&self, record: &'r csv::StringRecord, column: &str) -> &'r str {
-        self.columns.get(column).and_then(|&i| record.get(i)).map_or("", str::trim)
+        let text = self.columns.get(column).and_then(|&i| record.get(i)).map_or("", str::trim);
+        match text.strip_prefix('\'') {
+            Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest,
+            _ => text,
+        }
     }
 
     pub(crate) fn has(&self, column: &str) -> bool {
@@ -114,20 +121,38 @@ pub(crate) fn number(text: &str) -> Result<f64, String> {
     }
 }
 
-/// Writes `rows` under `header` as RFC 4180 CSV (quoted where needed, LF line ends).
+/// Writes `rows` under `header` as RFC 4180 CSV (quoted where needed, LF line ends). Every cell
+/// that is not a plain number and would start a formula in a spreadsheet is written inert.
 pub(crate) fn write(header: &[&str], rows: &[Vec<String>]) -> CoreResult<Vec<u8>> {
     let mut writer = csv::Writer::from_writer(Vec::new());
     let fail = |e: csv::Error| CoreError::io("writing CSV", std::io::Error::other(e.to_string()));
     writer.write_record(header).map_err(fail)?;
     for row in rows {
-        writer.write_record(row).map_err(fail)?;
+        let cells = row.iter().map(|cell| if number(cell).is_ok() { cell.into() } else { spreadsheet_cell(cell) });
+        writer.write_record(cells.map(|c| c.into_owned())).map_err(fail)?;
     }
     writer.into_inner().map_err(|e| CoreError::io("writing CSV", std::io::Error::other(e.to_string())))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::number;
+    use super::{number, write, Table};
+
+    #[test]
+    fn formula_cells_are_written_inert_and_read_back_as_they_were() {
+        let hostile = ["=HYPERLINK(\"http://x\",\"y\")", "+1", "-1+2", "@SUM(1)", "-12.5"];
+        let row: Vec<String> = hostile.iter().map(|s| s.to_string()).collect();
+        let bytes = write(&["a", "b", "c", "d", "e"], &[row]).unwrap();
+        let text = String::from_utf8(bytes.clone()).unwrap();
+        let data = text.lines().nth(1).unwrap();
+        assert!(data.starts_with("\"'=HYPERLINK"), "{data}");
+        assert!(data.contains(",'+1,'-1+2,'@SUM(1),-12.5"), "a plain number stays a number: {data}");
+        let table = Table::read(&bytes, &["a", "b", "c", "d", "e"], &[]).unwrap();
+        let (_, record) = &table.rows[0];
+        for (column, expected) in ["a", "b", "c", "d", "e"].iter().zip(hostile) {
+            assert_eq!(table.field(record, column), expected);
+        }
+    }
 
     #[test]
     fn numbers_are_plain_decimals() {

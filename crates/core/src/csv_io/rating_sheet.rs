@@ -79,15 +79,29 @@ pub fn parse(bytes: &[u8], workshop_id: &str) -> CoreResult<Vec<(String, RatingE
                 continue;
             }
         };
-        entries.push((
-            format!("row {row}"),
-            RatingEntry {
-                participant: table.field(record, "participant").to_owned(),
-                use_case_id: table.field(record, "use_case_id").to_owned(),
+        let entry = RatingEntry {
+            participant: table.field(record, "participant").to_owned(),
+            use_case_id: table.field(record, "use_case_id").to_owned(),
+            criterion,
+            rating: Some(rating),
+        };
+        // The same cell twice: harmless when it says the same thing, but two different ratings
+        // for one cell leave no way to know which the participant meant.
+        let same_cell = |e: &RatingEntry| {
+            e.participant == entry.participant && e.use_case_id == entry.use_case_id && e.criterion == entry.criterion
+        };
+        match entries.iter().find(|(_, e)| same_cell(e)) {
+            Some((earlier, e)) if e.rating != entry.rating => problems.push(format!(
+                "row {row}, column rating: {} rates {} {} {} here but {} on {earlier}; keep one",
+                entry.participant,
+                entry.use_case_id,
                 criterion,
-                rating: Some(rating),
-            },
-        ));
+                rating,
+                e.rating.unwrap_or_default()
+            )),
+            Some(_) => {}
+            None => entries.push((format!("row {row}"), entry)),
+        }
     }
     if !problems.is_empty() {
         return Err(CoreError::InvalidRows(problems));
@@ -120,5 +134,14 @@ mod tests {
                 "row 4, column rating: must be a whole number from 1 to 5, not \"3.5\"",
             ]
         );
+    }
+
+    #[test]
+    fn a_cell_rated_twice_differently_is_refused_and_twice_alike_is_read_once() {
+        let twice = "workshop_id,participant,use_case_id,criterion,rating\nWS-001,Ana,UC-001,value,4\nWS-001,Ana,UC-001,value,4\n";
+        assert_eq!(parse(twice.as_bytes(), "WS-001").unwrap().len(), 1);
+        let clash = "workshop_id,participant,use_case_id,criterion,rating\nWS-001,Ana,UC-001,value,4\nWS-001,Ana,UC-001,value,2\n";
+        let CoreError::InvalidRows(problems) = parse(clash.as_bytes(), "WS-001").unwrap_err() else { panic!() };
+        assert_eq!(problems, ["row 3, column rating: Ana rates UC-001 value 2 here but 4 on row 2; keep one"]);
     }
 }

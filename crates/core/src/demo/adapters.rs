@@ -6,19 +6,17 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use chrono::{DateTime, Utc};
-use rusqlite::Transaction;
 use safetensors::tensor::{Dtype, TensorView};
 use serde::Deserialize;
 use serde_json::json;
 
 use crate::error::{CoreError, CoreResult};
 use crate::registry::evaluation_files::parse_csv;
-use crate::registry::hashing::hash_file;
+use crate::hashing::hash_file;
 use crate::registry::peft::read_folder;
 use crate::registry::{AdapterStatus, DeploymentInput};
 use crate::store::adapter::{self, NewVersion};
-use crate::store::{data_pack, deployment, evaluation};
+use crate::store::{data_pack, deployment, evaluation, Tx};
 
 #[derive(Debug, Clone, Deserialize)]
 pub struct DemoAdapter {
@@ -58,13 +56,7 @@ const HIDDEN: usize = 64;
 
 /// Writes each adapter's PEFT folder under `dir` and registers it, when no adapter is registered
 /// yet. `use_cases` maps demo titles to ids.
-pub fn install(
-    tx: &Transaction,
-    adapters: &[DemoAdapter],
-    use_cases: &[(String, String)],
-    dir: &Path,
-    now: DateTime<Utc>,
-) -> CoreResult<()> {
+pub(super) fn install(tx: &Tx, adapters: &[DemoAdapter], use_cases: &[(String, String)], dir: &Path) -> CoreResult<()> {
     if !adapter::list_adapters(tx)?.is_empty() || adapters.is_empty() {
         return Ok(());
     }
@@ -85,33 +77,42 @@ pub fn install(
             })
             .collect::<CoreResult<Vec<_>>>()?;
         let peft = read_folder(&folder)?;
-        let new = NewVersion {
-            adapter_name: &a.name,
-            version: &a.version,
-            use_case_id: use_case_id.as_deref(),
-            data_pack_ids: &pack_ids,
-            folder: &peft,
-            source_dir: &folder.display().to_string(),
-            imported_by: "demo",
+        let adapter_id = match adapter::find_adapter(tx, &a.name)? {
+            Some((id, _)) => id,
+            None => adapter::insert_adapter(tx, &a.name, use_case_id.as_deref())?,
         };
-        let version = adapter::import_version(tx, &new, now)?;
+        let semver = crate::registry::parse_semver("version", &a.version)?;
+        let id = adapter::insert_version(
+            tx,
+            &NewVersion {
+                adapter_id: &adapter_id,
+                version: &semver,
+                folder: &peft,
+                base_model: peft.config.base_model.as_deref(),
+                source_dir: &folder.display().to_string(),
+                imported_by: "demo",
+                data_pack_ids: &pack_ids,
+            },
+        )?;
         if let Some(e) = &a.evaluation {
             let file = folder.join("evaluation.csv");
             std::fs::write(&file, &e.csv).map_err(|err| CoreError::io(format!("writing {}", file.display()), err))?;
             let parsed = parse_csv(e.csv.as_bytes(), &hash_file(&file)?)?;
-            evaluation::insert(tx, &version.id, &parsed, Some(&e.run_on), Some(&e.run_by), now)?;
+            evaluation::insert(tx, &id, &parsed, &e.run_on, &e.run_by)?;
         }
         if a.status >= AdapterStatus::Approved {
-            adapter::set_status(tx, &version.id, AdapterStatus::Approved)?;
+            adapter::set_status(tx, &id, AdapterStatus::Approved)?;
         }
         if let Some(d) = &a.deployment {
             let input = DeploymentInput {
-                adapter_version_id: version.id.clone(),
+                adapter_version_id: id.clone(),
                 target: d.target.clone(),
                 deployed_on: d.deployed_on.clone(),
-                approved_by: d.approved_by.clone(),
-            };
-            deployment::create(tx, &input, now)?;
+                approved_by: Some(d.approved_by.clone()),
+            }
+            .validated()?;
+            deployment::insert(tx, &input)?;
+            adapter::set_status(tx, &id, AdapterStatus::Deployed)?;
         }
     }
     Ok(())

@@ -2,14 +2,17 @@
 //! oversight plans, risks and sign-offs. Each is added only to a portfolio that has none yet, so
 //! reloading the demo never replaces what someone entered.
 
-use chrono::{DateTime, Utc};
-use rusqlite::Transaction;
 use serde::Deserialize;
 
 use crate::compliance::{OversightInput, PersonInput, RiskInput, RiskStatus};
+use crate::domain::{DossierField, DossierInput, Stage};
+use crate::edits;
 use crate::error::{CoreError, CoreResult};
 use crate::registry::{Classification, DataPackInput, DataSourceInput, PackApproval, PersonalData, PolicyInput};
-use crate::store::{data_pack, data_source, oversight, person, policy, risk, signoff};
+use crate::services::compliance::signed_content::Evidence;
+use crate::services::compliance::stage_gate;
+use crate::store::signoff::{self, NewSignoff};
+use crate::store::{data_pack, data_source, oversight, person, policy, risk, use_case, Tx};
 
 /// People, oversight plans, risks and sign-offs; use cases are named by title.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -45,6 +48,9 @@ pub struct DemoSignoff {
     pub use_case: String,
     pub by: String,
     pub comment: String,
+    /// An edit made after signing, which leaves this sign-off stale (the demo shows one).
+    #[serde(default)]
+    pub then_changed: Option<DossierField>,
 }
 
 /// Policies, data sources and packs; sources and packs name what they refer to by title/name.
@@ -80,54 +86,80 @@ pub struct DemoPack {
 }
 
 /// Adds the demo's people, oversight plans, risks and sign-offs when the portfolio has no people
-/// yet; a portfolio whose people someone entered keeps them.
+/// yet (a portfolio whose people someone entered keeps them), then moves the cases bound for
+/// pilot or scaled through the stage gate, and makes the edits meant to leave a sign-off stale.
 pub(super) fn install_compliance(
-    tx: &Transaction,
+    tx: &Tx,
     demo: &DemoCompliance,
     ids: &[(String, String)],
-    now: DateTime<Utc>,
+    bound_for: &[(String, Stage)],
 ) -> CoreResult<()> {
-    if person::count(tx)? > 0 {
-        return Ok(());
-    }
     let id_of = |title: &str| -> CoreResult<String> {
         ids.iter()
             .find(|(t, _)| t == title)
             .map(|(_, id)| id.clone())
             .ok_or_else(|| CoreError::Conflict(format!("the demo names an unknown use case {title:?}")))
     };
-    let mut people = Vec::new();
-    for p in &demo.people {
-        people.push(person::create(tx, p, now)?);
+    if person::count(tx)? == 0 {
+        let mut people = Vec::new();
+        for p in &demo.people {
+            let id = person::insert(tx, &p.validated()?)?;
+            people.push(person::require(tx, &id)?);
+        }
+        for o in &demo.oversight {
+            let input = OversightInput {
+                use_case_id: id_of(&o.use_case)?,
+                accountable_person: o.accountable_person.clone(),
+                intervention_procedure: o.intervention_procedure.clone(),
+                fallback_owner: o.fallback_owner.clone(),
+                max_intervention_minutes: o.max_intervention_minutes,
+            };
+            oversight::upsert(tx, &input.validated()?)?;
+        }
+        for r in &demo.risks {
+            let input = RiskInput {
+                use_case_id: id_of(&r.use_case)?,
+                title: r.title.clone(),
+                likelihood: r.likelihood,
+                impact: r.impact,
+                owner: r.owner.clone(),
+                mitigation: r.mitigation.clone(),
+                status: r.status,
+            };
+            risk::insert(tx, &input.validated()?)?;
+        }
+        for s in &demo.signoffs {
+            let by = people
+                .iter()
+                .find(|p| p.name == s.by)
+                .ok_or_else(|| CoreError::Conflict(format!("the demo names an unknown person {:?}", s.by)))?;
+            let entity_id = id_of(&s.use_case)?;
+            let content = Evidence::for_entity(tx, &entity_id)?.content(&entity_id)?;
+            signoff::insert(
+                tx,
+                &NewSignoff {
+                    kind: content.kind,
+                    entity_id: &entity_id,
+                    person: by,
+                    comment: &s.comment,
+                    content_sha256: &content.sha256,
+                    content_json: &content.json,
+                },
+            )?;
+        }
     }
-    for o in &demo.oversight {
-        let input = OversightInput {
-            use_case_id: id_of(&o.use_case)?,
-            accountable_person: o.accountable_person.clone(),
-            intervention_procedure: o.intervention_procedure.clone(),
-            fallback_owner: o.fallback_owner.clone(),
-            max_intervention_minutes: o.max_intervention_minutes,
-        };
-        oversight::upsert(tx, &input, now)?;
-    }
-    for r in &demo.risks {
-        let input = RiskInput {
-            use_case_id: id_of(&r.use_case)?,
-            title: r.title.clone(),
-            likelihood: r.likelihood,
-            impact: r.impact,
-            owner: r.owner.clone(),
-            mitigation: r.mitigation.clone(),
-            status: r.status,
-        };
-        risk::create(tx, &input, now)?;
+    for (id, stage) in bound_for {
+        let stored = use_case::require(tx, id)?;
+        use_case::update(tx, id, &DossierInput { stage: *stage, ..stored.dossier.clone() })?;
+        stage_gate::check_move(tx, id, stored.dossier.stage, *stage)?;
     }
     for s in &demo.signoffs {
-        let by = people
-            .iter()
-            .find(|p| p.name == s.by)
-            .ok_or_else(|| CoreError::Conflict(format!("the demo names an unknown person {:?}", s.by)))?;
-        signoff::sign(tx, &id_of(&s.use_case)?, by, &s.comment, now)?;
+        if let Some(change) = &s.then_changed {
+            let id = id_of(&s.use_case)?;
+            let stored = use_case::require(tx, &id)?;
+            let edited = edits::apply(&id, &stored.dossier, None, std::slice::from_ref(change))?.validated()?;
+            use_case::update(tx, &id, &edited)?;
+        }
     }
     Ok(())
 }
@@ -135,20 +167,16 @@ pub(super) fn install_compliance(
 /// Adds the demo's policies, sources and packs, but only to an empty registry: reloading the
 /// demo replaces use cases, never governance records someone entered.
 /// Returns whether it added them (the registry was empty).
-pub(super) fn install_registry(tx: &Transaction, demo: &DemoRegistry, now: DateTime<Utc>) -> CoreResult<bool> {
-    let existing: i64 = tx.query_row(
-        "SELECT (SELECT count(*) FROM policy) + (SELECT count(*) FROM data_source) + (SELECT count(*) FROM data_pack)",
-        [],
-        |r| r.get(0),
-    )?;
+pub(super) fn install_registry(tx: &Tx, demo: &DemoRegistry) -> CoreResult<bool> {
+    let existing = policy::list(tx)?.len() + data_source::list(tx)?.len() + data_pack::list(tx)?.len();
     if existing > 0 {
         return Ok(false);
     }
     let unknown = |what: &str, name: &str| CoreError::Conflict(format!("the demo names an unknown {what} {name:?}"));
     let mut policies = Vec::new();
     for p in &demo.policies {
-        let stored = policy::create(tx, p, now)?;
-        policies.push((stored.title, stored.id));
+        let id = policy::insert(tx, &p.validated()?)?;
+        policies.push((p.title.clone(), id));
     }
     let mut sources = Vec::new();
     for s in &demo.sources {
@@ -165,8 +193,8 @@ pub(super) fn install_registry(tx: &Transaction, demo: &DemoRegistry, now: DateT
             classification: s.classification,
             policy_id,
         };
-        let stored = data_source::create(tx, &input, now)?;
-        sources.push((stored.name, stored.id));
+        let id = data_source::insert(tx, &input.validated()?)?;
+        sources.push((s.name.clone(), id));
     }
     for p in &demo.packs {
         let source_ids = p
@@ -184,10 +212,10 @@ pub(super) fn install_registry(tx: &Transaction, demo: &DemoRegistry, now: DateT
             record_count: p.record_count,
             personal_data: p.personal_data,
         };
-        let stored = data_pack::create(tx, &input, None, now)?;
+        let id = data_pack::insert(tx, &input.validated()?, None)?;
         if let (Some(by), Some(on)) = (&p.approved_by, &p.approved_on) {
-            let approval = PackApproval { data_pack_id: stored.id, approved_by: by.clone(), approved_on: on.clone() };
-            data_pack::approve(tx, &approval)?;
+            let a = PackApproval { data_pack_id: id.clone(), approved_by: by.clone(), approved_on: on.clone() }.validated()?;
+            data_pack::set_approval(tx, &id, &a.approved_by, &a.approved_on)?;
         }
     }
     Ok(true)

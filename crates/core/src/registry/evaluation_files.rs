@@ -10,13 +10,23 @@ use serde_json::Value;
 use super::{EvaluationFormat, FileDigest, Metric, ParsedEvaluation};
 use crate::csv_io::{number, Table};
 use crate::error::{CoreError, CoreResult};
+use crate::files::safe_text;
+
+/// A suite or metric name read from a file: refused when it carries control characters (it is
+/// printed to terminals and shown on screens).
+fn name_in(field: &str, name: &str) -> Result<(), String> {
+    match safe_text::first_forbidden(name) {
+        Some(c) => Err(format!("{field} {:?} contains {} (a control or text-direction character)", safe_text::for_terminal(name, false), c.escape_unicode())),
+        None => Ok(()),
+    }
+}
 
 /// Reads an lm-evaluation-harness results file: `results` → task → `"metric,filter"` values,
 /// with `"metric_stderr,filter"` entries as their standard errors and `higher_is_better` →
 /// task → metric as the direction.
 pub fn parse_lm_eval(bytes: &[u8], file: &FileDigest) -> CoreResult<ParsedEvaluation> {
     let refuse = |reason: String| CoreError::invalid(file.file_name.clone(), reason);
-    let cleaned = without_non_finite(bytes);
+    let (cleaned, non_finite) = without_non_finite(bytes);
     let root: Value = serde_json::from_slice(&cleaned).map_err(|e| refuse(format!("is not valid JSON ({e})")))?;
     let Some(results) = root.get("results").and_then(Value::as_object) else {
         return Err(refuse("has no \"results\" object; is this an lm-evaluation-harness results file?".to_owned()));
@@ -28,6 +38,7 @@ pub fn parse_lm_eval(bytes: &[u8], file: &FileDigest) -> CoreResult<ParsedEvalua
         let Some(entries) = entries.as_object() else {
             return Err(refuse(format!("results.{task} is not an object of metrics")));
         };
+        name_in("task", task).map_err(refuse)?;
         let keys: BTreeMap<&String, &Value> = entries.iter().collect();
         for (key, value) in &keys {
             let Some(value) = value.as_f64() else { continue };
@@ -35,6 +46,7 @@ pub fn parse_lm_eval(bytes: &[u8], file: &FileDigest) -> CoreResult<ParsedEvalua
             if name.ends_with("_stderr") {
                 continue;
             }
+            name_in("metric", key).map_err(refuse)?;
             // Files from the harness's transition years carry both "acc" and "acc,none"; the
             // filtered key is the current form, so the bare one is not counted twice.
             if filter.is_none() && entries.contains_key(&format!("{name},none")) {
@@ -53,6 +65,12 @@ pub fn parse_lm_eval(bytes: &[u8], file: &FileDigest) -> CoreResult<ParsedEvalua
             };
             metrics.push(Metric { suite: task.clone(), metric, value, stderr, higher_is_better });
         }
+    }
+    if metrics.is_empty() && non_finite > 0 {
+        return Err(refuse(format!(
+            "holds no usable metric: its {non_finite} value(s) under \"results\" are NaN or Infinity, which are \
+             not results (the run failed to compute them)"
+        )));
     }
     if metrics.is_empty() {
         return Err(refuse("holds no numeric metrics under \"results\"".to_owned()));
@@ -88,8 +106,10 @@ pub fn parse_lm_eval(bytes: &[u8], file: &FileDigest) -> CoreResult<ParsedEvalua
 }
 
 /// Python's `json.dump` writes `NaN` and `Infinity` (a stderr that could not be computed), which
-/// JSON does not allow; outside strings they are read as null, i.e. "no value".
-fn without_non_finite(bytes: &[u8]) -> std::borrow::Cow<'_, [u8]> {
+/// JSON does not allow; outside strings they are read as null, i.e. "no value". Also returns how
+/// many there were, so a file of nothing else can say so.
+fn without_non_finite(bytes: &[u8]) -> (std::borrow::Cow<'_, [u8]>, usize) {
+    let mut count = 0;
     let tokens: [&[u8]; 3] = [b"-Infinity", b"Infinity", b"NaN"];
     let mut out: Option<Vec<u8>> = None;
     let (mut in_string, mut escaped, mut i) = (false, false, 0);
@@ -108,6 +128,7 @@ fn without_non_finite(bytes: &[u8]) -> std::borrow::Cow<'_, [u8]> {
             let buffer = out.get_or_insert_with(|| bytes[..i].to_vec());
             buffer.extend_from_slice(b"null");
             i += token.len();
+            count += 1;
             continue;
         }
         if let Some(buffer) = out.as_mut() {
@@ -115,7 +136,7 @@ fn without_non_finite(bytes: &[u8]) -> std::borrow::Cow<'_, [u8]> {
         }
         i += 1;
     }
-    out.map_or(std::borrow::Cow::Borrowed(bytes), std::borrow::Cow::Owned)
+    (out.map_or(std::borrow::Cow::Borrowed(bytes), std::borrow::Cow::Owned), count)
 }
 
 pub const CSV_COLUMNS: [&str; 4] = ["suite", "metric", "value", "higher_is_better"];
@@ -134,6 +155,11 @@ pub fn parse_csv(bytes: &[u8], file: &FileDigest) -> CoreResult<ParsedEvaluation
         }
         if metric.is_empty() {
             problems.push(at("metric", "is required".to_owned()));
+        }
+        for (column, name) in [("suite", suite), ("metric", metric)] {
+            if let Err(reason) = name_in(column, name) {
+                problems.push(at(column, reason));
+            }
         }
         let value = number(table.field(record, "value")).map_err(|r| problems.push(at("value", r))).ok();
         let stderr = match table.field(record, "stderr") {

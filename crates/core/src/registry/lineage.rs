@@ -27,6 +27,7 @@ impl NodeKind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum GapKind {
+    NoBaseModel,
     NoDataPack,
     UnapprovedDataPack,
     NoEvaluation,
@@ -105,6 +106,13 @@ pub fn graph(records: &LineageRecords) -> LineageGraph {
             gap: missing,
         });
     }
+    if v.base_model.is_none() {
+        gap(
+            GapKind::NoBaseModel,
+            &v.id,
+            format!("{label} does not say which base model it adapts (its PEFT config gives none)"),
+        );
+    }
     if records.packs.is_empty() {
         gap(GapKind::NoDataPack, &v.id, format!("{label} has no data pack recorded"));
     }
@@ -133,12 +141,15 @@ pub fn graph(records: &LineageRecords) -> LineageGraph {
         }
         edges.push(LineageEdge { from: pack.id.clone(), to: v.id.clone() });
     }
-    let version_gap = match (records.packs.is_empty(), records.evaluations.is_empty()) {
-        (true, true) => Some("no data pack and no evaluation recorded".to_owned()),
-        (true, false) => Some("no data pack recorded".to_owned()),
-        (false, true) => Some("no evaluation recorded".to_owned()),
-        (false, false) => None,
-    };
+    let missing: Vec<&str> = [
+        (v.base_model.is_none(), "no base model"),
+        (records.packs.is_empty(), "no data pack"),
+        (records.evaluations.is_empty(), "no evaluation"),
+    ]
+    .into_iter()
+    .filter_map(|(absent, what)| absent.then_some(what))
+    .collect();
+    let version_gap = (!missing.is_empty()).then(|| format!("{} recorded", missing.join(", ")));
     if records.evaluations.is_empty() {
         gap(GapKind::NoEvaluation, &v.id, format!("{label} has no evaluation"));
     }
@@ -181,6 +192,10 @@ pub fn check(graphs: &[LineageGraph]) -> Vec<Gap> {
         .flat_map(|g| {
             g.gaps.iter().map(move |gap| {
                 let message = match gap.kind {
+                    GapKind::NoBaseModel => format!(
+                        "{} ({}) is deployed without a recorded base model; supply it with --base-model",
+                        g.adapter_version_id, g.label
+                    ),
                     GapKind::NoDataPack => {
                         format!(
                             "{} ({}) is deployed without an approved data pack: none is recorded",

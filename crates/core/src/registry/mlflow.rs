@@ -11,7 +11,8 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use ts_rs::TS;
 
-use super::hashing::hex;
+use crate::files::{limits, read_bounded, safe_text};
+use crate::hashing::hex;
 use super::{EvaluationFormat, Metric, ParsedEvaluation};
 use crate::error::{CoreError, CoreResult};
 
@@ -24,6 +25,9 @@ pub struct MlflowRun {
     pub status: Option<String>,
     pub user: Option<String>,
     pub started_on: Option<String>,
+    /// When the run started and ended (RFC 3339), from meta.yaml's millisecond times.
+    pub start_time: Option<String>,
+    pub end_time: Option<String>,
     pub params: BTreeMap<String, String>,
     pub tags: BTreeMap<String, String>,
     /// The last value logged for each metric (highest step, then latest timestamp).
@@ -70,12 +74,15 @@ pub fn read_run(mlruns: &Path, run_id: &str) -> CoreResult<MlflowRun> {
     }
     let params = read_tree(&run_dir, "params", &mut hasher)?
         .into_iter()
-        .map(|(k, v)| (k, String::from_utf8_lossy(&v).into_owned()))
-        .collect();
+        .map(|(k, v)| Ok((text_of(&run_dir.join("params"), k.as_bytes())?, text_of(&run_dir.join("params").join(&k), &v)?)))
+        .collect::<CoreResult<_>>()?;
     let tags: BTreeMap<String, String> = read_tree(&run_dir, "tags", &mut hasher)?
         .into_iter()
-        .map(|(k, v)| (k, String::from_utf8_lossy(&v).trim_end().to_owned()))
-        .collect();
+        .map(|(k, v)| {
+            let value = text_of(&run_dir.join("tags").join(&k), &v)?;
+            Ok((text_of(&run_dir.join("tags"), k.as_bytes())?, value.trim_end().to_owned()))
+        })
+        .collect::<CoreResult<_>>()?;
     let mut metrics = BTreeMap::new();
     for (key, bytes) in read_tree(&run_dir, "metrics", &mut hasher)? {
         let shown = run_dir.join("metrics").join(&key).display().to_string();
@@ -89,7 +96,7 @@ pub fn read_run(mlruns: &Path, run_id: &str) -> CoreResult<MlflowRun> {
     let experiment_name = run_dir
         .parent()
         .map(|p| p.join("meta.yaml"))
-        .and_then(|p| std::fs::read(p).ok())
+        .and_then(|p| read(&p).ok())
         .and_then(|b| flat_yaml(&b).ok())
         .and_then(|m| m.get("name").cloned());
     // MLflow records start and end times in milliseconds; a hand-made store may have neither,
@@ -99,7 +106,15 @@ pub fn read_run(mlruns: &Path, run_id: &str) -> CoreResult<MlflowRun> {
         .find_map(|k| meta.get(*k).and_then(|t| t.parse::<i64>().ok()).and_then(DateTime::from_timestamp_millis))
         .or_else(|| std::fs::metadata(&meta_path).and_then(|m| m.modified()).ok().map(DateTime::<chrono::Utc>::from))
         .map(|d| d.format("%Y-%m-%d").to_string());
+    let instant = |key: &str| {
+        meta.get(key)
+            .and_then(|t| t.parse::<i64>().ok())
+            .and_then(DateTime::from_timestamp_millis)
+            .map(|d| d.to_rfc3339_opts(chrono::SecondsFormat::Millis, true))
+    };
     Ok(MlflowRun {
+        start_time: instant("start_time"),
+        end_time: instant("end_time"),
         run_id: run_id.to_owned(),
         run_name: meta.get("run_name").cloned().or_else(|| tags.get("mlflow.runName").cloned()),
         user: tags.get("mlflow.user").cloned().or_else(|| meta.get("user_id").cloned()).filter(|u| !u.is_empty()),
@@ -161,7 +176,21 @@ fn find_run(mlruns: &Path, run_id: &str) -> CoreResult<PathBuf> {
 }
 
 fn read(path: &Path) -> CoreResult<Vec<u8>> {
-    std::fs::read(path).map_err(|e| CoreError::invalid(path.display().to_string(), format!("cannot be read ({e})")))
+    let limit = if path.components().any(|c| c.as_os_str() == "metrics") { limits::METRIC_HISTORY } else { limits::SMALL_TEXT };
+    read_bounded(&path.display().to_string(), path, limit)
+}
+
+/// A param or tag as text, refused when it carries control characters other than line breaks
+/// and tabs (escape sequences would drive a terminal that prints it).
+fn text_of(path: &Path, bytes: &[u8]) -> CoreResult<String> {
+    let text = String::from_utf8_lossy(bytes).into_owned();
+    match safe_text::first_forbidden(&text) {
+        Some(c) => Err(CoreError::invalid(
+            path.display().to_string(),
+            format!("contains {} (a control or text-direction character)", c.escape_unicode()),
+        )),
+        None => Ok(text),
+    }
 }
 
 fn feed(hasher: &mut Sha256, name: &str, bytes: &[u8]) {

@@ -5,7 +5,6 @@
 
 pub mod diff;
 pub mod evaluation_files;
-pub mod hashing;
 pub mod lineage;
 pub mod mlflow;
 pub mod openlineage;

@@ -11,9 +11,10 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use ts_rs::TS;
 
-use super::hashing::hash_file;
 use super::{FileDigest, WeightsFormat};
 use crate::error::{CoreError, CoreResult};
+use crate::files::{limits, read_bounded, safe_text};
+use crate::hashing::hash_file;
 
 pub const CONFIG_FILE: &str = "adapter_config.json";
 pub const SAFETENSORS_FILE: &str = "adapter_model.safetensors";
@@ -26,7 +27,9 @@ const MAX_HEADER: u64 = 100_000_000;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct PeftConfig {
     pub peft_type: String,
-    pub base_model: String,
+    /// `base_model_name_or_path`; PEFT writes `null` when the model had no name (e.g. a
+    /// diffusers UNet), which is recorded as not given, a gap to close with `--base-model`.
+    pub base_model: Option<String>,
     pub revision: Option<String>,
     pub r: u32,
     pub lora_alpha: f64,
@@ -62,12 +65,11 @@ pub fn read_folder(dir: &Path) -> CoreResult<PeftFolder> {
         return Err(CoreError::invalid(dir.display().to_string(), "is not a folder"));
     }
     let config_path = dir.join(CONFIG_FILE);
-    let bytes = std::fs::read(&config_path).map_err(|e| {
-        CoreError::invalid(
-            config_path.display().to_string(),
-            format!("cannot be read ({e}); is this a PEFT adapter folder?"),
-        )
-    })?;
+    let shown = config_path.display().to_string();
+    if !config_path.exists() {
+        return Err(CoreError::invalid(shown, "does not exist; is this a PEFT adapter folder?"));
+    }
+    let bytes = read_bounded(&shown, &config_path, limits::SMALL_TEXT)?;
     let config =
         parse_config(&bytes).map_err(|reason| CoreError::invalid(config_path.display().to_string(), reason))?;
     let safetensors = dir.join(SAFETENSORS_FILE);
@@ -101,7 +103,7 @@ pub fn parse_config(bytes: &[u8]) -> Result<PeftConfig, String> {
         match map.get(key) {
             None | Some(Value::Null) => Ok(None),
             Some(Value::String(s)) if s.trim().is_empty() => Ok(None),
-            Some(Value::String(s)) => Ok(Some(s.trim().to_owned())),
+            Some(Value::String(s)) => plain(key, s).map(|s| Some(s.trim().to_owned())),
             Some(other) => Err(format!("{key} should be text, found {other}")),
         }
     };
@@ -122,7 +124,10 @@ pub fn parse_config(bytes: &[u8]) -> Result<PeftConfig, String> {
         }
     };
     let peft_type = text("peft_type")?.ok_or("peft_type is missing")?;
-    let base_model = text("base_model_name_or_path")?.ok_or("base_model_name_or_path is missing")?;
+    if !map.contains_key("base_model_name_or_path") {
+        return Err("base_model_name_or_path is missing; is this a PEFT adapter_config.json?".to_owned());
+    }
+    let base_model = text("base_model_name_or_path")?;
     let r = match map.get("r") {
         Some(Value::Number(n)) => {
             n.as_u64()
@@ -143,11 +148,14 @@ pub fn parse_config(bytes: &[u8]) -> Result<PeftConfig, String> {
     let target_modules = match map.get("target_modules") {
         None | Some(Value::Null) => Vec::new(),
         // A string is a single module name or a regular expression over module names.
-        Some(Value::String(s)) => vec![s.clone()],
+        Some(Value::String(s)) => vec![plain("target_modules", s)?.to_owned()],
         Some(Value::Array(items)) => {
             let mut names = items
                 .iter()
-                .map(|v| v.as_str().map(str::to_owned).ok_or_else(|| format!("target_modules holds {v}, not a name")))
+                .map(|v| match v.as_str() {
+                    Some(name) => plain("target_modules", name).map(str::to_owned),
+                    None => Err(format!("target_modules holds {v}, not a name")),
+                })
                 .collect::<Result<Vec<_>, _>>()?;
             // PEFT saves a set; its order carries no meaning, and a stable order makes diffs honest.
             names.sort();
@@ -170,6 +178,15 @@ pub fn parse_config(bytes: &[u8]) -> Result<PeftConfig, String> {
         lora_alpha,
         target_modules,
     })
+}
+
+/// Refuses a value holding control characters or text-direction overrides: it would be
+/// printed to terminals and shown on screens.
+fn plain<'a>(key: &str, value: &'a str) -> Result<&'a str, String> {
+    match safe_text::first_forbidden(value) {
+        Some(c) => Err(format!("{key} contains {} (a control or text-direction character)", c.escape_unicode())),
+        None => Ok(value),
+    }
 }
 
 /// Reads the header of the safetensors file at `path` and hashes the file.
@@ -271,5 +288,15 @@ mod tests {
         assert!(parse_config(dropout.as_bytes()).unwrap_err().starts_with("lora_dropout"));
         let text_flag = REAL_SHAPE.replace("\"use_rslora\": false", "\"use_rslora\": \"False\"");
         assert!(!parse_config(text_flag.as_bytes()).unwrap().use_rslora, "\"False\" is false");
+        let escape = REAL_SHAPE.replace("\"bias\": \"none\"", "\"bias\": \"none\\u001b]0;x\\u0007\"");
+        assert!(parse_config(escape.as_bytes()).unwrap_err().starts_with("bias contains \\u{1b}"));
+    }
+
+    #[test]
+    fn a_null_base_model_is_not_given_and_a_missing_key_is_refused() {
+        let unnamed = REAL_SHAPE.replace("\"meta-llama/Llama-3.1-8B-Instruct\"", "null");
+        assert_eq!(parse_config(unnamed.as_bytes()).unwrap().base_model, None);
+        let absent = REAL_SHAPE.replace("\"base_model_name_or_path\": \"meta-llama/Llama-3.1-8B-Instruct\",", "");
+        assert!(parse_config(absent.as_bytes()).unwrap_err().starts_with("base_model_name_or_path is missing"));
     }
 }

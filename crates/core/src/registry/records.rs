@@ -50,6 +50,31 @@ impl PolicyInput {
     }
 }
 
+crate::editable_fields! {
+    /// One policy field set to a new value.
+    pub enum PolicyField for PolicyInput {
+        Title("title"): String => title,
+        Body("body"): String => body,
+        Category("category"): PolicyCategory => category,
+        Owner("owner"): String => owner,
+        EffectiveOn("effective_on"): String => effective_on,
+        Version("version"): String => version,
+    }
+}
+
+impl Policy {
+    pub fn to_input(&self) -> PolicyInput {
+        PolicyInput {
+            title: self.title.clone(),
+            body: self.body.clone(),
+            category: self.category,
+            owner: self.owner.clone(),
+            effective_on: self.effective_on.clone(),
+            version: self.version.clone(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct DataSource {
     pub id: String,
@@ -81,6 +106,29 @@ impl DataSourceInput {
             classification: self.classification,
             policy_id: optional_text("policy_id", self.policy_id.as_deref(), 40)?,
         })
+    }
+}
+
+crate::editable_fields! {
+    /// One data source field set to a new value.
+    pub enum DataSourceField for DataSourceInput {
+        Name("name"): String => name,
+        System("system"): String => system,
+        Owner("owner"): String => owner,
+        Classification("classification"): Classification => classification,
+        PolicyId("policy_id"): Option<String> => policy_id,
+    }
+}
+
+impl DataSource {
+    pub fn to_input(&self) -> DataSourceInput {
+        DataSourceInput {
+            name: self.name.clone(),
+            system: self.system.clone(),
+            owner: self.owner.clone(),
+            classification: self.classification,
+            policy_id: self.policy_id.clone(),
+        }
     }
 }
 
@@ -180,7 +228,9 @@ pub struct AdapterVersion {
     pub version: String,
     pub status: AdapterStatus,
     pub peft_type: String,
-    pub base_model: String,
+    /// The model the adapter was trained on; `None` when the PEFT config names none (a lineage
+    /// gap until someone supplies it).
+    pub base_model: Option<String>,
     pub revision: Option<String>,
     pub r: u32,
     pub lora_alpha: f64,
@@ -262,16 +312,20 @@ pub struct DeploymentInput {
     pub adapter_version_id: String,
     pub target: String,
     pub deployed_on: String,
-    pub approved_by: String,
+    /// Who approved the deployment: the person working (given only to confirm it; a deployment
+    /// is never recorded in someone else's name).
+    #[serde(default)]
+    pub approved_by: Option<String>,
 }
 
 impl DeploymentInput {
+    /// Checks the fields; `approved_by` is settled by the service (the person working).
     pub fn validated(&self) -> CoreResult<DeploymentInput> {
         Ok(DeploymentInput {
             adapter_version_id: required_text("adapter_version_id", &self.adapter_version_id, 40)?,
             target: required_text("target", &self.target, NAME_MAX)?,
             deployed_on: iso_date("deployed_on", &self.deployed_on)?,
-            approved_by: required_text("approved_by", &self.approved_by, NAME_MAX)?,
+            approved_by: optional_text("approved_by", self.approved_by.as_deref(), NAME_MAX)?,
         })
     }
 }

@@ -1,101 +1,67 @@
-//! Queries on adapters and their versions. Importing a PEFT folder creates the adapter on its
-//! first version; versions are unique per adapter and ordered by semantic version.
+//! Reads and writes of adapters and their versions, versions listed in semantic-version order.
 
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
-use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
+use rusqlite::{params, Connection, OptionalExtension, Row};
 
-use super::{data_pack, sequence, stored_enum, stored_json, use_case};
-use crate::domain::required_text;
+use super::{sequence, stored_enum, stored_json, Tx};
 use crate::error::{CoreError, CoreResult};
 use crate::registry::peft::PeftFolder;
-use crate::registry::{parse_semver, AdapterStatus, AdapterSummary, AdapterVersion};
+use crate::registry::{AdapterStatus, AdapterSummary, AdapterVersion};
 
-pub const ADAPTER_PREFIX: &str = "AD";
-pub const VERSION_PREFIX: &str = "AV";
+pub(crate) const ADAPTER_PREFIX: &str = "AD";
+pub(crate) const VERSION_PREFIX: &str = "AV";
 
-/// A PEFT folder read from disk and what the person importing it said about it.
+/// A version to store: a PEFT folder read from disk and what the person importing it said.
 #[derive(Debug, Clone)]
-pub struct NewVersion<'a> {
-    pub adapter_name: &'a str,
-    pub version: &'a str,
-    pub use_case_id: Option<&'a str>,
-    pub data_pack_ids: &'a [String],
+pub(crate) struct NewVersion<'a> {
+    pub adapter_id: &'a str,
+    pub version: &'a semver::Version,
     pub folder: &'a PeftFolder,
+    /// The base model when the folder does not name one (`None`: not given, a lineage gap).
+    pub base_model: Option<&'a str>,
     pub source_dir: &'a str,
     pub imported_by: &'a str,
+    pub data_pack_ids: &'a [String],
 }
 
-pub fn import_version(tx: &Transaction, new: &NewVersion, now: DateTime<Utc>) -> CoreResult<AdapterVersion> {
-    let name = required_text("name", new.adapter_name, 120)?;
-    let semver = parse_semver("version", new.version)?;
-    if !semver.build.is_empty() {
-        return Err(CoreError::invalid(
-            "version",
-            format!(
-                "build metadata (+{}) does not make a new version; use a new number or a pre-release such as {}-rc.1",
-                semver.build,
-                semver::Version::new(semver.major, semver.minor, semver.patch)
-            ),
-        ));
-    }
-    let imported_by = required_text("imported_by", new.imported_by, 200)?;
-    let use_case_id = match new.use_case_id.map(str::trim).filter(|s| !s.is_empty()) {
-        Some(id) => Some(
-            use_case::require(tx, id)
-                .map_err(|_| CoreError::invalid("use_case_id", format!("{id} is not a use case")))?
-                .id,
-        ),
-        None => None,
-    };
-    let mut pack_ids: Vec<String> =
-        new.data_pack_ids.iter().map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()).collect();
-    pack_ids.sort();
-    pack_ids.dedup();
-    for id in &pack_ids {
-        data_pack::require(tx, id)
-            .map_err(|_| CoreError::invalid("data_pack_ids", format!("{id} is not a data pack")))?;
-    }
-    let existing: Option<(String, Option<String>)> = tx
-        .query_row("SELECT id, use_case_id FROM adapter WHERE name = ?1", [&name], |r| Ok((r.get(0)?, r.get(1)?)))
-        .optional()?;
-    let adapter_id = match existing {
-        Some((id, linked)) => {
-            if let (Some(linked), Some(wanted)) = (&linked, &use_case_id) {
-                if linked != wanted {
-                    return Err(CoreError::invalid(
-                        "use_case_id",
-                        format!("adapter {name:?} serves {linked}; import under another name for {wanted}"),
-                    ));
-                }
-            }
-            if linked.is_none() && use_case_id.is_some() {
-                tx.execute("UPDATE adapter SET use_case_id = ?2 WHERE id = ?1", params![id, use_case_id])?;
-            }
-            let clash: Option<String> = tx
-                .query_row(
-                    "SELECT id FROM adapter_version WHERE adapter_id = ?1 AND version = ?2",
-                    params![id, semver.to_string()],
-                    |r| r.get(0),
-                )
-                .optional()?;
-            if let Some(clash) = clash {
-                return Err(CoreError::invalid("version", format!("{name} {semver} is already registered ({clash})")));
-            }
-            id
-        }
-        None => {
-            let id = sequence::next_id(tx, ADAPTER_PREFIX)?;
-            tx.execute(
-                "INSERT INTO adapter (id, name, use_case_id, created_at) VALUES (?1, ?2, ?3, ?4)",
-                params![id, name, use_case_id, now],
-            )?;
-            id
-        }
-    };
+/// The adapter called `name`: its id and the use case it serves.
+pub(crate) fn find_adapter(conn: &Connection, name: &str) -> CoreResult<Option<(String, Option<String>)>> {
+    Ok(conn
+        .query_row("SELECT id, use_case_id FROM adapter WHERE name = ?1", [name], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?)
+}
+
+pub(crate) fn insert_adapter(tx: &Tx, name: &str, use_case_id: Option<&str>) -> CoreResult<String> {
+    let id = sequence::next_id(tx, ADAPTER_PREFIX)?;
+    tx.execute(
+        "INSERT INTO adapter (id, name, use_case_id, created_at) VALUES (?1, ?2, ?3, ?4)",
+        params![id, name, use_case_id, tx.now()],
+    )?;
+    Ok(id)
+}
+
+pub(crate) fn set_adapter_use_case(tx: &Tx, adapter_id: &str, use_case_id: &str) -> CoreResult<()> {
+    tx.execute("UPDATE adapter SET use_case_id = ?2 WHERE id = ?1", params![adapter_id, use_case_id])?;
+    Ok(())
+}
+
+/// The id of `adapter_id`'s version `version`, if registered.
+pub(crate) fn version_id(conn: &Connection, adapter_id: &str, version: &str) -> CoreResult<Option<String>> {
+    Ok(conn
+        .query_row(
+            "SELECT id FROM adapter_version WHERE adapter_id = ?1 AND version = ?2",
+            params![adapter_id, version],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+pub(crate) fn insert_version(tx: &Tx, new: &NewVersion) -> CoreResult<String> {
     let c = &new.folder.config;
     let w = &new.folder.weights;
+    let semver = new.version;
     let id = sequence::next_id(tx, VERSION_PREFIX)?;
     tx.execute(
         "INSERT INTO adapter_version (
@@ -107,13 +73,14 @@ pub fn import_version(tx: &Transaction, new: &NewVersion, now: DateTime<Utc>) ->
                  ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28)",
         params![
             id,
-            adapter_id,
+            new.adapter_id,
             semver.to_string(),
             semver.major as i64,
             semver.minor as i64,
             semver.patch as i64,
             c.peft_type,
-            c.base_model,
+            // The column predates "not given"; an empty text stands for it.
+            new.base_model.unwrap_or(""),
             c.revision,
             c.r,
             c.lora_alpha,
@@ -132,62 +99,38 @@ pub fn import_version(tx: &Transaction, new: &NewVersion, now: DateTime<Utc>) ->
             w.parameters.map(|n| n as i64),
             serde_json::to_string(&w.dtypes)?,
             new.source_dir,
-            imported_by,
-            now,
+            new.imported_by,
+            tx.now(),
         ],
     )?;
-    for pack_id in &pack_ids {
+    for pack_id in new.data_pack_ids {
         tx.execute(
             "INSERT INTO adapter_version_data_pack (adapter_version_id, data_pack_id) VALUES (?1, ?2)",
             params![id, pack_id],
         )?;
     }
-    require_version(tx, &id)
+    Ok(id)
 }
 
-pub fn set_status(tx: &Transaction, id: &str, next: AdapterStatus) -> CoreResult<AdapterVersion> {
-    let v = require_version(tx, id)?;
-    v.status.check_transition(next)?;
-    tx.execute("UPDATE adapter_version SET status = ?2 WHERE id = ?1", params![v.id, next.as_str()])?;
-    require_version(tx, &v.id)
-}
-
-/// Marks a version deployed (called when a deployment is recorded).
-pub(crate) fn mark_deployed(tx: &Transaction, id: &str) -> CoreResult<()> {
-    tx.execute("UPDATE adapter_version SET status = 'deployed' WHERE id = ?1", [id])?;
+pub(crate) fn set_status(tx: &Tx, id: &str, status: AdapterStatus) -> CoreResult<()> {
+    tx.execute("UPDATE adapter_version SET status = ?2 WHERE id = ?1", params![id, status.as_str()])?;
     Ok(())
 }
 
-/// Adds `params` (e.g. from an MLflow run) to the version's training parameters; a key that is
-/// already recorded with another value is refused rather than overwritten.
-pub fn add_training_params(
-    tx: &Transaction,
-    id: &str,
-    params: &BTreeMap<String, String>,
-) -> CoreResult<AdapterVersion> {
-    let v = require_version(tx, id)?;
-    let mut merged = v.training_params.clone();
-    for (key, value) in params {
-        match merged.get(key) {
-            Some(existing) if existing != value => {
-                return Err(CoreError::invalid(
-                    "run",
-                    format!("{} already records {key} = {existing:?}; the run says {value:?}", v.id),
-                ))
-            }
-            _ => {
-                merged.insert(key.clone(), value.clone());
-            }
-        }
-    }
+pub(crate) fn set_training_params(tx: &Tx, id: &str, params: &BTreeMap<String, String>) -> CoreResult<()> {
     tx.execute(
         "UPDATE adapter_version SET training_params = ?2 WHERE id = ?1",
-        params![v.id, serde_json::to_string(&merged)?],
+        params![id, serde_json::to_string(params)?],
     )?;
-    require_version(tx, &v.id)
+    Ok(())
 }
 
-pub fn list_adapters(conn: &Connection) -> CoreResult<Vec<AdapterSummary>> {
+pub(crate) fn set_base_model(tx: &Tx, id: &str, base_model: &str) -> CoreResult<()> {
+    tx.execute("UPDATE adapter_version SET base_model = ?2 WHERE id = ?1", params![id, base_model])?;
+    Ok(())
+}
+
+pub(crate) fn list_adapters(conn: &Connection) -> CoreResult<Vec<AdapterSummary>> {
     let heads: Vec<(String, String, Option<String>, DateTime<Utc>)> = conn
         .prepare_cached("SELECT id, name, use_case_id, created_at FROM adapter ORDER BY name COLLATE NOCASE")?
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
@@ -213,7 +156,7 @@ pub fn list_adapters(conn: &Connection) -> CoreResult<Vec<AdapterSummary>> {
 }
 
 /// Every version of `adapter_id` (an id or a name), newest semantic version first.
-pub fn versions(conn: &Connection, adapter: &str) -> CoreResult<Vec<AdapterVersion>> {
+pub(crate) fn versions(conn: &Connection, adapter: &str) -> CoreResult<Vec<AdapterVersion>> {
     let adapter = adapter.trim();
     let adapter_id: String = conn
         .query_row("SELECT id FROM adapter WHERE id = ?1 OR name = ?1", [adapter], |r| r.get(0))
@@ -222,11 +165,11 @@ pub fn versions(conn: &Connection, adapter: &str) -> CoreResult<Vec<AdapterVersi
     select_versions(conn, "WHERE v.adapter_id = ?1", [adapter_id])
 }
 
-pub fn all_versions(conn: &Connection) -> CoreResult<Vec<AdapterVersion>> {
+pub(crate) fn all_versions(conn: &Connection) -> CoreResult<Vec<AdapterVersion>> {
     select_versions(conn, "", [])
 }
 
-pub fn require_version(conn: &Connection, id: &str) -> CoreResult<AdapterVersion> {
+pub(crate) fn require_version(conn: &Connection, id: &str) -> CoreResult<AdapterVersion> {
     let id = id.trim();
     select_versions(conn, "WHERE v.id = ?1", [id])?
         .pop()
@@ -264,7 +207,7 @@ fn version_from_row(r: &Row) -> CoreResult<AdapterVersion> {
         version: r.get(4)?,
         status: stored_enum(&r.get::<_, String>(5)?)?,
         peft_type: r.get(6)?,
-        base_model: r.get(7)?,
+        base_model: Some(r.get::<_, String>(7)?).filter(|m| !m.is_empty()),
         revision: r.get(8)?,
         r: r.get(9)?,
         lora_alpha: r.get(10)?,

@@ -1,21 +1,19 @@
 //! Queries on bias checks (demographic parity and adversarial prompt suites).
 
-use chrono::{DateTime, Utc};
-use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
+use rusqlite::{params, Connection, OptionalExtension, Row};
 
-use super::{adapter, sequence, stored_enum, stored_json, use_case};
+use super::{sequence, stored_enum, stored_json, Tx};
 use crate::compliance::{BiasCheck, BiasFigures};
-use crate::domain::required_text;
 use crate::error::{CoreError, CoreResult};
 use crate::registry::FileDigest;
 
-pub const ID_PREFIX: &str = "BC";
+pub(crate) const ID_PREFIX: &str = "BC";
 const COLUMNS: &str = "id, use_case_id, adapter_version_id, kind, title, threshold, threshold_rationale, file_name, \
                        sha256, result_json, passed, run_by, checked_at";
 
 /// A computed check, ready to store.
 #[derive(Debug, Clone)]
-pub struct NewBiasCheck<'a> {
+pub(crate) struct NewBiasCheck<'a> {
     pub use_case_id: &'a str,
     pub adapter_version_id: Option<&'a str>,
     pub title: &'a str,
@@ -27,19 +25,8 @@ pub struct NewBiasCheck<'a> {
     pub run_by: &'a str,
 }
 
-pub fn insert(tx: &Transaction, new: &NewBiasCheck, now: DateTime<Utc>) -> CoreResult<BiasCheck> {
-    let case = use_case::require(tx, new.use_case_id)
-        .map_err(|_| CoreError::invalid("use_case_id", format!("{} is not a use case", new.use_case_id.trim())))?;
-    let version = match new.adapter_version_id.map(str::trim).filter(|s| !s.is_empty()) {
-        Some(id) => Some(
-            adapter::require_version(tx, id)
-                .map_err(|_| CoreError::invalid("adapter_version_id", format!("{id} is not an adapter version")))?
-                .id,
-        ),
-        None => None,
-    };
-    let rationale = required_text("threshold_rationale", new.threshold_rationale, 2000)?;
-    let title = required_text("title", new.title, 200)?;
+/// Stores a computed check whose references the caller has checked.
+pub(crate) fn insert(tx: &Tx, new: &NewBiasCheck) -> CoreResult<String> {
     let kind = match new.figures {
         BiasFigures::DemographicParity(_) => "demographic_parity",
         BiasFigures::AdversarialPrompts(_) => "adversarial_prompts",
@@ -51,24 +38,24 @@ pub fn insert(tx: &Transaction, new: &NewBiasCheck, now: DateTime<Utc>) -> CoreR
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
         params![
             id,
-            case.id,
-            version,
+            new.use_case_id,
+            new.adapter_version_id,
             kind,
-            title,
+            new.title,
             new.threshold,
-            rationale,
+            new.threshold_rationale,
             new.file.file_name,
             new.file.sha256,
             serde_json::to_string(new.figures)?,
             new.passed,
             new.run_by,
-            now
+            tx.now()
         ],
     )?;
-    require(tx, &id)
+    Ok(id)
 }
 
-pub fn list(conn: &Connection, use_case_id: Option<&str>) -> CoreResult<Vec<BiasCheck>> {
+pub(crate) fn list(conn: &Connection, use_case_id: Option<&str>) -> CoreResult<Vec<BiasCheck>> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {COLUMNS} FROM bias_check WHERE (?1 IS NULL OR use_case_id = ?1) ORDER BY checked_at DESC, id DESC"
     ))?;
@@ -76,7 +63,7 @@ pub fn list(conn: &Connection, use_case_id: Option<&str>) -> CoreResult<Vec<Bias
     rows.map(|row| row?).collect()
 }
 
-pub fn require(conn: &Connection, id: &str) -> CoreResult<BiasCheck> {
+pub(crate) fn require(conn: &Connection, id: &str) -> CoreResult<BiasCheck> {
     let id = id.trim();
     conn.query_row(&format!("SELECT {COLUMNS} FROM bias_check WHERE id = ?1"), [id], |r| Ok(from_row(r)))
         .optional()?

@@ -1,12 +1,13 @@
-//! Queries on the `criterion` table: the scoring matrix.
+//! Reads and writes of the `criterion` table: the scoring matrix.
 
-use rusqlite::{params, Connection, Transaction};
+use rusqlite::{params, Connection};
 
+use super::Tx;
 use crate::domain::{CriterionKey, Direction};
 use crate::error::{CoreError, CoreResult};
-use crate::scoring::{self, Criterion};
+use crate::scoring::Criterion;
 
-pub fn list(conn: &Connection) -> CoreResult<Vec<Criterion>> {
+pub(crate) fn list(conn: &Connection) -> CoreResult<Vec<Criterion>> {
     let mut stmt = conn.prepare_cached("SELECT key, name, weight, direction FROM criterion ORDER BY position")?;
     let rows = stmt.query_map([], |r| {
         Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, u32>(2)?, r.get::<_, String>(3)?))
@@ -24,14 +25,7 @@ pub fn list(conn: &Connection) -> CoreResult<Vec<Criterion>> {
     .collect()
 }
 
-/// Stores new weights after checking that they name every criterion and sum to 100.
-pub fn set_weights(tx: &Transaction, weights: &[(CriterionKey, u32)]) -> CoreResult<Vec<Criterion>> {
-    let updated = scoring::with_weights(&list(tx)?, weights)?;
-    for criterion in &updated {
-        tx.execute(
-            "UPDATE criterion SET weight = ?2 WHERE key = ?1",
-            params![criterion.key.as_str(), criterion.weight],
-        )?;
-    }
-    Ok(updated)
+pub(crate) fn set_weight(tx: &Tx, key: CriterionKey, weight: u32) -> CoreResult<()> {
+    tx.execute("UPDATE criterion SET weight = ?2 WHERE key = ?1", params![key.as_str(), weight])?;
+    Ok(())
 }

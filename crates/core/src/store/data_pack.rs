@@ -1,36 +1,18 @@
 //! Queries on data packs: curated training sets drawn from data sources, approved by a
 //! compliance analyst, optionally pinned to a file by its SHA-256.
 
-use chrono::{DateTime, Utc};
-use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
+use rusqlite::{params, Connection, OptionalExtension, Row};
 
-use super::{data_source, sequence, stored_enum};
+use super::{sequence, stored_enum, Tx};
 use crate::error::{CoreError, CoreResult};
-use crate::registry::{DataPack, DataPackInput, FileDigest, PackApproval};
+use crate::registry::{DataPack, DataPackInput, FileDigest};
 
-pub const ID_PREFIX: &str = "DP";
+pub(crate) const ID_PREFIX: &str = "DP";
 const COLUMNS: &str = "id, name, version, curated_by, record_count, personal_data, file_name, file_sha256, \
                        file_bytes, approved_by, approved_on, created_at";
 
-pub fn create(
-    tx: &Transaction,
-    input: &DataPackInput,
-    file: Option<&FileDigest>,
-    now: DateTime<Utc>,
-) -> CoreResult<DataPack> {
-    let p = input.validated()?;
-    for source_id in &p.source_ids {
-        data_source::require(tx, source_id)
-            .map_err(|_| CoreError::invalid("source_ids", format!("{source_id} is not a data source")))?;
-    }
-    let clash: Option<String> = tx
-        .query_row("SELECT id FROM data_pack WHERE name = ?1 AND version = ?2", params![p.name, p.version], |r| {
-            r.get(0)
-        })
-        .optional()?;
-    if let Some(other) = clash {
-        return Err(CoreError::invalid("version", format!("{} {} already exists ({other})", p.name, p.version)));
-    }
+/// Stores a validated pack whose sources the caller has checked.
+pub(crate) fn insert(tx: &Tx, p: &DataPackInput, file: Option<&FileDigest>) -> CoreResult<String> {
     let id = sequence::next_id(tx, ID_PREFIX)?;
     tx.execute(
         "INSERT INTO data_pack (id, name, version, curated_by, record_count, personal_data, file_name, file_sha256,
@@ -46,39 +28,42 @@ pub fn create(
             file.map(|f| &f.file_name),
             file.map(|f| &f.sha256),
             file.map(|f| f.bytes as i64),
-            now
+            tx.now()
         ],
     )?;
     for source_id in &p.source_ids {
         tx.execute("INSERT INTO data_pack_source (data_pack_id, source_id) VALUES (?1, ?2)", params![id, source_id])?;
     }
-    require(tx, &id)
+    Ok(id)
 }
 
-/// Records a compliance analyst's approval. Approving twice is refused so the first approval,
-/// the one training relied on, is not silently replaced.
-pub fn approve(tx: &Transaction, approval: &PackApproval) -> CoreResult<DataPack> {
-    let a = approval.validated()?;
-    let pack = require(tx, &a.data_pack_id)?;
-    if let (Some(by), Some(on)) = (&pack.approved_by, &pack.approved_on) {
-        return Err(CoreError::invalid("data_pack_id", format!("{} was already approved by {by} on {on}", pack.id)));
-    }
-    tx.execute(
-        "UPDATE data_pack SET approved_by = ?2, approved_on = ?3 WHERE id = ?1",
-        params![pack.id, a.approved_by, a.approved_on],
-    )?;
-    require(tx, &pack.id)
+/// The id of the pack with this name and version, if any.
+pub(crate) fn id_of(conn: &Connection, name: &str, version: &str) -> CoreResult<Option<String>> {
+    Ok(conn
+        .query_row("SELECT id FROM data_pack WHERE name = ?1 AND version = ?2", params![name, version], |r| r.get(0))
+        .optional()?)
 }
 
-pub fn list(conn: &Connection) -> CoreResult<Vec<DataPack>> {
-    let ids: Vec<String> = conn
-        .prepare_cached("SELECT id FROM data_pack ORDER BY id")?
-        .query_map([], |r| r.get(0))?
+pub(crate) fn set_approval(tx: &Tx, id: &str, by: &str, on: &str) -> CoreResult<()> {
+    tx.execute("UPDATE data_pack SET approved_by = ?2, approved_on = ?3 WHERE id = ?1", params![id, by, on])?;
+    Ok(())
+}
+
+/// Every pack with its sources, in two queries.
+pub(crate) fn list(conn: &Connection) -> CoreResult<Vec<DataPack>> {
+    let mut stmt = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM data_pack ORDER BY id"))?;
+    let mut packs: Vec<DataPack> = stmt.query_map([], |r| Ok(from_row(r)))?.map(|row| row?).collect::<CoreResult<_>>()?;
+    let links: Vec<(String, String)> = conn
+        .prepare_cached("SELECT data_pack_id, source_id FROM data_pack_source ORDER BY data_pack_id, source_id")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<Result<_, _>>()?;
-    ids.iter().map(|id| require(conn, id)).collect()
+    for pack in &mut packs {
+        pack.source_ids = links.iter().filter(|(p, _)| *p == pack.id).map(|(_, s)| s.clone()).collect();
+    }
+    Ok(packs)
 }
 
-pub fn require(conn: &Connection, id: &str) -> CoreResult<DataPack> {
+pub(crate) fn require(conn: &Connection, id: &str) -> CoreResult<DataPack> {
     let id = id.trim();
     let pack = conn
         .query_row(&format!("SELECT {COLUMNS} FROM data_pack WHERE id = ?1"), [id], |r| Ok(from_row(r)))

@@ -1,73 +1,54 @@
-//! Queries on data sources: the systems training data is drawn from, and the policy (if any)
-//! under which each is acceptable.
+//! Reads and writes of data sources: the systems training data is drawn from.
 
-use chrono::{DateTime, Utc};
-use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
+use rusqlite::{params, Connection, OptionalExtension, Row};
 
-use super::{policy, sequence, stored_enum};
+use super::{sequence, stored_enum, Tx};
 use crate::error::{CoreError, CoreResult};
-use crate::registry::{DataSource, DataSourceInput, PolicyCategory};
+use crate::registry::{DataSource, DataSourceInput};
 
-pub const ID_PREFIX: &str = "SRC";
+pub(crate) const ID_PREFIX: &str = "SRC";
 const COLUMNS: &str = "id, name, system, owner, classification, policy_id, created_at, updated_at";
 
-pub fn create(tx: &Transaction, input: &DataSourceInput, now: DateTime<Utc>) -> CoreResult<DataSource> {
-    let s = checked(tx, input, None)?;
+pub(crate) fn insert(tx: &Tx, s: &DataSourceInput) -> CoreResult<String> {
     let id = sequence::next_id(tx, ID_PREFIX)?;
     tx.execute(
         "INSERT INTO data_source (id, name, system, owner, classification, policy_id, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
-        params![id, s.name, s.system, s.owner, s.classification.as_str(), s.policy_id, now],
+        params![id, s.name, s.system, s.owner, s.classification.as_str(), s.policy_id, tx.now()],
     )?;
-    require(tx, &id)
+    Ok(id)
 }
 
-pub fn update(tx: &Transaction, id: &str, input: &DataSourceInput, now: DateTime<Utc>) -> CoreResult<DataSource> {
-    let current = require(tx, id)?;
-    let s = checked(tx, input, Some(&current.id))?;
+pub(crate) fn update(tx: &Tx, id: &str, s: &DataSourceInput) -> CoreResult<()> {
     tx.execute(
         "UPDATE data_source SET name = ?2, system = ?3, owner = ?4, classification = ?5, policy_id = ?6,
                 updated_at = ?7 WHERE id = ?1",
-        params![current.id, s.name, s.system, s.owner, s.classification.as_str(), s.policy_id, now],
+        params![id, s.name, s.system, s.owner, s.classification.as_str(), s.policy_id, tx.now()],
     )?;
-    require(tx, &current.id)
+    Ok(())
 }
 
-fn checked(conn: &Connection, input: &DataSourceInput, own_id: Option<&str>) -> CoreResult<DataSourceInput> {
-    let s = input.validated()?;
-    let clash: Option<String> = conn
-        .query_row("SELECT id FROM data_source WHERE name = ?1 COLLATE NOCASE", [&s.name], |r| r.get(0))
-        .optional()?;
-    if let Some(other) = clash.filter(|other| Some(other.as_str()) != own_id) {
-        return Err(CoreError::invalid("name", format!("{other} is already called {:?}", s.name)));
-    }
-    if let Some(policy_id) = &s.policy_id {
-        let p = policy::require(conn, policy_id)
-            .map_err(|_| CoreError::invalid("policy_id", format!("{policy_id} is not a policy")))?;
-        if p.category != PolicyCategory::AcceptableDataSources {
-            return Err(CoreError::invalid(
-                "policy_id",
-                format!(
-                    "{} is a {} policy; sources are accepted under an acceptable_data_sources policy",
-                    p.id, p.category
-                ),
-            ));
-        }
-    }
-    Ok(s)
+/// The id of the source called `name` (case-insensitive), if any.
+pub(crate) fn id_named(conn: &Connection, name: &str) -> CoreResult<Option<String>> {
+    Ok(conn
+        .query_row("SELECT id FROM data_source WHERE name = ?1 COLLATE NOCASE", [name], |r| r.get(0))
+        .optional()?)
 }
 
-pub fn list(conn: &Connection) -> CoreResult<Vec<DataSource>> {
+pub(crate) fn list(conn: &Connection) -> CoreResult<Vec<DataSource>> {
     let mut stmt = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM data_source ORDER BY id"))?;
     let rows = stmt.query_map([], |r| Ok(from_row(r)))?;
     rows.map(|row| row?).collect()
 }
 
-pub fn require(conn: &Connection, id: &str) -> CoreResult<DataSource> {
-    let id = id.trim();
-    conn.query_row(&format!("SELECT {COLUMNS} FROM data_source WHERE id = ?1"), [id], |r| Ok(from_row(r)))
+pub(crate) fn get(conn: &Connection, id: &str) -> CoreResult<Option<DataSource>> {
+    conn.query_row(&format!("SELECT {COLUMNS} FROM data_source WHERE id = ?1"), [id.trim()], |r| Ok(from_row(r)))
         .optional()?
-        .ok_or_else(|| CoreError::NotFound { entity: "data source", id: id.to_owned() })?
+        .transpose()
+}
+
+pub(crate) fn require(conn: &Connection, id: &str) -> CoreResult<DataSource> {
+    get(conn, id)?.ok_or_else(|| CoreError::NotFound { entity: "data source", id: id.trim().to_owned() })
 }
 
 fn from_row(r: &Row) -> CoreResult<DataSource> {

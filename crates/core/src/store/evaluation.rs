@@ -1,63 +1,29 @@
 //! Queries on evaluations and their metrics, and on the baseline evaluation of each use case.
 
-use chrono::{DateTime, Utc};
-use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
+use rusqlite::{params, Connection, OptionalExtension, Row};
 
-use super::{adapter, sequence, stored_enum, use_case};
-use crate::domain::required_text;
+use super::{sequence, stored_enum, Tx};
 use crate::error::{CoreError, CoreResult};
-use crate::registry::{iso_date, Evaluation, Metric, ParsedEvaluation};
+use crate::registry::{Evaluation, Metric, ParsedEvaluation};
 
-pub const ID_PREFIX: &str = "EV";
+pub(crate) const ID_PREFIX: &str = "EV";
 
-/// Stores `parsed` against `adapter_version_id`. `run_on` and `run_by` fall back to what the
-/// file says; the evaluation is refused when neither names them.
-pub fn insert(
-    tx: &Transaction,
-    adapter_version_id: &str,
-    parsed: &ParsedEvaluation,
-    run_on: Option<&str>,
-    run_by: Option<&str>,
-    now: DateTime<Utc>,
-) -> CoreResult<Evaluation> {
-    let version = adapter::require_version(tx, adapter_version_id).map_err(|_| {
-        CoreError::invalid("adapter_version_id", format!("{} is not an adapter version", adapter_version_id.trim()))
-    })?;
-    let run_on = match run_on.map(str::trim).filter(|s| !s.is_empty()).or(parsed.run_on.as_deref()) {
-        Some(date) => iso_date("run_on", date)?,
-        None => return Err(CoreError::invalid("run_on", "the file does not say when it was run; give the date")),
-    };
-    let run_by = match run_by.map(str::trim).filter(|s| !s.is_empty()).or(parsed.run_by.as_deref()) {
-        Some(who) => required_text("run_by", who, 200)?,
-        None => return Err(CoreError::invalid("run_by", "the file does not say who ran it; name the person")),
-    };
-    let duplicate: Option<String> = tx
-        .query_row(
-            "SELECT id FROM evaluation WHERE adapter_version_id = ?1 AND sha256 = ?2",
-            params![version.id, parsed.sha256],
-            |r| r.get(0),
-        )
-        .optional()?;
-    if let Some(existing) = duplicate {
-        return Err(CoreError::invalid(
-            "file",
-            format!("{} was already imported for {} as {existing}", parsed.file_name, version.id),
-        ));
-    }
+/// Stores `parsed` against a version the caller has checked, with the date and person settled.
+pub(crate) fn insert(tx: &Tx, adapter_version_id: &str, parsed: &ParsedEvaluation, run_on: &str, run_by: &str) -> CoreResult<String> {
     let id = sequence::next_id(tx, ID_PREFIX)?;
     tx.execute(
         "INSERT INTO evaluation (id, adapter_version_id, format, title, file_name, sha256, run_on, run_by, imported_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
         params![
             id,
-            version.id,
+            adapter_version_id,
             parsed.format.as_str(),
             parsed.title,
             parsed.file_name,
             parsed.sha256,
             run_on,
             run_by,
-            now
+            tx.now()
         ],
     )?;
     for (position, m) in parsed.metrics.iter().enumerate() {
@@ -67,31 +33,80 @@ pub fn insert(
             params![id, position as i64, m.suite, m.metric, m.value, m.stderr, m.higher_is_better],
         )?;
     }
-    require(tx, &id)
+    Ok(id)
+}
+
+/// The evaluation of `adapter_version_id` already imported from a file with this hash, if any.
+pub(crate) fn same_file(conn: &Connection, adapter_version_id: &str, sha256: &str) -> CoreResult<Option<String>> {
+    Ok(conn
+        .query_row(
+            "SELECT id FROM evaluation WHERE adapter_version_id = ?1 AND sha256 = ?2",
+            params![adapter_version_id, sha256],
+            |r| r.get(0),
+        )
+        .optional()?)
 }
 
 /// Makes `evaluation_id` the baseline of `use_case_id`, replacing an earlier baseline.
-pub fn mark_baseline(
-    tx: &Transaction,
-    evaluation_id: &str,
-    use_case_id: &str,
-    marked_by: &str,
-    now: DateTime<Utc>,
-) -> CoreResult<Evaluation> {
-    let evaluation = require(tx, evaluation_id)?;
-    let case = use_case::require(tx, use_case_id)
-        .map_err(|_| CoreError::invalid("use_case_id", format!("{} is not a use case", use_case_id.trim())))?;
-    let marked_by = required_text("marked_by", marked_by, 200)?;
+pub(crate) fn set_baseline(tx: &Tx, use_case_id: &str, evaluation_id: &str, marked_by: &str) -> CoreResult<()> {
     tx.execute(
         "INSERT INTO use_case_baseline (use_case_id, evaluation_id, marked_by, marked_at) VALUES (?1, ?2, ?3, ?4)
          ON CONFLICT (use_case_id) DO UPDATE SET evaluation_id = excluded.evaluation_id,
              marked_by = excluded.marked_by, marked_at = excluded.marked_at",
-        params![case.id, evaluation.id, marked_by, now],
+        params![use_case_id, evaluation_id, marked_by, tx.now()],
     )?;
-    require(tx, &evaluation.id)
+    Ok(())
 }
 
-pub fn for_version(conn: &Connection, adapter_version_id: &str) -> CoreResult<Vec<Evaluation>> {
+/// The baseline evaluation of each use case that has one: (use case, evaluation).
+pub(crate) fn baselines(conn: &Connection) -> CoreResult<Vec<(String, String)>> {
+    Ok(conn
+        .prepare_cached("SELECT use_case_id, evaluation_id FROM use_case_baseline ORDER BY use_case_id")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<_, _>>()?)
+}
+
+/// Every evaluation with its metrics and baselines, in three queries.
+pub(crate) fn all(conn: &Connection) -> CoreResult<Vec<Evaluation>> {
+    let mut evaluations: Vec<Evaluation> = conn
+        .prepare_cached(
+            "SELECT id, adapter_version_id, format, title, file_name, sha256, run_on, run_by, imported_at
+             FROM evaluation ORDER BY run_on, id",
+        )?
+        .query_map([], |r| Ok(head_from_row(r)))?
+        .map(|row| row?)
+        .collect::<CoreResult<_>>()?;
+    let metrics: Vec<(String, Metric)> = conn
+        .prepare_cached(
+            "SELECT evaluation_id, suite, metric, value, stderr, higher_is_better FROM evaluation_metric
+             ORDER BY evaluation_id, position",
+        )?
+        .query_map([], |r| {
+            Ok((
+                r.get(0)?,
+                Metric { suite: r.get(1)?, metric: r.get(2)?, value: r.get(3)?, stderr: r.get(4)?, higher_is_better: r.get(5)? },
+            ))
+        })?
+        .collect::<Result<_, _>>()?;
+    let baselines = baselines(conn)?;
+    let mut by_id: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for (i, e) in evaluations.iter().enumerate() {
+        by_id.insert(e.id.clone(), i);
+    }
+    for (evaluation_id, metric) in metrics {
+        if let Some(&i) = by_id.get(&evaluation_id) {
+            evaluations[i].metrics.push(metric);
+        }
+    }
+    for (use_case_id, evaluation_id) in baselines {
+        if let Some(&i) = by_id.get(&evaluation_id) {
+            evaluations[i].baseline_for.push(use_case_id);
+        }
+    }
+    Ok(evaluations)
+}
+
+pub(crate) fn for_version(conn: &Connection, adapter_version_id: &str) -> CoreResult<Vec<Evaluation>> {
     let ids: Vec<String> = conn
         .prepare_cached("SELECT id FROM evaluation WHERE adapter_version_id = ?1 ORDER BY run_on, id")?
         .query_map([adapter_version_id.trim()], |r| r.get(0))?
@@ -99,7 +114,7 @@ pub fn for_version(conn: &Connection, adapter_version_id: &str) -> CoreResult<Ve
     ids.iter().map(|id| require(conn, id)).collect()
 }
 
-pub fn require(conn: &Connection, id: &str) -> CoreResult<Evaluation> {
+pub(crate) fn require(conn: &Connection, id: &str) -> CoreResult<Evaluation> {
     let id = id.trim();
     let head = conn
         .query_row(

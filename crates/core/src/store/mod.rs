@@ -1,41 +1,49 @@
 //! The portfolio file. `Db` is the one handle every caller holds: cheap to clone, internally
 //! synchronised, and the only place that opens connections, so pragmas, checks and migrations
-//! cannot be skipped. Query modules below take `&Connection` / `&Transaction`.
+//! cannot be skipped.
+//!
+//! The modules below are reads and writes per table, visible to this crate only: the services
+//! (`crate::services`) hold the rules and reach the tables through the sealed transaction types
+//! `Tx` (one audited IMMEDIATE write transaction) and `Snapshot` (one read transaction), which
+//! only `Db` can make. Nothing outside steerco-core can run SQL on a portfolio.
 
-pub mod adapter;
-pub mod audit;
-pub mod bias_check;
-pub mod coverage;
-pub mod criterion;
-pub mod data_pack;
-pub mod data_source;
-pub mod deployment;
-pub mod evaluation;
-pub mod lane_override;
-pub mod lineage;
+pub(crate) mod acknowledgement;
+pub(crate) mod adapter;
+pub(crate) mod audit;
+pub(crate) mod bias_check;
+pub(crate) mod criterion;
+pub(crate) mod data_pack;
+pub(crate) mod data_source;
+pub(crate) mod deployment;
+pub(crate) mod evaluation;
+pub(crate) mod images;
+pub(crate) mod lane_override;
 mod migrate;
 mod open;
-pub mod oversight;
-pub mod person;
-pub mod policy;
-pub mod programme;
-pub mod risk;
-pub mod sequence;
-pub mod signoff;
-pub mod use_case;
-pub mod workshop;
+pub(crate) mod oversight;
+pub(crate) mod person;
+pub(crate) mod policy;
+pub(crate) mod programme;
+pub(crate) mod risk;
+pub(crate) mod sequence;
+pub(crate) mod signoff;
+pub(crate) mod use_case;
+pub(crate) mod workshop;
 
+use std::ops::Deref;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard, RwLock};
+use std::time::{Duration, Instant};
 
-use rusqlite::backup::Backup;
-use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 pub use migrate::{APPLICATION_ID, SCHEMA_VERSION};
+pub use open::Access;
 
-use crate::audit::AuditMeta;
+use crate::audit::{Action, AuditMeta};
+use crate::caller::{Actor, Caller};
 use crate::error::{CoreError, CoreResult};
-use open::FileState;
 
 /// Whether opening may create a new portfolio file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,7 +52,25 @@ pub enum OpenMode {
     CreateIfMissing,
     /// Refuse when there is no file: reading commands should not leave empty files behind.
     MustExist,
+    /// Open an existing file without ever writing to it.
+    ReadOnly,
 }
+
+/// Told when a write has to wait for another program (another Steerco) holding the portfolio's
+/// write lock, and when the wait is over, so the user sees "waiting…" rather than a frozen
+/// window or a raw "database is locked".
+pub trait WaitObserver: Send + Sync {
+    fn waiting(&self, path: &Path);
+    fn done_waiting(&self);
+}
+
+/// How long a write waits for another Steerco before giving up. An import of a large adapter by
+/// another process takes seconds to a minute; a person is told they are waiting long before this.
+pub const WRITE_WAIT_LIMIT: Duration = Duration::from_secs(600);
+/// How long a write waits silently before the observer is told.
+const QUIET_WAIT: Duration = Duration::from_millis(300);
+/// Statements other than the write lock itself (a read during another's checkpoint).
+const STATEMENT_BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
 #[derive(Clone)]
 pub struct Db {
@@ -53,53 +79,42 @@ pub struct Db {
 
 struct Inner {
     path: Option<PathBuf>,
+    access: Access,
     conn: Mutex<Connection>,
+    observer: RwLock<Option<Arc<dyn WaitObserver>>>,
 }
 
 impl std::fmt::Debug for Db {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Db").field("path", &self.inner.path).finish_non_exhaustive()
+        f.debug_struct("Db").field("path", &self.inner.path).field("access", &self.inner.access).finish_non_exhaustive()
     }
 }
 
 impl Db {
     /// Opens (or, with `CreateIfMissing`, creates) the portfolio at `path`. Refuses files that
-    /// are not SQLite, belong to another application, come from a newer Steerco or fail
-    /// `integrity_check`, and in each refusal leaves the file untouched.
+    /// are not regular files, not SQLite, belong to another application, come from a newer
+    /// Steerco or fail `integrity_check`, and in each refusal leaves the file untouched. A
+    /// healthy portfolio that cannot be written (a read-only file or folder) opens read-only.
     pub fn open(path: &Path, mode: OpenMode) -> CoreResult<Db> {
-        let existed = path.exists();
-        let sidecars = sidecar_paths(path);
-        let sidecars_before: Vec<bool> = sidecars.iter().map(|p| p.exists()).collect();
-        let state = open::inspect(path).inspect_err(|_| {
-            // A read-only look at a WAL-mode file creates its -wal/-shm; a refused file should
-            // be left exactly as we found it, sidecars included.
-            for (sidecar, existed_before) in sidecars.iter().zip(&sidecars_before) {
-                if !existed_before {
-                    let _ = std::fs::remove_file(sidecar);
-                }
-            }
-        })?;
-        if state == FileState::Blank && mode == OpenMode::MustExist {
-            return Err(CoreError::Missing(path.to_owned()));
-        }
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let result = Connection::open_with_flags(path, flags).map_err(CoreError::from).and_then(|mut conn| {
-            open::configure(&conn, true)?;
-            migrate::migrate(&mut conn)?;
-            Ok(conn)
-        });
-        match result {
-            Ok(conn) => Ok(Db { inner: Arc::new(Inner { path: Some(path.to_owned()), conn: Mutex::new(conn) }) }),
-            Err(e) => {
-                if !existed {
-                    // Do not leave a half-made file behind for the next attempt to trip over.
-                    for file in std::iter::once(path.to_owned()).chain(sidecars) {
-                        let _ = std::fs::remove_file(file);
-                    }
-                }
-                Err(e)
-            }
-        }
+        let opened = open::open(path, mode)?;
+        Ok(Db::from_parts(Some(path.to_owned()), opened.access, opened.conn))
+    }
+
+    /// As `open`, taking a backup (beside the file, see `services::portfolio::backup`) before
+    /// an existing portfolio's schema is upgraded.
+    pub fn open_with_backup(path: &Path, mode: OpenMode) -> CoreResult<Db> {
+        let hook = |conn: &Connection, found: i64| -> CoreResult<()> {
+            let keep = programme::settings(conn).map(|s| s.backups_kept).unwrap_or(14);
+            crate::services::portfolio::backup::take_from(
+                conn,
+                path,
+                &format!("before-upgrade-from-schema-{found}"),
+                keep,
+            )
+            .map(|_| ())
+        };
+        let opened = open::open_with(path, mode, Some(&hook))?;
+        Ok(Db::from_parts(Some(path.to_owned()), opened.access, opened.conn))
     }
 
     /// A private, migrated, in-memory portfolio for tests and benchmarks.
@@ -107,7 +122,11 @@ impl Db {
         let mut conn = Connection::open_in_memory()?;
         open::configure(&conn, false)?;
         migrate::migrate(&mut conn)?;
-        Ok(Db { inner: Arc::new(Inner { path: None, conn: Mutex::new(conn) }) })
+        Ok(Db::from_parts(None, Access::ReadWrite, conn))
+    }
+
+    fn from_parts(path: Option<PathBuf>, access: Access, conn: Connection) -> Db {
+        Db { inner: Arc::new(Inner { path, access, conn: Mutex::new(conn), observer: RwLock::new(None) }) }
     }
 
     /// The file behind this handle; `None` for an in-memory store.
@@ -115,63 +134,165 @@ impl Db {
         self.inner.path.as_deref()
     }
 
-    /// Runs `f` with the connection. Reads see one consistent snapshot only inside `f`.
-    pub fn read<T>(&self, f: impl FnOnce(&Connection) -> CoreResult<T>) -> CoreResult<T> {
-        f(&self.lock())
+    /// Whether changes can be saved, and if not, why.
+    pub fn access(&self) -> &Access {
+        &self.inner.access
     }
 
-    /// Runs `f` in an IMMEDIATE transaction, committed only when `f` returns `Ok`: a refused
-    /// change leaves nothing behind. Every row `f` changes is chained into the audit trail under
-    /// `meta` in the same transaction (and changes another program made since the last write
-    /// are recorded first, as unaudited).
-    pub fn write<T>(&self, meta: &AuditMeta, f: impl FnOnce(&Transaction) -> CoreResult<T>) -> CoreResult<T> {
-        let mut conn = self.lock();
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        audit::adopt_outside_changes(&tx, meta)?;
-        let value = f(&tx)?;
-        audit::drain(&tx, meta)?;
-        tx.commit()?;
+    /// The file and its SQLite sidecars: what no export may ever be written over.
+    pub fn protected_files(&self) -> Vec<PathBuf> {
+        self.path().map(protected_paths).unwrap_or_default()
+    }
+
+    /// Who to tell when a write waits for another Steerco.
+    pub fn set_wait_observer(&self, observer: Arc<dyn WaitObserver>) {
+        *self.inner.observer.write().unwrap_or_else(|p| p.into_inner()) = Some(observer);
+    }
+
+    /// Runs `f` in one read transaction, so everything it reads is one consistent snapshot even
+    /// while another process writes.
+    pub(crate) fn read<T>(&self, f: impl FnOnce(&Snapshot) -> CoreResult<T>) -> CoreResult<T> {
+        let conn = self.lock();
+        let tx = Transaction::new_unchecked(&conn, TransactionBehavior::Deferred)?;
+        let value = f(&Snapshot { sql: tx })?;
         Ok(value)
     }
 
-    /// Copies the whole portfolio to `dest` with SQLite's online backup, so the copy is
-    /// consistent even while this handle stays open. `dest` is replaced if it exists.
-    pub fn backup_to(&self, dest: &Path) -> CoreResult<()> {
-        if self.path().is_some_and(|p| same_file(p, dest)) {
-            return Err(CoreError::invalid("destination", "is the portfolio that is open; choose another file"));
+    /// Runs `f` in an IMMEDIATE transaction, committed only when `f` returns `Ok`: a refused
+    /// change leaves nothing behind. The caller is resolved against the portfolio's people
+    /// inside the transaction; every row `f` changes is chained into the audit trail under that
+    /// actor and `action` in the same transaction (and changes another program made since the
+    /// last write are recorded first, as unaudited). When another Steerco holds the write lock,
+    /// this waits (telling the observer) rather than failing.
+    pub(crate) fn write<T>(&self, caller: &Caller, action: Action, f: impl FnOnce(&Tx) -> CoreResult<T>) -> CoreResult<T> {
+        if let Access::ReadOnly { reason } = &self.inner.access {
+            return Err(CoreError::ReadOnly(reason.clone()));
         }
-        let tmp = dest.with_extension("steerco-partial");
-        let outcome = (|| -> CoreResult<()> {
-            let mut target = Connection::open(&tmp)?;
-            {
-                let conn = self.lock();
-                let backup = Backup::new(&conn, &mut target)?;
-                backup.run_to_completion(256, std::time::Duration::from_millis(0), None)?;
-            }
-            // The copy travels alone (e-mail, USB stick): fold it into one self-contained file.
-            target.execute_batch("PRAGMA journal_mode = DELETE")?;
-            drop(target);
-            // A stale -wal beside the old file at `dest` would be replayed into the new copy.
-            for sidecar in sidecar_paths(dest) {
-                match std::fs::remove_file(&sidecar) {
-                    Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
-                        return Err(CoreError::io(format!("removing {}", sidecar.display()), e))
+        let conn = self.lock();
+        let sql = self.begin_immediate(&conn)?;
+        audit::adopt_outside_changes(&sql, caller.now)?;
+        let found = match caller.working_as.as_deref() {
+            Some(name) => person::find(&sql, name)?,
+            None => None,
+        };
+        let actor = Actor::resolve(caller, found, person::count(&sql)? > 0)?;
+        let meta = AuditMeta::new(actor.name.clone(), action, caller.now);
+        let tx = Tx { sql, actor, now: caller.now };
+        let value = f(&tx)?;
+        audit::drain(&tx.sql, &meta)?;
+        tx.sql.commit()?;
+        Ok(value)
+    }
+
+    /// `BEGIN IMMEDIATE`, waiting while another connection holds the write lock.
+    fn begin_immediate<'c>(&self, conn: &'c Connection) -> CoreResult<Transaction<'c>> {
+        let started = Instant::now();
+        let mut told = false;
+        conn.busy_timeout(QUIET_WAIT)?;
+        let outcome = loop {
+            match Transaction::new_unchecked(conn, TransactionBehavior::Immediate) {
+                Ok(tx) => break Ok(tx),
+                Err(e) if is_busy(&e) => {
+                    if started.elapsed() >= WRITE_WAIT_LIMIT {
+                        break Err(CoreError::Busy(format!(
+                            "another Steerco has been writing to {} for over {} minutes; try again when it has finished",
+                            self.path().map_or_else(|| "the portfolio".into(), |p| p.display().to_string()),
+                            WRITE_WAIT_LIMIT.as_secs() / 60
+                        )));
                     }
-                    _ => {}
+                    if !told {
+                        told = true;
+                        if let (Some(observer), Some(path)) = (self.observer(), self.path()) {
+                            observer.waiting(path);
+                        }
+                    }
                 }
+                Err(e) => break Err(e.into()),
             }
-            std::fs::rename(&tmp, dest).map_err(|e| CoreError::io(format!("writing {}", dest.display()), e))
-        })();
-        if outcome.is_err() {
-            let _ = std::fs::remove_file(&tmp);
+        };
+        conn.busy_timeout(STATEMENT_BUSY_TIMEOUT)?;
+        if told {
+            if let Some(observer) = self.observer() {
+                observer.done_waiting();
+            }
         }
         outcome
+    }
+
+    fn observer(&self) -> Option<Arc<dyn WaitObserver>> {
+        self.inner.observer.read().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+
+    /// Replaces this portfolio's contents with those of the database on `source` (SQLite's online
+    /// backup into the live file, so every connection sees either the old or the new contents),
+    /// then brings the schema up to date, as a restored older backup needs.
+    pub(crate) fn replace_contents(&self, source: &Connection) -> CoreResult<()> {
+        if let Access::ReadOnly { reason } = &self.inner.access {
+            return Err(CoreError::ReadOnly(reason.clone()));
+        }
+        let mut conn = self.lock();
+        {
+            let backup = rusqlite::backup::Backup::new(source, &mut conn)?;
+            backup.run_to_completion(1024, Duration::from_millis(0), None)?;
+        }
+        // The backup carries the source's journal mode and header; this connection's pragmas
+        // still hold, but the file must be in WAL mode again.
+        open::configure(&conn, true)?;
+        migrate::migrate(&mut conn)
+    }
+
+    /// Runs `f` with the raw connection outside any transaction: SQLite's online backup needs
+    /// it. Crate-private like every other access.
+    pub(crate) fn with_connection<T>(&self, f: impl FnOnce(&Connection) -> CoreResult<T>) -> CoreResult<T> {
+        f(&self.lock())
     }
 
     fn lock(&self) -> MutexGuard<'_, Connection> {
         // A panic while holding the lock cannot leave a transaction open (rusqlite rolls back on
         // drop), so the connection is still sound and the poison can be ignored.
         self.inner.conn.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+fn is_busy(e: &rusqlite::Error) -> bool {
+    matches!(e, rusqlite::Error::SqliteFailure(f, _)
+        if matches!(f.code, rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked))
+}
+
+/// One audited write transaction, with the actor it was resolved for and the time of the change.
+/// Only `Db::write` makes one; it reads like a connection for the table modules' queries.
+pub(crate) struct Tx<'c> {
+    sql: Transaction<'c>,
+    actor: Actor,
+    now: DateTime<Utc>,
+}
+
+impl Tx<'_> {
+    pub(crate) fn actor(&self) -> &Actor {
+        &self.actor
+    }
+
+    pub(crate) fn now(&self) -> DateTime<Utc> {
+        self.now
+    }
+}
+
+impl Deref for Tx<'_> {
+    type Target = Connection;
+    fn deref(&self) -> &Connection {
+        &self.sql
+    }
+}
+
+/// One read transaction: every query in it sees the same state of the file.
+pub(crate) struct Snapshot<'c> {
+    sql: Transaction<'c>,
+}
+
+impl Deref for Snapshot<'_> {
+    type Target = Connection;
+    fn deref(&self) -> &Connection {
+        &self.sql
     }
 }
 
@@ -185,17 +306,17 @@ pub(crate) fn stored_json<T: serde::de::DeserializeOwned>(text: &str) -> CoreRes
     Ok(serde_json::from_str(text)?)
 }
 
-fn sidecar_paths(path: &Path) -> [PathBuf; 2] {
-    ["-wal", "-shm"].map(|suffix| {
+/// A portfolio file and its sidecars, the file first.
+pub fn protected_paths(path: &Path) -> Vec<PathBuf> {
+    std::iter::once(path.to_owned()).chain(sidecar_paths(path)).collect()
+}
+
+/// The SQLite files that travel with a portfolio: its write-ahead log, shared memory and (for a
+/// file in rollback mode) journal.
+pub fn sidecar_paths(path: &Path) -> [PathBuf; 3] {
+    ["-wal", "-shm", "-journal"].map(|suffix| {
         let mut name = path.as_os_str().to_owned();
         name.push(suffix);
         PathBuf::from(name)
     })
-}
-
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (a.canonicalize(), b.canonicalize()) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
-    }
 }

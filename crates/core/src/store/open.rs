@@ -1,17 +1,29 @@
 //! Opening a portfolio file safely. Every check that can refuse a file runs on a read-only
-//! connection first, so a refused file is left byte-for-byte as it was; only a file that passes
-//! is reopened read-write, given its per-connection pragmas and migrated.
+//! connection first, so a refused file is left byte-for-byte as it was (sidecars included); only
+//! a file that passes is reopened read-write, given its per-connection pragmas and migrated. A
+//! healthy portfolio that cannot be written to (a read-only file, a read-only folder or medium)
+//! is opened read-only and says so, rather than being called damaged.
 
 use std::fs;
 use std::io::Read;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags};
 
 use super::migrate::{APPLICATION_ID, SCHEMA_VERSION};
+use super::sidecar_paths;
 use crate::error::{CoreError, CoreResult};
 
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
+
+/// Whether changes to an open portfolio can be saved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Access {
+    ReadWrite,
+    /// Open for reading only; `reason` says why, in words for the person ("the file is
+    /// read-only", "its folder cannot be written to", "opened read-only on request").
+    ReadOnly { reason: String },
+}
 
 /// What the read-only inspection found.
 #[derive(Debug, PartialEq, Eq)]
@@ -22,7 +34,189 @@ pub(crate) enum FileState {
     Portfolio { version: i64 },
 }
 
-pub(crate) fn inspect(path: &Path) -> CoreResult<FileState> {
+pub(crate) struct Opened {
+    pub conn: Connection,
+    pub access: Access,
+}
+
+pub(crate) fn open(path: &Path, mode: super::OpenMode) -> CoreResult<Opened> {
+    open_with(path, mode, None)
+}
+
+/// As `open`; `before_migration` runs on the read-write connection of an existing portfolio
+/// that is about to be upgraded (to take a backup first).
+pub(crate) fn open_with(
+    path: &Path,
+    mode: super::OpenMode,
+    before_migration: Option<&dyn Fn(&Connection, i64) -> CoreResult<()>>,
+) -> CoreResult<Opened> {
+    use super::OpenMode;
+    let existed = path.exists();
+    let sidecars = sidecar_paths(path);
+    let sidecars_before: Vec<bool> = sidecars.iter().map(|p| p.exists()).collect();
+    let leave_as_found = || {
+        // A read-only look at a WAL-mode file creates its -wal/-shm; a refused file should be
+        // left exactly as we found it, sidecars included.
+        for (sidecar, existed_before) in sidecars.iter().zip(&sidecars_before) {
+            if !existed_before {
+                let _ = fs::remove_file(sidecar);
+            }
+        }
+    };
+    let writable = writability(path);
+    let state = inspect(path, writable.is_ok()).inspect_err(|_| leave_as_found())?;
+    let read_only_reason = match (mode, &writable) {
+        (OpenMode::ReadOnly, _) => Some("it was opened read-only on request".to_owned()),
+        (_, Err(reason)) => Some(reason.clone()),
+        _ => None,
+    };
+    match (&state, mode) {
+        (FileState::Blank, OpenMode::MustExist | OpenMode::ReadOnly) => {
+            leave_as_found();
+            return Err(CoreError::Missing(path.to_owned()));
+        }
+        (FileState::Blank, OpenMode::CreateIfMissing) if read_only_reason.is_some() => {
+            return Err(CoreError::io(
+                format!("creating {}", path.display()),
+                std::io::Error::new(
+                    std::io::ErrorKind::PermissionDenied,
+                    read_only_reason.unwrap_or_default().replace("it ", "the portfolio "),
+                ),
+            ));
+        }
+        _ => {}
+    }
+    if let (Some(reason), FileState::Portfolio { version }) = (read_only_reason, &state) {
+        if *version < SCHEMA_VERSION {
+            leave_as_found();
+            return Err(CoreError::Conflict(format!(
+                "{} was written by an older Steerco (schema version {version}) and must be upgraded before it can be \
+                 opened, but {reason}; open a copy that can be written to",
+                path.display()
+            )));
+        }
+        let conn = read_only_connection(path, writable.is_ok()).map_err(|e| CoreError::Corrupt {
+            path: path.to_owned(),
+            detail: e.to_string(),
+        })?;
+        configure(&conn, false)?;
+        return Ok(Opened { conn, access: Access::ReadOnly { reason } });
+    }
+    let found_version = match state {
+        FileState::Portfolio { version } => version,
+        FileState::Blank => 0,
+    };
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let result = Connection::open_with_flags(path, flags).map_err(CoreError::from).and_then(|mut conn| {
+        configure(&conn, true)?;
+        if found_version > 0 && found_version < SCHEMA_VERSION {
+            if let Some(hook) = before_migration {
+                hook(&conn, found_version)?;
+            }
+        }
+        super::migrate::migrate(&mut conn)?;
+        Ok(conn)
+    });
+    match result {
+        Ok(conn) => Ok(Opened { conn, access: Access::ReadWrite }),
+        Err(e) => {
+            if !existed {
+                // Do not leave a half-made file behind for the next attempt to trip over.
+                for file in std::iter::once(path.to_owned()).chain(sidecars) {
+                    let _ = fs::remove_file(file);
+                }
+            }
+            Err(e)
+        }
+    }
+}
+
+/// Whether the file (and the folder its -wal and -shm live in) can be written; the error says
+/// why not, for the person.
+fn writability(path: &Path) -> Result<(), String> {
+    match fs::OpenOptions::new().write(true).open(path) {
+        Ok(_) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) if is_permission(&e) => return Err("the file is read-only".to_owned()),
+        Err(_) => {}
+    }
+    let [wal, shm, _] = sidecar_paths(path);
+    if wal.exists() && shm.exists() {
+        // WAL mode only needs its sidecars writable, not the folder.
+        return Ok(());
+    }
+    let folder = folder_of(path);
+    let probe = folder.join(format!(".steerco-write-check-{}", std::process::id()));
+    match fs::OpenOptions::new().write(true).create_new(true).open(&probe) {
+        Ok(_) => {
+            let _ = fs::remove_file(&probe);
+            Ok(())
+        }
+        Err(e) if is_permission(&e) => Err(format!("its folder {} cannot be written to", folder.display())),
+        // Anything else (the folder does not exist yet, a name clash) is for the real open to report.
+        Err(_) => Ok(()),
+    }
+}
+
+fn is_permission(e: &std::io::Error) -> bool {
+    // EROFS (30): a read-only medium, such as a mounted image or a locked USB stick.
+    e.kind() == std::io::ErrorKind::PermissionDenied || e.raw_os_error() == Some(30)
+}
+
+fn folder_of(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// A read-only connection. Where the folder cannot be written (so SQLite cannot create the
+/// -shm a WAL file needs) and no -wal holds unmerged changes, the file is opened as immutable.
+fn read_only_connection(path: &Path, folder_writable: bool) -> rusqlite::Result<Connection> {
+    let [wal, _, _] = sidecar_paths(path);
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
+    let plain = Connection::open_with_flags(uri(path, false), flags);
+    match plain {
+        Ok(conn) if folder_writable || wal.exists() => Ok(conn),
+        Ok(conn) => match conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0)) {
+            Ok(_) => Ok(conn),
+            Err(_) => Connection::open_with_flags(uri(path, true), flags),
+        },
+        Err(_) if !wal.exists() => Connection::open_with_flags(uri(path, true), flags),
+        Err(e) => Err(e),
+    }
+}
+
+/// `file:` URI for `path`, percent-encoding what a URI would misread.
+fn uri(path: &Path, immutable: bool) -> String {
+    let mut out = String::from("file:");
+    for byte in path.as_os_str().as_encoded_bytes() {
+        match byte {
+            b'?' | b'#' | b'%' => out.push_str(&format!("%{byte:02X}")),
+            _ => out.push(char::from(*byte)),
+        }
+    }
+    // Non-ASCII bytes were pushed one by one above; re-encode them properly.
+    let out = if path.to_str().is_some_and(|s| !s.is_ascii()) {
+        let mut escaped = String::from("file:");
+        for ch in path.to_string_lossy().chars() {
+            match ch {
+                '?' | '#' | '%' => escaped.push_str(&format!("%{:02X}", ch as u32)),
+                c => escaped.push(c),
+            }
+        }
+        escaped
+    } else {
+        out
+    };
+    if immutable {
+        format!("{out}?immutable=1")
+    } else {
+        format!("{out}?mode=ro")
+    }
+}
+
+pub(crate) fn inspect(path: &Path, folder_writable: bool) -> CoreResult<FileState> {
     let meta = match fs::metadata(path) {
         Ok(meta) => meta,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(FileState::Blank),
@@ -31,6 +225,11 @@ pub(crate) fn inspect(path: &Path) -> CoreResult<FileState> {
     let refuse = |reason: &str| CoreError::NotAPortfolio { path: path.to_owned(), reason: reason.to_owned() };
     if meta.is_dir() {
         return Err(refuse("it is a folder"));
+    }
+    if !meta.is_file() {
+        // /dev/null, a pipe, a device: SQLite would treat them as an empty file and litter the
+        // folder with sidecars.
+        return Err(refuse("it is not a regular file (a device, a pipe or a socket)"));
     }
     if meta.len() == 0 {
         return Ok(FileState::Blank);
@@ -45,8 +244,7 @@ pub(crate) fn inspect(path: &Path) -> CoreResult<FileState> {
     drop(file);
 
     let corrupt = |detail: String| CoreError::Corrupt { path: path.to_owned(), detail };
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-        .map_err(|e| corrupt(e.to_string()))?;
+    let conn = read_only_connection(path, folder_writable).map_err(|e| corrupt(e.to_string()))?;
     let pragma = |name: &str| -> CoreResult<i64> {
         conn.query_row(&format!("PRAGMA {name}"), [], |r| r.get(0)).map_err(|e| corrupt(e.to_string()))
     };
@@ -95,17 +293,28 @@ fn read_up_to(file: &mut fs::File, buf: &mut [u8]) -> std::io::Result<usize> {
 
 /// Pragmas are per connection and never part of a migration: they describe how this process
 /// talks to the file, not what the file contains.
-pub(crate) fn configure(conn: &Connection, on_disk: bool) -> CoreResult<()> {
-    if on_disk {
+pub(crate) fn configure(conn: &Connection, on_disk_writable: bool) -> CoreResult<()> {
+    if on_disk_writable {
         let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
         if !mode.eq_ignore_ascii_case("wal") {
             return Err(CoreError::Conflict(format!("the portfolio could not switch to WAL journaling ({mode})")));
         }
+        // Every write is an audited commit; FULL makes a committed change (and its audit record)
+        // survive a power cut, not just an application crash.
+        conn.pragma_update(None, "synchronous", "FULL")?;
     }
     conn.pragma_update(None, "foreign_keys", "ON")?;
-    // Every write is an audited commit; FULL makes a committed change (and its audit record)
-    // survive a power cut, not just an application crash.
-    conn.pragma_update(None, "synchronous", "FULL")?;
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uris_escape_what_sqlite_would_read_as_query_or_fragment() {
+        assert_eq!(uri(Path::new("/tmp/a?b#c%d.steerco"), false), "file:/tmp/a%3Fb%23c%25d.steerco?mode=ro");
+        assert_eq!(uri(Path::new("/tmp/é.steerco"), true), "file:/tmp/é.steerco?immutable=1");
+    }
 }

@@ -1,16 +1,15 @@
-//! Queries on human-oversight plans, one per use case.
+//! Reads and writes of human-oversight plans, one per use case. A use case without a stored plan
+//! reads as an empty plan.
 
 use chrono::{DateTime, Utc};
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use rusqlite::{params, Connection, OptionalExtension};
 
-use super::use_case;
-use crate::compliance::{oversight_gaps, Oversight, OversightInput};
-use crate::error::{CoreError, CoreResult};
+use super::Tx;
+use crate::compliance::OversightInput;
+use crate::error::CoreResult;
 
-pub fn upsert(tx: &Transaction, input: &OversightInput, now: DateTime<Utc>) -> CoreResult<Oversight> {
-    let o = input.validated()?;
-    let case = use_case::require(tx, &o.use_case_id)
-        .map_err(|_| CoreError::invalid("use_case_id", format!("{} is not a use case", o.use_case_id)))?;
+/// Stores a validated plan whose use case the caller has checked.
+pub(crate) fn upsert(tx: &Tx, o: &OversightInput) -> CoreResult<()> {
     tx.execute(
         "INSERT INTO oversight (use_case_id, accountable_person, intervention_procedure, fallback_owner,
                                 max_intervention_minutes, updated_at)
@@ -18,54 +17,43 @@ pub fn upsert(tx: &Transaction, input: &OversightInput, now: DateTime<Utc>) -> C
          ON CONFLICT (use_case_id) DO UPDATE SET accountable_person = excluded.accountable_person,
              intervention_procedure = excluded.intervention_procedure, fallback_owner = excluded.fallback_owner,
              max_intervention_minutes = excluded.max_intervention_minutes, updated_at = excluded.updated_at",
-        params![
-            case.id,
-            o.accountable_person,
-            o.intervention_procedure,
-            o.fallback_owner,
-            o.max_intervention_minutes,
-            now
-        ],
+        params![o.use_case_id, o.accountable_person, o.intervention_procedure, o.fallback_owner, o.max_intervention_minutes, tx.now()],
     )?;
-    get(tx, &case.id)
+    Ok(())
 }
 
-/// A stored plan's fields: accountable person, procedure, fallback owner, minutes, updated at.
-type PlanRow = (String, String, String, Option<u32>, DateTime<Utc>);
-
-/// The plan of `use_case_id`; an empty plan (everything missing) when none was recorded.
-pub fn get(conn: &Connection, use_case_id: &str) -> CoreResult<Oversight> {
-    let row: Option<PlanRow> = conn
+/// The stored plan of `use_case_id` and when it was last changed; `None` when there is none.
+pub(crate) fn get(conn: &Connection, use_case_id: &str) -> CoreResult<Option<(OversightInput, DateTime<Utc>)>> {
+    Ok(conn
         .query_row(
-            "SELECT accountable_person, intervention_procedure, fallback_owner, max_intervention_minutes, updated_at
-             FROM oversight WHERE use_case_id = ?1",
+            "SELECT use_case_id, accountable_person, intervention_procedure, fallback_owner, max_intervention_minutes,
+                    updated_at FROM oversight WHERE use_case_id = ?1",
             [use_case_id.trim()],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+            row,
         )
-        .optional()?;
-    let (accountable_person, intervention_procedure, fallback_owner, max_intervention_minutes, updated_at) = match row {
-        Some((a, i, f, m, u)) => (a, i, f, m, Some(u)),
-        None => (String::new(), String::new(), String::new(), None, None),
-    };
-    let input = OversightInput {
-        use_case_id: use_case_id.trim().to_owned(),
-        accountable_person,
-        intervention_procedure,
-        fallback_owner,
-        max_intervention_minutes,
-    };
-    Ok(Oversight {
-        missing: oversight_gaps(&input),
-        use_case_id: input.use_case_id,
-        accountable_person: input.accountable_person,
-        intervention_procedure: input.intervention_procedure,
-        fallback_owner: input.fallback_owner,
-        max_intervention_minutes: input.max_intervention_minutes,
-        updated_at,
-    })
+        .optional()?)
 }
 
-/// Every use case's plan, incomplete ones included (that is the point: missing → flagged).
-pub fn list(conn: &Connection) -> CoreResult<Vec<Oversight>> {
-    use_case::list(conn)?.iter().map(|c| get(conn, &c.id)).collect()
+/// Every stored plan.
+pub(crate) fn all(conn: &Connection) -> CoreResult<Vec<(OversightInput, DateTime<Utc>)>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT use_case_id, accountable_person, intervention_procedure, fallback_owner, max_intervention_minutes,
+                    updated_at FROM oversight ORDER BY use_case_id",
+        )?
+        .query_map([], row)?
+        .collect::<Result<_, _>>()?)
+}
+
+fn row(r: &rusqlite::Row) -> rusqlite::Result<(OversightInput, DateTime<Utc>)> {
+    Ok((
+        OversightInput {
+            use_case_id: r.get(0)?,
+            accountable_person: r.get(1)?,
+            intervention_procedure: r.get(2)?,
+            fallback_owner: r.get(3)?,
+            max_intervention_minutes: r.get(4)?,
+        },
+        r.get(5)?,
+    ))
 }

@@ -1,59 +1,52 @@
-//! Queries on policies (the guardrails data sources are accepted under).
+//! Reads and writes of policy guardrails.
 
-use chrono::{DateTime, Utc};
-use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
+use rusqlite::{params, Connection, OptionalExtension, Row};
 
-use super::{sequence, stored_enum};
+use super::{sequence, stored_enum, Tx};
 use crate::error::{CoreError, CoreResult};
-use crate::registry::{Policy, PolicyCategory, PolicyInput};
+use crate::registry::{Policy, PolicyInput};
 
-pub const ID_PREFIX: &str = "POL";
+pub(crate) const ID_PREFIX: &str = "POL";
 const COLUMNS: &str = "id, title, body, category, owner, effective_on, version, created_at, updated_at";
 
-pub fn create(tx: &Transaction, input: &PolicyInput, now: DateTime<Utc>) -> CoreResult<Policy> {
-    let p = input.validated()?;
+pub(crate) fn insert(tx: &Tx, p: &PolicyInput) -> CoreResult<String> {
     let id = sequence::next_id(tx, ID_PREFIX)?;
     tx.execute(
         "INSERT INTO policy (id, title, body, category, owner, effective_on, version, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
-        params![id, p.title, p.body, p.category.as_str(), p.owner, p.effective_on, p.version, now],
+        params![id, p.title, p.body, p.category.as_str(), p.owner, p.effective_on, p.version, tx.now()],
     )?;
-    require(tx, &id)
+    Ok(id)
 }
 
-pub fn update(tx: &Transaction, id: &str, input: &PolicyInput, now: DateTime<Utc>) -> CoreResult<Policy> {
-    let current = require(tx, id)?;
-    let p = input.validated()?;
-    if p.category != PolicyCategory::AcceptableDataSources && current.category == PolicyCategory::AcceptableDataSources
-    {
-        let accepting: i64 =
-            tx.query_row("SELECT count(*) FROM data_source WHERE policy_id = ?1", [&current.id], |r| r.get(0))?;
-        if accepting > 0 {
-            return Err(CoreError::invalid(
-                "category",
-                format!("{accepting} data source(s) are accepted under this policy; it must stay an acceptable-data-sources policy"),
-            ));
-        }
-    }
+pub(crate) fn update(tx: &Tx, id: &str, p: &PolicyInput) -> CoreResult<()> {
     tx.execute(
         "UPDATE policy SET title = ?2, body = ?3, category = ?4, owner = ?5, effective_on = ?6, version = ?7,
                 updated_at = ?8 WHERE id = ?1",
-        params![current.id, p.title, p.body, p.category.as_str(), p.owner, p.effective_on, p.version, now],
+        params![id, p.title, p.body, p.category.as_str(), p.owner, p.effective_on, p.version, tx.now()],
     )?;
-    require(tx, &current.id)
+    Ok(())
 }
 
-pub fn list(conn: &Connection) -> CoreResult<Vec<Policy>> {
+pub(crate) fn list(conn: &Connection) -> CoreResult<Vec<Policy>> {
     let mut stmt = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM policy ORDER BY id"))?;
     let rows = stmt.query_map([], |r| Ok(from_row(r)))?;
     rows.map(|row| row?).collect()
 }
 
-pub fn require(conn: &Connection, id: &str) -> CoreResult<Policy> {
-    let id = id.trim();
-    conn.query_row(&format!("SELECT {COLUMNS} FROM policy WHERE id = ?1"), [id], |r| Ok(from_row(r)))
+pub(crate) fn get(conn: &Connection, id: &str) -> CoreResult<Option<Policy>> {
+    conn.query_row(&format!("SELECT {COLUMNS} FROM policy WHERE id = ?1"), [id.trim()], |r| Ok(from_row(r)))
         .optional()?
-        .ok_or_else(|| CoreError::NotFound { entity: "policy", id: id.to_owned() })?
+        .transpose()
+}
+
+pub(crate) fn require(conn: &Connection, id: &str) -> CoreResult<Policy> {
+    get(conn, id)?.ok_or_else(|| CoreError::NotFound { entity: "policy", id: id.trim().to_owned() })
+}
+
+/// How many data sources are accepted under `policy_id`.
+pub(crate) fn sources_accepted(conn: &Connection, policy_id: &str) -> CoreResult<i64> {
+    Ok(conn.query_row("SELECT count(*) FROM data_source WHERE policy_id = ?1", [policy_id], |r| r.get(0))?)
 }
 
 fn from_row(r: &Row) -> CoreResult<Policy> {

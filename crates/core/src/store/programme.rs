@@ -1,21 +1,15 @@
-//! Queries on the `programme` table: the single row that names the portfolio.
+//! Reads and writes of the `programme` table: the single row that names the portfolio.
 
-use chrono::{DateTime, Utc};
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use rusqlite::{params, Connection, OptionalExtension};
 
-use crate::domain::{Programme, ProgrammeUpdate};
-use crate::error::{CoreError, CoreResult};
+use super::Tx;
+use crate::domain::{Programme, ProgrammeSettings, ProgrammeUpdate};
+use crate::error::CoreResult;
 
-pub fn get(conn: &Connection) -> CoreResult<Option<Programme>> {
+pub(crate) fn get(conn: &Connection) -> CoreResult<Option<Programme>> {
     let row = conn
         .query_row("SELECT name, currency, settings, created_at, updated_at FROM programme WHERE id = 1", [], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, DateTime<Utc>>(3)?,
-                r.get::<_, DateTime<Utc>>(4)?,
-            ))
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get(3)?, r.get(4)?))
         })
         .optional()?;
     row.map(|(name, currency, settings, created_at, updated_at)| {
@@ -24,30 +18,24 @@ pub fn get(conn: &Connection) -> CoreResult<Option<Programme>> {
     .transpose()
 }
 
-/// The payback horizon in months: the programme's, or the default before one exists.
-pub fn horizon_months(conn: &Connection) -> CoreResult<u32> {
+/// The programme's settings, or the defaults before a programme exists.
+pub(crate) fn settings(conn: &Connection) -> CoreResult<ProgrammeSettings> {
     let settings: Option<String> =
         conn.query_row("SELECT settings FROM programme WHERE id = 1", [], |r| r.get(0)).optional()?;
     Ok(match settings {
-        Some(json) => serde_json::from_str::<crate::domain::ProgrammeSettings>(&json)?.payback_horizon_months,
-        None => crate::domain::ProgrammeSettings::default().payback_horizon_months,
+        Some(json) => serde_json::from_str(&json)?,
+        None => ProgrammeSettings::default(),
     })
 }
 
-/// Like `get`, for callers that need the programme to exist (every initialised file has one).
-pub fn require(conn: &Connection) -> CoreResult<Programme> {
-    get(conn)?.ok_or_else(|| CoreError::NotFound { entity: "programme", id: "1".into() })
-}
-
-/// Creates or replaces the programme row. `created_at` survives a replacement.
-pub fn upsert(tx: &Transaction, update: &ProgrammeUpdate, now: DateTime<Utc>) -> CoreResult<Programme> {
-    let update = update.validated()?;
+/// Creates or replaces the programme row (validated by the caller). `created_at` survives.
+pub(crate) fn upsert(tx: &Tx, update: &ProgrammeUpdate) -> CoreResult<()> {
     tx.execute(
         "INSERT INTO programme (id, name, currency, settings, created_at, updated_at)
          VALUES (1, ?1, ?2, ?3, ?4, ?4)
          ON CONFLICT (id) DO UPDATE SET name = excluded.name, currency = excluded.currency,
              settings = excluded.settings, updated_at = excluded.updated_at",
-        params![update.name, update.currency, serde_json::to_string(&update.settings)?, now],
+        params![update.name, update.currency, serde_json::to_string(&update.settings)?, tx.now()],
     )?;
-    require(tx)
+    Ok(())
 }

@@ -1,12 +1,15 @@
 //! Human-readable ids such as "UC-007": a counter per kind, advanced inside the caller's
-//! transaction so a rolled-back insert does not burn a number.
+//! transaction so a rolled-back insert does not burn a number. Counters only ever go up: an id
+//! is never given to a second record, so nothing that named the first (a sign-off, a decision,
+//! a line in the minutes) can ever seem to name the second.
 
-use rusqlite::{params, OptionalExtension, Transaction};
+use rusqlite::{params, OptionalExtension};
 
+use super::Tx;
 use crate::error::CoreResult;
 
 /// Returns the next id for `prefix` ("UC" → "UC-001", "UC-002", …).
-pub fn next_id(tx: &Transaction, prefix: &str) -> CoreResult<String> {
+pub(crate) fn next_id(tx: &Tx, prefix: &str) -> CoreResult<String> {
     let next: Option<i64> =
         tx.query_row("SELECT next_value FROM id_sequence WHERE kind = ?1", [prefix], |r| r.get(0)).optional()?;
     let value = next.unwrap_or(1);
@@ -16,10 +19,4 @@ pub fn next_id(tx: &Transaction, prefix: &str) -> CoreResult<String> {
         params![prefix, value + 1],
     )?;
     Ok(format!("{prefix}-{value:03}"))
-}
-
-/// Restarts numbering, used when a portfolio's contents are replaced wholesale.
-pub fn reset(tx: &Transaction, prefix: &str) -> CoreResult<()> {
-    tx.execute("DELETE FROM id_sequence WHERE kind = ?1", [prefix])?;
-    Ok(())
 }

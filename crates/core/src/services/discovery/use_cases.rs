@@ -1,0 +1,116 @@
+//! Use cases: creating and editing dossiers (dual ownership past discovery, the stage gate into
+//! pilot and scaled) and the payback-gate override, a steering decision only an executive takes.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::read;
+use crate::audit::Action;
+use crate::caller::Caller;
+use crate::compliance::Role;
+use crate::domain::{required_text, DossierField, DossierInput, Lane, UseCase};
+use crate::edits;
+use crate::error::{CoreError, CoreResult};
+use crate::services::compliance::stage_gate;
+use crate::store::{lane_override, use_case, Db};
+
+/// Every use case, in the order they were created.
+pub fn list(db: &Db) -> CoreResult<Vec<UseCase>> {
+    db.read(|s| read::list(s))
+}
+
+pub fn get(db: &Db, id: &str) -> CoreResult<UseCase> {
+    db.read(|s| read::require(s, id))
+}
+
+/// Adds a use case. A new case cannot start in pilot or scaled: nothing has been signed yet.
+pub fn create(db: &Db, caller: &Caller, input: &DossierInput) -> CoreResult<UseCase> {
+    let input = input.validated()?;
+    stage_gate::refuse_new_in_gated_stage(&input)?;
+    db.write(caller, Action::Create, |tx| {
+        let id = use_case::insert(tx, &input)?;
+        read::require(tx, &id)
+    })
+}
+
+/// Changes to one dossier: the fields set, and (from an editor) the dossier as it was loaded, so
+/// a field someone else changed meanwhile is refused as a conflict instead of overwritten.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct UseCaseUpdate {
+    pub id: String,
+    pub changes: Vec<DossierField>,
+    /// The dossier the editor showed; `None` sets the fields whatever they hold now.
+    pub loaded: Option<DossierInput>,
+}
+
+/// Applies `req.changes` to the dossier as stored, inside the write transaction. Entering pilot
+/// or scaled needs a current compliance sign-off of the content as it stands after the change.
+pub fn update(db: &Db, caller: &Caller, req: &UseCaseUpdate) -> CoreResult<UseCase> {
+    db.write(caller, Action::Update, |tx| {
+        let before = use_case::require(tx, &req.id)?;
+        let edited = edits::apply(&before.id, &before.dossier, req.loaded.as_ref(), &req.changes)?.validated()?;
+        use_case::update(tx, &before.id, &edited)?;
+        // After the change, so what the sign-off must cover is the dossier as it now stands; a
+        // refusal rolls the change back with the transaction.
+        stage_gate::check_move(tx, &before.id, before.dossier.stage, edited.stage)?;
+        read::require(tx, &before.id)
+    })
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct OverrideRequest {
+    pub id: String,
+    /// The person taking the decision, by name (the person working).
+    pub decided_by: String,
+    pub reason: String,
+}
+
+/// Keeps a use case in the portfolio lane although it fails the payback gate.
+pub fn grant_override(db: &Db, caller: &Caller, req: &OverrideRequest) -> CoreResult<UseCase> {
+    let decided_by = required_text("decided_by", &req.decided_by, 120)?;
+    let reason = required_text("reason", &req.reason, 2_000)?;
+    db.write(caller, Action::Decide, |tx| {
+        tx.actor()
+            .require_once_people_exist(Role::Executive, "record a steering decision such as a payback-gate override")?;
+        tx.actor().check_named("decided_by", &decided_by)?;
+        let case = read::require(tx, &req.id)?;
+        if case.lane_override.is_some() {
+            return Err(CoreError::Conflict(format!(
+                "{} already has an active override; revoke it before recording another",
+                case.id
+            )));
+        }
+        // An override only lifts the payback gate for a case meant for the portfolio lane;
+        // anywhere else it would be recorded yet change nothing.
+        if case.requested_lane != Lane::Portfolio {
+            return Err(CoreError::Conflict(format!(
+                "{} is in the {} lane by decision, not by the payback gate; there is nothing to override",
+                case.id, case.requested_lane
+            )));
+        }
+        if case.lane_reason.is_none() {
+            return Err(CoreError::Conflict(format!("{} passes the payback gate; there is nothing to override", case.id)));
+        }
+        lane_override::insert(tx, &case.id, &decided_by, &reason)?;
+        read::require(tx, &case.id)
+    })
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct RevokeOverrideRequest {
+    pub id: String,
+    pub revoked_by: String,
+}
+
+pub fn revoke_override(db: &Db, caller: &Caller, req: &RevokeOverrideRequest) -> CoreResult<UseCase> {
+    let revoked_by = required_text("revoked_by", &req.revoked_by, 120)?;
+    db.write(caller, Action::Decide, |tx| {
+        tx.actor().require_once_people_exist(Role::Executive, "revoke a steering decision such as a payback-gate override")?;
+        tx.actor().check_named("revoked_by", &revoked_by)?;
+        let case = read::require(tx, &req.id)?;
+        if lane_override::revoke(tx, &case.id, &revoked_by)? == 0 {
+            return Err(CoreError::Conflict(format!("{} has no active override to revoke", case.id)));
+        }
+        read::require(tx, &case.id)
+    })
+}

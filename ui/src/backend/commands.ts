@@ -1,0 +1,259 @@
+// Generated from crates/api/src/commands.rs by the bindings test (`make bindings`); do not edit.
+// One function per command: `area_verb` is called as `areaVerb(request)`.
+import { call } from "./call";
+import type { AdapterImport } from "../bindings/AdapterImport";
+import type { AdapterRef } from "../bindings/AdapterRef";
+import type { AdapterStatus } from "../bindings/AdapterStatus";
+import type { AdapterStatusChange } from "../bindings/AdapterStatusChange";
+import type { AdapterVersion } from "../bindings/AdapterVersion";
+import type { AdapterVersionDetail } from "../bindings/AdapterVersionDetail";
+import type { AdapterVersionDiffRequest } from "../bindings/AdapterVersionDiffRequest";
+import type { AdapterVersionRef } from "../bindings/AdapterVersionRef";
+import type { AuditAcknowledge } from "../bindings/AuditAcknowledge";
+import type { AuditPage } from "../bindings/AuditPage";
+import type { AuditQuery } from "../bindings/AuditQuery";
+import type { BackupFile } from "../bindings/BackupFile";
+import type { BaseModelChange } from "../bindings/BaseModelChange";
+import type { BaselineRequest } from "../bindings/BaselineRequest";
+import type { BiasCheck } from "../bindings/BiasCheck";
+import type { BiasFigures } from "../bindings/BiasFigures";
+import type { BiasImport } from "../bindings/BiasImport";
+import type { BiasKind } from "../bindings/BiasKind";
+import type { Classification } from "../bindings/Classification";
+import type { CriterionKey } from "../bindings/CriterionKey";
+import type { DataPack } from "../bindings/DataPack";
+import type { DataPackCreate } from "../bindings/DataPackCreate";
+import type { DataSource } from "../bindings/DataSource";
+import type { DataSourceInput } from "../bindings/DataSourceInput";
+import type { DataSourceUpdate } from "../bindings/DataSourceUpdate";
+import type { Deployment } from "../bindings/Deployment";
+import type { DeploymentInput } from "../bindings/DeploymentInput";
+import type { Direction } from "../bindings/Direction";
+import type { DossierInput } from "../bindings/DossierInput";
+import type { Evaluation } from "../bindings/Evaluation";
+import type { EvaluationImport } from "../bindings/EvaluationImport";
+import type { EvaluationRef } from "../bindings/EvaluationRef";
+import type { EvidenceKind } from "../bindings/EvidenceKind";
+import type { ExportOutcome } from "../bindings/ExportOutcome";
+import type { ExportRequest } from "../bindings/ExportRequest";
+import type { FileDigest } from "../bindings/FileDigest";
+import type { FolderRequest } from "../bindings/FolderRequest";
+import type { ImportOutcome } from "../bindings/ImportOutcome";
+import type { ImportRequest } from "../bindings/ImportRequest";
+import type { Lane } from "../bindings/Lane";
+import type { LaneOverride } from "../bindings/LaneOverride";
+import type { LineageCheck } from "../bindings/LineageCheck";
+import type { LineageGraph } from "../bindings/LineageGraph";
+import type { MlflowImport } from "../bindings/MlflowImport";
+import type { MlflowImportOutcome } from "../bindings/MlflowImportOutcome";
+import type { NewPortfolioRequest } from "../bindings/NewPortfolioRequest";
+import type { NewWorkshop } from "../bindings/NewWorkshop";
+import type { OpenLineageExportRequest } from "../bindings/OpenLineageExportRequest";
+import type { OpenRequest } from "../bindings/OpenRequest";
+import type { OverrideRequest } from "../bindings/OverrideRequest";
+import type { Oversight } from "../bindings/Oversight";
+import type { OversightUpdate } from "../bindings/OversightUpdate";
+import type { PackApproval } from "../bindings/PackApproval";
+import type { PeftFolder } from "../bindings/PeftFolder";
+import type { Person } from "../bindings/Person";
+import type { PersonInput } from "../bindings/PersonInput";
+import type { PersonUpdate } from "../bindings/PersonUpdate";
+import type { PersonalData } from "../bindings/PersonalData";
+import type { Policy } from "../bindings/Policy";
+import type { PolicyCategory } from "../bindings/PolicyCategory";
+import type { PolicyInput } from "../bindings/PolicyInput";
+import type { PolicyUpdate } from "../bindings/PolicyUpdate";
+import type { PortfolioInfo } from "../bindings/PortfolioInfo";
+import type { Programme } from "../bindings/Programme";
+import type { ProgrammeChange } from "../bindings/ProgrammeChange";
+import type { ProgrammeOverview } from "../bindings/ProgrammeOverview";
+import type { RankRequest } from "../bindings/RankRequest";
+import type { Ranking } from "../bindings/Ranking";
+import type { RateRequest } from "../bindings/RateRequest";
+import type { Ratings } from "../bindings/Ratings";
+import type { RestoreOutcome } from "../bindings/RestoreOutcome";
+import type { RestoreRequest } from "../bindings/RestoreRequest";
+import type { RevokeOverrideRequest } from "../bindings/RevokeOverrideRequest";
+import type { Risk } from "../bindings/Risk";
+import type { RiskClass } from "../bindings/RiskClass";
+import type { RiskInput } from "../bindings/RiskInput";
+import type { RiskStatus } from "../bindings/RiskStatus";
+import type { RiskUpdate } from "../bindings/RiskUpdate";
+import type { Role } from "../bindings/Role";
+import type { SaveCopyRequest } from "../bindings/SaveCopyRequest";
+import type { SessionStatus } from "../bindings/SessionStatus";
+import type { SheetExportRequest } from "../bindings/SheetExportRequest";
+import type { SheetImportRequest } from "../bindings/SheetImportRequest";
+import type { SignRequest } from "../bindings/SignRequest";
+import type { Signoff } from "../bindings/Signoff";
+import type { SignoffFilter } from "../bindings/SignoffFilter";
+import type { SignoffQueue } from "../bindings/SignoffQueue";
+import type { SignoffStatus } from "../bindings/SignoffStatus";
+import type { Stage } from "../bindings/Stage";
+import type { UseCase } from "../bindings/UseCase";
+import type { UseCaseCoverage } from "../bindings/UseCaseCoverage";
+import type { UseCaseFilter } from "../bindings/UseCaseFilter";
+import type { UseCaseRef } from "../bindings/UseCaseRef";
+import type { UseCaseUpdate } from "../bindings/UseCaseUpdate";
+import type { VerifyReport } from "../bindings/VerifyReport";
+import type { VersionDiff } from "../bindings/VersionDiff";
+import type { WeightsFormat } from "../bindings/WeightsFormat";
+import type { WeightsUpdate } from "../bindings/WeightsUpdate";
+import type { WorkingAsRequest } from "../bindings/WorkingAsRequest";
+import type { Workshop } from "../bindings/Workshop";
+import type { WorkshopDetail } from "../bindings/WorkshopDetail";
+import type { WorkshopRef } from "../bindings/WorkshopRef";
+
+export const sessionStatus = (): Promise<SessionStatus> => call("session_status", null);
+
+export const sessionSetWorkingAs = (req: WorkingAsRequest): Promise<SessionStatus> => call("session_set_working_as", req);
+
+export const portfolioOpen = (req: OpenRequest): Promise<SessionStatus> => call("portfolio_open", req);
+
+export const portfolioCreate = (req: NewPortfolioRequest): Promise<SessionStatus> => call("portfolio_create", req);
+
+export const recentList = (): Promise<Array<RecentFile>> => call("recent_list", null);
+
+export const recentForget = (req: OpenRequest): Promise<Array<RecentFile>> => call("recent_forget", req);
+
+export const portfolioInfo = (): Promise<PortfolioInfo> => call("portfolio_info", null);
+
+export const portfolioSaveCopy = (req: SaveCopyRequest): Promise<ExportOutcome> => call("portfolio_save_copy", req);
+
+export const backupList = (): Promise<Array<BackupFile>> => call("backup_list", null);
+
+export const backupCreate = (): Promise<BackupFile> => call("backup_create", null);
+
+export const backupRestore = (req: RestoreRequest): Promise<RestoreOutcome> => call("backup_restore", req);
+
+export const programmeOverview = (): Promise<ProgrammeOverview> => call("programme_overview", null);
+
+export const programmeGet = (): Promise<Programme> => call("programme_get", null);
+
+export const programmeUpdate = (req: ProgrammeChange): Promise<Programme> => call("programme_update", req);
+
+export const useCaseList = (): Promise<Array<UseCase>> => call("use_case_list", null);
+
+export const useCaseGet = (req: UseCaseRef): Promise<UseCase> => call("use_case_get", req);
+
+export const useCaseCreate = (req: DossierInput): Promise<UseCase> => call("use_case_create", req);
+
+export const useCaseUpdate = (req: UseCaseUpdate): Promise<UseCase> => call("use_case_update", req);
+
+export const useCaseOverrideGate = (req: OverrideRequest): Promise<UseCase> => call("use_case_override_gate", req);
+
+export const useCaseRevokeOverride = (req: RevokeOverrideRequest): Promise<UseCase> => call("use_case_revoke_override", req);
+
+export const useCaseImportCsv = (req: ImportRequest): Promise<ImportOutcome> => call("use_case_import_csv", req);
+
+export const useCaseExportCsv = (req: ExportRequest): Promise<ExportOutcome> => call("use_case_export_csv", req);
+
+export const scoringRank = (req: RankRequest): Promise<Ranking> => call("scoring_rank", req);
+
+export const scoringSetWeights = (req: WeightsUpdate): Promise<Array<Criterion>> => call("scoring_set_weights", req);
+
+export const scoringMatrixSvg = (): Promise<string> => call("scoring_matrix_svg", null);
+
+export const workshopList = (): Promise<Array<Workshop>> => call("workshop_list", null);
+
+export const workshopCreate = (req: NewWorkshop): Promise<Workshop> => call("workshop_create", req);
+
+export const workshopGet = (req: WorkshopRef): Promise<WorkshopDetail> => call("workshop_get", req);
+
+export const workshopRate = (req: RateRequest): Promise<WorkshopDetail> => call("workshop_rate", req);
+
+export const workshopExportSheet = (req: SheetExportRequest): Promise<ExportOutcome> => call("workshop_export_sheet", req);
+
+export const workshopImportSheet = (req: SheetImportRequest): Promise<WorkshopDetail> => call("workshop_import_sheet", req);
+
+export const policyList = (): Promise<Array<Policy>> => call("policy_list", null);
+
+export const policyCreate = (req: PolicyInput): Promise<Policy> => call("policy_create", req);
+
+export const policyUpdate = (req: PolicyUpdate): Promise<Policy> => call("policy_update", req);
+
+export const sourceList = (): Promise<Array<DataSource>> => call("source_list", null);
+
+export const sourceCreate = (req: DataSourceInput): Promise<DataSource> => call("source_create", req);
+
+export const sourceUpdate = (req: DataSourceUpdate): Promise<DataSource> => call("source_update", req);
+
+export const packList = (): Promise<Array<DataPack>> => call("pack_list", null);
+
+export const packCreate = (req: DataPackCreate): Promise<DataPack> => call("pack_create", req);
+
+export const packApprove = (req: PackApproval): Promise<DataPack> => call("pack_approve", req);
+
+export const adapterPreview = (req: FolderRequest): Promise<PeftFolder> => call("adapter_preview", req);
+
+export const adapterImport = (req: AdapterImport): Promise<AdapterVersion> => call("adapter_import", req);
+
+export const adapterList = (): Promise<Array<AdapterSummary>> => call("adapter_list", null);
+
+export const adapterVersions = (req: AdapterRef): Promise<Array<AdapterVersion>> => call("adapter_versions", req);
+
+export const adapterVersionList = (): Promise<Array<AdapterVersion>> => call("adapter_version_list", null);
+
+export const adapterVersionGet = (req: AdapterVersionRef): Promise<AdapterVersionDetail> => call("adapter_version_get", req);
+
+export const adapterVersionDiff = (req: AdapterVersionDiffRequest): Promise<VersionDiff> => call("adapter_version_diff", req);
+
+export const adapterVersionSetStatus = (req: AdapterStatusChange): Promise<AdapterVersion> => call("adapter_version_set_status", req);
+
+export const adapterVersionSetBaseModel = (req: BaseModelChange): Promise<AdapterVersion> => call("adapter_version_set_base_model", req);
+
+export const deploymentList = (): Promise<Array<Deployment>> => call("deployment_list", null);
+
+export const deploymentCreate = (req: DeploymentInput): Promise<Deployment> => call("deployment_create", req);
+
+export const evaluationGet = (req: EvaluationRef): Promise<Evaluation> => call("evaluation_get", req);
+
+export const evaluationImport = (req: EvaluationImport): Promise<Evaluation> => call("evaluation_import", req);
+
+export const evaluationImportMlflow = (req: MlflowImport): Promise<MlflowImportOutcome> => call("evaluation_import_mlflow", req);
+
+export const evaluationMarkBaseline = (req: BaselineRequest): Promise<Evaluation> => call("evaluation_mark_baseline", req);
+
+export const lineageGraph = (req: AdapterVersionRef): Promise<LineageGraph> => call("lineage_graph", req);
+
+export const lineageCheck = (): Promise<LineageCheck> => call("lineage_check", null);
+
+export const lineageExportOpenlineage = (req: OpenLineageExportRequest): Promise<ExportOutcome> => call("lineage_export_openlineage", req);
+
+export const personList = (): Promise<Array<Person>> => call("person_list", null);
+
+export const personCreate = (req: PersonInput): Promise<Person> => call("person_create", req);
+
+export const personUpdate = (req: PersonUpdate): Promise<Person> => call("person_update", req);
+
+export const signoffSign = (req: SignRequest): Promise<SignoffStatus> => call("signoff_sign", req);
+
+export const signoffList = (req: SignoffFilter): Promise<Array<SignoffStatus>> => call("signoff_list", req);
+
+export const signoffQueue = (): Promise<SignoffQueue> => call("signoff_queue", null);
+
+export const signoffUnsignedFields = (): Promise<Array<UnsignedField>> => call("signoff_unsigned_fields", null);
+
+export const auditLog = (req: AuditQuery): Promise<AuditPage> => call("audit_log", req);
+
+export const auditVerify = (): Promise<VerifyReport> => call("audit_verify", null);
+
+export const auditAcknowledge = (req: AuditAcknowledge): Promise<VerifyReport> => call("audit_acknowledge", req);
+
+export const oversightList = (): Promise<Array<Oversight>> => call("oversight_list", null);
+
+export const oversightSet = (req: OversightUpdate): Promise<Oversight> => call("oversight_set", req);
+
+export const biasList = (req: UseCaseFilter): Promise<Array<BiasCheck>> => call("bias_list", req);
+
+export const biasImport = (req: BiasImport): Promise<BiasCheck> => call("bias_import", req);
+
+export const riskList = (req: UseCaseFilter): Promise<Array<Risk>> => call("risk_list", req);
+
+export const riskCreate = (req: RiskInput): Promise<Risk> => call("risk_create", req);
+
+export const riskUpdate = (req: RiskUpdate): Promise<Risk> => call("risk_update", req);
+
+export const frameworkCoverage = (req: UseCaseRef): Promise<UseCaseCoverage> => call("framework_coverage", req);
+
+export const frameworkMapping = (): Promise<Array<EvidenceMapping>> => call("framework_mapping", null);
