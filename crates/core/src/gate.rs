@@ -61,7 +61,8 @@ mod tests {
         assert_eq!(payback_months(m(120_000), m(50_000), m(10_000)), None);
         assert_eq!(payback_months(Money::ZERO, m(50_000), Money::ZERO), None);
         // A monthly net of one cent is still a net.
-        assert!(payback_months(Money::from_cents(1_200_012), m(1), m(100_000)).is_some());
+        assert!(payback_months(Money::from_cents(1_200_012), m(1), m(1_000)).is_some());
+        assert!(payback_months(Money::from_cents(1_200_000), m(1), m(1_000)).is_none());
     }
 
     #[test]

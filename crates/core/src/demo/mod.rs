@@ -149,7 +149,9 @@ mod tests {
         for case in &demo.use_cases {
             case.dossier.validated().unwrap_or_else(|e| panic!("demo case {:?} is invalid: {e}", case.dossier.title));
         }
-        assert!(Lane::ALL.iter().all(|l| demo.use_cases.iter().any(|c| c.dossier.lane == *l)));
+        for lane in [Lane::Portfolio, Lane::Rejected] {
+            assert!(demo.use_cases.iter().any(|c| c.dossier.lane == lane), "the demo asks for the {lane} lane");
+        }
     }
 
     #[test]

@@ -16,6 +16,8 @@ pub(crate) mod data_pack;
 pub(crate) mod data_source;
 pub(crate) mod deployment;
 pub(crate) mod evaluation;
+#[cfg(test)]
+mod fixtures;
 pub(crate) mod images;
 pub(crate) mod lane_override;
 mod migrate;
@@ -144,6 +146,27 @@ impl Db {
         self.path().map(protected_paths).unwrap_or_default()
     }
 
+    /// How this handle's connection talks to the file (per-connection pragmas), for `steerco info`
+    /// and for tests that the settings are really applied.
+    pub fn connection_settings(&self) -> CoreResult<ConnectionSettings> {
+        let conn = self.lock();
+        let pragma = |name: &str| -> CoreResult<String> {
+            Ok(conn.query_row(&format!("PRAGMA {name}"), [], |r| r.get::<_, rusqlite::types::Value>(0)).map(
+                |v| match v {
+                    rusqlite::types::Value::Integer(i) => i.to_string(),
+                    rusqlite::types::Value::Text(t) => t,
+                    other => format!("{other:?}"),
+                },
+            )?)
+        };
+        Ok(ConnectionSettings {
+            journal_mode: pragma("journal_mode")?,
+            foreign_keys: pragma("foreign_keys")? == "1",
+            synchronous_full: pragma("synchronous")? == "2",
+            busy_timeout_ms: pragma("busy_timeout")?.parse().unwrap_or(0),
+        })
+    }
+
     /// Who to tell when a write waits for another Steerco.
     pub fn set_wait_observer(&self, observer: Arc<dyn WaitObserver>) {
         *self.inner.observer.write().unwrap_or_else(|p| p.into_inner()) = Some(observer);
@@ -182,6 +205,18 @@ impl Db {
         audit::drain(&tx.sql, &meta)?;
         tx.sql.commit()?;
         Ok(value)
+    }
+
+    /// The caller resolved against the portfolio's people (refused as `write` would refuse it),
+    /// for work that must know who asks before it writes anything.
+    pub(crate) fn resolve(&self, caller: &Caller) -> CoreResult<Actor> {
+        self.read(|s| {
+            let found = match caller.working_as.as_deref() {
+                Some(name) => person::find(s, name)?,
+                None => None,
+            };
+            Actor::resolve(caller, found, person::count(s)? > 0)
+        })
     }
 
     /// `BEGIN IMMEDIATE`, waiting while another connection holds the write lock.
@@ -231,10 +266,7 @@ impl Db {
             return Err(CoreError::ReadOnly(reason.clone()));
         }
         let mut conn = self.lock();
-        {
-            let backup = rusqlite::backup::Backup::new(source, &mut conn)?;
-            backup.run_to_completion(1024, Duration::from_millis(0), None)?;
-        }
+        copy_database(source, &mut conn)?;
         // The backup carries the source's journal mode and header; this connection's pragmas
         // still hold, but the file must be in WAL mode again.
         open::configure(&conn, true)?;
@@ -252,6 +284,34 @@ impl Db {
         // drop), so the connection is still sound and the poison can be ignored.
         self.inner.conn.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
+}
+
+/// Copies the whole database on `source` into `dest` with SQLite's online backup, every page in
+/// one step: one read of the source, so the copy is one consistent state even while another
+/// process writes (a busy source is waited for, up to the write wait limit).
+pub(crate) fn copy_database(source: &Connection, dest: &mut Connection) -> CoreResult<()> {
+    use rusqlite::backup::{Backup, StepResult};
+    let backup = Backup::new(source, dest)?;
+    let started = Instant::now();
+    loop {
+        match backup.step(-1)? {
+            StepResult::Done => return Ok(()),
+            StepResult::More => {}
+            StepResult::Busy | StepResult::Locked if started.elapsed() < WRITE_WAIT_LIMIT => {
+                std::thread::sleep(Duration::from_millis(50))
+            }
+            _ => return Err(CoreError::Busy("the portfolio stayed busy while it was being copied".into())),
+        }
+    }
+}
+
+/// A connection's settings, as `Db::connection_settings` reads them back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConnectionSettings {
+    pub journal_mode: String,
+    pub foreign_keys: bool,
+    pub synchronous_full: bool,
+    pub busy_timeout_ms: u64,
 }
 
 fn is_busy(e: &rusqlite::Error) -> bool {

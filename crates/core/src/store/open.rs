@@ -134,6 +134,10 @@ pub(crate) fn open_with(
 /// Whether the file (and the folder its -wal and -shm live in) can be written; the error says
 /// why not, for the person.
 fn writability(path: &Path) -> Result<(), String> {
+    if fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+        // Not a regular file (a pipe would block an open for writing): `inspect` refuses it.
+        return Ok(());
+    }
     match fs::OpenOptions::new().write(true).open(path) {
         Ok(_) => {}
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}

@@ -18,7 +18,8 @@ use crate::error::{CoreError, CoreResult};
 use crate::files::OutputFile;
 use crate::store::{audit, programme, Access, Db, OpenMode};
 
-const STAMP: &str = "%Y%m%dT%H%M%SZ";
+/// UTC to the millisecond, so two backups taken in one second keep both.
+const STAMP: &str = "%Y%m%dT%H%M%S%.3fZ";
 
 /// One backup file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -43,10 +44,7 @@ pub fn folder_of(portfolio: &Path) -> PathBuf {
 pub(crate) fn copy_into(source: &Connection, dest: &Path) -> CoreResult<()> {
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NOFOLLOW | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let mut target = Connection::open_with_flags(dest, flags)?;
-    {
-        let backup = rusqlite::backup::Backup::new(source, &mut target)?;
-        backup.run_to_completion(1024, std::time::Duration::from_millis(0), None)?;
-    }
+    crate::store::copy_database(source, &mut target)?;
     target.execute_batch("PRAGMA journal_mode = DELETE")?;
     Ok(())
 }

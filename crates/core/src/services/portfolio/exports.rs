@@ -44,8 +44,8 @@ pub(crate) fn export_bytes(
 }
 
 /// As `export_bytes`, for a writer that fills the file by its path from the portfolio itself
-/// (SQLite's online backup opens the temporary file, without following links). The copy is
-/// taken inside the export's transaction, so it is exactly the portfolio as the record says.
+/// (SQLite's online backup, which cannot read a connection in the middle of its own write, so the
+/// copy is taken first and recorded after). The person is checked before anything is written.
 pub(crate) fn export_by_path(
     db: &Db,
     caller: &Caller,
@@ -53,14 +53,13 @@ pub(crate) fn export_by_path(
     what: &str,
     fill: impl FnOnce(&rusqlite::Connection, &Path) -> CoreResult<()>,
 ) -> CoreResult<ExportOutcome> {
+    db.resolve(caller)?;
     let protected = db.protected_files();
-    db.write(caller, Action::Export, |tx| {
-        let out = OutputFile::create("destination", Path::new(destination.trim()), &protected)?;
-        fill(tx, out.partial_path())?;
-        let written = out.commit_from_disk()?;
-        record(tx, what, &written)?;
-        Ok(outcome(written, 1))
-    })
+    let out = OutputFile::create("destination", Path::new(destination.trim()), &protected)?;
+    db.with_connection(|conn| fill(conn, out.partial_path()))?;
+    let written = out.commit_from_disk()?;
+    db.write(caller, Action::Export, |tx| record(tx, what, &written))?;
+    Ok(outcome(written, 1))
 }
 
 fn record(conn: &rusqlite::Connection, what: &str, written: &Written) -> CoreResult<()> {
