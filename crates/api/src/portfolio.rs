@@ -37,6 +37,7 @@ pub fn open_file(paths: &Paths, path: &Path, opening: Opening) -> ApiResult<Ctx>
             })?;
         }
     }
+    let existed = path.exists();
     let mode = match opening {
         Opening::Existing => OpenMode::MustExist,
         Opening::CreateIfMissing => OpenMode::CreateIfMissing,
@@ -50,8 +51,11 @@ pub fn open_file(paths: &Paths, path: &Path, opening: Opening) -> ApiResult<Ctx>
         other => other.into(),
     })?;
     // The daily backup is a safety net, not part of the request: a full disk must not stop the
-    // person from working, and the next open tries again.
-    let _ = backup::daily(&db);
+    // person from working, and the next open tries again. A file made just now has nothing to
+    // keep yet.
+    if existed {
+        let _ = backup::daily(&db);
+    }
     Ok(Ctx::new(db, paths.clone()))
 }
 

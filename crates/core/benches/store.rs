@@ -2,38 +2,24 @@
 
 use chrono::Utc;
 use criterion::{criterion_group, criterion_main, Criterion};
-use steerco_core::demo::synthetic_use_cases;
-use steerco_core::domain::{ProgrammeSettings, ProgrammeUpdate};
-use steerco_core::store::{programme, use_case};
+use steerco_core::caller::Caller;
+use steerco_core::services::discovery::use_cases;
+use steerco_core::services::portfolio::{load_demo, DemoRequest};
 use steerco_core::{Db, OpenMode};
 
 fn open_migrate_list(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("temp dir for the benchmark file");
     let path = dir.path().join("bench.steerco");
-    {
+    let total = {
         let db = Db::open(&path, OpenMode::CreateIfMissing).expect("create bench portfolio");
-        db.write(
-            &steerco_core::audit::AuditMeta::new("test", steerco_core::audit::Action::Update, chrono::Utc::now()),
-            |tx| {
-                let update = ProgrammeUpdate {
-                    name: "Bench".into(),
-                    currency: "EUR".into(),
-                    settings: ProgrammeSettings::default(),
-                };
-                programme::upsert(tx, &update, Utc::now())?;
-                for case in synthetic_use_cases(1_000) {
-                    use_case::insert_any_stage(tx, &case, Utc::now())?;
-                }
-                Ok(())
-            },
-        )
-        .expect("fill bench portfolio");
-    }
+        let outcome = load_demo(&db, &Caller::system("bench", Utc::now()), &DemoRequest { force: false, scale: 981 })
+            .expect("fill bench portfolio");
+        (outcome.demo_use_cases + outcome.synthetic_use_cases) as usize
+    };
     c.bench_function("open + migrate + list 1,000 use cases", |b| {
         b.iter(|| {
             let db = Db::open(&path, OpenMode::MustExist).expect("open bench portfolio");
-            let cases = db.read(use_case::list).expect("list");
-            assert_eq!(cases.len(), 1_000);
+            assert_eq!(use_cases::list(&db).expect("list").len(), total);
         })
     });
     c.bench_function("fresh file: create + migrate", |b| {

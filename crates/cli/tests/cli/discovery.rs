@@ -83,8 +83,8 @@ fn a_malformed_file_exits_2_lists_every_row_and_stores_nothing() {
         .arg(&bad)
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("row 3, column annual_value:"))
-        .stderr(predicate::str::contains("row 3, column value_rating: must be a rating from 1 to 5, not 0"))
+        .stderr(predicate::str::contains("row 3 (X), column annual_value:"))
+        .stderr(predicate::str::contains("row 3 (X), column value_rating: must be a rating from 1 to 5, not 0"))
         .stderr(predicate::str::contains("row 4, column data_readiness:"))
         .stderr(predicate::str::contains("nothing was stored"));
     assert_eq!(sb.list_json(&db).len(), 4);

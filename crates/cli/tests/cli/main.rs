@@ -5,3 +5,4 @@ mod discovery;
 mod foundation;
 mod registry;
 mod support;
+mod trust;

@@ -323,8 +323,8 @@ fn evaluations_mlflow_lineage_check_and_openlineage() {
     run(&["lineage", "export", "--openlineage", out.to_str().unwrap()]);
     let events: Vec<Value> =
         std::fs::read_to_string(&out).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
-    assert_eq!(events.len(), 2);
-    let e = events.iter().find(|e| e["outputs"][0]["facets"]["steerco_adapter"]["id"] == good.as_str()).unwrap();
+    assert_eq!(events.len(), 4, "a START and a COMPLETE per training run");
+    let e = events.iter().find(|e| e["outputs"][0]["facets"]["steercoAdapter"]["id"] == good.as_str()).unwrap();
     assert_eq!(e["eventType"], "COMPLETE");
     assert_eq!(e["job"]["name"], "train/claims");
     assert_eq!(e["inputs"][0]["name"], "data_pack/claims");

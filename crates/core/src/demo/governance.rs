@@ -4,7 +4,7 @@
 
 use serde::Deserialize;
 
-use crate::compliance::{OversightInput, PersonInput, RiskInput, RiskStatus};
+use crate::compliance::{OversightInput, PersonInput, RiskInput, RiskStatus, Role};
 use crate::domain::{DossierField, DossierInput, Stage};
 use crate::edits;
 use crate::error::{CoreError, CoreResult};
@@ -100,58 +100,70 @@ pub(super) fn install_compliance(
             .map(|(_, id)| id.clone())
             .ok_or_else(|| CoreError::Conflict(format!("the demo names an unknown use case {title:?}")))
     };
-    if person::count(tx)? == 0 {
-        let mut people = Vec::new();
-        for p in &demo.people {
-            let id = person::insert(tx, &p.validated()?)?;
-            people.push(person::require(tx, &id)?);
+    // The demo's people join whoever is there already (a person someone entered is never
+    // changed); its oversight plans, risks and sign-offs belong to its own, new use cases.
+    let mut people = Vec::new();
+    for p in &demo.people {
+        let p = p.validated()?;
+        let person = match person::find(tx, &p.name)? {
+            Some(existing) => existing,
+            None => person::require(tx, &person::insert(tx, &p)?)?,
+        };
+        people.push(person);
+    }
+    for o in &demo.oversight {
+        let input = OversightInput {
+            use_case_id: id_of(&o.use_case)?,
+            accountable_person: o.accountable_person.clone(),
+            intervention_procedure: o.intervention_procedure.clone(),
+            fallback_owner: o.fallback_owner.clone(),
+            max_intervention_minutes: o.max_intervention_minutes,
+        };
+        oversight::upsert(tx, &input.validated()?)?;
+    }
+    for r in &demo.risks {
+        let input = RiskInput {
+            use_case_id: id_of(&r.use_case)?,
+            title: r.title.clone(),
+            likelihood: r.likelihood,
+            impact: r.impact,
+            owner: r.owner.clone(),
+            mitigation: r.mitigation.clone(),
+            status: r.status,
+        };
+        risk::insert(tx, &input.validated()?)?;
+    }
+    for s in &demo.signoffs {
+        let by = people
+            .iter()
+            .find(|p| p.name.eq_ignore_ascii_case(&s.by))
+            .ok_or_else(|| CoreError::Conflict(format!("the demo names an unknown person {:?}", s.by)))?;
+        if !by.has(Role::ComplianceOfficer) {
+            // Someone of that name on this portfolio is not its compliance officer: nobody signs
+            // in their name, and the case stays short of its gated stage.
+            continue;
         }
-        for o in &demo.oversight {
-            let input = OversightInput {
-                use_case_id: id_of(&o.use_case)?,
-                accountable_person: o.accountable_person.clone(),
-                intervention_procedure: o.intervention_procedure.clone(),
-                fallback_owner: o.fallback_owner.clone(),
-                max_intervention_minutes: o.max_intervention_minutes,
-            };
-            oversight::upsert(tx, &input.validated()?)?;
-        }
-        for r in &demo.risks {
-            let input = RiskInput {
-                use_case_id: id_of(&r.use_case)?,
-                title: r.title.clone(),
-                likelihood: r.likelihood,
-                impact: r.impact,
-                owner: r.owner.clone(),
-                mitigation: r.mitigation.clone(),
-                status: r.status,
-            };
-            risk::insert(tx, &input.validated()?)?;
-        }
-        for s in &demo.signoffs {
-            let by = people
-                .iter()
-                .find(|p| p.name == s.by)
-                .ok_or_else(|| CoreError::Conflict(format!("the demo names an unknown person {:?}", s.by)))?;
-            let entity_id = id_of(&s.use_case)?;
-            let content = Evidence::for_entity(tx, &entity_id)?.content(&entity_id)?;
-            signoff::insert(
-                tx,
-                &NewSignoff {
-                    kind: content.kind,
-                    entity_id: &entity_id,
-                    person: by,
-                    comment: &s.comment,
-                    content_sha256: &content.sha256,
-                    content_json: &content.json,
-                },
-            )?;
-        }
+        let entity_id = id_of(&s.use_case)?;
+        let content = Evidence::for_entity(tx, &entity_id)?.content(&entity_id)?;
+        signoff::insert(
+            tx,
+            &NewSignoff {
+                kind: content.kind,
+                entity_id: &entity_id,
+                person: by,
+                comment: &s.comment,
+                content_sha256: &content.sha256,
+                content_json: &content.json,
+            },
+        )?;
     }
     for (id, stage) in bound_for {
         let stored = use_case::require(tx, id)?;
         use_case::update(tx, id, &DossierInput { stage: *stage, ..stored.dossier.clone() })?;
-        stage_gate::check_move(tx, id, stored.dossier.stage, *stage)?;
+        if stage_gate::check_move(tx, id, stored.dossier.stage, *stage, false).is_err() {
+            // Not signed (see above): the move is undone, as the gate would refuse it.
+            use_case::update(tx, id, &stored.dossier)?;
+        }
     }
     for s in &demo.signoffs {
         if let Some(change) = &s.then_changed {

@@ -44,6 +44,12 @@ pub(crate) fn migrate(conn: &mut Connection) -> CoreResult<()> {
 
 /// Brings the schema up to `target` (tests build files of earlier versions with it).
 pub(crate) fn migrate_to(conn: &mut Connection, target: i64) -> CoreResult<()> {
+    // An up-to-date file needs no write lock at all: opening must not wait for (or block) another
+    // Steerco that is writing.
+    let current: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if current >= target && current <= SCHEMA_VERSION {
+        return Ok(());
+    }
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let found: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     if found > SCHEMA_VERSION {

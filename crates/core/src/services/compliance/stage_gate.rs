@@ -33,19 +33,33 @@ pub(crate) fn refuse_new_in_gated_stage(input: &DossierInput) -> CoreResult<()> 
 }
 
 /// Checks a move of `use_case_id` from `from` to `to`, after the edit is stored in the same
-/// transaction (so the content checked is the content after the change).
-pub(crate) fn check_move(conn: &Connection, use_case_id: &str, from: Stage, to: Stage) -> CoreResult<()> {
+/// transaction (so the content checked is the content after the change). `with_other_changes`
+/// says whether the same save changed more than the stage, to explain a refusal rightly.
+pub(crate) fn check_move(
+    conn: &Connection,
+    use_case_id: &str,
+    from: Stage,
+    to: Stage,
+    with_other_changes: bool,
+) -> CoreResult<()> {
     if !gated(to) || to == from {
         return Ok(());
     }
     match signoffs::latest_in(conn, use_case_id)? {
         Some(s) if !s.stale => Ok(()),
+        Some(s) if with_other_changes => Err(CoreError::invalid(
+            "stage",
+            format!(
+                "{use_case_id} cannot enter the {to} stage with changes its compliance sign-off ({}) does not cover; \
+                 save the changes first and have them signed off",
+                s.signoff.id
+            ),
+        )),
         Some(s) => Err(CoreError::invalid(
             "stage",
             format!(
-                "{use_case_id} cannot enter the {to} stage: its compliance sign-off {} ({}) does not cover the dossier \
-                 as it would stand — it changed since, or changes in this save are not signed; save any changes \
-                 first and have a compliance officer sign it off again",
+                "{use_case_id} cannot enter the {to} stage: its compliance sign-off ({}, {}) is stale — the dossier \
+                 or its evidence changed since; a compliance officer must sign it off again",
                 s.signoff.id, s.signoff.signed_by
             ),
         )),

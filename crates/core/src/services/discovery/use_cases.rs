@@ -52,7 +52,8 @@ pub fn update(db: &Db, caller: &Caller, req: &UseCaseUpdate) -> CoreResult<UseCa
         use_case::update(tx, &before.id, &edited)?;
         // After the change, so what the sign-off must cover is the dossier as it now stands; a
         // refusal rolls the change back with the transaction.
-        stage_gate::check_move(tx, &before.id, before.dossier.stage, edited.stage)?;
+        let other_changes = DossierInput { stage: before.dossier.stage, ..edited.clone() } != before.dossier;
+        stage_gate::check_move(tx, &before.id, before.dossier.stage, edited.stage, other_changes)?;
         read::require(tx, &before.id)
     })
 }

@@ -35,11 +35,19 @@ fn an_mlflow_run_folder_is_read_as_mlflow_writes_it() {
     assert_eq!(read.metrics["eval/loss"], 0.84, "the last step's value");
     assert_eq!(read.experiment_name.as_deref(), Some("support-bot-lora"));
     assert_eq!(read.status.as_deref(), Some("FINISHED"));
+    assert_eq!(read.start_time.as_deref(), Some("2025-11-24T16:00:00.000Z"));
+    assert_eq!(read.end_time.as_deref(), Some("2025-11-24T17:00:00.000Z"));
     let e = read.evaluation().unwrap();
     assert_eq!((e.run_by.as_deref(), e.run_on.as_deref()), (Some("ana.silva"), Some("2025-11-24")));
     assert_eq!(e.metrics.len(), 2);
     assert!(read_run(&mlruns, "nope").unwrap_err().to_string().contains("is not a run"));
     assert!(read_run(&mlruns, "../etc").is_err(), "run ids cannot walk out of the store");
+    std::fs::write(run.join("tags/mlflow.note.content"), "two\nlines are fine").unwrap();
+    assert!(read_run(&mlruns, "0a1b2c3d4e5f60718293a4b5c6d7e8f9").is_ok());
+    std::fs::write(run.join("params/prompt"), "\u{1b}]0;owned\u{7}").unwrap();
+    let escape = read_run(&mlruns, "0a1b2c3d4e5f60718293a4b5c6d7e8f9").unwrap_err().to_string();
+    assert!(escape.contains("params/prompt") && escape.contains("control"), "{escape}");
+    std::fs::remove_file(run.join("params/prompt")).unwrap();
     std::fs::write(run.join("metrics/train_loss"), "garbage\n").unwrap();
     assert!(read_run(&mlruns, "0a1b2c3d4e5f60718293a4b5c6d7e8f9").unwrap_err().to_string().contains("train_loss"));
 }
