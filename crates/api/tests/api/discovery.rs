@@ -1,13 +1,16 @@
 //! Portfolio discovery through the handlers: CSV import and export, ranking with hand-worked
 //! scores and paybacks, the payback gate and its overrides, weights, dossier edits, workshops.
 
-use steerco_api::exchange::{self, ExportRequest, ImportRequest};
-use steerco_api::scoring::{self, RankRequest, Weight};
-use steerco_api::use_case::{self as use_cases, OverrideRequest, RevokeOverrideRequest, UpdateUseCase, UseCaseRef};
-use steerco_api::workshop::{self as workshops, RateRequest, SheetExportRequest, SheetImportRequest, WorkshopRef};
+use steerco_api::portfolio::Opening;
+use steerco_api::scoring;
+use steerco_api::types::*;
+use steerco_api::use_case::{self as use_cases, UseCaseRef};
+use steerco_api::workshop as workshops;
 use steerco_api::{portfolio, Ctx, ErrorCode, Paths};
-use steerco_core::domain::{CriterionKey, Lane, Stage};
-use steerco_core::workshop::{NewWorkshop, RatingEntry};
+use steerco_core::domain::{CriterionKey, DossierField, Lane, Stage};
+use steerco_core::services::discovery::scoring::Weight;
+use steerco_core::services::portfolio::DemoRequest;
+use steerco_core::workshop::RatingEntry;
 use tempfile::TempDir;
 
 const HEADER: &str = "title,business_unit,executive_sponsor,product_owner,annual_value,one_time_cost,monthly_run_cost,value_rating,criticality_rating,guardrail_rating,data_readiness,risk_class,description";
@@ -30,13 +33,32 @@ fn sample_csv() -> String {
 fn fresh() -> (TempDir, Ctx) {
     let dir = TempDir::new().unwrap();
     let paths = Paths { data_dir: dir.path().join("data"), config_dir: dir.path().join("config") };
-    let ctx = portfolio::open(&paths, &dir.path().join("p.steerco"), true).unwrap();
-    portfolio::init(&ctx, portfolio::InitRequest::default()).unwrap();
+    let ctx = portfolio::open_file(&paths, &dir.path().join("p.steerco"), Opening::CreateIfMissing).unwrap();
+    portfolio::init(&ctx, portfolio::new_programme("New programme", "EUR").unwrap()).unwrap();
     (dir, ctx)
 }
 
+/// Writes `csv` beside the portfolio and returns its path, as the file chooser would.
+fn csv_file(ctx: &Ctx, csv: &str) -> String {
+    let path = ctx.db.path().unwrap().with_file_name(format!("in-{}.csv", crate::unique()));
+    std::fs::write(&path, csv).unwrap();
+    path.display().to_string()
+}
+
+fn import_request(ctx: &Ctx, csv: &str, dry_run: bool) -> ImportRequest {
+    ImportRequest { path: csv_file(ctx, csv), dry_run }
+}
+
 fn import(ctx: &Ctx, csv: &str) {
-    exchange::import_csv(ctx, ImportRequest { csv: csv.to_owned(), dry_run: false }).unwrap();
+    use_cases::import_csv(ctx, import_request(ctx, csv, false)).unwrap();
+}
+
+fn set(id: &str, changes: Vec<DossierField>) -> UseCaseUpdate {
+    UseCaseUpdate { id: id.to_owned(), changes, loaded: None }
+}
+
+fn set_weights(ctx: &Ctx, weights: Vec<Weight>) -> steerco_api::ApiResult<Vec<Criterion>> {
+    scoring::set_weights(ctx, WeightsUpdate { weights, loaded: None })
 }
 
 fn weights(value: u32, criticality: u32, guardrail: u32) -> Vec<Weight> {
@@ -76,12 +98,12 @@ fn a_bad_file_stores_nothing_and_lists_every_problem() {
     import(&ctx, &sample_csv());
     let bad =
         format!("{HEADER}\nGood,Unit,,,1,1,0,3,3,3,,,\nBad,Unit,,,-5,1,0,3,3,9,,unknown,\n,Unit,,,1,1,0,3,3,3,,,\n");
-    let err = exchange::import_csv(&ctx, ImportRequest { csv: bad, dry_run: false }).unwrap_err();
+    let err = use_cases::import_csv(&ctx, import_request(&ctx, &bad, false)).unwrap_err();
     assert_eq!(err.code, ErrorCode::InvalidInput);
     for expected in [
-        "row 3, column annual_value: must be 0 or more, not -5",
-        "row 3, column guardrail_rating: must be a rating from 1 to 5, not 9",
-        "row 3, column risk_class:",
+        "row 3 (Bad), column annual_value: must be 0 or more, not -5",
+        "row 3 (Bad), column guardrail_rating: must be a rating from 1 to 5, not 9",
+        "row 3 (Bad), column risk_class:",
         "row 4, column title: is required",
     ] {
         assert!(err.message.contains(expected), "missing {expected:?} in:\n{}", err.message);
@@ -92,7 +114,7 @@ fn a_bad_file_stores_nothing_and_lists_every_problem() {
 #[test]
 fn a_dry_run_reports_and_stores_nothing() {
     let (_dir, ctx) = fresh();
-    let outcome = exchange::import_csv(&ctx, ImportRequest { csv: sample_csv(), dry_run: true }).unwrap();
+    let outcome = use_cases::import_csv(&ctx, import_request(&ctx, &sample_csv(), true)).unwrap();
     assert_eq!(outcome.rows.len(), 4);
     assert!(outcome.rows.iter().all(|r| r.id.is_none()));
     assert_eq!(outcome.rows[3].lane, Lane::Research);
@@ -100,41 +122,44 @@ fn a_dry_run_reports_and_stores_nothing() {
 }
 
 #[test]
-fn export_then_import_gives_the_same_portfolio() {
+fn export_then_import_gives_the_same_dossiers_scores_and_lanes() {
     let (dir, ctx) = fresh();
-    portfolio::load_demo(&ctx, portfolio::DemoRequest { force: true, scale: 30 }).unwrap();
+    portfolio::load_demo(&ctx, DemoRequest { force: true, scale: 30 }).unwrap();
     let first = dir.path().join("first.csv");
-    exchange::export_csv(&ctx, ExportRequest { destination: first.display().to_string() }).unwrap();
+    use_cases::export_csv(&ctx, ExportRequest { destination: first.display().to_string() }).unwrap();
 
     let (_dir2, other) = fresh();
     import(&other, &std::fs::read_to_string(&first).unwrap());
-    let second = dir.path().join("second.csv");
-    exchange::export_csv(&other, ExportRequest { destination: second.display().to_string() }).unwrap();
-
-    let (a, b) = (std::fs::read_to_string(&first).unwrap(), std::fs::read_to_string(&second).unwrap());
-    // Overrides are decisions, not dossier columns: the demo's one overridden case is the only
-    // row allowed to differ (its lane), so compare everything else exactly.
-    let overridden: Vec<String> =
-        use_cases::list(&ctx, ()).unwrap().into_iter().filter(|c| c.lane_override.is_some()).map(|c| c.title).collect();
-    assert_eq!(overridden.len(), 1);
-    for (x, y) in a.lines().zip(b.lines()) {
-        if !x.starts_with(&overridden[0]) {
-            assert_eq!(x, y);
+    let (a, b) = (scoring::rank(&ctx, RankRequest::default()).unwrap(), scoring::rank(&other, RankRequest::default()).unwrap());
+    assert_eq!(a.use_cases.len(), b.use_cases.len());
+    // The CSV carries the dossier's exported fields; stages, workflow and notes, and gate
+    // overrides are decisions kept in the portfolio, not columns (README says so).
+    for (x, y) in a.use_cases.iter().zip(&b.use_cases) {
+        let (x, y) = (&x.use_case, &y.use_case);
+        assert_eq!(
+            (&x.title, &x.business_unit, &x.description, &x.executive_sponsor, &x.product_owner),
+            (&y.title, &y.business_unit, &y.description, &y.executive_sponsor, &y.product_owner)
+        );
+        assert_eq!((x.annual_value, x.one_time_cost, x.monthly_run_cost), (y.annual_value, y.one_time_cost, y.monthly_run_cost), "{}", x.title);
+        assert_eq!((x.ratings, x.data_readiness, x.risk_class), (y.ratings, y.data_readiness, y.risk_class), "{}", x.title);
+        if x.lane_override.is_none() {
+            assert_eq!(x.lane, y.lane, "{}", x.title);
         }
     }
-    assert_eq!(a.lines().count(), b.lines().count());
+    let scores = |r: &Ranking| r.use_cases.iter().map(|u| (u.use_case.title.clone(), u.score)).collect::<Vec<_>>();
+    assert_eq!(scores(&a), scores(&b));
 }
 
 #[test]
 fn weights_must_sum_to_100_and_re_rank() {
     let (_dir, ctx) = fresh();
     import(&ctx, &sample_csv());
-    let err = scoring::set_weights(&ctx, weights(50, 30, 30)).unwrap_err();
+    let err = set_weights(&ctx, weights(50, 30, 30)).unwrap_err();
     assert_eq!((err.code, err.field.as_deref()), (ErrorCode::InvalidInput, Some("weights")));
     assert_eq!(scoring::criteria(&ctx, ()).unwrap()[0].weight, 40, "refused weights change nothing");
 
     // Guardrail alone: Alpha (guard 2) 75; Bravo and Charlie (3) 50; Delta (5) 0.
-    scoring::set_weights(&ctx, weights(0, 0, 100)).unwrap();
+    set_weights(&ctx, weights(0, 0, 100)).unwrap();
     let ranking = scoring::rank(&ctx, RankRequest::default()).unwrap();
     assert_eq!(ranking.use_cases[0].score, 75.0);
     // A preview does not store.
@@ -146,7 +171,7 @@ fn weights_must_sum_to_100_and_re_rank() {
 #[test]
 fn rank_ranges_bracket_the_rank() {
     let (_dir, ctx) = fresh();
-    portfolio::load_demo(&ctx, portfolio::DemoRequest { force: true, scale: 50 }).unwrap();
+    portfolio::load_demo(&ctx, DemoRequest { force: true, scale: 50 }).unwrap();
     for r in scoring::rank(&ctx, RankRequest::default()).unwrap().use_cases {
         assert!(r.rank_range[0] <= r.rank && r.rank <= r.rank_range[1], "{:?} outside {:?}", r.rank, r.rank_range);
     }
@@ -162,13 +187,13 @@ fn an_override_keeps_a_case_in_the_portfolio_until_revoked() {
         decided_by: "Claire Dubois".into(),
         reason: reason.into(),
     };
-    let err = use_cases::grant_override(&ctx, req("  ")).unwrap_err();
+    let err = use_cases::override_gate(&ctx, req("  ")).unwrap_err();
     assert_eq!(err.field.as_deref(), Some("reason"));
 
-    let kept = use_cases::grant_override(&ctx, req("Regulatory deadline in Q2")).unwrap();
+    let kept = use_cases::override_gate(&ctx, req("Regulatory deadline in Q2")).unwrap();
     assert_eq!(kept.lane, Lane::Portfolio);
     assert_eq!(kept.lane_override.as_ref().map(|o| o.decided_by.as_str()), Some("Claire Dubois"));
-    assert_eq!(use_cases::grant_override(&ctx, req("again")).unwrap_err().code, ErrorCode::Conflict);
+    assert_eq!(use_cases::override_gate(&ctx, req("again")).unwrap_err().code, ErrorCode::Conflict);
 
     let revoked = use_cases::revoke_override(
         &ctx,
@@ -176,13 +201,9 @@ fn an_override_keeps_a_case_in_the_portfolio_until_revoked() {
     )
     .unwrap();
     assert_eq!(revoked.lane, Lane::Research);
-    let history: i64 = ctx
-        .db
-        .read(|c| {
-            Ok(c.query_row("SELECT count(*) FROM lane_override WHERE revoked_by = 'Jonas Berg'", [], |r| r.get(0))?)
-        })
-        .unwrap();
-    assert_eq!(history, 1, "a revoked override stays on record");
+    let decisions = steerco_api::audit::log(&ctx, AuditQuery { entity: Some(bravo.id.clone()), action: Some(steerco_core::audit::Action::Decide), ..Default::default() }).unwrap();
+    assert_eq!(decisions.records.len(), 2, "the override and its revocation are both on record");
+    assert!(decisions.records[1].after.as_deref().unwrap().contains("Jonas Berg"));
 }
 
 #[test]
@@ -190,15 +211,13 @@ fn a_dossier_cannot_leave_discovery_without_both_owners() {
     let (_dir, ctx) = fresh();
     import(&ctx, &sample_csv());
     let charlie = use_cases::list(&ctx, ()).unwrap().into_iter().find(|c| c.title == "Charlie").unwrap();
-    let mut dossier = charlie.to_input();
-    dossier.stage = Stage::Architecture;
-    let err = use_cases::update(&ctx, UpdateUseCase { id: charlie.id.clone(), dossier: dossier.clone() }).unwrap_err();
+    let err = use_cases::update(&ctx, set(&charlie.id, vec![DossierField::Stage(Stage::Architecture)])).unwrap_err();
     assert_eq!(err.field.as_deref(), Some("stage"));
     assert!(err.message.ends_with("without a product owner"), "{}", err.message);
     assert_eq!(use_cases::get(&ctx, UseCaseRef { id: charlie.id.clone() }).unwrap(), charlie, "nothing changed");
 
-    dossier.product_owner = Some("Dan".into());
-    let moved = use_cases::update(&ctx, UpdateUseCase { id: charlie.id.clone(), dossier }).unwrap();
+    let both = vec![DossierField::ProductOwner(Some("Dan".into())), DossierField::Stage(Stage::Architecture)];
+    let moved = use_cases::update(&ctx, set(&charlie.id, both)).unwrap();
     assert_eq!(moved.stage, Stage::Architecture);
 }
 
@@ -258,7 +277,9 @@ fn workshop_ratings_set_the_dossier_median_and_flag_spreads() {
     let text = std::fs::read_to_string(&sheet).unwrap();
     assert!(text.lines().nth(1).unwrap().ends_with(",2"), "the sheet is prefilled: {text}");
     let filled = text.replace("criticality,Process criticality,", "criticality,Process criticality,4");
-    let detail = workshops::import_sheet(&ctx, SheetImportRequest { workshop_id: w.id.clone(), csv: filled }).unwrap();
+    let detail =
+        workshops::import_sheet(&ctx, SheetImportRequest { workshop_id: w.id.clone(), path: csv_file(&ctx, &filled) })
+            .unwrap();
     let crit = detail.consensus.iter().find(|c| c.criterion == CriterionKey::Criticality).unwrap();
     assert_eq!(crit.ratings, [("Ana".to_owned(), 4)]);
 
@@ -267,10 +288,11 @@ fn workshop_ratings_set_the_dossier_median_and_flag_spreads() {
         "workshop_id,participant,use_case_id,criterion,rating\n{0},Zed,{1},value,4\n{0},Ben,{1},guardrail,7\n",
         w.id, ids[0]
     );
-    let err = workshops::import_sheet(&ctx, SheetImportRequest { workshop_id: w.id.clone(), csv: bad }).unwrap_err();
+    let err = workshops::import_sheet(&ctx, SheetImportRequest { workshop_id: w.id.clone(), path: csv_file(&ctx, &bad) })
+        .unwrap_err();
     assert_eq!(err.code, ErrorCode::InvalidInput);
     assert!(err.message.contains("row 3, column rating"), "{}", err.message);
-    let after = workshops::detail(&ctx, WorkshopRef { id: w.id.clone() }).unwrap();
+    let after = workshops::get(&ctx, WorkshopRef { id: w.id.clone() }).unwrap();
     assert_eq!(after.ratings.len(), 4, "nothing from the bad sheet was recorded");
 }
 
@@ -282,19 +304,16 @@ fn overrides_are_refused_where_they_would_change_nothing() {
     let by_title = |t: &str| cases.iter().find(|c| c.title == t).unwrap().clone();
     let req = |id: &str| OverrideRequest { id: id.into(), decided_by: "Claire".into(), reason: "why".into() };
     // Alpha passes the gate.
-    let err = use_cases::grant_override(&ctx, req(&by_title("Alpha").id)).unwrap_err();
+    let err = use_cases::override_gate(&ctx, req(&by_title("Alpha").id)).unwrap_err();
     assert_eq!(err.code, ErrorCode::Conflict);
     assert!(err.message.contains("passes the payback gate"), "{}", err.message);
     // Bravo parked in research by decision.
     let bravo = by_title("Bravo");
-    let mut parked = bravo.to_input();
-    parked.lane = Lane::Research;
-    use_cases::update(&ctx, UpdateUseCase { id: bravo.id.clone(), dossier: parked }).unwrap();
-    let err = use_cases::grant_override(&ctx, req(&bravo.id)).unwrap_err();
+    use_cases::update(&ctx, set(&bravo.id, vec![DossierField::Lane(Lane::Research)])).unwrap();
+    let err = use_cases::override_gate(&ctx, req(&bravo.id)).unwrap_err();
     assert!(err.message.contains("by decision"), "{}", err.message);
-    let history: i64 =
-        ctx.db.read(|c| Ok(c.query_row("SELECT count(*) FROM lane_override", [], |r| r.get(0))?)).unwrap();
-    assert_eq!(history, 0, "a refused override leaves no record");
+    let decisions = steerco_api::audit::log(&ctx, AuditQuery { action: Some(steerco_core::audit::Action::Decide), ..Default::default() }).unwrap();
+    assert!(decisions.records.is_empty(), "a refused override leaves no record");
 }
 
 #[test]
@@ -335,16 +354,19 @@ fn exports_never_overwrite_the_open_portfolio() {
     let portfolio_file = dir.path().join("p.steerco");
     let before = use_cases::list(&ctx, ()).unwrap();
     for target in [portfolio_file.clone(), dir.path().join("p.steerco-wal"), dir.path().join(".").join("p.steerco")] {
-        let err = exchange::export_csv(&ctx, ExportRequest { destination: target.display().to_string() }).unwrap_err();
+        let err = use_cases::export_csv(&ctx, ExportRequest { destination: target.display().to_string() }).unwrap_err();
         assert_eq!(err.field.as_deref(), Some("destination"), "{target:?}: {}", err.message);
         let err =
-            scoring::write_matrix_svg(&ctx, ExportRequest { destination: target.display().to_string() }).unwrap_err();
+            scoring::export_matrix(&ctx, ExportRequest { destination: target.display().to_string() }).unwrap_err();
         assert_eq!(err.field.as_deref(), Some("destination"));
     }
     assert_eq!(use_cases::list(&ctx, ()).unwrap(), before);
-    let reopened =
-        portfolio::open(&Paths { data_dir: dir.path().into(), config_dir: dir.path().into() }, &portfolio_file, false)
-            .unwrap();
+    let reopened = portfolio::open_file(
+        &Paths { data_dir: dir.path().into(), config_dir: dir.path().into() },
+        &portfolio_file,
+        Opening::Existing,
+    )
+    .unwrap();
     assert_eq!(use_cases::list(&reopened, ()).unwrap().len(), 4, "the file on disk is still the portfolio");
 }
 
@@ -353,7 +375,8 @@ fn the_matrix_svg_labels_every_case() {
     let (_dir, ctx) = fresh();
     import(&ctx, &sample_csv());
     let svg = scoring::matrix_svg(&ctx, ()).unwrap();
-    for id in ["UC-001", "UC-002", "UC-003", "UC-004"] {
+    let ids: Vec<String> = use_cases::list(&ctx, ()).unwrap().into_iter().map(|c| c.id).collect();
+    for id in &ids {
         assert!(svg.contains(&format!("\n{id}\n</text>")), "{id} labelled");
     }
 }

@@ -1,24 +1,21 @@
 //! Registry handlers: refusals carry the field a form shows them beside, and a refused change
 //! leaves the stored records as they were.
 
-use steerco_api::adapter::{self, AdapterImportRequest, FolderRequest};
-use steerco_api::data_governance::{self as data, DataSourceUpdate, NewDataPackRequest};
-use steerco_api::lineage;
-use steerco_api::{portfolio, Ctx, ErrorCode, Paths};
-use steerco_core::registry::{
-    Classification, DataPackInput, DataSourceInput, PersonalData, PolicyCategory, PolicyInput,
-};
+use steerco_api::portfolio::{self, Opening};
+use steerco_api::types::*;
+use steerco_api::{adapter, lineage, pack, policy, source, Ctx, ErrorCode, Paths};
+use steerco_core::registry::{Classification, DataPackInput, DataSourceField, PersonalData, PolicyCategory};
 use tempfile::TempDir;
 
 fn fresh() -> (TempDir, Ctx) {
     let dir = TempDir::new().unwrap();
     let paths = Paths { data_dir: dir.path().join("data"), config_dir: dir.path().join("config") };
-    let ctx = portfolio::open(&paths, &dir.path().join("p.steerco"), true).unwrap();
-    portfolio::init(&ctx, portfolio::InitRequest::default()).unwrap();
+    let ctx = portfolio::open_file(&paths, &dir.path().join("p.steerco"), Opening::CreateIfMissing).unwrap();
+    portfolio::init(&ctx, portfolio::new_programme("Registry", "EUR").unwrap()).unwrap();
     (dir, ctx)
 }
 
-fn policy(category: PolicyCategory) -> PolicyInput {
+fn a_policy(category: PolicyCategory) -> PolicyInput {
     PolicyInput {
         title: format!("{category} policy"),
         body: String::new(),
@@ -32,33 +29,32 @@ fn policy(category: PolicyCategory) -> PolicyInput {
 #[test]
 fn refusals_name_the_field_and_change_nothing() {
     let (dir, ctx) = fresh();
-    let accepting = data::create_policy(&ctx, policy(PolicyCategory::AcceptableDataSources)).unwrap();
-    let prompts = data::create_policy(&ctx, policy(PolicyCategory::PromptManagement)).unwrap();
-    let mut bad_date = policy(PolicyCategory::Other);
-    bad_date.effective_on = "31/12/2026".into();
-    let e = data::create_policy(&ctx, bad_date).unwrap_err();
+    let accepting = policy::create(&ctx, a_policy(PolicyCategory::AcceptableDataSources)).unwrap();
+    let prompts = policy::create(&ctx, a_policy(PolicyCategory::PromptManagement)).unwrap();
+    let e = policy::create(&ctx, PolicyInput { effective_on: "31/12/2026".into(), ..a_policy(PolicyCategory::Other) })
+        .unwrap_err();
     assert_eq!((e.code, e.field.as_deref()), (ErrorCode::InvalidInput, Some("effective_on")));
 
-    let source = DataSourceInput {
+    let input = DataSourceInput {
         name: "Tickets".into(),
         system: "ServiceNow".into(),
         owner: "IT".into(),
         classification: Classification::Internal,
         policy_id: Some(accepting.id.clone()),
     };
-    let stored = data::create_source(&ctx, source.clone()).unwrap();
+    let stored = source::create(&ctx, input.clone()).unwrap();
     let wrong_policy = DataSourceUpdate {
         id: stored.id.clone(),
-        source: DataSourceInput { policy_id: Some(prompts.id), ..source.clone() },
+        changes: vec![DataSourceField::PolicyId(Some(prompts.id.clone()))],
+        loaded: None,
     };
-    let e = data::update_source(&ctx, wrong_policy).unwrap_err();
+    let e = source::update(&ctx, wrong_policy).unwrap_err();
     assert_eq!(e.field.as_deref(), Some("policy_id"));
     assert!(e.message.contains("acceptable_data_sources"), "{}", e.message);
-    assert_eq!(data::list_sources(&ctx, ()).unwrap(), vec![stored.clone()], "the refused update changed nothing");
-    let e = data::create_source(&ctx, source).unwrap_err();
-    assert_eq!(e.field.as_deref(), Some("name"), "names are unique");
+    assert_eq!(source::list(&ctx, ()).unwrap(), vec![stored.clone()], "the refused update changed nothing");
+    assert_eq!(source::create(&ctx, input).unwrap_err().field.as_deref(), Some("name"), "names are unique");
 
-    let pack = DataPackInput {
+    let a_pack = DataPackInput {
         name: "tickets".into(),
         version: "1".into(),
         source_ids: vec![stored.id.clone()],
@@ -66,32 +62,30 @@ fn refusals_name_the_field_and_change_nothing() {
         record_count: -1,
         personal_data: PersonalData::None,
     };
-    let e = data::create_pack(&ctx, NewDataPackRequest { pack: pack.clone(), file_path: None }).unwrap_err();
+    let e = pack::create(&ctx, DataPackCreate { pack: a_pack.clone(), file_path: None }).unwrap_err();
     assert_eq!(e.field.as_deref(), Some("record_count"));
     let missing = dir.path().join("nope.jsonl").display().to_string();
-    let e = data::create_pack(
-        &ctx,
-        NewDataPackRequest { pack: DataPackInput { record_count: 5, ..pack }, file_path: Some(missing) },
-    )
-    .unwrap_err();
+    let e = pack::create(&ctx, DataPackCreate { pack: DataPackInput { record_count: 5, ..a_pack }, file_path: Some(missing) })
+        .unwrap_err();
     assert_eq!(e.field.as_deref(), Some("file_path"));
-    assert!(data::list_packs(&ctx, ()).unwrap().is_empty());
+    assert!(pack::list(&ctx, ()).unwrap().is_empty());
 
     let e = adapter::preview(&ctx, FolderRequest { path: dir.path().display().to_string() }).unwrap_err();
     assert_eq!(e.code, ErrorCode::InvalidInput);
     assert!(e.message.contains("adapter_config.json"), "{}", e.message);
     let e = adapter::import(
         &ctx,
-        AdapterImportRequest {
+        AdapterImport {
             path: String::new(),
             name: "x".into(),
             version: "1.0.0".into(),
             use_case_id: None,
             data_pack_ids: vec![],
+            base_model: None,
         },
     )
     .unwrap_err();
     assert_eq!(e.field.as_deref(), Some("path"));
-    let check = lineage::check_all(&ctx, ()).unwrap();
+    let check = lineage::check(&ctx, ()).unwrap();
     assert_eq!((check.versions_checked, check.gaps.len()), (0, 0));
 }
