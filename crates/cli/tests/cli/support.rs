@@ -52,3 +52,17 @@ impl Sandbox {
         serde_json::from_slice(&out.stdout).unwrap()
     }
 }
+
+impl Sandbox {
+    /// A plain `steerco` process command (for spawning and killing), with the same sandboxed
+    /// folders as [`Sandbox::steerco`].
+    pub fn process(&self) -> std::process::Command {
+        let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("steerco"));
+        cmd.env_remove("STEERCO_DB")
+            .env("HOME", self.dir.path())
+            .env("XDG_DATA_HOME", self.path("xdg-data"))
+            .env("XDG_CONFIG_HOME", self.path("xdg-config"))
+            .current_dir(self.dir.path());
+        cmd
+    }
+}
