@@ -18,6 +18,8 @@ pub mod domain;
 pub mod edits;
 pub mod error;
 pub mod files;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod gate;
 pub mod hashing;
 pub mod money;

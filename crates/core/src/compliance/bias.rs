@@ -44,16 +44,16 @@ pub fn parity_from_csv(bytes: &[u8]) -> CoreResult<ParityResult> {
     let table = Table::read(bytes, &["group", "total", "positive"], &[])?;
     let mut problems = Vec::new();
     let mut groups: Vec<GroupRate> = Vec::new();
-    let mut seen: Vec<String> = Vec::new();
+    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
     for (row, record) in &table.rows {
         let at = |column: &str, reason: &str| format!("row {row}, column {column}: {reason}");
         let group = table.field(record, "group");
         if group.is_empty() {
             problems.push(at("group", "is required"));
-        } else if seen.iter().any(|g| g == group) {
+        } else if seen.contains(group) {
             problems.push(at("group", &format!("{group:?} appears twice")));
         } else {
-            seen.push(group.to_owned());
+            seen.insert(group.to_owned());
         }
         let total_text = table.field(record, "total");
         let positive_text = table.field(record, "positive");
@@ -114,17 +114,18 @@ pub struct AdversarialResult {
 pub fn adversarial_from_csv(bytes: &[u8], threshold: f64) -> CoreResult<AdversarialResult> {
     let table = Table::read(bytes, &["prompt_id", "category", "passed"], &["notes"])?;
     let mut problems = Vec::new();
-    let mut seen: Vec<String> = Vec::new();
+    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
     let mut categories: Vec<CategoryRate> = Vec::new();
+    let mut category_index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (row, record) in &table.rows {
         let prompt = table.field(record, "prompt_id");
         let category = table.field(record, "category");
         if prompt.is_empty() {
             problems.push(format!("row {row}, column prompt_id: is required"));
-        } else if seen.iter().any(|p| p == prompt) {
+        } else if seen.contains(prompt) {
             problems.push(format!("row {row}, column prompt_id: {prompt:?} appears twice"));
         } else {
-            seen.push(prompt.to_owned());
+            seen.insert(prompt.to_owned());
         }
         if category.is_empty() {
             problems.push(format!("row {row}, column category: is required"));
@@ -138,19 +139,17 @@ pub fn adversarial_from_csv(bytes: &[u8], threshold: f64) -> CoreResult<Adversar
             }
         };
         if let (Some(passed), false) = (passed, category.is_empty()) {
-            let entry = match categories.iter_mut().position(|c| c.category == category) {
-                Some(i) => &mut categories[i],
-                None => {
-                    categories.push(CategoryRate {
-                        category: category.to_owned(),
-                        prompts: 0,
-                        passed: 0,
-                        pass_rate: 0.0,
-                        meets_threshold: false,
-                    });
-                    categories.last_mut().expect("just pushed")
-                }
-            };
+            let index = *category_index.entry(category.to_owned()).or_insert_with(|| {
+                categories.push(CategoryRate {
+                    category: category.to_owned(),
+                    prompts: 0,
+                    passed: 0,
+                    pass_rate: 0.0,
+                    meets_threshold: false,
+                });
+                categories.len() - 1
+            });
+            let entry = &mut categories[index];
             entry.prompts += 1;
             entry.passed += u64::from(passed);
         }

@@ -9,7 +9,7 @@ pub mod rating_sheet;
 use std::collections::HashMap;
 
 use crate::error::{CoreError, CoreResult};
-use crate::files::safe_text::spreadsheet_cell;
+use crate::files::safe_text::{first_forbidden, for_terminal, spreadsheet_cell};
 
 /// A parsed file: the header's column positions and the data records with their row numbers.
 pub(crate) struct Table {
@@ -70,6 +70,25 @@ impl Table {
             }
             if record.len() != header.len() {
                 problems.push(format!("row {row}: has {} fields, the header has {}", record.len(), header.len()));
+                continue;
+            }
+            // No cell of a file people exchange needs a control character or a text-direction
+            // override, and every one would later reach a terminal or a screen.
+            let hazards: Vec<String> = record
+                .iter()
+                .zip(header.iter())
+                .filter_map(|(cell, column)| {
+                    first_forbidden(cell).map(|c| {
+                        format!(
+                            "row {row}, column {}: contains {} (a control or text-direction character)",
+                            for_terminal(column.trim(), false),
+                            c.escape_unicode()
+                        )
+                    })
+                })
+                .collect();
+            if !hazards.is_empty() {
+                problems.extend(hazards);
                 continue;
             }
             rows.push((row, record));

@@ -51,7 +51,8 @@ pub fn export(
 pub fn parse(bytes: &[u8], workshop_id: &str) -> CoreResult<Vec<(String, RatingEntry)>> {
     let table = Table::read(bytes, &["workshop_id", "participant", "use_case_id", "criterion", "rating"], &COLUMNS)?;
     let mut problems = Vec::new();
-    let mut entries = Vec::new();
+    let mut entries: Vec<(String, RatingEntry)> = Vec::new();
+    let mut cells: std::collections::HashMap<(String, String, String), usize> = std::collections::HashMap::new();
     for (row, record) in &table.rows {
         let rating = table.field(record, "rating");
         if rating.is_empty() {
@@ -87,10 +88,8 @@ pub fn parse(bytes: &[u8], workshop_id: &str) -> CoreResult<Vec<(String, RatingE
         };
         // The same cell twice: harmless when it says the same thing, but two different ratings
         // for one cell leave no way to know which the participant meant.
-        let same_cell = |e: &RatingEntry| {
-            e.participant == entry.participant && e.use_case_id == entry.use_case_id && e.criterion == entry.criterion
-        };
-        match entries.iter().find(|(_, e)| same_cell(e)) {
+        let cell = (entry.participant.clone(), entry.use_case_id.clone(), entry.criterion.to_string());
+        match cells.get(&cell).map(|&i| &entries[i]) {
             Some((earlier, e)) if e.rating != entry.rating => problems.push(format!(
                 "row {row}, column rating: {} rates {} {} {} here but {} on {earlier}; keep one",
                 entry.participant,
@@ -100,7 +99,10 @@ pub fn parse(bytes: &[u8], workshop_id: &str) -> CoreResult<Vec<(String, RatingE
                 e.rating.unwrap_or_default()
             )),
             Some(_) => {}
-            None => entries.push((format!("row {row}"), entry)),
+            None => {
+                cells.insert(cell, entries.len());
+                entries.push((format!("row {row}"), entry));
+            }
         }
     }
     if !problems.is_empty() {

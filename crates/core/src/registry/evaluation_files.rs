@@ -35,10 +35,10 @@ pub fn parse_lm_eval(bytes: &[u8], file: &FileDigest) -> CoreResult<ParsedEvalua
     let mut metrics = Vec::new();
     let tasks: BTreeMap<&String, &Value> = results.iter().collect();
     for (task, entries) in tasks {
+        name_in("task", task).map_err(refuse)?;
         let Some(entries) = entries.as_object() else {
             return Err(refuse(format!("results.{task} is not an object of metrics")));
         };
-        name_in("task", task).map_err(refuse)?;
         let keys: BTreeMap<&String, &Value> = entries.iter().collect();
         for (key, value) in &keys {
             let Some(value) = value.as_f64() else { continue };
@@ -85,6 +85,9 @@ pub fn parse_lm_eval(bytes: &[u8], file: &FileDigest) -> CoreResult<ParsedEvalua
         .and_then(Value::as_str)
         .or_else(|| root.pointer("/config/model_args").and_then(Value::as_str))
         .filter(|m| !m.is_empty());
+    if let Some(model) = model {
+        name_in("model_name", model).map_err(refuse)?;
+    }
     let suites: Vec<&str> = {
         let mut s: Vec<&str> = metrics.iter().map(|m| m.suite.as_str()).collect();
         s.dedup();
@@ -146,6 +149,7 @@ pub fn parse_csv(bytes: &[u8], file: &FileDigest) -> CoreResult<ParsedEvaluation
     let table = Table::read(bytes, &CSV_COLUMNS[..3], &["higher_is_better", "stderr"])?;
     let mut problems = Vec::new();
     let mut metrics: Vec<Metric> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for (row, record) in &table.rows {
         let at = |column: &str, reason: String| format!("row {row}, column {column}: {reason}");
         let suite = table.field(record, "suite");
@@ -175,7 +179,7 @@ pub fn parse_csv(bytes: &[u8], file: &FileDigest) -> CoreResult<ParsedEvaluation
                 None
             }
         };
-        if metrics.iter().any(|m| m.suite == suite && m.metric == metric) {
+        if !seen.insert((suite.to_owned(), metric.to_owned())) {
             problems.push(format!("row {row}: {suite} / {metric} appears twice"));
         }
         if let Some(value) = value {

@@ -227,7 +227,7 @@ fn read_tree(run_dir: &Path, kind: &str, hasher: &mut Sha256) -> CoreResult<BTre
 }
 
 /// The last logged value in a metric file of `timestamp value [step]` lines.
-fn last_value(bytes: &[u8]) -> Result<Option<f64>, String> {
+pub(crate) fn last_value(bytes: &[u8]) -> Result<Option<f64>, String> {
     let text = std::str::from_utf8(bytes).map_err(|_| "is not text".to_owned())?;
     let mut best: Option<((i64, i64), f64)> = None;
     for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
@@ -253,7 +253,7 @@ fn last_value(bytes: &[u8]) -> Result<Option<f64>, String> {
 
 /// The flat `key: value` YAML MLflow writes for meta.yaml (nested lists such as `tags: []` are
 /// skipped: MLflow keeps tags in files).
-fn flat_yaml(bytes: &[u8]) -> Result<BTreeMap<String, String>, String> {
+pub(crate) fn flat_yaml(bytes: &[u8]) -> Result<BTreeMap<String, String>, String> {
     let text = std::str::from_utf8(bytes).map_err(|_| "is not UTF-8 text".to_owned())?;
     let mut map = BTreeMap::new();
     for line in text.lines() {
@@ -271,6 +271,13 @@ fn flat_yaml(bytes: &[u8]) -> Result<BTreeMap<String, String>, String> {
         } else {
             value.to_owned()
         };
+        if let Some(c) = safe_text::first_forbidden(key).or_else(|| safe_text::first_forbidden(&unquoted)) {
+            return Err(format!(
+                "the line for {:?} contains {} (a control or text-direction character)",
+                safe_text::for_terminal(key.trim(), false),
+                c.escape_unicode()
+            ));
+        }
         if !matches!(unquoted.as_str(), "null" | "~" | "[]" | "{}") {
             map.insert(key.trim().to_owned(), unquoted);
         }

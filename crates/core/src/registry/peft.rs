@@ -189,65 +189,86 @@ fn plain<'a>(key: &str, value: &'a str) -> Result<&'a str, String> {
     }
 }
 
+/// What a safetensors header says about the tensors after it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SafetensorsHeader {
+    pub tensor_count: u64,
+    pub parameters: u64,
+    pub dtypes: Vec<String>,
+}
+
 /// Reads the header of the safetensors file at `path` and hashes the file.
 pub fn read_safetensors(path: &Path) -> CoreResult<WeightsSummary> {
     let shown = path.display().to_string();
     let refuse = |reason: String| CoreError::invalid(shown.clone(), reason);
-    let mut file = File::open(path).map_err(|e| refuse(format!("cannot be read ({e})")))?;
+    let file = File::open(path).map_err(|e| refuse(format!("cannot be read ({e})")))?;
     let size = file.metadata().map_err(|e| refuse(format!("cannot be read ({e})")))?.len();
+    let header = inspect_safetensors(size, file).map_err(refuse)?;
+    Ok(WeightsSummary {
+        format: WeightsFormat::Safetensors,
+        file: hash_file(path)?,
+        tensor_count: Some(header.tensor_count),
+        parameters: Some(header.parameters),
+        dtypes: header.dtypes,
+    })
+}
+
+/// Checks a safetensors stream of `size` bytes: its header is well formed, within limits, and
+/// describes exactly the bytes that follow it. Reads the header only, never the tensors.
+pub fn inspect_safetensors(size: u64, mut source: impl Read) -> Result<SafetensorsHeader, String> {
+    let unreadable = |e: std::io::Error| format!("cannot be read ({e})");
     let mut prefix = [0u8; 8];
     if size < 8 {
-        return Err(refuse(format!("is {size} bytes long; a safetensors file starts with an 8-byte header length")));
+        return Err(format!("is {size} bytes long; a safetensors file starts with an 8-byte header length"));
     }
-    file.read_exact(&mut prefix).map_err(|e| refuse(format!("cannot be read ({e})")))?;
+    source.read_exact(&mut prefix).map_err(unreadable)?;
     let header_len = u64::from_le_bytes(prefix);
     if header_len > size - 8 {
-        return Err(refuse(format!(
+        return Err(format!(
             "is truncated or not safetensors: its header length ({header_len} bytes) runs past the end of the file ({size} bytes)"
-        )));
+        ));
     }
     if header_len > MAX_HEADER {
-        return Err(refuse(format!("declares a {header_len}-byte header; safetensors allows at most {MAX_HEADER}")));
+        return Err(format!("declares a {header_len}-byte header; safetensors allows at most {MAX_HEADER}"));
     }
     let mut header = vec![0u8; header_len as usize];
-    file.read_exact(&mut header).map_err(|e| refuse(format!("cannot be read ({e})")))?;
+    source.read_exact(&mut header).map_err(unreadable)?;
     let metadata: Metadata =
-        serde_json::from_slice(&header).map_err(|e| refuse(format!("has an invalid safetensors header ({e})")))?;
+        serde_json::from_slice(&header).map_err(|e| {
+        // The message can quote a tensor name, which is the file's text, not ours.
+        format!("has an invalid safetensors header ({})", safe_text::for_terminal(&e.to_string(), false))
+    })?;
     let described = metadata.data_len() as u64;
     let present = size - 8 - header_len;
     if described > present {
-        return Err(refuse(format!(
-            "is truncated: its header describes {described} bytes of tensor data but only {present} follow"
-        )));
+        return Err(format!("is truncated: its header describes {described} bytes of tensor data but only {present} follow"));
     }
     if described < present {
-        return Err(refuse(format!(
+        return Err(format!(
             "has {} bytes after the last tensor its header describes; the file is not a clean safetensors file",
             present - described
-        )));
+        ));
     }
     let tensors = metadata.tensors();
     if tensors.is_empty() {
-        return Err(refuse("holds no tensors; an adapter's weights file has at least one".to_owned()));
+        return Err("holds no tensors; an adapter's weights file has at least one".to_owned());
     }
+    // The header's offsets are checked against the shapes by safetensors, but a count of
+    // parameters summed over many tensors is ours to keep from overflowing.
     let mut parameters = 0u64;
     let mut dtypes = Vec::new();
     for info in tensors.values() {
-        parameters += info.shape.iter().map(|&d| d as u64).product::<u64>();
+        let elements = info.shape.iter().try_fold(1u64, |n, &d| n.checked_mul(d as u64));
+        parameters = elements
+            .and_then(|e| parameters.checked_add(e))
+            .ok_or_else(|| "describes more parameters than can be counted".to_owned())?;
         let dtype = info.dtype.to_string();
         if !dtypes.contains(&dtype) {
             dtypes.push(dtype);
         }
     }
     dtypes.sort();
-    drop(file);
-    Ok(WeightsSummary {
-        format: WeightsFormat::Safetensors,
-        file: hash_file(path)?,
-        tensor_count: Some(tensors.len() as u64),
-        parameters: Some(parameters),
-        dtypes,
-    })
+    Ok(SafetensorsHeader { tensor_count: tensors.len() as u64, parameters, dtypes })
 }
 
 #[cfg(test)]

@@ -1,0 +1,4 @@
+#![no_main]
+//! Fuzzes `steerco_core::fuzzing::mlflow_metric`.
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| steerco_core::fuzzing::mlflow_metric(data));
