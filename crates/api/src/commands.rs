@@ -36,6 +36,7 @@ macro_rules! for_each_command {
                 use_case::update(UseCaseUpdate) -> UseCase;
                 use_case::override_gate(OverrideRequest) -> UseCase;
                 use_case::revoke_override(RevokeOverrideRequest) -> UseCase;
+                use_case::preview_gate(GatePreviewRequest) -> GatePreview;
                 use_case::import_csv(ImportRequest) -> ImportOutcome;
                 use_case::export_csv(ExportRequest) -> ExportOutcome;
                 scoring::rank(RankRequest) -> Ranking;
@@ -88,6 +89,7 @@ macro_rules! for_each_command {
                 oversight::set(OversightUpdate) -> Oversight;
                 bias::list(UseCaseFilter) -> Vec<BiasCheck>;
                 bias::import(BiasImport) -> BiasCheck;
+                bias::defaults(()) -> Vec<BiasDefault>;
                 risk::list(UseCaseFilter) -> Vec<Risk>;
                 risk::create(RiskInput) -> Risk;
                 risk::update(RiskUpdate) -> Risk;
@@ -125,4 +127,3 @@ macro_rules! describe_commands {
 }
 
 for_each_command!(describe_commands);
-

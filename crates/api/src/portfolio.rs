@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 
 use steerco_core::domain::ProgrammeUpdate;
 use steerco_core::services::portfolio::exports::ExportOutcome;
-use steerco_core::services::portfolio::{self as service, backup, DemoOutcome, DemoRequest, PortfolioInfo, SaveCopyRequest};
+use steerco_core::services::portfolio::{
+    self as service, backup, DemoOutcome, DemoRequest, PortfolioInfo, SaveCopyRequest,
+};
 use steerco_core::{CoreError, Db, OpenMode};
 
 use crate::ctx::{Ctx, Paths};

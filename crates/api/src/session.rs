@@ -6,6 +6,7 @@ use std::path::Path;
 use std::sync::{Arc, RwLock};
 
 use serde::{Deserialize, Serialize};
+use steerco_core::caller::Permissions;
 use steerco_core::compliance::Person;
 use steerco_core::services::compliance::people;
 use steerco_core::services::portfolio::{DemoRequest, PortfolioInfo};
@@ -49,6 +50,9 @@ pub struct SessionStatus {
     pub working_as: Option<Person>,
     /// Whether the open portfolio has people to choose from.
     pub has_people: bool,
+    /// What the person working may do (`None` with no portfolio open), so the app disables a
+    /// button ahead of a refusal and says why without knowing the role rules.
+    pub permissions: Option<Permissions>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -134,15 +138,16 @@ impl Session {
     fn status(&self) -> ApiResult<SessionStatus> {
         let state = self.read();
         let portfolio = state.current.as_ref().map(|ctx| portfolio::info(ctx, ())).transpose()?;
-        let (working_as, has_people) = match &state.current {
+        let (working_as, has_people, permissions) = match &state.current {
             Some(ctx) => {
                 let found = match &state.user {
                     Some(name) => people::find_active(&ctx.db, name)?,
                     None => None,
                 };
-                (found, people::count(&ctx.db)? > 0)
+                let caller = Ctx { user: state.user.clone(), ..ctx.clone() }.caller();
+                (found, people::count(&ctx.db)? > 0, Some(people::permissions(&ctx.db, &caller)?))
             }
-            None => (None, false),
+            None => (None, false, None),
         };
         Ok(SessionStatus {
             portfolio,
@@ -150,6 +155,7 @@ impl Session {
             default_path: self.paths.default_portfolio().display().to_string(),
             working_as,
             has_people,
+            permissions,
         })
     }
 
@@ -168,10 +174,7 @@ impl Session {
                 // The recent list is a convenience; failing to update it must not fail the open.
                 let _ = recent::remember(&self.paths, path);
                 // The same name may work on the next file too, if that file knows the person.
-                let user = state
-                    .user
-                    .take()
-                    .filter(|name| people::find_active(&ctx.db, name).ok().flatten().is_some());
+                let user = state.user.take().filter(|name| people::find_active(&ctx.db, name).ok().flatten().is_some());
                 *state = State { current: Some(ctx), problem: None, user };
             }
             Err(problem) => state.problem = Some(problem),

@@ -1,8 +1,8 @@
 //! Every type a command takes or returns, under one path, so the command declarations (and the
 //! Tauri shell that expands them) name types without knowing which crate or area defines them.
 
-pub use crate::session::{NewPortfolioRequest, OpenRequest, SessionStatus, WorkingAsRequest};
 pub use crate::recent::RecentFile;
+pub use crate::session::{NewPortfolioRequest, OpenRequest, SessionStatus, WorkingAsRequest};
 pub use crate::ApiError;
 
 pub use steerco_core::audit::{AuditRecord, VerifyReport};
@@ -21,12 +21,16 @@ pub use steerco_core::scoring::Criterion;
 pub use steerco_core::services::compliance::audit::{AuditAcknowledge, AuditPage, AuditQuery};
 pub use steerco_core::services::compliance::coverage::UseCaseCoverage;
 pub use steerco_core::services::compliance::people::PersonUpdate;
-pub use steerco_core::services::compliance::risk_controls::{BiasImport, OversightUpdate, RiskUpdate, UseCaseFilter};
+pub use steerco_core::services::compliance::risk_controls::{
+    BiasDefault, BiasImport, OversightUpdate, RiskUpdate, UseCaseFilter,
+};
 pub use steerco_core::services::compliance::signoffs::{SignRequest, SignoffFilter, SignoffQueue, UnsignedField};
 pub use steerco_core::services::discovery::exchange::{ExportRequest, ImportOutcome, ImportRequest};
 pub use steerco_core::services::discovery::programme::ProgrammeChange;
 pub use steerco_core::services::discovery::scoring::{RankRequest, Ranking, WeightsUpdate};
-pub use steerco_core::services::discovery::use_cases::{OverrideRequest, RevokeOverrideRequest, UseCaseUpdate};
+pub use steerco_core::services::discovery::use_cases::{
+    GatePreview, GatePreviewRequest, OverrideRequest, RevokeOverrideRequest, UseCaseUpdate,
+};
 pub use steerco_core::services::discovery::workshops::{
     RateRequest, SheetExportRequest, SheetImportRequest, WorkshopDetail, WorkshopRef,
 };
@@ -34,8 +38,8 @@ pub use steerco_core::services::portfolio::backup::{BackupFile, RestoreOutcome, 
 pub use steerco_core::services::portfolio::exports::ExportOutcome;
 pub use steerco_core::services::portfolio::{PortfolioInfo, SaveCopyRequest};
 pub use steerco_core::services::registry::adapters::{
-    AdapterImport, AdapterRef, AdapterStatusChange, AdapterVersionDetail, AdapterVersionDiffRequest,
-    AdapterVersionRef, BaseModelChange, FolderRequest,
+    AdapterImport, AdapterRef, AdapterStatusChange, AdapterVersionDetail, AdapterVersionDiffRequest, AdapterVersionRef,
+    BaseModelChange, FolderRequest,
 };
 pub use steerco_core::services::registry::evaluations::{
     BaselineRequest, EvaluationImport, EvaluationRef, MlflowImport, MlflowImportOutcome,

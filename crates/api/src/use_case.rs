@@ -4,7 +4,9 @@
 use serde::{Deserialize, Serialize};
 use steerco_core::domain::{DossierInput, UseCase};
 use steerco_core::services::discovery::exchange::{self, ExportRequest, ImportOutcome, ImportRequest};
-use steerco_core::services::discovery::use_cases::{self as service, OverrideRequest, RevokeOverrideRequest, UseCaseUpdate};
+use steerco_core::services::discovery::use_cases::{
+    self as service, GatePreview, GatePreviewRequest, OverrideRequest, RevokeOverrideRequest, UseCaseUpdate,
+};
 use steerco_core::services::portfolio::exports::ExportOutcome;
 use ts_rs::TS;
 
@@ -21,6 +23,11 @@ pub fn list(ctx: &Ctx, _: ()) -> ApiResult<Vec<UseCase>> {
 
 pub fn get(ctx: &Ctx, req: UseCaseRef) -> ApiResult<UseCase> {
     Ok(service::get(&ctx.db, &req.id)?)
+}
+
+/// The payback gate's verdict on figures being typed, before they are saved.
+pub fn preview_gate(ctx: &Ctx, req: GatePreviewRequest) -> ApiResult<GatePreview> {
+    Ok(service::preview_gate(&ctx.db, &req)?)
 }
 
 pub fn create(ctx: &Ctx, req: DossierInput) -> ApiResult<UseCase> {

@@ -161,7 +161,8 @@ fn usecase(ctx: &Ctx, command: UsecaseCommand) -> ApiResult<()> {
             output::use_case(&steerco_api::use_case::get(ctx, UseCaseRef { id })?, json)?
         }
         UsecaseCommand::Import { file, dry_run } => {
-            let outcome = steerco_api::use_case::import_csv(ctx, ImportRequest { path: file.display().to_string(), dry_run })?;
+            let outcome =
+                steerco_api::use_case::import_csv(ctx, ImportRequest { path: file.display().to_string(), dry_run })?;
             output::imported(&outcome)?;
         }
         UsecaseCommand::Export { file } => {
@@ -195,9 +196,7 @@ fn workshop(ctx: &Ctx, command: WorkshopCommand) -> ApiResult<()> {
             output::workshops(&[handlers::create(ctx, new)?], json)?
         }
         WorkshopCommand::List { json } => output::workshops(&handlers::list(ctx, ())?, json)?,
-        WorkshopCommand::Show { id, json } => {
-            output::workshop_detail(&handlers::get(ctx, WorkshopRef { id })?, json)?
-        }
+        WorkshopCommand::Show { id, json } => output::workshop_detail(&handlers::get(ctx, WorkshopRef { id })?, json)?,
         WorkshopCommand::Rate { id, participant, use_case, criterion, rating } => {
             let criterion = CriterionKey::parse_for("--criterion", &criterion)?;
             let entry = RatingEntry { participant, use_case_id: use_case, criterion, rating: Some(rating) };
@@ -248,7 +247,6 @@ fn backup(ctx: &Ctx, command: BackupCommand) -> ApiResult<()> {
     }
     Ok(())
 }
-
 
 impl From<output::PrintError> for ApiError {
     fn from(e: output::PrintError) -> Self {

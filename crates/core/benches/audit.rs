@@ -65,8 +65,18 @@ fn main() {
                 r.hash = r.compute_hash();
                 insert
                     .execute(params![
-                        r.seq, r.at, r.actor, r.action, r.operation, r.entity_kind, r.entity_id, r.subject, r.before,
-                        r.after, r.prev_hash, r.hash
+                        r.seq,
+                        r.at,
+                        r.actor,
+                        r.action,
+                        r.operation,
+                        r.entity_kind,
+                        r.entity_id,
+                        r.subject,
+                        r.before,
+                        r.after,
+                        r.prev_hash,
+                        r.hash
                     ])
                     .expect("insert");
                 prev = r.hash;
@@ -77,7 +87,8 @@ fn main() {
     }
     // One real edit of each dossier, so each one's last record is its true image again.
     for id in &ids {
-        let edit = UseCaseUpdate { id: id.clone(), changes: vec![DossierField::Workflow("bench".into())], loaded: None };
+        let edit =
+            UseCaseUpdate { id: id.clone(), changes: vec![DossierField::Workflow("bench".into())], loaded: None };
         use_cases::update(&db, &caller(), &edit).expect("edit");
     }
     println!("built {records} records in {:.1} s", built.elapsed().as_secs_f64());
@@ -98,8 +109,11 @@ fn main() {
     let id = ids[0].clone();
     let mut latencies = Vec::with_capacity(1000);
     for i in 0..1000 {
-        let edit =
-            UseCaseUpdate { id: id.clone(), changes: vec![DossierField::AnnualValue(Money::units(1_000_000 + i))], loaded: None };
+        let edit = UseCaseUpdate {
+            id: id.clone(),
+            changes: vec![DossierField::AnnualValue(Money::units(1_000_000 + i))],
+            loaded: None,
+        };
         let start = Instant::now();
         use_cases::update(&db, &caller(), &edit).expect("edit");
         latencies.push(start.elapsed());

@@ -7,8 +7,8 @@ use std::path::Path;
 
 use sha2::{Digest, Sha256};
 
-use crate::registry::FileDigest;
 use crate::error::{CoreError, CoreResult};
+use crate::registry::FileDigest;
 
 /// Large enough that syscalls cost nothing next to hashing, small enough to stay in cache.
 const CHUNK: usize = 1 << 20;

@@ -28,7 +28,8 @@ fn the_demo_shows_every_lane_signs_every_gated_case_and_leaves_one_sign_off_stal
     assert!(gated.len() >= 5, "the demo has a programme in flight");
     let mut stale = 0;
     for c in &gated {
-        let s = signoffs::latest(&p.db, &c.id).unwrap().unwrap_or_else(|| panic!("{} is gated without a sign-off", c.id));
+        let s =
+            signoffs::latest(&p.db, &c.id).unwrap().unwrap_or_else(|| panic!("{} is gated without a sign-off", c.id));
         stale += usize::from(s.stale);
     }
     assert_eq!(stale, 1, "exactly one gated case shows a stale sign-off");
@@ -53,7 +54,11 @@ fn a_dossier_alone_covers_only_what_a_dossier_answers_and_evidence_moves_items()
     let first = coverage::of_use_case(&p.db, id).unwrap();
     for f in &first.frameworks {
         for item in f.items.iter().filter(|i| i.status == CoverageStatus::Covered) {
-            assert!(item.requires.iter().all(|k| matches!(k, EvidenceKind::Dossier | EvidenceKind::AuditTrail)), "{} covered by a bare dossier", item.id);
+            assert!(
+                item.requires.iter().all(|k| matches!(k, EvidenceKind::Dossier | EvidenceKind::AuditTrail)),
+                "{} covered by a bare dossier",
+                item.id
+            );
             assert!(!item.evidence.is_empty(), "{} names its evidence", item.id);
         }
         assert_eq!(f.covered + f.partial + f.missing + f.outside, f.total);
@@ -98,7 +103,10 @@ fn a_dossier_alone_covers_only_what_a_dossier_answers_and_evidence_moves_items()
         .filter(|i| i.status == CoverageStatus::Covered)
         .flat_map(|i| i.evidence.iter().map(|e| e.id.as_str()))
         .collect();
-    assert!(named.iter().any(|id| id.starts_with("SO-")) && named.iter().any(|id| id.starts_with("RISK-")), "{named:?}");
+    assert!(
+        named.iter().any(|id| id.starts_with("SO-")) && named.iter().any(|id| id.starts_with("RISK-")),
+        "{named:?}"
+    );
     // Another use case's records never count for this one.
     let other = use_cases::create(&p.db, &caller(CONSULTANT), &case("Policy Q&A")).unwrap();
     let bare = coverage::of_use_case(&p.db, &other.id).unwrap();

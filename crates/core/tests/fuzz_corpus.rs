@@ -16,7 +16,11 @@ fn every_importer_has_a_fuzz_target_and_a_corpus() {
     for target in TARGETS {
         let source = fuzz_dir().join("fuzz_targets").join(format!("{}.rs", target.name));
         let text = std::fs::read_to_string(&source).unwrap_or_else(|e| panic!("{}: {e}", source.display()));
-        assert!(text.contains(&format!("steerco_core::fuzzing::{}(data)", target.name)), "{} calls its entry point", target.name);
+        assert!(
+            text.contains(&format!("steerco_core::fuzzing::{}(data)", target.name)),
+            "{} calls its entry point",
+            target.name
+        );
         let seeds = std::fs::read_dir(fuzz_dir().join("seeds").join(target.name)).map_or(0, |d| d.count());
         assert!(seeds > 0, "{} has no seeds", target.name);
     }

@@ -20,7 +20,8 @@ fn schema(path: &Path) -> jsonschema::Validator {
 }
 
 fn assert_valid(validator: &jsonschema::Validator, instance: &Value, what: &str) {
-    let errors: Vec<String> = validator.iter_errors(instance).map(|e| format!("{e} at {}", e.instance_path())).collect();
+    let errors: Vec<String> =
+        validator.iter_errors(instance).map(|e| format!("{e} at {}", e.instance_path())).collect();
     assert!(errors.is_empty(), "{what} does not validate: {errors:#?}\n{instance:#}");
 }
 
@@ -42,7 +43,8 @@ fn every_event_validates_against_the_openlineage_run_event_schema_and_its_facet_
         let file = url.split('#').next().unwrap().rsplit('/').next().unwrap();
         schema(&facets.join(file))
     };
-    let (training, pack, adapter) = (facet_schema(TRAINING_FACET), facet_schema(DATA_PACK_FACET), facet_schema(ADAPTER_FACET));
+    let (training, pack, adapter) =
+        (facet_schema(TRAINING_FACET), facet_schema(DATA_PACK_FACET), facet_schema(ADAPTER_FACET));
     let events = exported_events();
     assert!(!events.is_empty());
     for event in &events {
@@ -75,11 +77,8 @@ fn each_training_run_starts_and_completes_and_base_models_are_named_by_where_the
     let events = exported_events();
     let runs: std::collections::BTreeSet<&str> = events.iter().map(|e| e["run"]["runId"].as_str().unwrap()).collect();
     for run in &runs {
-        let kinds: Vec<&str> = events
-            .iter()
-            .filter(|e| e["run"]["runId"] == *run)
-            .map(|e| e["eventType"].as_str().unwrap())
-            .collect();
+        let kinds: Vec<&str> =
+            events.iter().filter(|e| e["run"]["runId"] == *run).map(|e| e["eventType"].as_str().unwrap()).collect();
         assert_eq!(kinds, ["START", "COMPLETE"], "run {run}");
     }
     for event in &events {

@@ -84,8 +84,9 @@ fn a_missing_file_is_not_created_by_a_reading_open_and_a_new_one_is_set_up_fully
     assert!(settings.foreign_keys && settings.synchronous_full, "{settings:?}");
     assert!(settings.busy_timeout_ms >= 1000, "{settings:?}");
     let conn = raw(&path);
-    let (version, app): (i64, i32) =
-        conn.query_row("SELECT * FROM pragma_user_version, pragma_application_id", [], |r| Ok((r.get(0)?, r.get(1)?))).unwrap();
+    let (version, app): (i64, i32) = conn
+        .query_row("SELECT * FROM pragma_user_version, pragma_application_id", [], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap();
     assert_eq!((version, app), (SCHEMA_VERSION, steerco_core::store::APPLICATION_ID));
     assert!(audit::verify(&db).unwrap().holds(), "a new file's trail verifies");
 }
@@ -128,16 +129,20 @@ fn the_schema_itself_refuses_leaving_discovery_without_owners() {
 fn a_saved_copy_is_a_standalone_portfolio_recorded_on_the_trail_and_never_over_the_original() {
     let p = portfolio(&["Claims triage", "Policy Q&A"]);
     let copy = p.dir.path().join("copy.steerco");
-    let saved = save_copy(&p.db, &caller(OFFICER), &SaveCopyRequest { destination: copy.display().to_string() }).unwrap();
+    let saved =
+        save_copy(&p.db, &caller(OFFICER), &SaveCopyRequest { destination: copy.display().to_string() }).unwrap();
     assert_eq!(saved.sha256, steerco_core::hashing::hash_file(&copy).unwrap().sha256);
     assert!(!p.dir.path().join("copy.steerco-wal").exists(), "the copy is one self-contained file");
     let copied = Db::open(&copy, OpenMode::MustExist).unwrap();
     assert_eq!(use_cases::list(&copied).unwrap(), use_cases::list(&p.db).unwrap());
     assert!(audit::verify(&copied).unwrap().holds(), "the copy's trail verifies");
     let log = audit::log(&p.db, &Default::default()).unwrap();
-    assert!(log.records.iter().any(|r| r.action == "export" && r.after.as_deref().unwrap_or("").contains(&saved.sha256)));
-    let err = save_copy(&p.db, &caller(OFFICER), &SaveCopyRequest { destination: p.path.display().to_string() })
-        .unwrap_err();
+    assert!(log
+        .records
+        .iter()
+        .any(|r| r.action == "export" && r.after.as_deref().unwrap_or("").contains(&saved.sha256)));
+    let err =
+        save_copy(&p.db, &caller(OFFICER), &SaveCopyRequest { destination: p.path.display().to_string() }).unwrap_err();
     assert!(matches!(err, CoreError::Invalid { ref field, .. } if field == "destination"), "{err}");
 }
 
@@ -175,8 +180,12 @@ fn only_the_newest_backups_are_kept() {
     use steerco_core::domain::ProgrammeField;
     use steerco_core::services::discovery::programme::{self, ProgrammeChange};
     let p = portfolio(&[]);
-    programme::update(&p.db, &nobody(), &ProgrammeChange { changes: vec![ProgrammeField::BackupsKept(2)], loaded: None })
-        .unwrap();
+    programme::update(
+        &p.db,
+        &nobody(),
+        &ProgrammeChange { changes: vec![ProgrammeField::BackupsKept(2)], loaded: None },
+    )
+    .unwrap();
     for _ in 0..4 {
         backup::take(&p.db, "manual").unwrap();
         std::thread::sleep(std::time::Duration::from_millis(5));

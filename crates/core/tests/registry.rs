@@ -14,7 +14,9 @@ use steerco_core::registry::{
     AdapterStatus, Classification, DataPackInput, DataSourceInput, DeploymentInput, PackApproval, PersonalData,
     PolicyCategory, PolicyInput, WeightsFormat,
 };
-use steerco_core::services::registry::adapters::{self, AdapterImport, AdapterRef, AdapterStatusChange, BaseModelChange};
+use steerco_core::services::registry::adapters::{
+    self, AdapterImport, AdapterRef, AdapterStatusChange, BaseModelChange,
+};
 use steerco_core::services::registry::evaluations::{self, EvaluationImport};
 use steerco_core::services::registry::governance::{self, DataPackCreate};
 use steerco_core::services::registry::lineage;
@@ -65,7 +67,6 @@ fn sha256sum(path: &Path) -> String {
     let out = std::process::Command::new("sha256sum").arg(path).output().expect("sha256sum");
     String::from_utf8(out.stdout).unwrap().split_whitespace().next().unwrap().to_owned()
 }
-
 
 #[test]
 fn a_peft_folder_is_read_as_peft_wrote_it() {
@@ -160,7 +161,14 @@ impl Registry {
         path.display().to_string()
     }
 
-    fn import_with(&self, name: &str, version: &str, packs: &[String], config: &str, base_model: Option<&str>) -> steerco_core::CoreResult<String> {
+    fn import_with(
+        &self,
+        name: &str,
+        version: &str,
+        packs: &[String],
+        config: &str,
+        base_model: Option<&str>,
+    ) -> steerco_core::CoreResult<String> {
         let dir = self.p.dir.path().join(format!("{name}-{version}"));
         peft_folder(&dir, config, 8);
         let req = AdapterImport {
@@ -248,7 +256,10 @@ fn a_base_model_peft_leaves_null_is_a_lineage_gap_until_supplied() {
     assert!(adapters::set_base_model(&reg.p.db, &caller(CONSULTANT), &change).is_err(), "a recorded model stays");
     // Supplied at import time instead; a config that names one cannot be overridden.
     let w = reg.import_with("unet", "1.1.0", &[], &unnamed, Some("stabilityai/sdxl-base-1.0")).unwrap();
-    assert_eq!(adapters::all_versions(&reg.p.db).unwrap().iter().find(|x| x.id == w).unwrap().base_model.as_deref(), Some("stabilityai/sdxl-base-1.0"));
+    assert_eq!(
+        adapters::all_versions(&reg.p.db).unwrap().iter().find(|x| x.id == w).unwrap().base_model.as_deref(),
+        Some("stabilityai/sdxl-base-1.0")
+    );
     let clash = reg.import_with("named", "1.0.0", &[], CONFIG, Some("other/model")).unwrap_err();
     assert!(matches!(clash, CoreError::Invalid { ref field, .. } if field == "base_model"), "{clash}");
 }
@@ -292,7 +303,8 @@ fn lineage_check_names_each_planted_gap() {
         file_path: None,
     };
     let pack_ok = governance::create_pack(db, &who, &pack("tickets", &src_ok)).unwrap().id;
-    let approval = PackApproval { data_pack_id: pack_ok.clone(), approved_by: OFFICER.into(), approved_on: "2026-11-01".into() };
+    let approval =
+        PackApproval { data_pack_id: pack_ok.clone(), approved_by: OFFICER.into(), approved_on: "2026-11-01".into() };
     let err = governance::approve_pack(db, &caller(CONSULTANT), &approval).unwrap_err();
     assert!(matches!(err, CoreError::Forbidden(_)), "only a compliance officer approves: {err}");
     governance::approve_pack(db, &who, &approval).unwrap();
@@ -302,7 +314,12 @@ fn lineage_check_names_each_planted_gap() {
     let dirty = reg.import("dirty", "2.0.0", std::slice::from_ref(&pack_unapproved)).unwrap();
     let candidate_with_gaps = reg.import("draft", "0.1.0", &[]).unwrap();
     let eval = reg.file("eval.csv", "suite,metric,value,higher_is_better\nrefusals,pass_rate,0.98,true\n");
-    let req = EvaluationImport { path: eval, adapter_version_id: clean.clone(), run_on: Some("2026-11-20".into()), run_by: None };
+    let req = EvaluationImport {
+        path: eval,
+        adapter_version_id: clean.clone(),
+        run_on: Some("2026-11-20".into()),
+        run_by: None,
+    };
     let ev = evaluations::import(db, &caller(CONSULTANT), &req).unwrap();
     assert_eq!(ev.run_by, CONSULTANT, "who ran it defaults to the person importing");
     for id in [&clean, &no_pack, &dirty] {
@@ -337,7 +354,12 @@ fn an_lm_eval_results_file_is_read_exactly_and_hashed_as_read() {
     let reg = Registry::new();
     let v = reg.import("support-bot", "1.0.0", &[]).unwrap();
     let path = reg.file("results_2026-11-20T10-00-00.json", LM_EVAL);
-    let req = EvaluationImport { path: path.clone(), adapter_version_id: v.clone(), run_on: None, run_by: Some("Ana".into()) };
+    let req = EvaluationImport {
+        path: path.clone(),
+        adapter_version_id: v.clone(),
+        run_on: None,
+        run_by: Some("Ana".into()),
+    };
     let stored = evaluations::import(&reg.p.db, &caller(CONSULTANT), &req).unwrap();
     assert_eq!(stored.sha256, sha256sum(Path::new(&path)));
     assert_eq!(stored.run_on, "2025-11-20");

@@ -97,7 +97,8 @@ fn a_write_waits_for_another_steerco_holding_the_lock_and_says_so() {
         holder.execute_batch("COMMIT").unwrap();
     });
     let started = std::time::Instant::now();
-    use_cases::update(&p.db, &caller(CONSULTANT), &set(&p.ids[0], DossierField::Title("After the wait".into()))).unwrap();
+    use_cases::update(&p.db, &caller(CONSULTANT), &set(&p.ids[0], DossierField::Title("After the wait".into())))
+        .unwrap();
     release.join().unwrap();
     assert!(started.elapsed() >= Duration::from_millis(1_400), "it waited rather than failing");
     assert_eq!(*seen.0.lock().unwrap(), ["waiting", "done"]);
@@ -111,8 +112,12 @@ fn verify_during_concurrent_writes_raises_no_false_alarm() {
     let writer = std::thread::spawn(move || {
         for i in 0..300 {
             let id = &ids[i % 2];
-            use_cases::update(&writer_db, &caller(CONSULTANT), &set(id, DossierField::Description(format!("edit {i}"))))
-                .unwrap();
+            use_cases::update(
+                &writer_db,
+                &caller(CONSULTANT),
+                &set(id, DossierField::Description(format!("edit {i}"))),
+            )
+            .unwrap();
         }
     });
     let mut verifies = 0;
@@ -172,15 +177,18 @@ fn tampering_with_another_tool_is_caught_every_way() {
     ];
     for t in cases {
         let p = portfolio(&["Claims triage"]);
-        signoffs::sign(&p.db, &caller(OFFICER), &SignRequest { entity_id: p.ids[0].clone(), comment: "ok".into() }).unwrap();
+        signoffs::sign(&p.db, &caller(OFFICER), &SignRequest { entity_id: p.ids[0].clone(), comment: "ok".into() })
+            .unwrap();
         assert!(audit::verify(&p.db).unwrap().holds());
         let conn = raw(&p.path);
         let saved: Vec<String> = t
             .triggers
             .iter()
             .map(|name| {
-                conn.query_row("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?1", [name], |r| r.get(0))
-                    .unwrap()
+                conn.query_row("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?1", [name], |r| {
+                    r.get(0)
+                })
+                .unwrap()
             })
             .collect();
         for name in t.triggers {
@@ -222,7 +230,8 @@ fn an_unaudited_change_fails_verify_until_a_compliance_officer_acknowledges_it()
 #[test]
 fn a_person_who_signed_cannot_be_deleted() {
     let p = portfolio(&["Claims triage"]);
-    signoffs::sign(&p.db, &caller(OFFICER), &SignRequest { entity_id: p.ids[0].clone(), comment: String::new() }).unwrap();
+    signoffs::sign(&p.db, &caller(OFFICER), &SignRequest { entity_id: p.ids[0].clone(), comment: String::new() })
+        .unwrap();
     let conn = raw(&p.path);
     conn.pragma_update(None, "foreign_keys", "ON").unwrap();
     let err = conn.execute("DELETE FROM person WHERE name = ?1", [OFFICER]).unwrap_err();
@@ -256,9 +265,10 @@ fn the_stage_gate_has_no_side_door() {
     signoffs::sign(&p.db, &caller(OFFICER), &SignRequest { entity_id: a.clone(), comment: String::new() }).unwrap();
     use_cases::update(&p.db, &caller(CONSULTANT), &to(a, Stage::Scaled)).unwrap();
     // Retired → pilot is an entry too; a new case cannot start gated.
-    assert!(refused(use_cases::update(&p.db, &caller(CONSULTANT), &to(b, Stage::Retired)).and_then(|_| {
-        use_cases::update(&p.db, &caller(CONSULTANT), &to(b, Stage::Pilot))
-    })));
+    assert!(refused(
+        use_cases::update(&p.db, &caller(CONSULTANT), &to(b, Stage::Retired))
+            .and_then(|_| { use_cases::update(&p.db, &caller(CONSULTANT), &to(b, Stage::Pilot)) })
+    ));
     let new = steerco_core::domain::DossierInput { stage: Stage::Scaled, ..case("New") };
     assert!(refused(use_cases::create(&p.db, &caller(CONSULTANT), &new)));
 }

@@ -38,6 +38,8 @@ import type { ExportOutcome } from "../bindings/ExportOutcome";
 import type { ExportRequest } from "../bindings/ExportRequest";
 import type { FileDigest } from "../bindings/FileDigest";
 import type { FolderRequest } from "../bindings/FolderRequest";
+import type { GatePreview } from "../bindings/GatePreview";
+import type { GatePreviewRequest } from "../bindings/GatePreviewRequest";
 import type { ImportOutcome } from "../bindings/ImportOutcome";
 import type { ImportRequest } from "../bindings/ImportRequest";
 import type { Lane } from "../bindings/Lane";
@@ -144,6 +146,8 @@ export const useCaseOverrideGate = (req: OverrideRequest): Promise<UseCase> => c
 
 export const useCaseRevokeOverride = (req: RevokeOverrideRequest): Promise<UseCase> => call("use_case_revoke_override", req);
 
+export const useCasePreviewGate = (req: GatePreviewRequest): Promise<GatePreview> => call("use_case_preview_gate", req);
+
 export const useCaseImportCsv = (req: ImportRequest): Promise<ImportOutcome> => call("use_case_import_csv", req);
 
 export const useCaseExportCsv = (req: ExportRequest): Promise<ExportOutcome> => call("use_case_export_csv", req);
@@ -247,6 +251,8 @@ export const oversightSet = (req: OversightUpdate): Promise<Oversight> => call("
 export const biasList = (req: UseCaseFilter): Promise<Array<BiasCheck>> => call("bias_list", req);
 
 export const biasImport = (req: BiasImport): Promise<BiasCheck> => call("bias_import", req);
+
+export const biasDefaults = (): Promise<Array<BiasDefault>> => call("bias_defaults", null);
 
 export const riskList = (req: UseCaseFilter): Promise<Array<Risk>> => call("risk_list", req);
 

@@ -90,5 +90,9 @@ fn the_capability_grants_exactly_the_generated_command_set() {
         let permission = steerco_api::command_names::permission(name);
         assert!(set.contains(&format!("\"{permission}\"")), "{permission} is not in app-commands.toml");
     }
-    assert_eq!(set.matches("\"allow-").count(), steerco_api::COMMAND_NAMES.len(), "app-commands.toml grants extra commands");
+    assert_eq!(
+        set.matches("\"allow-").count(),
+        steerco_api::COMMAND_NAMES.len(),
+        "app-commands.toml grants extra commands"
+    );
 }

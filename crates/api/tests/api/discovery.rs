@@ -130,7 +130,8 @@ fn export_then_import_gives_the_same_dossiers_scores_and_lanes() {
 
     let (_dir2, other) = fresh();
     import(&other, &std::fs::read_to_string(&first).unwrap());
-    let (a, b) = (scoring::rank(&ctx, RankRequest::default()).unwrap(), scoring::rank(&other, RankRequest::default()).unwrap());
+    let (a, b) =
+        (scoring::rank(&ctx, RankRequest::default()).unwrap(), scoring::rank(&other, RankRequest::default()).unwrap());
     assert_eq!(a.use_cases.len(), b.use_cases.len());
     // The CSV carries the dossier's exported fields; stages, workflow and notes, and gate
     // overrides are decisions kept in the portfolio, not columns (README says so).
@@ -140,8 +141,18 @@ fn export_then_import_gives_the_same_dossiers_scores_and_lanes() {
             (&x.title, &x.business_unit, &x.description, &x.executive_sponsor, &x.product_owner),
             (&y.title, &y.business_unit, &y.description, &y.executive_sponsor, &y.product_owner)
         );
-        assert_eq!((x.annual_value, x.one_time_cost, x.monthly_run_cost), (y.annual_value, y.one_time_cost, y.monthly_run_cost), "{}", x.title);
-        assert_eq!((x.ratings, x.data_readiness, x.risk_class), (y.ratings, y.data_readiness, y.risk_class), "{}", x.title);
+        assert_eq!(
+            (x.annual_value, x.one_time_cost, x.monthly_run_cost),
+            (y.annual_value, y.one_time_cost, y.monthly_run_cost),
+            "{}",
+            x.title
+        );
+        assert_eq!(
+            (x.ratings, x.data_readiness, x.risk_class),
+            (y.ratings, y.data_readiness, y.risk_class),
+            "{}",
+            x.title
+        );
         if x.lane_override.is_none() {
             assert_eq!(x.lane, y.lane, "{}", x.title);
         }
@@ -201,7 +212,15 @@ fn an_override_keeps_a_case_in_the_portfolio_until_revoked() {
     )
     .unwrap();
     assert_eq!(revoked.lane, Lane::Research);
-    let decisions = steerco_api::audit::log(&ctx, AuditQuery { entity: Some(bravo.id.clone()), action: Some(steerco_core::audit::Action::Decide), ..Default::default() }).unwrap();
+    let decisions = steerco_api::audit::log(
+        &ctx,
+        AuditQuery {
+            entity: Some(bravo.id.clone()),
+            action: Some(steerco_core::audit::Action::Decide),
+            ..Default::default()
+        },
+    )
+    .unwrap();
     assert_eq!(decisions.records.len(), 2, "the override and its revocation are both on record");
     assert!(decisions.records[1].after.as_deref().unwrap().contains("Jonas Berg"));
 }
@@ -288,8 +307,9 @@ fn workshop_ratings_set_the_dossier_median_and_flag_spreads() {
         "workshop_id,participant,use_case_id,criterion,rating\n{0},Zed,{1},value,4\n{0},Ben,{1},guardrail,7\n",
         w.id, ids[0]
     );
-    let err = workshops::import_sheet(&ctx, SheetImportRequest { workshop_id: w.id.clone(), path: csv_file(&ctx, &bad) })
-        .unwrap_err();
+    let err =
+        workshops::import_sheet(&ctx, SheetImportRequest { workshop_id: w.id.clone(), path: csv_file(&ctx, &bad) })
+            .unwrap_err();
     assert_eq!(err.code, ErrorCode::InvalidInput);
     assert!(err.message.contains("row 3, column rating"), "{}", err.message);
     let after = workshops::get(&ctx, WorkshopRef { id: w.id.clone() }).unwrap();
@@ -312,7 +332,11 @@ fn overrides_are_refused_where_they_would_change_nothing() {
     use_cases::update(&ctx, set(&bravo.id, vec![DossierField::Lane(Lane::Research)])).unwrap();
     let err = use_cases::override_gate(&ctx, req(&bravo.id)).unwrap_err();
     assert!(err.message.contains("by decision"), "{}", err.message);
-    let decisions = steerco_api::audit::log(&ctx, AuditQuery { action: Some(steerco_core::audit::Action::Decide), ..Default::default() }).unwrap();
+    let decisions = steerco_api::audit::log(
+        &ctx,
+        AuditQuery { action: Some(steerco_core::audit::Action::Decide), ..Default::default() },
+    )
+    .unwrap();
     assert!(decisions.records.is_empty(), "a refused override leaves no record");
 }
 
@@ -379,4 +403,31 @@ fn the_matrix_svg_labels_every_case() {
     for id in &ids {
         assert!(svg.contains(&format!("\n{id}\n</text>")), "{id} labelled");
     }
+}
+
+#[test]
+fn the_gate_preview_judges_unsaved_figures_under_the_programme_horizon() {
+    let (_dir, ctx) = fresh();
+    let money = steerco_core::Money::units;
+    let quick = GatePreviewRequest {
+        annual_value: money(1_200_000),
+        one_time_cost: money(300_000),
+        monthly_run_cost: money(20_000),
+    };
+    let preview = use_cases::preview_gate(&ctx, quick).unwrap();
+    assert_eq!((preview.payback_months, preview.horizon_months, preview.failure), (Some(3.75), 6, None));
+    let slow = GatePreviewRequest {
+        annual_value: money(600_000),
+        one_time_cost: money(360_000),
+        monthly_run_cost: money(10_000),
+    };
+    let preview = use_cases::preview_gate(&ctx, slow).unwrap();
+    assert_eq!(preview.payback_months, Some(9.0));
+    assert!(preview.failure.unwrap().contains("beyond the 6-month horizon"));
+    let never = GatePreviewRequest {
+        annual_value: money(120_000),
+        one_time_cost: money(50_000),
+        monthly_run_cost: money(10_000),
+    };
+    assert_eq!(use_cases::preview_gate(&ctx, never).unwrap().payback_months, None);
 }

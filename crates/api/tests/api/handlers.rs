@@ -72,20 +72,28 @@ fn errors_carry_the_code_the_field_and_the_reason_apart() {
     let id = use_case::list(&ctx, ()).unwrap()[0].id.clone();
     let bad = UseCaseUpdate { id: id.clone(), changes: vec![DossierField::Title("  ".into())], loaded: None };
     let err = use_case::update(&ctx, bad).unwrap_err();
-    assert_eq!((err.code, err.field.as_deref(), err.reason.as_deref()), (ErrorCode::InvalidInput, Some("title"), Some("is required")));
+    assert_eq!(
+        (err.code, err.field.as_deref(), err.reason.as_deref()),
+        (ErrorCode::InvalidInput, Some("title"), Some("is required"))
+    );
     let loaded = use_case::get(&ctx, steerco_api::use_case::UseCaseRef { id: id.clone() }).unwrap().to_input();
     let mut other = ctx.clone();
     other.user = Some("Sofia Brandt".into());
-    use_case::update(&other, UseCaseUpdate { id: id.clone(), changes: vec![DossierField::Workflow("theirs".into())], loaded: None })
-        .unwrap();
-    let mine = UseCaseUpdate { id: id.clone(), changes: vec![DossierField::Workflow("mine".into())], loaded: Some(loaded) };
+    use_case::update(
+        &other,
+        UseCaseUpdate { id: id.clone(), changes: vec![DossierField::Workflow("theirs".into())], loaded: None },
+    )
+    .unwrap();
+    let mine =
+        UseCaseUpdate { id: id.clone(), changes: vec![DossierField::Workflow("mine".into())], loaded: Some(loaded) };
     let err = use_case::update(&other, mine).unwrap_err();
     assert_eq!((err.code, err.field.as_deref()), (ErrorCode::EditConflict, Some("workflow")));
     let missing = use_case::get(&ctx, steerco_api::use_case::UseCaseRef { id: "UC-999".into() }).unwrap_err();
     assert_eq!(missing.code, ErrorCode::NotFound);
     let ro = portfolio::open_file(&fx.paths, &fx.file("p.steerco"), Opening::ReadOnly).unwrap();
-    let err = use_case::update(&ro, UseCaseUpdate { id, changes: vec![DossierField::Workflow("x".into())], loaded: None })
-        .unwrap_err();
+    let err =
+        use_case::update(&ro, UseCaseUpdate { id, changes: vec![DossierField::Workflow("x".into())], loaded: None })
+            .unwrap_err();
     assert_eq!(err.code, ErrorCode::ReadOnly);
     assert!(portfolio::info(&ro, ()).unwrap().read_only.is_some(), "the header can say why");
 }
@@ -100,7 +108,8 @@ fn a_saved_copy_opens_with_the_same_use_cases_and_never_replaces_the_original() 
     let reopened = portfolio::open_file(&fx.paths, &copy, Opening::Existing).unwrap();
     assert_eq!(use_case::list(&reopened, ()).unwrap(), use_case::list(&ctx, ()).unwrap());
     for target in [fx.dir.path().to_path_buf(), fx.file("p.steerco")] {
-        let err = portfolio::save_copy(&ctx, SaveCopyRequest { destination: target.display().to_string() }).unwrap_err();
+        let err =
+            portfolio::save_copy(&ctx, SaveCopyRequest { destination: target.display().to_string() }).unwrap_err();
         assert_eq!(err.field.as_deref(), Some("destination"));
     }
 }

@@ -4,7 +4,10 @@
 use steerco_api::portfolio::{self, Opening};
 use steerco_api::types::*;
 use steerco_api::{adapter, lineage, pack, policy, source, Ctx, ErrorCode, Paths};
-use steerco_core::registry::{Classification, DataPackInput, DataSourceField, PersonalData, PolicyCategory};
+use steerco_core::compliance::BiasKind;
+use steerco_core::registry::{
+    AdapterStatus, Classification, DataPackInput, DataSourceField, PersonalData, PolicyCategory,
+};
 use tempfile::TempDir;
 
 fn fresh() -> (TempDir, Ctx) {
@@ -65,8 +68,11 @@ fn refusals_name_the_field_and_change_nothing() {
     let e = pack::create(&ctx, DataPackCreate { pack: a_pack.clone(), file_path: None }).unwrap_err();
     assert_eq!(e.field.as_deref(), Some("record_count"));
     let missing = dir.path().join("nope.jsonl").display().to_string();
-    let e = pack::create(&ctx, DataPackCreate { pack: DataPackInput { record_count: 5, ..a_pack }, file_path: Some(missing) })
-        .unwrap_err();
+    let e = pack::create(
+        &ctx,
+        DataPackCreate { pack: DataPackInput { record_count: 5, ..a_pack }, file_path: Some(missing) },
+    )
+    .unwrap_err();
     assert_eq!(e.field.as_deref(), Some("file_path"));
     assert!(pack::list(&ctx, ()).unwrap().is_empty());
 
@@ -88,4 +94,35 @@ fn refusals_name_the_field_and_change_nothing() {
     assert_eq!(e.field.as_deref(), Some("path"));
     let check = lineage::check(&ctx, ()).unwrap();
     assert_eq!((check.versions_checked, check.gaps.len()), (0, 0));
+}
+
+#[test]
+fn a_version_says_which_moves_and_deployments_it_allows() {
+    let (_dir, ctx) = fresh();
+    portfolio::load_demo(&ctx, steerco_core::services::portfolio::DemoRequest { force: true, scale: 0 }).unwrap();
+    let versions = steerco_api::adapter_version::list(&ctx, ()).unwrap();
+    let detail = |status: AdapterStatus| {
+        let v =
+            versions.iter().find(|v| v.status == status).unwrap_or_else(|| panic!("the demo has a {status} version"));
+        steerco_api::adapter_version::get(&ctx, AdapterVersionRef { id: v.id.clone() }).unwrap()
+    };
+    let candidate = detail(AdapterStatus::Candidate);
+    assert_eq!(candidate.next_statuses, [AdapterStatus::Approved, AdapterStatus::Retired]);
+    assert!(
+        !candidate.deployable.allowed && candidate.deployable.reason.unwrap().starts_with("Approve the version first")
+    );
+    let deployed = detail(AdapterStatus::Deployed);
+    assert_eq!(deployed.next_statuses, [AdapterStatus::Retired]);
+    assert!(deployed.deployable.allowed);
+}
+
+#[test]
+fn bias_checks_start_from_the_parity_convention_and_nothing_for_adversarial_suites() {
+    let (_dir, ctx) = fresh();
+    let defaults = steerco_api::bias::defaults(&ctx, ()).unwrap();
+    let parity = defaults.iter().find(|d| d.kind == BiasKind::DemographicParity).unwrap();
+    assert_eq!(parity.threshold, Some(0.8));
+    assert!(parity.rationale.as_deref().unwrap().contains("Four-fifths"));
+    let adversarial = defaults.iter().find(|d| d.kind == BiasKind::AdversarialPrompts).unwrap();
+    assert_eq!((adversarial.threshold, adversarial.rationale.as_deref()), (None, None));
 }

@@ -8,7 +8,9 @@ use std::process::ExitCode;
 use steerco_api::use_case::UseCaseRef;
 use steerco_api::{audit, bias, framework, oversight, person, risk, signoff, ApiError, ApiResult, Ctx};
 use steerco_core::audit::Action;
-use steerco_core::compliance::{BiasKind, OversightField, PersonField, PersonInput, RiskField, RiskInput, RiskStatus, Role};
+use steerco_core::compliance::{
+    BiasKind, OversightField, PersonField, PersonInput, RiskField, RiskInput, RiskStatus, Role,
+};
 use steerco_core::services::compliance::audit::{AuditAcknowledge, AuditQuery};
 use steerco_core::services::compliance::people::PersonUpdate;
 use steerco_core::services::compliance::risk_controls::{BiasImport, OversightUpdate, RiskUpdate, UseCaseFilter};

@@ -1,8 +1,8 @@
 //! Printing people, sign-offs, the audit trail, risk controls and framework coverage.
 
 use steerco_api::types::{SignoffQueue, UseCaseCoverage};
-use steerco_core::compliance::frameworks::CoverageStatus;
 use steerco_core::audit::{AuditRecord, VerifyReport};
+use steerco_core::compliance::frameworks::CoverageStatus;
 use steerco_core::compliance::frameworks::EvidenceMapping;
 use steerco_core::compliance::{BiasCheck, BiasFigures, Oversight, Person, Risk, SignoffStatus};
 

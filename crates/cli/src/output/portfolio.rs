@@ -3,11 +3,11 @@
 use std::path::Path;
 
 use steerco_api::types::{ImportOutcome, PortfolioInfo, Ranking};
-use steerco_core::services::portfolio::DemoOutcome;
 use steerco_core::domain::{Programme, UseCase};
 use steerco_core::overview::ProgrammeOverview;
 use steerco_core::scoring::Criterion;
 use steerco_core::services::portfolio::backup::BackupFile;
+use steerco_core::services::portfolio::DemoOutcome;
 
 use super::{emit, json, money, table, Printed};
 
@@ -204,7 +204,14 @@ pub fn backups(list: &[BackupFile], as_json: bool) -> Printed {
     }
     let rows: Vec<Vec<String>> = list
         .iter()
-        .map(|b| vec![b.file_name.clone(), b.taken_at.format("%Y-%m-%d %H:%M UTC").to_string(), b.reason.clone(), b.bytes.to_string()])
+        .map(|b| {
+            vec![
+                b.file_name.clone(),
+                b.taken_at.format("%Y-%m-%d %H:%M UTC").to_string(),
+                b.reason.clone(),
+                b.bytes.to_string(),
+            ]
+        })
         .collect();
     emit(&table(&["BACKUP", "TAKEN", "WHY", "BYTES"], &rows))
 }

@@ -144,7 +144,10 @@ pub fn version_detail(d: &AdapterVersionDetail, as_json: bool) -> Printed {
     let mut field = |name: &str, value: String| text.push_str(&format!("  {name:<16}{value}\n"));
     field("use case", v.use_case_id.clone().unwrap_or_else(|| "—".into()));
     field("peft type", v.peft_type.clone());
-    field("base model", v.base_model.clone().unwrap_or_else(|| "(not given: supply it with `steerco adapter base-model`)".into()));
+    field(
+        "base model",
+        v.base_model.clone().unwrap_or_else(|| "(not given: supply it with `steerco adapter base-model`)".into()),
+    );
     field("revision", v.revision.clone().unwrap_or_else(|| "—".into()));
     field("r", v.r.to_string());
     field("lora_alpha", v.lora_alpha.to_string());

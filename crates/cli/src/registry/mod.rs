@@ -54,7 +54,8 @@ pub fn pack(ctx: &Ctx, command: PackCommand) -> ApiResult<()> {
         PackCommand::List { json } => output::packs(&pack::list(ctx, ())?, json)?,
         PackCommand::Add { name, version, sources, curated_by, record_count, personal_data, file, json } => {
             let personal_data = PersonalData::parse_for("--personal-data", &personal_data)?;
-            let pack_input = DataPackInput { name, version, source_ids: sources, curated_by, record_count, personal_data };
+            let pack_input =
+                DataPackInput { name, version, source_ids: sources, curated_by, record_count, personal_data };
             let req = DataPackCreate { pack: pack_input, file_path: file.map(|f| f.display().to_string()) };
             output::packs(&[pack::create(ctx, req)?], json)?
         }
@@ -94,7 +95,13 @@ pub fn adapter(ctx: &Ctx, command: AdapterCommand) -> ApiResult<()> {
         }
         AdapterCommand::BaseModel { id, model } => {
             let v = adapter_version::set_base_model(ctx, BaseModelChange { id, base_model: model })?;
-            output::line(&format!("{} ({} {}) adapts {}.", v.id, v.adapter_name, v.version, v.base_model.unwrap_or_default()))?
+            output::line(&format!(
+                "{} ({} {}) adapts {}.",
+                v.id,
+                v.adapter_name,
+                v.version,
+                v.base_model.unwrap_or_default()
+            ))?
         }
         AdapterCommand::List { json } => output::adapters(&adapter::list(ctx, ())?, json)?,
         AdapterCommand::Versions { adapter: name, json } => {

@@ -79,7 +79,8 @@ fn an_edit_after_sign_off_makes_it_stale_and_blocks_the_pilot() {
     assert_eq!(stale[0]["signoff"]["entity_id"], "UC-004");
     assert_ne!(stale[0]["current_sha256"], sha.as_str());
     let queue = s.json(&db, &["signoff", "queue", "--json"]);
-    let mine = queue["stale"].as_array().unwrap().iter().find(|q| q["status"]["signoff"]["entity_id"] == "UC-004").unwrap();
+    let mine =
+        queue["stale"].as_array().unwrap().iter().find(|q| q["status"]["signoff"]["entity_id"] == "UC-004").unwrap();
     let change = &mine["changes"][0];
     assert_eq!((change["field"].as_str(), change["after"].as_str()), (Some("dossier.annual_value"), Some("1300000.0")));
     let blocked =
@@ -107,7 +108,10 @@ fn an_edit_after_sign_off_makes_it_stale_and_blocks_the_pilot() {
         ])
         .assert()
         .success();
-    assert_eq!(s.json(&db, &["signoff", "list", "--stale", "--entity", "UC-004", "--json"])[0]["signoff"]["entity_id"], "UC-004");
+    assert_eq!(
+        s.json(&db, &["signoff", "list", "--stale", "--entity", "UC-004", "--json"])[0]["signoff"]["entity_id"],
+        "UC-004"
+    );
 }
 
 #[test]
@@ -168,9 +172,8 @@ fn raw_sql_tampering_is_caught_at_the_record() {
         }),
         ("edit what a change recorded", |db| {
             let conn = Connection::open(db).unwrap();
-            let seq: i64 = conn
-                .query_row("SELECT min(seq) FROM audit WHERE entity_kind = 'programme'", [], |r| r.get(0))
-                .unwrap();
+            let seq: i64 =
+                conn.query_row("SELECT min(seq) FROM audit WHERE entity_kind = 'programme'", [], |r| r.get(0)).unwrap();
             conn.execute("UPDATE audit SET after = replace(after, 'EUR', 'USD') WHERE seq = ?1", [seq]).unwrap();
             seq
         }),
@@ -199,7 +202,11 @@ fn changes_made_with_another_tool_are_flagged_then_recorded() {
     let (code, text) = verify(&s, &db);
     assert_eq!(code, Some(1), "recorded as unaudited, it keeps the trail from verifying until acknowledged: {text}");
     assert!(text.contains(&format!("steerco audit acknowledge {seq}")), "{text}");
-    let refused = s.with_db(&db).args(["--as", "Sofia Brandt", "audit", "acknowledge", &seq, "--comment", "fine"]).output().unwrap();
+    let refused = s
+        .with_db(&db)
+        .args(["--as", "Sofia Brandt", "audit", "acknowledge", &seq, "--comment", "fine"])
+        .output()
+        .unwrap();
     assert_eq!(refused.status.code(), Some(2), "only a compliance officer acknowledges");
     s.with_db(&db)
         .args(["--as", "Carla Mendes", "audit", "acknowledge", &seq, "--comment", "Title fixed by the DBA on request"])

@@ -220,7 +220,8 @@ fn assert_imports_are_whole(db: &Path) {
     let mut per_run = conn
         .prepare("SELECT substr(title, 1, instr(substr(title, 11), ' ') + 10), count(*) FROM use_case WHERE title LIKE 'Crash run % case %' GROUP BY 1")
         .unwrap();
-    let counts: Vec<(String, i64)> = per_run.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().map(Result::unwrap).collect();
+    let counts: Vec<(String, i64)> =
+        per_run.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().map(Result::unwrap).collect();
     for (run, count) in counts {
         assert_eq!(count, IMPORT_ROWS as i64, "{run}: {count} rows");
     }

@@ -86,7 +86,8 @@ fn two_processes_editing_one_dossier_keep_both_last_values() {
         let sandbox_home = s.path("");
         std::thread::spawn(move || {
             for i in 1..=edits {
-                let value = if field == "description" { format!("description {i}") } else { (1_000_000 + i).to_string() };
+                let value =
+                    if field == "description" { format!("description {i}") } else { (1_000_000 + i).to_string() };
                 let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("steerco"))
                     .env_remove("STEERCO_DB")
                     .env("HOME", &sandbox_home)
@@ -230,7 +231,8 @@ fn endless_huge_and_odd_inputs_are_refused_quickly_naming_the_limit() {
     // An escape sequence in an imported file is refused, and never printed raw.
     let hostile = s.path("eval.csv");
     std::fs::write(&hostile, "suite,metric,value\nsafety,\u{1b}]0;pwned\u{7}acc,0.9\n").unwrap();
-    let out = s.with_db(&db).args(["eval", "import"]).arg(&hostile).args(["--adapter-version", "AV-001"]).output().unwrap();
+    let out =
+        s.with_db(&db).args(["eval", "import"]).arg(&hostile).args(["--adapter-version", "AV-001"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(!out.stderr.contains(&0x1b) && !out.stdout.contains(&0x1b), "no raw escape reaches the terminal");
     assert!(String::from_utf8_lossy(&out.stderr).contains("\\u{1b}"));
@@ -260,7 +262,10 @@ fn backups_are_listed_and_one_restores_with_the_trail_verifying() {
     let db = demo(&s, "b.steerco");
     let list = s.json(&db, &["backup", "list", "--json"]);
     let daily = list.as_array().unwrap().iter().find(|b| b["reason"] == "daily").expect("a daily backup").clone();
-    s.with_db(&db).args(["--as", "Sofia Brandt", "usecase", "set", "UC-007", "title=Changed after the backup"]).assert().success();
+    s.with_db(&db)
+        .args(["--as", "Sofia Brandt", "usecase", "set", "UC-007", "title=Changed after the backup"])
+        .assert()
+        .success();
     s.with_db(&db)
         .args(["--as", "Carla Mendes", "backup", "restore", daily["file_name"].as_str().unwrap()])
         .assert()

@@ -5,8 +5,8 @@
 
 use serde_json::Value;
 
-use crate::registry::diff::FieldChange;
 use crate::hashing::hash_bytes;
+use crate::registry::diff::FieldChange;
 
 pub fn canonical(value: &Value) -> String {
     let mut out = String::new();

@@ -275,7 +275,9 @@ mod tests {
         assert_eq!(problems, ["row 2: has 2 fields, the header has 13"]);
         let long = format!("{HEADER}\n{},U,,,-1,0,0,3,3,3,,,\n", "T".repeat(60));
         let CoreError::InvalidRows(problems) = parse(long.as_bytes()).unwrap_err() else { panic!() };
-        assert!(problems[0].starts_with(&format!("row 2 ({}…), column annual_value: must be 0 or more", "T".repeat(39))));
+        assert!(
+            problems[0].starts_with(&format!("row 2 ({}…), column annual_value: must be 0 or more", "T".repeat(39)))
+        );
     }
 
     #[test]

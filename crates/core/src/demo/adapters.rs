@@ -11,8 +11,8 @@ use serde::Deserialize;
 use serde_json::json;
 
 use crate::error::{CoreError, CoreResult};
-use crate::registry::evaluation_files::parse_csv;
 use crate::hashing::hash_file;
+use crate::registry::evaluation_files::parse_csv;
 use crate::registry::peft::read_folder;
 use crate::registry::{AdapterStatus, DeploymentInput};
 use crate::store::adapter::{self, NewVersion};

@@ -111,7 +111,12 @@ pub(crate) fn install(
         let workshop_id = workshop::insert(tx, &new, &agenda)?;
         for (participant, title, criterion, rating) in &w.ratings {
             let use_case_id = id_of(title)?;
-            let cell = workshop::Cell { workshop_id: &workshop_id, participant, use_case_id: &use_case_id, criterion: *criterion };
+            let cell = workshop::Cell {
+                workshop_id: &workshop_id,
+                participant,
+                use_case_id: &use_case_id,
+                criterion: *criterion,
+            };
             workshop::put_rating(tx, &cell, *rating, RatingSource::Screen)?;
         }
         for use_case_id in &new.use_case_ids {

@@ -27,8 +27,8 @@ pub mod limits {
 /// Reads at most `limit` bytes of `path`; `field` names the file in refusals.
 pub fn read_bounded(field: &str, path: &Path, limit: u64) -> CoreResult<Vec<u8>> {
     let shown = path.display();
-    let meta = std::fs::metadata(path)
-        .map_err(|e| CoreError::invalid(field, format!("{shown} cannot be read ({e})")))?;
+    let meta =
+        std::fs::metadata(path).map_err(|e| CoreError::invalid(field, format!("{shown} cannot be read ({e})")))?;
     if meta.is_dir() {
         return Err(CoreError::invalid(field, format!("{shown} is a folder, not a file")));
     }

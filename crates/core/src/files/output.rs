@@ -129,9 +129,9 @@ fn check_destination(field: &str, destination: &Path, protected: &[PathBuf]) -> 
         return Err(CoreError::invalid(field, format!("{} names a folder, not a file", destination.display())));
     };
     let folder = folder_of(destination);
-    let folder = folder.canonicalize().map_err(|e| {
-        CoreError::invalid(field, format!("the folder {} cannot be used ({e})", folder.display()))
-    })?;
+    let folder = folder
+        .canonicalize()
+        .map_err(|e| CoreError::invalid(field, format!("the folder {} cannot be used ({e})", folder.display())))?;
     if !folder.is_dir() {
         return Err(CoreError::invalid(field, format!("{} is not a folder", folder.display())));
     }
@@ -280,8 +280,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let portfolio = dir.path().join("p.partial");
         fs::write(&portfolio, b"PORTFOLIO").unwrap();
-        let written = write_bytes("destination", &dir.path().join("p"), &crate::store::protected_paths(&portfolio), b"CSV")
-            .unwrap();
+        let written =
+            write_bytes("destination", &dir.path().join("p"), &crate::store::protected_paths(&portfolio), b"CSV")
+                .unwrap();
         assert_eq!(fs::read(&portfolio).unwrap(), b"PORTFOLIO");
         assert_eq!(fs::read(&written.path).unwrap(), b"CSV");
         assert_eq!(written.sha256, crate::hashing::hash_bytes(b"CSV"));

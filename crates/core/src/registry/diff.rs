@@ -33,7 +33,11 @@ pub fn diff(a: &AdapterVersion, b: &AdapterVersion) -> VersionDiff {
     let params =
         |v: &AdapterVersion| v.training_params.iter().map(|(k, x)| format!("{k}={x}")).collect::<Vec<_>>().join(", ");
     let fields: [(&str, String, String); 18] = [
-        ("base_model", a.base_model.clone().unwrap_or_else(|| "(not given)".into()), b.base_model.clone().unwrap_or_else(|| "(not given)".into())),
+        (
+            "base_model",
+            a.base_model.clone().unwrap_or_else(|| "(not given)".into()),
+            b.base_model.clone().unwrap_or_else(|| "(not given)".into()),
+        ),
         ("revision", shown(&a.revision), shown(&b.revision)),
         ("peft_type", a.peft_type.clone(), b.peft_type.clone()),
         ("r", a.r.to_string(), b.r.to_string()),

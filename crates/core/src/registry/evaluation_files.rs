@@ -16,7 +16,11 @@ use crate::files::safe_text;
 /// printed to terminals and shown on screens).
 fn name_in(field: &str, name: &str) -> Result<(), String> {
     match safe_text::first_forbidden(name) {
-        Some(c) => Err(format!("{field} {:?} contains {} (a control or text-direction character)", safe_text::for_terminal(name, false), c.escape_unicode())),
+        Some(c) => Err(format!(
+            "{field} {:?} contains {} (a control or text-direction character)",
+            safe_text::for_terminal(name, false),
+            c.escape_unicode()
+        )),
         None => Ok(()),
     }
 }

@@ -11,10 +11,10 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use ts_rs::TS;
 
-use crate::files::{limits, read_bounded, safe_text};
-use crate::hashing::hex;
 use super::{EvaluationFormat, Metric, ParsedEvaluation};
 use crate::error::{CoreError, CoreResult};
+use crate::files::{limits, read_bounded, safe_text};
+use crate::hashing::hex;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct MlflowRun {
@@ -74,7 +74,9 @@ pub fn read_run(mlruns: &Path, run_id: &str) -> CoreResult<MlflowRun> {
     }
     let params = read_tree(&run_dir, "params", &mut hasher)?
         .into_iter()
-        .map(|(k, v)| Ok((text_of(&run_dir.join("params"), k.as_bytes())?, text_of(&run_dir.join("params").join(&k), &v)?)))
+        .map(|(k, v)| {
+            Ok((text_of(&run_dir.join("params"), k.as_bytes())?, text_of(&run_dir.join("params").join(&k), &v)?))
+        })
         .collect::<CoreResult<_>>()?;
     let tags: BTreeMap<String, String> = read_tree(&run_dir, "tags", &mut hasher)?
         .into_iter()
@@ -176,7 +178,8 @@ fn find_run(mlruns: &Path, run_id: &str) -> CoreResult<PathBuf> {
 }
 
 fn read(path: &Path) -> CoreResult<Vec<u8>> {
-    let limit = if path.components().any(|c| c.as_os_str() == "metrics") { limits::METRIC_HISTORY } else { limits::SMALL_TEXT };
+    let limit =
+        if path.components().any(|c| c.as_os_str() == "metrics") { limits::METRIC_HISTORY } else { limits::SMALL_TEXT };
     read_bounded(&path.display().to_string(), path, limit)
 }
 

@@ -154,8 +154,7 @@ pub fn run_events(
     let imported = version.imported_at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
     let started = version.training_params.get(STARTED).cloned().unwrap_or_else(|| imported.clone());
     let ended = version.training_params.get(ENDED).cloned().unwrap_or_else(|| started.clone());
-    let inputs: Vec<Value> =
-        packs.iter().map(|p| pack_input(p, sources)).chain(base_model_input(version)).collect();
+    let inputs: Vec<Value> = packs.iter().map(|p| pack_input(p, sources)).chain(base_model_input(version)).collect();
     let run = json!({
         "runId": run_id(version),
         "facets": {
@@ -212,7 +211,9 @@ mod tests {
         for hub in ["meta-llama/Llama-3.1-8B-Instruct", "gpt2", "org/model_v1.5"] {
             assert!(is_hub_id(hub), "{hub}");
         }
-        for local in ["/models/llama", "./checkpoints/base", "~/m", "C:\\models\\x", "a/b/c", "../up", "Bäse/modèle", ""] {
+        for local in
+            ["/models/llama", "./checkpoints/base", "~/m", "C:\\models\\x", "a/b/c", "../up", "Bäse/modèle", ""]
+        {
             assert!(!is_hub_id(local), "{local}");
         }
         assert_eq!(file_uri("/models/Bäse model"), "file:///models/B%C3%A4se%20model");

@@ -233,15 +233,16 @@ pub fn inspect_safetensors(size: u64, mut source: impl Read) -> Result<Safetenso
     }
     let mut header = vec![0u8; header_len as usize];
     source.read_exact(&mut header).map_err(unreadable)?;
-    let metadata: Metadata =
-        serde_json::from_slice(&header).map_err(|e| {
+    let metadata: Metadata = serde_json::from_slice(&header).map_err(|e| {
         // The message can quote a tensor name, which is the file's text, not ours.
         format!("has an invalid safetensors header ({})", safe_text::for_terminal(&e.to_string(), false))
     })?;
     let described = metadata.data_len() as u64;
     let present = size - 8 - header_len;
     if described > present {
-        return Err(format!("is truncated: its header describes {described} bytes of tensor data but only {present} follow"));
+        return Err(format!(
+            "is truncated: its header describes {described} bytes of tensor data but only {present} follow"
+        ));
     }
     if described < present {
         return Err(format!(

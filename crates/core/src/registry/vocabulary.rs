@@ -101,6 +101,20 @@ impl AdapterStatus {
             )),
         }
     }
+
+    /// The statuses a person may set directly from this one.
+    pub fn next_statuses(self) -> Vec<AdapterStatus> {
+        AdapterStatus::ALL.iter().copied().filter(|&next| self.check_transition(next).is_ok()).collect()
+    }
+
+    /// Whether a deployment may be recorded for a version in this status, and if not, why.
+    pub fn deployable(self) -> Result<(), &'static str> {
+        match self {
+            AdapterStatus::Approved | AdapterStatus::Deployed => Ok(()),
+            AdapterStatus::Candidate => Err("approve the version first: only an approved version can be deployed"),
+            AdapterStatus::Retired => Err("a retired version cannot be deployed"),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -115,6 +129,11 @@ mod tests {
         assert!(Approved.check_transition(Candidate).is_err());
         assert!(Retired.check_transition(Approved).is_err());
         assert!(Approved.check_transition(Deployed).unwrap_err().to_string().contains("recording a deployment"));
+        assert_eq!(Candidate.next_statuses(), [Approved, Retired]);
+        assert_eq!(Deployed.next_statuses(), [Retired]);
+        assert!(Retired.next_statuses().is_empty());
+        assert!(Approved.deployable().is_ok() && Deployed.deployable().is_ok());
+        assert!(Candidate.deployable().is_err() && Retired.deployable().is_err());
         assert_eq!(PolicyCategory::parse_for("category", "RL-boundaries").unwrap(), PolicyCategory::RlBoundaries);
     }
 }

@@ -78,7 +78,12 @@ pub(crate) fn append(conn: &Connection, meta: &AuditMeta, draft: Draft) -> CoreR
 
 /// Records something that changes no row (an export, a copy) in the current transaction; it is
 /// chained with the transaction's actor and action like any row change.
-pub(crate) fn record_event(conn: &Connection, entity_kind: &str, entity_id: &str, detail: &serde_json::Value) -> CoreResult<()> {
+pub(crate) fn record_event(
+    conn: &Connection,
+    entity_kind: &str,
+    entity_id: &str,
+    detail: &serde_json::Value,
+) -> CoreResult<()> {
     conn.execute(
         "INSERT INTO change_buffer (entity_kind, entity_id, subject, operation, before, after)
          VALUES (?1, ?2, ?2, 'event', NULL, ?3)",
@@ -162,7 +167,8 @@ pub(crate) struct LogFilter {
 }
 
 pub(crate) fn log(conn: &Connection, f: &LogFilter) -> CoreResult<(Vec<AuditRecord>, u64)> {
-    let filter = "WHERE (?1 IS NULL OR entity_id = ?1 OR subject = ?1 OR substr(entity_id, 1, length(?1) + 1) = ?1 || '/')
+    let filter =
+        "WHERE (?1 IS NULL OR entity_id = ?1 OR subject = ?1 OR substr(entity_id, 1, length(?1) + 1) = ?1 || '/')
            AND (?2 IS NULL OR action = ?2) AND (?3 IS NULL OR actor = ?3)
            AND (?4 = 0 OR entity_kind <> 'id_sequence')";
     let sql = format!(
@@ -354,8 +360,13 @@ fn outside_changes(conn: &Connection) -> CoreResult<Vec<String>> {
                 "{} {} has no record on the trail: it was added outside Steerco, or the records of it were deleted",
                 d.table, d.key
             ),
-            (Some(_), None) => format!("{} {} was deleted outside Steerco: the trail last recorded it present", d.table, d.key),
-            _ => format!("{} {} was changed outside Steerco: it differs from the last image the trail recorded", d.table, d.key),
+            (Some(_), None) => {
+                format!("{} {} was deleted outside Steerco: the trail last recorded it present", d.table, d.key)
+            }
+            _ => format!(
+                "{} {} was changed outside Steerco: it differs from the last image the trail recorded",
+                d.table, d.key
+            ),
         });
     }
     // A sign-off binds the hash of the content it holds; an edited hash (or content) shows here

@@ -52,7 +52,8 @@ pub(crate) fn set_approval(tx: &Tx, id: &str, by: &str, on: &str) -> CoreResult<
 /// Every pack with its sources, in two queries.
 pub(crate) fn list(conn: &Connection) -> CoreResult<Vec<DataPack>> {
     let mut stmt = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM data_pack ORDER BY id"))?;
-    let mut packs: Vec<DataPack> = stmt.query_map([], |r| Ok(from_row(r)))?.map(|row| row?).collect::<CoreResult<_>>()?;
+    let mut packs: Vec<DataPack> =
+        stmt.query_map([], |r| Ok(from_row(r)))?.map(|row| row?).collect::<CoreResult<_>>()?;
     let links: Vec<(String, String)> = conn
         .prepare_cached("SELECT data_pack_id, source_id FROM data_pack_source ORDER BY data_pack_id, source_id")?
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?

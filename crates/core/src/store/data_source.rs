@@ -30,9 +30,7 @@ pub(crate) fn update(tx: &Tx, id: &str, s: &DataSourceInput) -> CoreResult<()> {
 
 /// The id of the source called `name` (case-insensitive), if any.
 pub(crate) fn id_named(conn: &Connection, name: &str) -> CoreResult<Option<String>> {
-    Ok(conn
-        .query_row("SELECT id FROM data_source WHERE name = ?1 COLLATE NOCASE", [name], |r| r.get(0))
-        .optional()?)
+    Ok(conn.query_row("SELECT id FROM data_source WHERE name = ?1 COLLATE NOCASE", [name], |r| r.get(0)).optional()?)
 }
 
 pub(crate) fn list(conn: &Connection) -> CoreResult<Vec<DataSource>> {

@@ -9,7 +9,13 @@ use crate::registry::{Evaluation, Metric, ParsedEvaluation};
 pub(crate) const ID_PREFIX: &str = "EV";
 
 /// Stores `parsed` against a version the caller has checked, with the date and person settled.
-pub(crate) fn insert(tx: &Tx, adapter_version_id: &str, parsed: &ParsedEvaluation, run_on: &str, run_by: &str) -> CoreResult<String> {
+pub(crate) fn insert(
+    tx: &Tx,
+    adapter_version_id: &str,
+    parsed: &ParsedEvaluation,
+    run_on: &str,
+    run_by: &str,
+) -> CoreResult<String> {
     let id = sequence::next_id(tx, ID_PREFIX)?;
     tx.execute(
         "INSERT INTO evaluation (id, adapter_version_id, format, title, file_name, sha256, run_on, run_by, imported_at)
@@ -84,7 +90,13 @@ pub(crate) fn all(conn: &Connection) -> CoreResult<Vec<Evaluation>> {
         .query_map([], |r| {
             Ok((
                 r.get(0)?,
-                Metric { suite: r.get(1)?, metric: r.get(2)?, value: r.get(3)?, stderr: r.get(4)?, higher_is_better: r.get(5)? },
+                Metric {
+                    suite: r.get(1)?,
+                    metric: r.get(2)?,
+                    value: r.get(3)?,
+                    stderr: r.get(4)?,
+                    higher_is_better: r.get(5)?,
+                },
             ))
         })?
         .collect::<Result<_, _>>()?;

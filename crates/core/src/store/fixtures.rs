@@ -10,8 +10,8 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 
-use super::migrate::migrate_to;
 use super::audit;
+use super::migrate::migrate_to;
 use crate::audit::{Action, AuditMeta};
 
 /// The schemas users have on disk from earlier releases.

@@ -145,7 +145,9 @@ pub(crate) fn trigger_problems(conn: &Connection) -> CoreResult<Vec<String>> {
                 .query_row("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?1", [&name], |r| r.get(0))
                 .optional()?;
             match stored {
-                None => found.push(format!("changes to {} are no longer captured: trigger {name} was removed", table.table)),
+                None => {
+                    found.push(format!("changes to {} are no longer captured: trigger {name} was removed", table.table))
+                }
                 Some(sql) if normalise(&sql) != normalise(&expected) => {
                     found.push(format!("changes to {} may not be captured: trigger {name} was replaced", table.table))
                 }
@@ -207,13 +209,7 @@ pub(crate) fn divergences(conn: &Connection) -> CoreResult<Vec<Divergence>> {
             .prepare(&gone_sql)?
             .query_map([&t.table], |r| {
                 let key: String = r.get(0)?;
-                Ok(Divergence {
-                    table: t.table.clone(),
-                    subject: key.clone(),
-                    key,
-                    recorded: r.get(1)?,
-                    current: None,
-                })
+                Ok(Divergence { table: t.table.clone(), subject: key.clone(), key, recorded: r.get(1)?, current: None })
             })?
             .collect::<Result<Vec<_>, _>>()?;
         out.extend(gone);

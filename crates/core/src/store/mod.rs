@@ -187,7 +187,12 @@ impl Db {
     /// actor and `action` in the same transaction (and changes another program made since the
     /// last write are recorded first, as unaudited). When another Steerco holds the write lock,
     /// this waits (telling the observer) rather than failing.
-    pub(crate) fn write<T>(&self, caller: &Caller, action: Action, f: impl FnOnce(&Tx) -> CoreResult<T>) -> CoreResult<T> {
+    pub(crate) fn write<T>(
+        &self,
+        caller: &Caller,
+        action: Action,
+        f: impl FnOnce(&Tx) -> CoreResult<T>,
+    ) -> CoreResult<T> {
         if let Access::ReadOnly { reason } = &self.inner.access {
             return Err(CoreError::ReadOnly(reason.clone()));
         }
@@ -198,7 +203,7 @@ impl Db {
             Some(name) => person::find(&sql, name)?,
             None => None,
         };
-        let actor = Actor::resolve(caller, found, person::count(&sql)? > 0)?;
+        let actor = Actor::resolve(caller, found, person::facts(&sql)?)?;
         let meta = AuditMeta::new(actor.name.clone(), action, caller.now);
         let tx = Tx { sql, actor, now: caller.now };
         let value = f(&tx)?;
@@ -215,7 +220,7 @@ impl Db {
                 Some(name) => person::find(s, name)?,
                 None => None,
             };
-            Actor::resolve(caller, found, person::count(s)? > 0)
+            Actor::resolve(caller, found, person::facts(s)?)
         })
     }
 

@@ -22,7 +22,9 @@ pub enum Access {
     ReadWrite,
     /// Open for reading only; `reason` says why, in words for the person ("the file is
     /// read-only", "its folder cannot be written to", "opened read-only on request").
-    ReadOnly { reason: String },
+    ReadOnly {
+        reason: String,
+    },
 }
 
 /// What the read-only inspection found.
@@ -95,10 +97,8 @@ pub(crate) fn open_with(
                 path.display()
             )));
         }
-        let conn = read_only_connection(path, writable.is_ok()).map_err(|e| CoreError::Corrupt {
-            path: path.to_owned(),
-            detail: e.to_string(),
-        })?;
+        let conn = read_only_connection(path, writable.is_ok())
+            .map_err(|e| CoreError::Corrupt { path: path.to_owned(), detail: e.to_string() })?;
         configure(&conn, false)?;
         return Ok(Opened { conn, access: Access::ReadOnly { reason } });
     }

@@ -17,7 +17,14 @@ pub(crate) fn upsert(tx: &Tx, o: &OversightInput) -> CoreResult<()> {
          ON CONFLICT (use_case_id) DO UPDATE SET accountable_person = excluded.accountable_person,
              intervention_procedure = excluded.intervention_procedure, fallback_owner = excluded.fallback_owner,
              max_intervention_minutes = excluded.max_intervention_minutes, updated_at = excluded.updated_at",
-        params![o.use_case_id, o.accountable_person, o.intervention_procedure, o.fallback_owner, o.max_intervention_minutes, tx.now()],
+        params![
+            o.use_case_id,
+            o.accountable_person,
+            o.intervention_procedure,
+            o.fallback_owner,
+            o.max_intervention_minutes,
+            tx.now()
+        ],
     )?;
     Ok(())
 }

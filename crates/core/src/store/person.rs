@@ -76,6 +76,17 @@ pub(crate) fn require(conn: &Connection, id: &str) -> CoreResult<Person> {
     Ok(Person { id, name, roles, active, created_at })
 }
 
+/// Whether the portfolio has people, and administrators among them (role checks start then).
+pub(crate) fn facts(conn: &Connection) -> CoreResult<crate::caller::PeopleFacts> {
+    let (any, administrators): (bool, bool) = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM person), \
+                EXISTS (SELECT 1 FROM person_role WHERE role = 'administrator')",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    Ok(crate::caller::PeopleFacts { any, administrators })
+}
+
 pub(crate) fn count(conn: &Connection) -> CoreResult<i64> {
     Ok(conn.query_row("SELECT count(*) FROM person", [], |r| r.get(0))?)
 }

@@ -128,15 +128,27 @@ pub(crate) fn remove_rating(tx: &Tx, cell: &Cell) -> CoreResult<()> {
 }
 
 /// Every participant's rating of one criterion of one use case.
-pub(crate) fn cell_ratings(conn: &Connection, workshop_id: &str, use_case_id: &str, criterion: CriterionKey) -> CoreResult<Vec<u8>> {
+pub(crate) fn cell_ratings(
+    conn: &Connection,
+    workshop_id: &str,
+    use_case_id: &str,
+    criterion: CriterionKey,
+) -> CoreResult<Vec<u8>> {
     Ok(conn
-        .prepare_cached("SELECT rating FROM workshop_rating WHERE workshop_id = ?1 AND use_case_id = ?2 AND criterion = ?3")?
+        .prepare_cached(
+            "SELECT rating FROM workshop_rating WHERE workshop_id = ?1 AND use_case_id = ?2 AND criterion = ?3",
+        )?
         .query_map(params![workshop_id, use_case_id, criterion.as_str()], |r| r.get(0))?
         .collect::<Result<_, _>>()?)
 }
 
 /// The dossier's rating of `criterion` when the workshop took the case on.
-pub(crate) fn rating_before(conn: &Connection, workshop_id: &str, use_case_id: &str, criterion: CriterionKey) -> CoreResult<f64> {
+pub(crate) fn rating_before(
+    conn: &Connection,
+    workshop_id: &str,
+    use_case_id: &str,
+    criterion: CriterionKey,
+) -> CoreResult<f64> {
     Ok(conn.query_row(
         &format!(
             "SELECT {}_before FROM workshop_use_case WHERE workshop_id = ?1 AND use_case_id = ?2",

@@ -61,7 +61,9 @@ pub fn portfolio(cases: &[&str]) -> Portfolio {
     let path = dir.path().join("p.steerco");
     let db = Db::open(&path, OpenMode::CreateIfMissing).unwrap();
     programme::init(&db, &nobody(), &programme_update()).unwrap();
-    for (name, role) in [(OFFICER, Role::ComplianceOfficer), (EXECUTIVE, Role::Executive), (CONSULTANT, Role::Consultant)] {
+    for (name, role) in
+        [(OFFICER, Role::ComplianceOfficer), (EXECUTIVE, Role::Executive), (CONSULTANT, Role::Consultant)]
+    {
         people::create(&db, &nobody(), &PersonInput { name: name.into(), roles: vec![role], active: true }).unwrap();
     }
     let ids = cases.iter().map(|t| use_cases::create(&db, &caller(CONSULTANT), &case(t)).unwrap().id).collect();

@@ -6,7 +6,7 @@ use ts_rs::TS;
 
 use crate::audit::{Action, AuditRecord, VerifyReport};
 use crate::caller::Caller;
-use crate::compliance::Role;
+use crate::caller::Permission;
 use crate::domain::required_text;
 use crate::error::{CoreError, CoreResult};
 use crate::store::audit::{self, LogFilter};
@@ -75,13 +75,16 @@ pub struct AuditAcknowledge {
 pub fn acknowledge(db: &Db, caller: &Caller, req: &AuditAcknowledge) -> CoreResult<VerifyReport> {
     let comment = required_text("comment", &req.comment, 2000)?;
     db.write(caller, Action::Acknowledge, |tx| {
-        let person = tx.actor().require(Role::ComplianceOfficer, "acknowledge a change made outside Steerco")?.clone();
+        let person = tx.actor().must(Permission::AcknowledgeAudit)?.clone();
         let record = audit::record(tx, req.seq)?
             .ok_or_else(|| CoreError::invalid("seq", format!("record {} is not on the trail", req.seq)))?;
         if record.action != Action::Unaudited.as_str() {
             return Err(CoreError::invalid(
                 "seq",
-                format!("record {} is a {} by {}, not a change made outside Steerco", record.seq, record.action, record.actor),
+                format!(
+                    "record {} is a {} by {}, not a change made outside Steerco",
+                    record.seq, record.action, record.actor
+                ),
             ));
         }
         if let Some(by) = acknowledgement::by_seq(tx, req.seq)? {

@@ -7,7 +7,9 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::signoffs;
-use crate::compliance::frameworks::{self, EvidenceKind, EvidenceMapping, EvidenceRecord, Framework, FrameworkCoverage};
+use crate::compliance::frameworks::{
+    self, EvidenceKind, EvidenceMapping, EvidenceRecord, Framework, FrameworkCoverage,
+};
 use crate::compliance::{BiasKind, RiskStatus};
 use crate::error::CoreResult;
 use crate::registry::AdapterStatus;
@@ -136,7 +138,11 @@ pub(crate) fn evidence(c: &Connection, id: &str, trail_holds: bool) -> CoreResul
     // Controls recorded against the use case.
     if let Some((plan, _)) = oversight::get(c, &case.id)? {
         let gaps = crate::compliance::oversight_gaps(&plan);
-        out.push(EvidenceRecord::unless(K::OversightPlan, &case.id, lacking("no ", &gaps.iter().map(String::as_str).collect::<Vec<_>>())));
+        out.push(EvidenceRecord::unless(
+            K::OversightPlan,
+            &case.id,
+            lacking("no ", &gaps.iter().map(String::as_str).collect::<Vec<_>>()),
+        ));
     }
     for b in bias_check::list(c, Some(&case.id))? {
         let kind = match b.kind {
@@ -160,7 +166,8 @@ pub(crate) fn evidence(c: &Connection, id: &str, trail_holds: bool) -> CoreResul
             s.stale.then(|| format!("{} is stale: the dossier or its evidence changed since", s.signoff.id)),
         ));
     }
-    let (records, _) = audit::log(c, &audit::LogFilter { entity: Some(case.id.clone()), limit: Some(1), ..Default::default() })?;
+    let (records, _) =
+        audit::log(c, &audit::LogFilter { entity: Some(case.id.clone()), limit: Some(1), ..Default::default() })?;
     if !records.is_empty() {
         out.push(EvidenceRecord::unless(
             K::AuditTrail,

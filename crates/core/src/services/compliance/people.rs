@@ -10,9 +10,11 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::audit::Action;
 use crate::caller::Caller;
+use crate::caller::{Gate, Permission, Permissions};
 use crate::compliance::{Person, PersonField, PersonInput, Role};
 use crate::edits;
 use crate::error::{CoreError, CoreResult};
+use crate::store::Access;
 use crate::store::{person, Db, Tx};
 
 pub fn list(db: &Db) -> CoreResult<Vec<Person>> {
@@ -24,21 +26,40 @@ pub fn find_active(db: &Db, name: &str) -> CoreResult<Option<Person>> {
     Ok(db.read(|s| person::find(s, name))?.filter(|p| p.active))
 }
 
-pub fn count(db: &Db) -> CoreResult<i64> {
-    db.read(|s| person::count(s))
+/// What the person `caller` names may do on this portfolio. A name the portfolio does not know
+/// (or an inactive person) gets what nobody-in-particular gets; a read-only portfolio allows
+/// nothing, saying why.
+pub fn permissions(db: &Db, caller: &Caller) -> CoreResult<Permissions> {
+    let actor = match db.resolve(caller) {
+        Ok(actor) => actor,
+        Err(CoreError::Forbidden(_)) => db.resolve(&Caller { working_as: None, ..caller.clone() })?,
+        Err(other) => return Err(other),
+    };
+    let mut permissions = actor.permissions();
+    if let Access::ReadOnly { reason } = db.access() {
+        let refused = Gate { allowed: false, reason: Some(format!("The portfolio is open read-only: {reason}")) };
+        for gate in [
+            &mut permissions.sign_off,
+            &mut permissions.acknowledge_audit,
+            &mut permissions.approve_adapter_version,
+            &mut permissions.approve_data_pack,
+            &mut permissions.decide_gate,
+            &mut permissions.manage_people,
+        ] {
+            *gate = refused.clone();
+        }
+    }
+    Ok(permissions)
 }
 
-fn require_admin_once_there_is_one(tx: &Tx, doing: &str) -> CoreResult<()> {
-    if person::list(tx)?.iter().any(|p| p.has(Role::Administrator)) {
-        tx.actor().require(Role::Administrator, doing)?;
-    }
-    Ok(())
+pub fn count(db: &Db) -> CoreResult<i64> {
+    db.read(|s| person::count(s))
 }
 
 pub fn create(db: &Db, caller: &Caller, input: &PersonInput) -> CoreResult<Person> {
     let p = input.validated()?;
     db.write(caller, Action::Create, |tx| {
-        require_admin_once_there_is_one(tx, "add people")?;
+        tx.actor().may(Permission::ManagePeople)?;
         refuse_look_alike(tx, &p.name, None)?;
         let id = person::insert(tx, &p)?;
         person::require(tx, &id)
@@ -55,15 +76,21 @@ pub struct PersonUpdate {
 
 pub fn update(db: &Db, caller: &Caller, req: &PersonUpdate) -> CoreResult<Person> {
     db.write(caller, Action::Update, |tx| {
-        require_admin_once_there_is_one(tx, "change people's roles")?;
+        tx.actor().may(Permission::ManagePeople)?;
         let current = person::require(tx, &req.id)?;
         let p = edits::apply(&current.id, &current.to_input(), req.loaded.as_ref(), &req.changes)?.validated()?;
         refuse_look_alike(tx, &p.name, Some(&current.id))?;
         let keeps_admin = p.active && p.roles.contains(&Role::Administrator);
         if current.has(Role::Administrator) && !keeps_admin {
-            let others = person::list(tx)?.iter().filter(|o| o.id != current.id && o.has(Role::Administrator)).count();
+            let others = person::list(tx)?
+                .iter()
+                .filter(|o| o.id != current.id && o.active && o.has(Role::Administrator))
+                .count();
             if others == 0 {
-                return Err(CoreError::invalid("roles", "this is the last active administrator; name another one first"));
+                return Err(CoreError::invalid(
+                    "roles",
+                    "this is the last active administrator; name another one first",
+                ));
             }
         }
         person::update(tx, &current.id, &p)?;

@@ -8,8 +8,12 @@ use ts_rs::TS;
 
 use crate::audit::Action;
 use crate::caller::Caller;
-use crate::compliance::bias::{adversarial_from_csv, meets, parity_from_csv, DEFAULT_PARITY_RATIO, DEFAULT_PARITY_RATIONALE};
-use crate::compliance::{BiasCheck, BiasFigures, BiasKind, Oversight, OversightField, OversightInput, Risk, RiskField, RiskInput};
+use crate::compliance::bias::{
+    adversarial_from_csv, meets, parity_from_csv, DEFAULT_PARITY_RATIO, DEFAULT_PARITY_RATIONALE,
+};
+use crate::compliance::{
+    BiasCheck, BiasFigures, BiasKind, Oversight, OversightField, OversightInput, Risk, RiskField, RiskInput,
+};
 use crate::domain::required_text;
 use crate::edits;
 use crate::error::{CoreError, CoreResult};
@@ -76,9 +80,34 @@ pub struct BiasImport {
     pub rationale: Option<String>,
 }
 
+/// What a bias check of one kind starts from in an import form: the default threshold and its
+/// rationale where there is a convention (parity's four-fifths rule), nothing where the person
+/// must choose (an adversarial suite's pass rate).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct BiasDefault {
+    pub kind: BiasKind,
+    pub threshold: Option<f64>,
+    pub rationale: Option<String>,
+}
+
+pub fn bias_defaults() -> Vec<BiasDefault> {
+    vec![
+        BiasDefault {
+            kind: BiasKind::DemographicParity,
+            threshold: Some(DEFAULT_PARITY_RATIO),
+            rationale: Some(DEFAULT_PARITY_RATIONALE.to_owned()),
+        },
+        BiasDefault { kind: BiasKind::AdversarialPrompts, threshold: None, rationale: None },
+    ]
+}
+
 /// The threshold and its reason: the four-fifths default for parity (with its own rationale)
 /// or a threshold the person sets and explains.
-pub fn threshold_and_rationale(kind: BiasKind, threshold: Option<f64>, rationale: Option<&str>) -> CoreResult<(f64, String)> {
+pub fn threshold_and_rationale(
+    kind: BiasKind,
+    threshold: Option<f64>,
+    rationale: Option<&str>,
+) -> CoreResult<(f64, String)> {
     let rationale = rationale.map(str::trim).filter(|r| !r.is_empty());
     match (kind, threshold, rationale) {
         (_, Some(t), _) if !(0.0..=1.0).contains(&t) || t.is_nan() => {

@@ -44,7 +44,10 @@ impl Content {
 /// Fields of `UseCase` a sign-off does not bind, and why.
 pub(crate) const USE_CASE_EXCLUDED: &[(&str, &str)] = &[
     ("stage", "moving the case to pilot or scaled is what a sign-off permits, not a change to what was signed"),
-    ("lane", "follows from the signed figures and the programme's horizon (requested_lane and the override are signed)"),
+    (
+        "lane",
+        "follows from the signed figures and the programme's horizon (requested_lane and the override are signed)",
+    ),
     ("lane_reason", "follows from the signed figures and the programme's horizon"),
     ("payback_months", "follows from the signed value and costs"),
     ("created_at", "bookkeeping: when the record was made"),
@@ -220,11 +223,8 @@ struct PackView<'a> {
     sha256: Option<&'a str>,
 }
 
-pub(crate) const SOURCE_EXCLUDED: &[(&str, &str)] = &[
-    ("policy_id", "signed as `accepted_under`"),
-    ("created_at", "bookkeeping"),
-    ("updated_at", "bookkeeping"),
-];
+pub(crate) const SOURCE_EXCLUDED: &[(&str, &str)] =
+    &[("policy_id", "signed as `accepted_under`"), ("created_at", "bookkeeping"), ("updated_at", "bookkeeping")];
 
 #[derive(Serialize)]
 struct SourceView<'a> {
@@ -288,10 +288,13 @@ pub(crate) struct Evidence {
 impl Evidence {
     /// The whole portfolio, one query per table.
     pub(crate) fn all(conn: &Connection) -> CoreResult<Evidence> {
-        let use_cases: HashMap<String, UseCase> = use_cases::list(conn)?.into_iter().map(|c| (c.id.clone(), c)).collect();
+        let use_cases: HashMap<String, UseCase> =
+            use_cases::list(conn)?.into_iter().map(|c| (c.id.clone(), c)).collect();
         let oversight = oversight::all(conn)?
             .into_iter()
-            .map(|(input, at)| (input.use_case_id.clone(), Oversight::from_stored(&input.use_case_id.clone(), Some((input, at)))))
+            .map(|(input, at)| {
+                (input.use_case_id.clone(), Oversight::from_stored(&input.use_case_id.clone(), Some((input, at))))
+            })
             .collect();
         Ok(Evidence {
             use_cases,
@@ -334,7 +337,8 @@ impl Evidence {
                     }
                     e.packs.insert(pack.id.clone(), pack);
                 }
-                e.evaluations = evaluation::for_version(conn, &v.id)?.into_iter().map(|ev| (ev.id.clone(), ev)).collect();
+                e.evaluations =
+                    evaluation::for_version(conn, &v.id)?.into_iter().map(|ev| (ev.id.clone(), ev)).collect();
                 e.versions = vec![v];
             }
             SignoffKind::Evaluation => {
@@ -356,7 +360,11 @@ impl Evidence {
             }
             SignoffKind::AdapterVersion => {
                 let v = self.versions.iter().find(|v| v.id == id).ok_or_else(|| gone("adapter version"))?;
-                Content::new(SignoffKind::AdapterVersion, format!("{} {} {}", v.id, v.adapter_name, v.version), &self.version_view(v)?)
+                Content::new(
+                    SignoffKind::AdapterVersion,
+                    format!("{} {} {}", v.id, v.adapter_name, v.version),
+                    &self.version_view(v)?,
+                )
             }
             SignoffKind::Evaluation => {
                 let e = self.evaluations.get(id).ok_or_else(|| gone("evaluation"))?;
@@ -387,7 +395,10 @@ impl Evidence {
                 risk_class: c.risk_class,
                 risk_notes: &c.risk_notes,
                 requested_lane: c.requested_lane,
-                lane_override: c.lane_override.as_ref().map(|o| OverrideView { decided_by: &o.decided_by, reason: &o.reason }),
+                lane_override: c
+                    .lane_override
+                    .as_ref()
+                    .map(|o| OverrideView { decided_by: &o.decided_by, reason: &o.reason }),
             },
             oversight: OversightView {
                 accountable_person: plan.accountable_person,
@@ -440,7 +451,8 @@ impl Evidence {
             .data_pack_ids
             .iter()
             .map(|id| {
-                let p = self.packs.get(id).ok_or_else(|| CoreError::NotFound { entity: "data pack", id: id.clone() })?;
+                let p =
+                    self.packs.get(id).ok_or_else(|| CoreError::NotFound { entity: "data pack", id: id.clone() })?;
                 Ok(PackView {
                     id: &p.id,
                     name: &p.name,
@@ -467,7 +479,8 @@ impl Evidence {
                 })
             })
             .collect::<CoreResult<Vec<_>>>()?;
-        let mut evaluations: Vec<&Evaluation> = self.evaluations.values().filter(|e| e.adapter_version_id == v.id).collect();
+        let mut evaluations: Vec<&Evaluation> =
+            self.evaluations.values().filter(|e| e.adapter_version_id == v.id).collect();
         evaluations.sort_by(|a, b| (&a.run_on, &a.id).cmp(&(&b.run_on, &b.id)));
         Ok(VersionContent {
             kind: "adapter_version",

@@ -10,8 +10,9 @@ use ts_rs::TS;
 use super::signed_content::{kind_of, Content, Evidence};
 use crate::audit::Action;
 use crate::caller::Caller;
+use crate::caller::Permission;
 use crate::compliance::signoff::changes;
-use crate::compliance::{Role, Signoff, SignoffKind, SignoffStatus};
+use crate::compliance::{Signoff, SignoffKind, SignoffStatus};
 use crate::domain::{optional_text, Stage};
 use crate::error::{CoreError, CoreResult};
 use crate::registry::diff::FieldChange;
@@ -61,7 +62,7 @@ pub fn sign(db: &Db, caller: &Caller, req: &SignRequest) -> CoreResult<SignoffSt
     let comment = optional_text("comment", Some(&req.comment), 2000)?.unwrap_or_default();
     kind_of(&req.entity_id)?;
     db.write(caller, Action::Sign, |tx| {
-        let person = tx.actor().require(Role::ComplianceOfficer, "sign off")?.clone();
+        let person = tx.actor().must(Permission::SignOff)?.clone();
         let content = Evidence::for_entity(tx, &req.entity_id)?.content(&req.entity_id)?;
         let entity_id = req.entity_id.trim();
         let id = signoff::insert(
@@ -140,7 +141,13 @@ fn statuses_of(
         }
         let (sha, title) = current[&s.entity_id].clone();
         let superseded = out.iter().any(|o| o.signoff.entity_id == s.entity_id);
-        out.push(SignoffStatus { stale: sha != s.content_sha256, superseded, current_sha256: sha, entity_title: title, signoff: s });
+        out.push(SignoffStatus {
+            stale: sha != s.content_sha256,
+            superseded,
+            current_sha256: sha,
+            entity_title: title,
+            signoff: s,
+        });
     }
     Ok(out)
 }

@@ -63,7 +63,8 @@ pub struct ProgrammeChange {
 pub fn update(db: &Db, caller: &Caller, req: &ProgrammeChange) -> CoreResult<Programme> {
     db.write(caller, Action::Update, |tx| {
         let stored = programme::get(tx)?.ok_or_else(missing)?;
-        let edited = edits::apply("the programme", &stored.to_update(), req.loaded.as_ref(), &req.changes)?.validated()?;
+        let edited =
+            edits::apply("the programme", &stored.to_update(), req.loaded.as_ref(), &req.changes)?.validated()?;
         programme::upsert(tx, &edited)?;
         programme::get(tx)?.ok_or_else(missing)
     })

@@ -7,14 +7,15 @@ use rusqlite::Connection;
 use crate::domain::UseCase;
 use crate::error::{CoreError, CoreResult};
 use crate::gate;
-use crate::store::use_case::{self, StoredUseCase};
 use crate::store::programme;
+use crate::store::use_case::{self, StoredUseCase};
 
 /// The stored row completed with the gate's verdict under `horizon_months`.
 pub(crate) fn complete(stored: StoredUseCase, horizon_months: u32) -> UseCase {
     let d = stored.dossier;
     let payback_months = gate::payback_months(d.annual_value, d.one_time_cost, d.monthly_run_cost);
-    let (lane, lane_reason) = gate::effective_lane(d.lane, payback_months, horizon_months, stored.lane_override.is_some());
+    let (lane, lane_reason) =
+        gate::effective_lane(d.lane, payback_months, horizon_months, stored.lane_override.is_some());
     UseCase {
         id: stored.id,
         title: d.title,

@@ -66,7 +66,10 @@ pub fn set_weights(db: &Db, caller: &Caller, req: &WeightsUpdate) -> CoreResult<
             let mut sorted_asked = asked;
             sorted_asked.sort();
             if loaded != sorted_now && sorted_asked != sorted_now {
-                return Err(CoreError::EditConflict { record: "the scoring weights".into(), fields: vec!["weights".into()] });
+                return Err(CoreError::EditConflict {
+                    record: "the scoring weights".into(),
+                    fields: vec!["weights".into()],
+                });
             }
         }
         for c in &updated {

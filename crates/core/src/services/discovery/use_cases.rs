@@ -7,10 +7,12 @@ use ts_rs::TS;
 use super::read;
 use crate::audit::Action;
 use crate::caller::Caller;
-use crate::compliance::Role;
+use crate::caller::Permission;
 use crate::domain::{required_text, DossierField, DossierInput, Lane, UseCase};
 use crate::edits;
 use crate::error::{CoreError, CoreResult};
+use crate::gate;
+use crate::money::Money;
 use crate::services::compliance::stage_gate;
 use crate::store::{lane_override, use_case, Db};
 
@@ -24,6 +26,30 @@ pub fn get(db: &Db, id: &str) -> CoreResult<UseCase> {
 }
 
 /// Adds a use case. A new case cannot start in pilot or scaled: nothing has been signed yet.
+/// Figures typed into a dossier editor, not yet saved.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct GatePreviewRequest {
+    pub annual_value: Money,
+    pub one_time_cost: Money,
+    pub monthly_run_cost: Money,
+}
+
+/// What the payback gate would say of those figures under the programme's horizon.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct GatePreview {
+    pub payback_months: Option<f64>,
+    pub horizon_months: u32,
+    /// Why the gate would park the case in research, or `None` when it pays back in time.
+    pub failure: Option<String>,
+}
+
+/// The gate's verdict on unsaved figures, so an editor can show it while someone types.
+pub fn preview_gate(db: &Db, req: &GatePreviewRequest) -> CoreResult<GatePreview> {
+    let horizon_months = db.read(|s| read::horizon(s))?;
+    let payback_months = gate::payback_months(req.annual_value, req.one_time_cost, req.monthly_run_cost);
+    Ok(GatePreview { payback_months, horizon_months, failure: gate::failure(payback_months, horizon_months) })
+}
+
 pub fn create(db: &Db, caller: &Caller, input: &DossierInput) -> CoreResult<UseCase> {
     let input = input.validated()?;
     stage_gate::refuse_new_in_gated_stage(&input)?;
@@ -71,8 +97,7 @@ pub fn grant_override(db: &Db, caller: &Caller, req: &OverrideRequest) -> CoreRe
     let decided_by = required_text("decided_by", &req.decided_by, 120)?;
     let reason = required_text("reason", &req.reason, 2_000)?;
     db.write(caller, Action::Decide, |tx| {
-        tx.actor()
-            .require_once_people_exist(Role::Executive, "record a steering decision such as a payback-gate override")?;
+        tx.actor().may(Permission::DecideGate)?;
         tx.actor().check_named("decided_by", &decided_by)?;
         let case = read::require(tx, &req.id)?;
         if case.lane_override.is_some() {
@@ -90,7 +115,10 @@ pub fn grant_override(db: &Db, caller: &Caller, req: &OverrideRequest) -> CoreRe
             )));
         }
         if case.lane_reason.is_none() {
-            return Err(CoreError::Conflict(format!("{} passes the payback gate; there is nothing to override", case.id)));
+            return Err(CoreError::Conflict(format!(
+                "{} passes the payback gate; there is nothing to override",
+                case.id
+            )));
         }
         lane_override::insert(tx, &case.id, &decided_by, &reason)?;
         read::require(tx, &case.id)
@@ -106,7 +134,7 @@ pub struct RevokeOverrideRequest {
 pub fn revoke_override(db: &Db, caller: &Caller, req: &RevokeOverrideRequest) -> CoreResult<UseCase> {
     let revoked_by = required_text("revoked_by", &req.revoked_by, 120)?;
     db.write(caller, Action::Decide, |tx| {
-        tx.actor().require_once_people_exist(Role::Executive, "revoke a steering decision such as a payback-gate override")?;
+        tx.actor().may(Permission::DecideGate)?;
         tx.actor().check_named("revoked_by", &revoked_by)?;
         let case = read::require(tx, &req.id)?;
         if lane_override::revoke(tx, &case.id, &revoked_by)? == 0 {

@@ -17,7 +17,9 @@ use crate::scoring::Criterion;
 use crate::services::portfolio::exports::{export_bytes, ExportOutcome};
 use crate::store::workshop::{self, Cell};
 use crate::store::{criterion, use_case, Db, Tx};
-use crate::workshop::{consensus, median, ConsensusCell, NewWorkshop, RatingEntry, RatingSource, Workshop, WorkshopRating};
+use crate::workshop::{
+    consensus, median, ConsensusCell, NewWorkshop, RatingEntry, RatingSource, Workshop, WorkshopRating,
+};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct WorkshopRef {
@@ -46,7 +48,10 @@ pub fn create(db: &Db, caller: &Caller, new: &NewWorkshop) -> CoreResult<Worksho
             let ids: Vec<String> =
                 read::list(tx)?.into_iter().filter(|c| c.stage == Stage::Discovery).map(|c| c.id).collect();
             if ids.is_empty() {
-                return Err(CoreError::invalid("use_case_ids", "no use case is in discovery; name the use cases to rate"));
+                return Err(CoreError::invalid(
+                    "use_case_ids",
+                    "no use case is in discovery; name the use cases to rate",
+                ));
             }
             ids
         } else {
@@ -161,8 +166,12 @@ fn record(tx: &Tx, workshop_id: &str, entries: &[(String, RatingEntry)], source:
     }
     let mut touched: Vec<(String, CriterionKey)> = Vec::new();
     for (_, e) in entries {
-        let cell =
-            Cell { workshop_id: &workshop.id, participant: &e.participant, use_case_id: &e.use_case_id, criterion: e.criterion };
+        let cell = Cell {
+            workshop_id: &workshop.id,
+            participant: &e.participant,
+            use_case_id: &e.use_case_id,
+            criterion: e.criterion,
+        };
         match e.rating {
             Some(rating) => workshop::put_rating(tx, &cell, rating, source)?,
             None => workshop::remove_rating(tx, &cell)?,

@@ -61,7 +61,13 @@ pub(crate) fn take_from(conn: &Connection, portfolio: &Path, reason: &str, keep:
     copy_into(conn, out.partial_path())?;
     let written = out.commit_from_disk()?;
     prune(&folder, keep)?;
-    Ok(BackupFile { path: written.path.display().to_string(), file_name: name, taken_at: now, reason: reason.to_owned(), bytes: written.bytes })
+    Ok(BackupFile {
+        path: written.path.display().to_string(),
+        file_name: name,
+        taken_at: now,
+        reason: reason.to_owned(),
+        bytes: written.bytes,
+    })
 }
 
 /// Every backup of the portfolio at `portfolio`, newest first.
@@ -151,10 +157,12 @@ pub fn restore(db: &Db, caller: &Caller, req: &RestoreRequest) -> CoreResult<Res
         return Err(CoreError::ReadOnly(reason.clone()));
     }
     let wanted = req.backup.trim();
-    let chosen = list_for(path)?
-        .into_iter()
-        .find(|b| b.file_name == wanted || b.path == wanted)
-        .ok_or_else(|| CoreError::invalid("backup", format!("{wanted:?} is not one of this portfolio's backups (`steerco backup list`)")))?;
+    let chosen = list_for(path)?.into_iter().find(|b| b.file_name == wanted || b.path == wanted).ok_or_else(|| {
+        CoreError::invalid(
+            "backup",
+            format!("{wanted:?} is not one of this portfolio's backups (`steerco backup list`)"),
+        )
+    })?;
     // Open it the way any portfolio is opened: refused if damaged, foreign or from a newer build.
     let source_db = Db::open(Path::new(&chosen.path), OpenMode::ReadOnly)?;
     let previous = take(db, "before-restore")?;

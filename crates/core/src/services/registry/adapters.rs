@@ -9,13 +9,14 @@ use ts_rs::TS;
 
 use super::read;
 use crate::audit::Action;
-use crate::caller::Caller;
-use crate::compliance::Role;
+use crate::caller::{capitalised, Caller, Gate, Permission};
 use crate::domain::required_text;
 use crate::error::{CoreError, CoreResult};
 use crate::registry::diff::{diff, VersionDiff};
 use crate::registry::peft::{read_folder, PeftFolder};
-use crate::registry::{parse_semver, AdapterStatus, AdapterSummary, AdapterVersion, Deployment, DeploymentInput, Evaluation};
+use crate::registry::{
+    parse_semver, AdapterStatus, AdapterSummary, AdapterVersion, Deployment, DeploymentInput, Evaluation,
+};
 use crate::services::discovery::read as use_cases;
 use crate::store::adapter::{self, NewVersion};
 use crate::store::{data_pack, deployment, evaluation, Db};
@@ -74,6 +75,10 @@ pub struct AdapterVersionDetail {
     pub version: AdapterVersion,
     pub evaluations: Vec<Evaluation>,
     pub deployments: Vec<Deployment>,
+    /// The statuses the version may be moved to by hand.
+    pub next_statuses: Vec<AdapterStatus>,
+    /// Whether a deployment may be recorded now, and if not, why.
+    pub deployable: Gate,
 }
 
 fn folder(path: &str) -> CoreResult<(PeftFolder, String)> {
@@ -145,7 +150,10 @@ pub fn import(db: &Db, caller: &Caller, req: &AdapterImport) -> CoreResult<Adapt
                     adapter::set_adapter_use_case(tx, &id, wanted)?;
                 }
                 if let Some(clash) = adapter::version_id(tx, &id, &semver.to_string())? {
-                    return Err(CoreError::invalid("version", format!("{name} {semver} is already registered ({clash})")));
+                    return Err(CoreError::invalid(
+                        "version",
+                        format!("{name} {semver} is already registered ({clash})"),
+                    ));
                 }
                 id
             }
@@ -186,15 +194,18 @@ pub fn show(db: &Db, req: &AdapterVersionRef) -> CoreResult<AdapterVersionDetail
         Ok(AdapterVersionDetail {
             evaluations: evaluation::for_version(c, &version.id)?,
             deployments: deployment::for_version(c, &version.id)?,
+            next_statuses: version.status.next_statuses(),
+            deployable: match version.status.deployable() {
+                Ok(()) => Gate { allowed: true, reason: None },
+                Err(reason) => Gate { allowed: false, reason: Some(capitalised(reason)) },
+            },
             version,
         })
     })
 }
 
 pub fn compare(db: &Db, req: &AdapterVersionDiffRequest) -> CoreResult<VersionDiff> {
-    db.read(|c| {
-        Ok(diff(&read::version_for(c, "from", &req.from)?, &read::version_for(c, "to", &req.to)?))
-    })
+    db.read(|c| Ok(diff(&read::version_for(c, "from", &req.from)?, &read::version_for(c, "to", &req.to)?)))
 }
 
 /// Moves a version on: approving it is a compliance officer's decision; retiring is anyone's;
@@ -202,7 +213,7 @@ pub fn compare(db: &Db, req: &AdapterVersionDiffRequest) -> CoreResult<VersionDi
 pub fn set_status(db: &Db, caller: &Caller, req: &AdapterStatusChange) -> CoreResult<AdapterVersion> {
     db.write(caller, Action::Update, |tx| {
         if req.status == AdapterStatus::Approved {
-            tx.actor().require_once_people_exist(Role::ComplianceOfficer, "approve an adapter version")?;
+            tx.actor().may(Permission::ApproveAdapterVersion)?;
         }
         let v = adapter::require_version(tx, &req.id)?;
         v.status.check_transition(req.status)?;
@@ -236,14 +247,11 @@ pub fn deploy(db: &Db, caller: &Caller, input: &DeploymentInput) -> CoreResult<D
         }
         let d = DeploymentInput { approved_by: Some(tx.actor().name.clone()), ..d };
         let version = read::version_for(tx, "adapter_version_id", &d.adapter_version_id)?;
-        match version.status {
-            AdapterStatus::Approved | AdapterStatus::Deployed => {}
-            other => {
-                return Err(CoreError::invalid(
-                    "adapter_version_id",
-                    format!("{} is {other}; only an approved version can be deployed", version.id),
-                ))
-            }
+        if let Err(reason) = version.status.deployable() {
+            return Err(CoreError::invalid(
+                "adapter_version_id",
+                format!("{} is {}; {reason}", version.id, version.status),
+            ));
         }
         let id = deployment::insert(tx, &DeploymentInput { adapter_version_id: version.id.clone(), ..d })?;
         adapter::set_status(tx, &version.id, AdapterStatus::Deployed)?;

@@ -80,7 +80,13 @@ pub fn import(db: &Db, caller: &Caller, req: &EvaluationImport) -> CoreResult<Ev
 /// Stores `parsed` for a version; `run_on` and `run_by` fall back to what the file says, and the
 /// evaluation is refused when neither names them. A file already imported for the version is
 /// refused rather than counted twice.
-fn store(tx: &Tx, version_id: &str, parsed: &ParsedEvaluation, run_on: Option<&str>, run_by: Option<&str>) -> CoreResult<Evaluation> {
+fn store(
+    tx: &Tx,
+    version_id: &str,
+    parsed: &ParsedEvaluation,
+    run_on: Option<&str>,
+    run_by: Option<&str>,
+) -> CoreResult<Evaluation> {
     let version = read::version_for(tx, "adapter_version_id", version_id)?;
     let run_on = match run_on.map(str::trim).filter(|s| !s.is_empty()).or(parsed.run_on.as_deref()) {
         Some(date) => iso_date("run_on", date)?,
@@ -136,7 +142,9 @@ pub fn import_mlflow(db: &Db, caller: &Caller, req: &MlflowImport) -> CoreResult
         adapter::set_training_params(tx, &version.id, &merged)?;
         let actor = tx.actor().name.clone();
         let evaluation = match &parsed {
-            Some(p) => Some(store(tx, &version.id, p, p.run_on.as_deref(), Some(p.run_by.as_deref().unwrap_or(&actor)))?),
+            Some(p) => {
+                Some(store(tx, &version.id, p, p.run_on.as_deref(), Some(p.run_by.as_deref().unwrap_or(&actor)))?)
+            }
             None => None,
         };
         Ok(MlflowImportOutcome { run: run.clone(), version: adapter::require_version(tx, &version.id)?, evaluation })

@@ -8,7 +8,7 @@ use ts_rs::TS;
 
 use crate::audit::Action;
 use crate::caller::Caller;
-use crate::compliance::Role;
+use crate::caller::Permission;
 use crate::edits;
 use crate::error::{CoreError, CoreResult};
 use crate::hashing::hash_file;
@@ -100,7 +100,10 @@ fn check_source(tx: &Tx, s: &DataSourceInput, own_id: Option<&str>) -> CoreResul
         if p.category != PolicyCategory::AcceptableDataSources {
             return Err(CoreError::invalid(
                 "policy_id",
-                format!("{} is a {} policy; sources are accepted under an acceptable_data_sources policy", p.id, p.category),
+                format!(
+                    "{} is a {} policy; sources are accepted under an acceptable_data_sources policy",
+                    p.id, p.category
+                ),
             ));
         }
     }
@@ -149,11 +152,14 @@ pub fn create_pack(db: &Db, caller: &Caller, req: &DataPackCreate) -> CoreResult
 pub fn approve_pack(db: &Db, caller: &Caller, approval: &PackApproval) -> CoreResult<DataPack> {
     let a = approval.validated()?;
     db.write(caller, Action::Decide, |tx| {
-        tx.actor().require_once_people_exist(Role::ComplianceOfficer, "approve a data pack")?;
+        tx.actor().may(Permission::ApproveDataPack)?;
         tx.actor().check_named("approved_by", &a.approved_by)?;
         let pack = data_pack::require(tx, &a.data_pack_id)?;
         if let (Some(by), Some(on)) = (&pack.approved_by, &pack.approved_on) {
-            return Err(CoreError::invalid("data_pack_id", format!("{} was already approved by {by} on {on}", pack.id)));
+            return Err(CoreError::invalid(
+                "data_pack_id",
+                format!("{} was already approved by {by} on {on}", pack.id),
+            ));
         }
         data_pack::set_approval(tx, &pack.id, &a.approved_by, &a.approved_on)?;
         data_pack::require(tx, &pack.id)

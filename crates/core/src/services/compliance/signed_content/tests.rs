@@ -126,7 +126,13 @@ fn samples() -> Evidence {
         created_at: now,
         updated_at: now,
     };
-    let metric = Metric { suite: "s".into(), metric: "acc".into(), value: 0.5, stderr: Some(0.01), higher_is_better: Some(true) };
+    let metric = Metric {
+        suite: "s".into(),
+        metric: "acc".into(),
+        value: 0.5,
+        stderr: Some(0.01),
+        higher_is_better: Some(true),
+    };
     let evaluation = Evaluation {
         id: "EV-001".into(),
         adapter_version_id: "AV-001".into(),
@@ -196,7 +202,12 @@ fn every_use_case_field_is_signed_or_excluded_with_a_reason() {
     let content = e.content("UC-001").unwrap().value;
     let case = &e.use_cases["UC-001"];
     assert_covered("use case", case, &content["dossier"], USE_CASE_EXCLUDED);
-    assert_covered("gate override", case.lane_override.as_ref().unwrap(), &content["dossier"]["lane_override"], OVERRIDE_EXCLUDED);
+    assert_covered(
+        "gate override",
+        case.lane_override.as_ref().unwrap(),
+        &content["dossier"]["lane_override"],
+        OVERRIDE_EXCLUDED,
+    );
     assert_covered("oversight plan", &e.oversight["UC-001"], &content["oversight"], OVERSIGHT_EXCLUDED);
     assert_covered("risk", &e.risks[0], &content["risks"][0], RISK_EXCLUDED);
     assert_covered("bias check", &e.bias_checks[0], &content["bias_checks"][0], BIAS_EXCLUDED);
