@@ -1,3 +1,6 @@
+import { vi } from "vitest";
+import { fakeInvoke, resetBackend } from "./test-backend";
+
 // jsdom lacks these browser APIs that Mantine relies on.
 class ResizeObserverStub {
   observe() {}
@@ -18,3 +21,11 @@ Object.defineProperty(window, "matchMedia", {
     dispatchEvent: () => false,
   }),
 });
+
+// Components reach the backend through the generated client; tests answer its `invoke` calls.
+vi.mock("@tauri-apps/api/core", () => ({
+  invoke: (command: string, args: { req: unknown }) => fakeInvoke(command, args),
+}));
+vi.mock("@tauri-apps/api/event", () => ({ listen: async () => () => {} }));
+vi.mock("@tauri-apps/plugin-dialog", () => ({ open: vi.fn(async () => null), save: vi.fn(async () => null) }));
+afterEach(() => resetBackend());

@@ -38,7 +38,16 @@ interface Props<T> {
   initialSort?: SortingState;
 }
 
-export function DataTable<T>({ rows, columns, rowId, onRowClick, selectedId, rowTestId, testId, initialSort }: Props<T>) {
+export function DataTable<T>({
+  rows,
+  columns,
+  rowId,
+  onRowClick,
+  selectedId,
+  rowTestId,
+  testId,
+  initialSort,
+}: Props<T>) {
   const [sorting, setSorting] = useState<SortingState>(initialSort ?? []);
   const table = useReactTable({
     data: rows,
@@ -65,7 +74,8 @@ export function DataTable<T>({ rows, columns, rowId, onRowClick, selectedId, row
                 );
               }
               const sorted = header.column.getIsSorted();
-              const Icon = sorted === "asc" ? IconSortAscending : sorted === "desc" ? IconSortDescending : IconArrowsSort;
+              const Icon =
+                sorted === "asc" ? IconSortAscending : sorted === "desc" ? IconSortDescending : IconArrowsSort;
               return (
                 <Table.Th key={header.id} ta={meta?.align} w={meta?.width}>
                   <UnstyledButton onClick={header.column.getToggleSortingHandler()}>

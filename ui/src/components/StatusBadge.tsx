@@ -5,7 +5,12 @@ import { STATUS_COLOR, STATUS_LABEL } from "../lib/governance";
 
 export function StatusBadge({ status, size }: { status: AdapterStatus; size?: "xs" | "sm" | "md" }) {
   return (
-    <Badge miw="max-content" color={STATUS_COLOR[status]} variant={status === "retired" ? "outline" : "light"} size={size}>
+    <Badge
+      miw="max-content"
+      color={STATUS_COLOR[status]}
+      variant={status === "retired" ? "outline" : "light"}
+      size={size}
+    >
       {STATUS_LABEL[status]}
     </Badge>
   );

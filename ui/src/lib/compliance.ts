@@ -22,9 +22,7 @@ export function localDateTime(iso: string): string {
 }
 
 export type SignoffState =
-  | { kind: "none" }
-  | { kind: "current"; status: SignoffStatus }
-  | { kind: "stale"; status: SignoffStatus };
+  { kind: "none" } | { kind: "current"; status: SignoffStatus } | { kind: "stale"; status: SignoffStatus };
 
 /** A record's sign-off state from its sign-offs: the newest one decides. */
 export function signoffState(statuses: readonly SignoffStatus[]): SignoffState {

@@ -1,7 +1,13 @@
 import type { Person } from "../bindings/Person";
 import { gateFor } from "./roles";
 
-const person = (roles: Person["roles"], active = true): Person => ({ id: "P-1", name: "Ana", roles, active, created_at: "" });
+const person = (roles: Person["roles"], active = true): Person => ({
+  id: "P-1",
+  name: "Ana",
+  roles,
+  active,
+  created_at: "",
+});
 
 describe("gateFor", () => {
   it("lets anyone act before a portfolio has people, unless the role is always needed", () => {
@@ -19,8 +25,13 @@ describe("gateFor", () => {
 
   it("names the person's roles when they lack the one needed", () => {
     const gate = gateFor(person(["consultant", "product_owner"]), true, "compliance_officer", "sign off", true);
-    expect(gate).toEqual({ allowed: false, reason: "Only a compliance officer can sign off; Ana is a consultant and product owner." });
+    expect(gate).toEqual({
+      allowed: false,
+      reason: "Only a compliance officer can sign off; Ana is a consultant and product owner.",
+    });
     expect(gateFor(person(["compliance_officer"]), true, "compliance_officer", "sign off", true).allowed).toBe(true);
-    expect(gateFor(person(["compliance_officer"], false), true, "compliance_officer", "sign off", true).allowed).toBe(false);
+    expect(gateFor(person(["compliance_officer"], false), true, "compliance_officer", "sign off", true).allowed).toBe(
+      false,
+    );
   });
 });

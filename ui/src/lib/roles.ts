@@ -3,7 +3,13 @@
 import type { Person } from "../bindings/Person";
 import type { Role } from "../bindings/Role";
 
-export const ROLES: readonly Role[] = ["consultant", "compliance_officer", "executive", "product_owner", "administrator"];
+export const ROLES: readonly Role[] = [
+  "consultant",
+  "compliance_officer",
+  "executive",
+  "product_owner",
+  "administrator",
+];
 
 export const ROLE_LABEL: Record<Role, string> = {
   consultant: "consultant",

@@ -28,7 +28,9 @@ const record: AuditRecord = {
 
 describe("VerifyResult", () => {
   it("says the chain holds, with the record count and the head hash", () => {
-    renderWithProviders(<VerifyResult report={{ records: 1234, head_hash: "ff".repeat(32), broken: null, outside_changes: [] }} />);
+    renderWithProviders(
+      <VerifyResult report={{ records: 1234, head_hash: "ff".repeat(32), broken: null, outside_changes: [] }} />,
+    );
     const result = screen.getByTestId("audit-verify-result");
     expect(result.getAttribute("data-holds")).toBe("true");
     expect(result.textContent).toContain(`Chain holds: 1,234 records · head ${"ff".repeat(32)}`);
@@ -36,7 +38,14 @@ describe("VerifyResult", () => {
 
   it("says where the chain breaks and why", () => {
     renderWithProviders(
-      <VerifyResult report={{ records: 40, head_hash: "ff".repeat(32), broken: { seq: 17, reason: "hash does not match the record" }, outside_changes: [] }} />,
+      <VerifyResult
+        report={{
+          records: 40,
+          head_hash: "ff".repeat(32),
+          broken: { seq: 17, reason: "hash does not match the record" },
+          outside_changes: [],
+        }}
+      />,
     );
     const result = screen.getByTestId("audit-verify-result");
     expect(result.getAttribute("data-holds")).toBe("false");
@@ -50,10 +59,22 @@ describe("AuditPage", () => {
   });
 
   it("reads the newest page first and verifies the chain on request", async () => {
-    vi.mocked(backend.verifyAudit).mockResolvedValue({ records: 7, head_hash: "22".repeat(32), broken: null, outside_changes: [] });
+    vi.mocked(backend.verifyAudit).mockResolvedValue({
+      records: 7,
+      head_hash: "22".repeat(32),
+      broken: null,
+      outside_changes: [],
+    });
     renderWithProviders(<AuditPage />);
     expect(await screen.findByTestId("audit-row-7")).toBeTruthy();
-    expect(backend.auditLog).toHaveBeenCalledWith({ entity: null, action: null, actor: null, newest_first: true, limit: 100, offset: 0 });
+    expect(backend.auditLog).toHaveBeenCalledWith({
+      entity: null,
+      action: null,
+      actor: null,
+      newest_first: true,
+      limit: 100,
+      offset: 0,
+    });
     fireEvent.click(screen.getByTestId("audit-verify"));
     expect((await screen.findByTestId("audit-verify-result")).textContent).toContain("Chain holds: 7 records");
   });
@@ -61,7 +82,9 @@ describe("AuditPage", () => {
   it("filters by record and opens a record's before and after", async () => {
     renderWithProviders(<AuditPage />);
     fireEvent.change(screen.getByTestId("audit-entity"), { target: { value: "UC-1" } });
-    await waitFor(() => expect(backend.auditLog).toHaveBeenLastCalledWith(expect.objectContaining({ entity: "UC-1", offset: 0 })));
+    await waitFor(() =>
+      expect(backend.auditLog).toHaveBeenLastCalledWith(expect.objectContaining({ entity: "UC-1", offset: 0 })),
+    );
     fireEvent.click(await screen.findByTestId("audit-row-7"));
     const drawer = await screen.findByTestId("audit-record");
     expect(within(drawer).getByTestId("audit-before").textContent).toBe('{\n  "title": "Claims"\n}');
@@ -71,7 +94,14 @@ describe("AuditPage", () => {
 
   it("reports changes made with another tool even when the chain holds", () => {
     renderWithProviders(
-      <VerifyResult report={{ records: 9, head_hash: "ab".repeat(32), broken: null, outside_changes: ["changes to risk are no longer captured: its audit triggers were removed"] }} />,
+      <VerifyResult
+        report={{
+          records: 9,
+          head_hash: "ab".repeat(32),
+          broken: null,
+          outside_changes: ["changes to risk are no longer captured: its audit triggers were removed"],
+        }}
+      />,
     );
     const result = screen.getByTestId("audit-verify-result");
     expect(result.dataset.holds).toBe("false");

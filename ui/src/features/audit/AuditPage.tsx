@@ -71,10 +71,12 @@ export function AuditPage() {
     placeholderData: keepPreviousData,
   });
   // A new filter starts from the newest record again.
-  const filter = <T,>(set: (v: T) => void) => (v: T) => {
-    set(v);
-    setOffset(0);
-  };
+  const filter =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      set(v);
+      setOffset(0);
+    };
 
   const records = page.data?.records ?? [];
   return (
@@ -138,7 +140,9 @@ export function AuditPage() {
         {page.data && (
           <Group justify="space-between" mt="sm">
             <Text size="sm" c="dimmed" data-testid="audit-range">
-              {records.length === 0 ? "" : `Showing ${formatCount(offset + 1)}–${formatCount(offset + records.length)} · `}
+              {records.length === 0
+                ? ""
+                : `Showing ${formatCount(offset + 1)}–${formatCount(offset + records.length)} · `}
               {formatCount(page.data.total)} records in the whole trail
             </Text>
             <Group gap="xs">

@@ -46,7 +46,13 @@ export function VerifyChain() {
   return (
     <Stack gap="xs">
       <Group>
-        <Button variant="default" leftSection={<IconLink size={16} />} onClick={() => verify.mutate()} loading={verify.isPending} data-testid="audit-verify">
+        <Button
+          variant="default"
+          leftSection={<IconLink size={16} />}
+          onClick={() => verify.mutate()}
+          loading={verify.isPending}
+          data-testid="audit-verify"
+        >
           Verify chain
         </Button>
       </Group>

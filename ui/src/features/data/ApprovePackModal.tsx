@@ -20,10 +20,15 @@ export function ApprovePackModal({ pack, onClose }: { pack: DataPack | null; onC
   const [errors, setErrors] = useState<Record<string, string>>({});
 
   const approve = useMutation({
-    mutationFn: (id: string) => backend.approvePack({ data_pack_id: id, approved_by: approvedBy, approved_on: approvedOn }),
+    mutationFn: (id: string) =>
+      backend.approvePack({ data_pack_id: id, approved_by: approvedBy, approved_on: approvedOn }),
     onSuccess: async (p) => {
       await queryClient.invalidateQueries();
-      notifications.show({ color: "teal", title: `${p.id} approved`, message: `Approved by ${p.approved_by} on ${p.approved_on}` });
+      notifications.show({
+        color: "teal",
+        title: `${p.id} approved`,
+        message: `Approved by ${p.approved_by} on ${p.approved_on}`,
+      });
       close();
     },
     onError: (error) => setErrors(refusalErrors(error, FIELDS)),
@@ -37,7 +42,12 @@ export function ApprovePackModal({ pack, onClose }: { pack: DataPack | null; onC
   }
 
   return (
-    <Modal opened={pack !== null} onClose={close} title={pack ? `Approve ${pack.id} · ${pack.name} ${pack.version}` : ""} centered>
+    <Modal
+      opened={pack !== null}
+      onClose={close}
+      title={pack ? `Approve ${pack.id} · ${pack.name} ${pack.version}` : ""}
+      centered
+    >
       <Stack gap="sm">
         <Text size="sm" c="dimmed">
           The compliance analyst confirms the pack may be used for training. The approval cannot be changed afterwards.
@@ -71,7 +81,11 @@ export function ApprovePackModal({ pack, onClose }: { pack: DataPack | null; onC
           <Button variant="default" onClick={close}>
             Cancel
           </Button>
-          <Button onClick={() => pack && approve.mutate(pack.id)} loading={approve.isPending} data-testid="pack-approve-submit">
+          <Button
+            onClick={() => pack && approve.mutate(pack.id)}
+            loading={approve.isPending}
+            data-testid="pack-approve-submit"
+          >
             Approve
           </Button>
         </Group>

@@ -52,17 +52,24 @@ export function DataPage() {
       <Tabs value={tab} onChange={setTab}>
         <Tabs.List>
           <Tabs.Tab value="sources" data-testid="tab-sources">
-            Data sources ({sources.data.length}){unaccepted > 0 && <Text span c="red" size="sm">{` · ${unaccepted} not accepted`}</Text>}
+            Data sources ({sources.data.length})
+            {unaccepted > 0 && <Text span c="red" size="sm">{` · ${unaccepted} not accepted`}</Text>}
           </Tabs.Tab>
           <Tabs.Tab value="packs" data-testid="tab-packs">
-            Data packs ({packs.data.length}){awaiting > 0 && <Text span c="orange.8" size="sm">{` · ${awaiting} awaiting approval`}</Text>}
+            Data packs ({packs.data.length})
+            {awaiting > 0 && <Text span c="orange.8" size="sm">{` · ${awaiting} awaiting approval`}</Text>}
           </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="sources" pt="md">
           <Paper withBorder p="md" radius="md">
             <Group justify="space-between" mb="sm">
               <Title order={4}>Data sources</Title>
-              <Button size="xs" leftSection={<IconPlus size={14} />} onClick={() => setSourceTarget({ kind: "new" })} data-testid="source-new">
+              <Button
+                size="xs"
+                leftSection={<IconPlus size={14} />}
+                onClick={() => setSourceTarget({ kind: "new" })}
+                data-testid="source-new"
+              >
                 New source
               </Button>
             </Group>
@@ -71,7 +78,12 @@ export function DataPage() {
                 No data source yet. Register where training data comes from, then accept it under a policy.
               </Text>
             ) : (
-              <SourcesTable sources={sources.data} policies={policies.data} highlighted={openedOn} onEdit={editSource} />
+              <SourcesTable
+                sources={sources.data}
+                policies={policies.data}
+                highlighted={openedOn}
+                onEdit={editSource}
+              />
             )}
           </Paper>
         </Tabs.Panel>

@@ -1,6 +1,18 @@
 // Registers a data pack: the curated training data drawn from named sources, who curated it, how
 // many records, whether personal data remains, and optionally a file whose SHA-256 pins it.
-import { Alert, Button, Group, Modal, MultiSelect, NumberInput, Select, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
+import {
+  Alert,
+  Button,
+  Group,
+  Modal,
+  MultiSelect,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+} from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconFile, IconX } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -88,8 +100,24 @@ export function NewPackModal({ opened, onClose }: { opened: boolean; onClose: ()
           </Alert>
         )}
         <SimpleGrid cols={2}>
-          <TextInput label="Name" required value={name} onChange={(e) => setName(e.currentTarget.value)} error={errors.name} data-testid="pack-name" data-autofocus />
-          <TextInput label="Version" required placeholder="1.0" value={version} onChange={(e) => setVersion(e.currentTarget.value)} error={errors.version} data-testid="pack-version" />
+          <TextInput
+            label="Name"
+            required
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            error={errors.name}
+            data-testid="pack-name"
+            data-autofocus
+          />
+          <TextInput
+            label="Version"
+            required
+            placeholder="1.0"
+            value={version}
+            onChange={(e) => setVersion(e.currentTarget.value)}
+            error={errors.version}
+            data-testid="pack-version"
+          />
         </SimpleGrid>
         <MultiSelect
           label="Drawn from sources"
@@ -103,7 +131,14 @@ export function NewPackModal({ opened, onClose }: { opened: boolean; onClose: ()
           data-testid="pack-sources"
         />
         <SimpleGrid cols={3}>
-          <TextInput label="Curated by" required value={curatedBy} onChange={(e) => setCuratedBy(e.currentTarget.value)} error={errors.curated_by} data-testid="pack-curated-by" />
+          <TextInput
+            label="Curated by"
+            required
+            value={curatedBy}
+            onChange={(e) => setCuratedBy(e.currentTarget.value)}
+            error={errors.curated_by}
+            data-testid="pack-curated-by"
+          />
           <NumberInput
             label="Records"
             min={0}
@@ -127,17 +162,38 @@ export function NewPackModal({ opened, onClose }: { opened: boolean; onClose: ()
         </SimpleGrid>
         <div>
           <Group gap="xs">
-            <Button variant="default" size="xs" leftSection={<IconFile size={14} />} onClick={() => void choose()} data-testid="pack-choose-file">
+            <Button
+              variant="default"
+              size="xs"
+              leftSection={<IconFile size={14} />}
+              onClick={() => void choose()}
+              data-testid="pack-choose-file"
+            >
               Choose file…
             </Button>
             {filePath && (
-              <Button variant="subtle" size="xs" color="gray" leftSection={<IconX size={14} />} onClick={() => setFilePath(null)}>
+              <Button
+                variant="subtle"
+                size="xs"
+                color="gray"
+                leftSection={<IconX size={14} />}
+                onClick={() => setFilePath(null)}
+              >
                 No file
               </Button>
             )}
           </Group>
-          <Text size="xs" c={errors.file_path ? "red" : "dimmed"} mt={4} style={{ overflowWrap: "anywhere" }} data-testid="pack-file">
-            {errors.file_path ?? (filePath ? `${filePath} — hashed (SHA-256) when the pack is registered` : "Optional: a file whose SHA-256 pins the pack's contents")}
+          <Text
+            size="xs"
+            c={errors.file_path ? "red" : "dimmed"}
+            mt={4}
+            style={{ overflowWrap: "anywhere" }}
+            data-testid="pack-file"
+          >
+            {errors.file_path ??
+              (filePath
+                ? `${filePath} — hashed (SHA-256) when the pack is registered`
+                : "Optional: a file whose SHA-256 pins the pack's contents")}
           </Text>
         </div>
         <Group justify="flex-end">

@@ -44,7 +44,11 @@ function packColumns(onApprove: (p: DataPack) => void, approveGate: Gate) {
       ),
     }),
     column.accessor("curated_by", { header: "Curated by" }),
-    column.accessor("record_count", { header: "Records", cell: (i) => formatCount(i.getValue()), meta: { align: "right", nowrap: true } }),
+    column.accessor("record_count", {
+      header: "Records",
+      cell: (i) => formatCount(i.getValue()),
+      meta: { align: "right", nowrap: true },
+    }),
     column.accessor("personal_data", {
       header: "Personal data",
       cell: (i) => (
@@ -59,7 +63,12 @@ function packColumns(onApprove: (p: DataPack) => void, approveGate: Gate) {
       header: "File",
       cell: (i) => {
         const file = i.row.original.file;
-        if (!file) return <Text size="sm" c="dimmed">—</Text>;
+        if (!file)
+          return (
+            <Text size="sm" c="dimmed">
+              —
+            </Text>
+          );
         return (
           <div>
             <Text size="xs" style={{ overflowWrap: "anywhere" }}>
@@ -107,10 +116,25 @@ function packColumns(onApprove: (p: DataPack) => void, approveGate: Gate) {
   ];
 }
 
-export function PacksTable({ packs, highlighted, onApprove }: { packs: DataPack[]; highlighted: string | null; onApprove: (p: DataPack) => void }) {
+export function PacksTable({
+  packs,
+  highlighted,
+  onApprove,
+}: {
+  packs: DataPack[];
+  highlighted: string | null;
+  onApprove: (p: DataPack) => void;
+}) {
   const { allowed, reason } = useWorkingAs().gate("compliance_officer", "approve a data pack");
   const columns = useMemo(() => packColumns(onApprove, { allowed, reason }), [onApprove, allowed, reason]);
   return (
-    <DataTable rows={packs} columns={columns} rowId={(p) => p.id} selectedId={highlighted} rowTestId={(p) => `pack-row-${p.id}`} testId="pack-table" />
+    <DataTable
+      rows={packs}
+      columns={columns}
+      rowId={(p) => p.id}
+      selectedId={highlighted}
+      rowTestId={(p) => `pack-row-${p.id}`}
+      testId="pack-table"
+    />
   );
 }

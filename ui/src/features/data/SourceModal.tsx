@@ -51,10 +51,17 @@ export function SourceModal({ target, onClose }: { target: SourceTarget | null; 
     onError: (error) => setErrors(refusalErrors(error, FIELDS)),
   });
 
-  const set = <K extends keyof DataSourceInput>(key: K, value: DataSourceInput[K]) => setInput((i) => ({ ...i, [key]: value }));
+  const set = <K extends keyof DataSourceInput>(key: K, value: DataSourceInput[K]) =>
+    setInput((i) => ({ ...i, [key]: value }));
   const accepting = (policies.data ?? []).filter((p) => p.category === "acceptable_data_sources");
   return (
-    <Modal opened={target !== null} onClose={onClose} title={existing ? `Edit ${existing.id} · ${existing.name}` : "New data source"} size="lg" centered>
+    <Modal
+      opened={target !== null}
+      onClose={onClose}
+      title={existing ? `Edit ${existing.id} · ${existing.name}` : "New data source"}
+      size="lg"
+      centered
+    >
       <Stack gap="sm">
         {errors.form && (
           <Alert color="red" title="The data source was not saved">

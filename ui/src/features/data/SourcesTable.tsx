@@ -14,7 +14,14 @@ const column = createColumnHelper<DataSource>();
 function sourceColumns(policies: Policy[], onEdit: (s: DataSource) => void) {
   return [
     column.accessor("id", { header: "ID", meta: { nowrap: true } }),
-    column.accessor("name", { header: "Name", cell: (i) => <Text size="sm" fw={500}>{i.getValue()}</Text> }),
+    column.accessor("name", {
+      header: "Name",
+      cell: (i) => (
+        <Text size="sm" fw={500}>
+          {i.getValue()}
+        </Text>
+      ),
+    }),
     column.accessor("system", { header: "System" }),
     column.accessor("owner", { header: "Owner" }),
     column.accessor("classification", {
@@ -24,7 +31,8 @@ function sourceColumns(policies: Policy[], onEdit: (s: DataSource) => void) {
           {CLASSIFICATION_LABEL[i.getValue()]}
         </Badge>
       ),
-      sortingFn: (a, b) => CLASSIFICATIONS.indexOf(a.original.classification) - CLASSIFICATIONS.indexOf(b.original.classification),
+      sortingFn: (a, b) =>
+        CLASSIFICATIONS.indexOf(a.original.classification) - CLASSIFICATIONS.indexOf(b.original.classification),
       meta: { nowrap: true },
     }),
     column.accessor((s) => s.policy_id ?? "", {
@@ -34,7 +42,13 @@ function sourceColumns(policies: Policy[], onEdit: (s: DataSource) => void) {
         const id = i.row.original.policy_id;
         if (id === null) {
           return (
-            <Badge miw="max-content" color="red" variant="filled" tt="none" data-testid={`source-unaccepted-${i.row.original.id}`}>
+            <Badge
+              miw="max-content"
+              color="red"
+              variant="filled"
+              tt="none"
+              data-testid={`source-unaccepted-${i.row.original.id}`}
+            >
               No policy accepts this source
             </Badge>
           );

@@ -1,6 +1,19 @@
 // The dossier editor: every field of a use case, with the handler's refusal shown at the field
 // it names, a live payback hint, its compliance sign-off, and the payback-gate override.
-import { Alert, Button, Divider, Drawer, Group, NumberInput, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from "@mantine/core";
+import {
+  Alert,
+  Button,
+  Divider,
+  Drawer,
+  Group,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -25,7 +38,11 @@ import { GateOverride } from "./GateOverride";
 
 export type DossierTarget = { kind: "new" } | { kind: "existing"; id: string };
 
-const CRITERION_LABEL = { value: "Value rating", criticality: "Criticality rating", guardrail: "Guardrail rating" } as const;
+const CRITERION_LABEL = {
+  value: "Value rating",
+  criticality: "Criticality rating",
+  guardrail: "Guardrail rating",
+} as const;
 
 const BLANK: DossierInput = {
   title: "",
@@ -104,7 +121,7 @@ export function DossierDrawer({ target, onClose }: { target: DossierTarget | nul
   // must not wipe edits the user has not saved yet.
   const loadedFor = useRef<string | null>(null);
   useEffect(() => {
-    const key = target?.kind === "existing" ? target.id : target?.kind ?? null;
+    const key = target?.kind === "existing" ? target.id : (target?.kind ?? null);
     if (target?.kind === "new" && loadedFor.current !== key) {
       form.setValues(BLANK);
     } else if (current.data && (loadedFor.current !== key || !form.isDirty())) {
@@ -125,7 +142,11 @@ export function DossierDrawer({ target, onClose }: { target: DossierTarget | nul
       existingId ? backend.updateUseCase(existingId, input) : backend.createUseCase(input),
     onSuccess: async (saved) => {
       await queryClient.invalidateQueries();
-      notifications.show({ color: "teal", title: `${saved.id} saved`, message: `${saved.title} — ${LANE_LABEL[saved.lane]} lane` });
+      notifications.show({
+        color: "teal",
+        title: `${saved.id} saved`,
+        message: `${saved.title} — ${LANE_LABEL[saved.lane]} lane`,
+      });
       close();
     },
     onError: (error) => {
@@ -216,9 +237,27 @@ export function DossierDrawer({ target, onClose }: { target: DossierTarget | nul
 
           <Divider label="Value and cost" labelPosition="left" />
           <SimpleGrid cols={3}>
-            <NumberInput label="Annual value" min={0} clampBehavior="none" thousandSeparator="," {...form.getInputProps("annual_value")} />
-            <NumberInput label="One-time cost" min={0} clampBehavior="none" thousandSeparator="," {...form.getInputProps("one_time_cost")} />
-            <NumberInput label="Monthly run cost" min={0} clampBehavior="none" thousandSeparator="," {...form.getInputProps("monthly_run_cost")} />
+            <NumberInput
+              label="Annual value"
+              min={0}
+              clampBehavior="none"
+              thousandSeparator=","
+              {...form.getInputProps("annual_value")}
+            />
+            <NumberInput
+              label="One-time cost"
+              min={0}
+              clampBehavior="none"
+              thousandSeparator=","
+              {...form.getInputProps("one_time_cost")}
+            />
+            <NumberInput
+              label="Monthly run cost"
+              min={0}
+              clampBehavior="none"
+              thousandSeparator=","
+              {...form.getInputProps("monthly_run_cost")}
+            />
           </SimpleGrid>
           <Text size="sm" c="dimmed" data-testid="payback-hint">
             Payback: {formatPayback(payback)}
@@ -260,7 +299,12 @@ export function DossierDrawer({ target, onClose }: { target: DossierTarget | nul
             />
           </SimpleGrid>
           <SimpleGrid cols={2}>
-            <Textarea label="Data readiness notes" autosize minRows={1} {...form.getInputProps("data_readiness_notes")} />
+            <Textarea
+              label="Data readiness notes"
+              autosize
+              minRows={1}
+              {...form.getInputProps("data_readiness_notes")}
+            />
             <Textarea label="Risk notes" autosize minRows={1} {...form.getInputProps("risk_notes")} />
           </SimpleGrid>
 

@@ -26,7 +26,9 @@ export function GateOverride({ useCase }: { useCase: UseCase }) {
     notifications.show({ color: "teal", title, message: useCase.title });
   };
   const fail = (error: Error) => {
-    const onForm = error instanceof BackendError && (error.field === "decided_by" || error.field === "revoked_by" || error.field === "reason");
+    const onForm =
+      error instanceof BackendError &&
+      (error.field === "decided_by" || error.field === "revoked_by" || error.field === "reason");
     setErrors(onForm && error.field ? { [error.field]: error.message } : { form: error.message });
   };
   const grant = useMutation({

@@ -22,7 +22,23 @@ const COLOR = {
 // About 0.56 em per character for the UI's sans-serif; bold runs a little wider.
 const charWidth = (size: number, bold: boolean) => size * (bold ? 0.62 : 0.56);
 
-function Line({ text, x, y, size, weight, color, width }: { text: string; x: number; y: number; size: number; weight?: number; color: string; width: number }) {
+function Line({
+  text,
+  x,
+  y,
+  size,
+  weight,
+  color,
+  width,
+}: {
+  text: string;
+  x: number;
+  y: number;
+  size: number;
+  weight?: number;
+  color: string;
+  width: number;
+}) {
   const { shown } = fitText(text, width, charWidth(size, weight !== undefined));
   return (
     <text x={x} y={y} fontSize={size} fontWeight={weight} fill={color}>
@@ -56,7 +72,16 @@ function Node({ p, selected, onOpen }: { p: PlacedNode; selected: boolean; onOpe
       style={{ cursor: "pointer" }}
     >
       <title>{[`${n.id} · ${n.label}`, n.detail, n.gap].filter(Boolean).join("\n")}</title>
-      <rect x={p.x} y={p.y} width={p.width} height={p.height} rx={8} fill={fill} stroke={stroke} strokeWidth={selected || n.gap ? 2 : 1.25} />
+      <rect
+        x={p.x}
+        y={p.y}
+        width={p.width}
+        height={p.height}
+        rx={8}
+        fill={fill}
+        stroke={stroke}
+        strokeWidth={selected || n.gap ? 2 : 1.25}
+      />
       <Line text={n.id} x={p.x + INSET} y={p.y + 15} size={10} color={n.gap ? COLOR.gap : COLOR.muted} width={inner} />
       <Line text={n.label} x={p.x + INSET} y={p.y + 32} size={12} weight={600} color={textColor} width={inner} />
       {wrapText(n.detail, inner, charWidth(11, false), 2).shown.map((line, i) => (
@@ -64,12 +89,30 @@ function Node({ p, selected, onOpen }: { p: PlacedNode; selected: boolean; onOpe
           {line}
         </text>
       ))}
-      {n.gap && <Line text={n.gap} x={p.x + 2} y={p.y + p.height + 13} size={11} weight={600} color={COLOR.gap} width={p.width - 4} />}
+      {n.gap && (
+        <Line
+          text={n.gap}
+          x={p.x + 2}
+          y={p.y + p.height + 13}
+          size={11}
+          weight={600}
+          color={COLOR.gap}
+          width={p.width - 4}
+        />
+      )}
     </g>
   );
 }
 
-export function LineageGraphSvg({ graph, selectedId, onOpen }: { graph: LineageGraph; selectedId: string | null; onOpen: (n: LineageNode) => void }) {
+export function LineageGraphSvg({
+  graph,
+  selectedId,
+  onOpen,
+}: {
+  graph: LineageGraph;
+  selectedId: string | null;
+  onOpen: (n: LineageNode) => void;
+}) {
   const layout = layoutGraph(graph.nodes, graph.edges);
   const arrow = `lineage-arrow-${useId().replace(/[^A-Za-z0-9_-]/g, "")}`;
   return (
@@ -82,13 +125,28 @@ export function LineageGraphSvg({ graph, selectedId, onOpen }: { graph: LineageG
       data-testid="lineage-graph"
     >
       <defs>
-        <marker id={arrow} viewBox="0 0 10 10" refX={9} refY={5} markerWidth={7} markerHeight={7} orient="auto-start-reverse">
+        <marker
+          id={arrow}
+          viewBox="0 0 10 10"
+          refX={9}
+          refY={5}
+          markerWidth={7}
+          markerHeight={7}
+          orient="auto-start-reverse"
+        >
           <path d="M 0 0 L 10 5 L 0 10 z" fill={COLOR.edge} />
         </marker>
       </defs>
       {layout.columns.map((c) => (
         <g key={c.kind}>
-          <text x={c.x + GEOMETRY.nodeWidth / 2} y={GEOMETRY.padding + 12} textAnchor="middle" fontSize={12} fontWeight={600} fill={COLOR.muted}>
+          <text
+            x={c.x + GEOMETRY.nodeWidth / 2}
+            y={GEOMETRY.padding + 12}
+            textAnchor="middle"
+            fontSize={12}
+            fontWeight={600}
+            fill={COLOR.muted}
+          >
             {c.title}
           </text>
           {c.placeholder && (
@@ -109,7 +167,14 @@ export function LineageGraphSvg({ graph, selectedId, onOpen }: { graph: LineageG
         </g>
       ))}
       {layout.edges.map((e) => (
-        <path key={`${e.from}->${e.to}`} d={e.d} fill="none" stroke={COLOR.edge} strokeWidth={1.5} markerEnd={`url(#${arrow})`} />
+        <path
+          key={`${e.from}->${e.to}`}
+          d={e.d}
+          fill="none"
+          stroke={COLOR.edge}
+          strokeWidth={1.5}
+          markerEnd={`url(#${arrow})`}
+        />
       ))}
       {layout.nodes.map((p) => (
         <Node key={p.node.id} p={p} selected={p.node.id === selectedId} onOpen={onOpen} />

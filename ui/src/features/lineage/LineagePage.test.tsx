@@ -29,9 +29,27 @@ const graph: LineageGraph = {
   label: "claims 1.1.0",
   status: "deployed",
   nodes: [
-    { id: "SRC-1", kind: "data_source", label: "Claims archive", detail: "Guidewire · confidential", gap: "no policy accepts this source" },
-    { id: "DP-1", kind: "data_pack", label: "claims-2026 1.0", detail: "1200 records · approved by Ana on 2026-10-01", gap: null },
-    { id: "AV-2", kind: "adapter_version", label: "claims 1.1.0", detail: "deployed · r=16 α=32", gap: "no evaluation recorded" },
+    {
+      id: "SRC-1",
+      kind: "data_source",
+      label: "Claims archive",
+      detail: "Guidewire · confidential",
+      gap: "no policy accepts this source",
+    },
+    {
+      id: "DP-1",
+      kind: "data_pack",
+      label: "claims-2026 1.0",
+      detail: "1200 records · approved by Ana on 2026-10-01",
+      gap: null,
+    },
+    {
+      id: "AV-2",
+      kind: "adapter_version",
+      label: "claims 1.1.0",
+      detail: "deployed · r=16 α=32",
+      gap: "no evaluation recorded",
+    },
     { id: "DEP-1", kind: "deployment", label: "production", detail: "2026-11-02 · approved by Ben", gap: null },
   ],
   edges: [
@@ -40,18 +58,35 @@ const graph: LineageGraph = {
     { from: "AV-2", to: "DEP-1" },
   ],
   gaps: [
-    { kind: "unaccepted_source", record_id: "SRC-1", adapter_version_id: "AV-2", message: "claims 1.1.0 was trained on SRC-1 (Claims archive): no policy accepts this source" },
+    {
+      kind: "unaccepted_source",
+      record_id: "SRC-1",
+      adapter_version_id: "AV-2",
+      message: "claims 1.1.0 was trained on SRC-1 (Claims archive): no policy accepts this source",
+    },
     { kind: "no_evaluation", record_id: "AV-2", adapter_version_id: "AV-2", message: "claims 1.1.0 has no evaluation" },
   ],
 };
 
 describe("LineagePage", () => {
   beforeEach(() => {
-    vi.mocked(backend.allAdapterVersions).mockResolvedValue([version("AV-1", "candidate"), version("AV-2", "deployed")]);
+    vi.mocked(backend.allAdapterVersions).mockResolvedValue([
+      version("AV-1", "candidate"),
+      version("AV-2", "deployed"),
+    ]);
     vi.mocked(backend.lineage).mockResolvedValue(graph);
     vi.mocked(backend.checkLineage).mockResolvedValue({ versions_checked: 2, deployed_versions: 1, gaps: [] });
     vi.mocked(backend.sources).mockResolvedValue([
-      { id: "SRC-1", name: "Claims archive", system: "Guidewire", owner: "Claims ops", classification: "confidential", policy_id: null, created_at: "", updated_at: "" },
+      {
+        id: "SRC-1",
+        name: "Claims archive",
+        system: "Guidewire",
+        owner: "Claims ops",
+        classification: "confidential",
+        policy_id: null,
+        created_at: "",
+        updated_at: "",
+      },
     ]);
     vi.mocked(backend.policies).mockResolvedValue([]);
   });

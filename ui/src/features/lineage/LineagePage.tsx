@@ -37,7 +37,11 @@ function VersionLineage({ id }: { id: string }) {
           No gaps: every data pack is approved, every source accepted, and an evaluation is recorded.
         </Text>
       ) : (
-        <Alert color="red" title={`${g.gaps.length} gap${g.gaps.length === 1 ? "" : "s"} in this version's lineage`} data-testid="lineage-gaps">
+        <Alert
+          color="red"
+          title={`${g.gaps.length} gap${g.gaps.length === 1 ? "" : "s"} in this version's lineage`}
+          data-testid="lineage-gaps"
+        >
           <List size="sm" spacing={2}>
             {g.gaps.map((gap) => (
               <List.Item key={`${gap.kind}-${gap.record_id}`}>{gap.message}</List.Item>
@@ -68,7 +72,8 @@ export function LineagePage() {
         title: "OpenLineage events exported",
         message: `${written.events} event${written.events === 1 ? "" : "s"} written to ${written.path}`,
       }),
-    onError: (error) => notifications.show({ color: "red", title: "The export failed", message: error.message, autoClose: false }),
+    onError: (error) =>
+      notifications.show({ color: "red", title: "The export failed", message: error.message, autoClose: false }),
   });
 
   if (versions.isPending) return <Loader aria-label="Loading adapter versions" />;
@@ -88,8 +93,8 @@ export function LineagePage() {
         <div>
           <Title order={2}>Lineage</Title>
           <Text c="dimmed" size="sm">
-            Data source → data pack → adapter version → evaluation → deployment, from what the registry records. Gaps are
-            red on the record they concern.
+            Data source → data pack → adapter version → evaluation → deployment, from what the registry records. Gaps
+            are red on the record they concern.
           </Text>
         </div>
         <Button
@@ -111,7 +116,12 @@ export function LineagePage() {
               No adapter version is registered yet, so there is no lineage to draw. Import an adapter in the Registry,
               naming the data packs it was trained on.
             </Text>
-            <Button size="xs" variant="light" rightSection={<IconArrowRight size={14} />} onClick={() => navigate("registry")}>
+            <Button
+              size="xs"
+              variant="light"
+              rightSection={<IconArrowRight size={14} />}
+              onClick={() => navigate("registry")}
+            >
               Go to the Registry
             </Button>
           </Stack>

@@ -9,7 +9,14 @@ import type { LineageNode } from "../../bindings/LineageNode";
 import { FieldGrid } from "../../components/FieldGrid";
 import { HashText } from "../../components/HashText";
 import { StatusBadge } from "../../components/StatusBadge";
-import { CLASSIFICATION_COLOR, CLASSIFICATION_LABEL, formatBytes, formatCount, NODE_KIND_LABEL, PERSONAL_DATA_LABEL } from "../../lib/governance";
+import {
+  CLASSIFICATION_COLOR,
+  CLASSIFICATION_LABEL,
+  formatBytes,
+  formatCount,
+  NODE_KIND_LABEL,
+  PERSONAL_DATA_LABEL,
+} from "../../lib/governance";
 import { useNavigation } from "../../shell/navigation";
 import { EvaluationCard } from "../registry/EvaluationsSection";
 import { ConfigFields, DeploymentList, PackList, WeightsFields } from "../registry/VersionDrawer";
@@ -34,7 +41,12 @@ function SourceRecord({ id }: { id: string }) {
         ["Name", s.name],
         ["System", s.system],
         ["Owner", s.owner],
-        ["Classification", <Badge miw="max-content" color={CLASSIFICATION_COLOR[s.classification]} variant="light" tt="none">{CLASSIFICATION_LABEL[s.classification]}</Badge>],
+        [
+          "Classification",
+          <Badge miw="max-content" color={CLASSIFICATION_COLOR[s.classification]} variant="light" tt="none">
+            {CLASSIFICATION_LABEL[s.classification]}
+          </Badge>,
+        ],
         [
           "Accepted under",
           policy ? (
@@ -85,7 +97,10 @@ function PackRecord({ id }: { id: string }) {
 }
 
 function VersionRecord({ versionId, node }: { versionId: string; node: LineageNode }) {
-  const detail = useQuery({ queryKey: ["adapter-version", versionId], queryFn: () => backend.adapterVersion(versionId) });
+  const detail = useQuery({
+    queryKey: ["adapter-version", versionId],
+    queryFn: () => backend.adapterVersion(versionId),
+  });
   const packs = useQuery({ queryKey: ["packs"], queryFn: backend.packs });
   if (detail.error) return <Alert color="red">{detail.error.message}</Alert>;
   if (!detail.data) return <Loader size="sm" />;
@@ -138,7 +153,12 @@ export function LineageRecordDrawer({ node, versionId, onClose }: Props) {
       case "data_pack":
         body = node.kind === "data_source" ? <SourceRecord id={node.id} /> : <PackRecord id={node.id} />;
         open = (
-          <Button variant="default" size="xs" rightSection={<IconArrowRight size={14} />} onClick={() => navigate("data", node.id)}>
+          <Button
+            variant="default"
+            size="xs"
+            rightSection={<IconArrowRight size={14} />}
+            onClick={() => navigate("data", node.id)}
+          >
             Open in Data
           </Button>
         );
@@ -148,7 +168,12 @@ export function LineageRecordDrawer({ node, versionId, onClose }: Props) {
       case "deployment":
         body = <VersionRecord versionId={versionId} node={node} />;
         open = (
-          <Button variant="default" size="xs" rightSection={<IconArrowRight size={14} />} onClick={() => navigate("registry", versionId)}>
+          <Button
+            variant="default"
+            size="xs"
+            rightSection={<IconArrowRight size={14} />}
+            onClick={() => navigate("registry", versionId)}
+          >
             Open version in Registry
           </Button>
         );

@@ -44,11 +44,19 @@ export function ReleaseCheck({ onShow }: { onShow: (versionId: string) => void }
           >
             <List size="sm" spacing={4}>
               {check.data.gaps.map((gap) => (
-                <List.Item key={`${gap.adapter_version_id}-${gap.kind}-${gap.record_id}`} data-testid="lineage-check-gap">
+                <List.Item
+                  key={`${gap.adapter_version_id}-${gap.kind}-${gap.record_id}`}
+                  data-testid="lineage-check-gap"
+                >
                   <Text span size="sm" c="red.8">
                     {gap.message}
                   </Text>{" "}
-                  <Anchor component="button" size="sm" onClick={() => onShow(gap.adapter_version_id)} data-testid={`lineage-check-show-${gap.adapter_version_id}`}>
+                  <Anchor
+                    component="button"
+                    size="sm"
+                    onClick={() => onShow(gap.adapter_version_id)}
+                    data-testid={`lineage-check-show-${gap.adapter_version_id}`}
+                  >
                     Show {gap.adapter_version_id}
                   </Anchor>
                 </List.Item>

@@ -92,7 +92,13 @@ describe("lineage layout", () => {
 
   it("puts each source beside the pack it went into", () => {
     const crossing = layoutGraph(
-      [node("SRC-1", "data_source"), node("SRC-2", "data_source"), node("SRC-3", "data_source"), node("DP-1", "data_pack"), node("DP-2", "data_pack")],
+      [
+        node("SRC-1", "data_source"),
+        node("SRC-2", "data_source"),
+        node("SRC-3", "data_source"),
+        node("DP-1", "data_pack"),
+        node("DP-2", "data_pack"),
+      ],
       [
         { from: "SRC-1", to: "DP-1" },
         { from: "SRC-2", to: "DP-2" },
@@ -115,7 +121,10 @@ describe("lineage layout", () => {
   });
 
   it("shows an empty column as a placeholder box and skips edges to missing nodes", () => {
-    const lonely = layoutGraph([node("AV-1", "adapter_version", "no data pack and no evaluation recorded")], [{ from: "DP-9", to: "AV-1" }]);
+    const lonely = layoutGraph(
+      [node("AV-1", "adapter_version", "no data pack and no evaluation recorded")],
+      [{ from: "DP-9", to: "AV-1" }],
+    );
     expect(lonely.columns.filter((c) => c.placeholder !== null).map((c) => c.kind)).toEqual([
       "data_source",
       "data_pack",

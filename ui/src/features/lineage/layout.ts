@@ -6,7 +6,13 @@ import type { LineageEdge } from "../../bindings/LineageEdge";
 import type { LineageNode } from "../../bindings/LineageNode";
 import type { NodeKind } from "../../bindings/NodeKind";
 
-export const COLUMN_KINDS: readonly NodeKind[] = ["data_source", "data_pack", "adapter_version", "evaluation", "deployment"];
+export const COLUMN_KINDS: readonly NodeKind[] = [
+  "data_source",
+  "data_pack",
+  "adapter_version",
+  "evaluation",
+  "deployment",
+];
 
 export const COLUMN_TITLE: Record<NodeKind, string> = {
   data_source: "Data sources",
@@ -74,7 +80,11 @@ export interface Layout {
   edges: PlacedEdge[];
 }
 
-export function layoutGraph(nodes: readonly LineageNode[], edges: readonly LineageEdge[], g: Geometry = GEOMETRY): Layout {
+export function layoutGraph(
+  nodes: readonly LineageNode[],
+  edges: readonly LineageEdge[],
+  g: Geometry = GEOMETRY,
+): Layout {
   const columnX = (i: number) => g.padding + i * (g.nodeWidth + g.columnGap);
   const slot = (n: LineageNode) => g.nodeHeight + (n.gap ? g.gapLine : 0);
   const stacks = COLUMN_KINDS.map((kind) => nodes.filter((n) => n.kind === kind));
@@ -168,7 +178,12 @@ export function fitText(text: string, width: number, charWidth: number): { shown
  * Breaks `text` at spaces into at most `lines` lines that fit in `width`; whatever is left over
  * is cut from the last line, marked with an ellipsis.
  */
-export function wrapText(text: string, width: number, charWidth: number, lines: number): { shown: string[]; cut: boolean } {
+export function wrapText(
+  text: string,
+  width: number,
+  charWidth: number,
+  lines: number,
+): { shown: string[]; cut: boolean } {
   const max = Math.max(1, Math.floor(width / charWidth));
   const shown: string[] = [];
   let rest = text.trim();

@@ -8,10 +8,19 @@ import { PeopleModal } from "./PeopleModal";
 
 vi.mock("../../backend", async (importOriginal) => {
   const actual = await importOriginal<typeof import("../../backend")>();
-  return { ...actual, backend: { sessionStatus: vi.fn(), people: vi.fn(), createPerson: vi.fn(), updatePerson: vi.fn() } };
+  return {
+    ...actual,
+    backend: { sessionStatus: vi.fn(), people: vi.fn(), createPerson: vi.fn(), updatePerson: vi.fn() },
+  };
 });
 
-const person = (id: string, roles: Person["roles"]): Person => ({ id, name: `Person ${id}`, roles, active: true, created_at: "" });
+const person = (id: string, roles: Person["roles"]): Person => ({
+  id,
+  name: `Person ${id}`,
+  roles,
+  active: true,
+  created_at: "",
+});
 const session = (working_as: Person | null, has_people: boolean) =>
   ({ portfolio: null, problem: null, default_path: "", working_as, has_people }) as SessionStatus;
 
@@ -26,7 +35,9 @@ describe("PeopleModal", () => {
     fireEvent.click(add);
     fireEvent.change(await screen.findByTestId("person-name"), { target: { value: "Ana Ruiz" } });
     fireEvent.click(screen.getByTestId("person-save"));
-    await waitFor(() => expect(backend.createPerson).toHaveBeenCalledWith({ name: "Ana Ruiz", roles: ["administrator"], active: true }));
+    await waitFor(() =>
+      expect(backend.createPerson).toHaveBeenCalledWith({ name: "Ana Ruiz", roles: ["administrator"], active: true }),
+    );
   });
 
   it("leaves adding and editing to administrators once people exist", async () => {

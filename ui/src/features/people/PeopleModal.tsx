@@ -1,7 +1,21 @@
 // The portfolio's people and their roles: the list, adding someone and changing a person's
 // name, roles or active flag. An administrator's job once the portfolio has an administrator;
 // until then anyone may add people, so that a new portfolio can get going.
-import { ActionIcon, Alert, Badge, Button, Group, Loader, Modal, MultiSelect, Stack, Switch, Text, TextInput, Tooltip } from "@mantine/core";
+import {
+  ActionIcon,
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Loader,
+  Modal,
+  MultiSelect,
+  Stack,
+  Switch,
+  Text,
+  TextInput,
+  Tooltip,
+} from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconArrowLeft, IconEdit, IconPlus } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -27,14 +41,22 @@ function peopleColumns(editGate: Gate, onEdit: (p: Person) => void) {
   return [
     column.accessor("id", { header: "ID", meta: { nowrap: true } }),
     column.accessor("name", { header: "Name" }),
-    column.accessor((p) => p.roles.join(" "), { id: "roles", header: "Roles", cell: (i) => <RoleBadges person={i.row.original} /> }),
+    column.accessor((p) => p.roles.join(" "), {
+      id: "roles",
+      header: "Roles",
+      cell: (i) => <RoleBadges person={i.row.original} />,
+    }),
     column.accessor("active", {
       header: "Active",
       cell: (i) =>
         i.getValue() ? (
-          <Badge miw="max-content" color="teal" variant="light">active</Badge>
+          <Badge miw="max-content" color="teal" variant="light">
+            active
+          </Badge>
         ) : (
-          <Badge miw="max-content" color="gray" variant="outline">inactive</Badge>
+          <Badge miw="max-content" color="gray" variant="outline">
+            inactive
+          </Badge>
         ),
       meta: { nowrap: true },
     }),
@@ -72,7 +94,11 @@ function PersonForm({ target, first, onDone }: { target: Target; first: boolean;
     mutationFn: () => (existing ? backend.updatePerson(existing.id, input) : backend.createPerson(input)),
     onSuccess: async (p) => {
       await queryClient.invalidateQueries();
-      notifications.show({ color: "teal", title: `${p.name} saved`, message: `${p.id} · ${p.roles.map((r) => ROLE_LABEL[r]).join(", ")}` });
+      notifications.show({
+        color: "teal",
+        title: `${p.name} saved`,
+        message: `${p.id} · ${p.roles.map((r) => ROLE_LABEL[r]).join(", ")}`,
+      });
       onDone();
     },
     onError: (error) => setErrors(refusalErrors(error, FIELDS)),
@@ -81,8 +107,8 @@ function PersonForm({ target, first, onDone }: { target: Target; first: boolean;
     <Stack gap="sm">
       {first && (
         <Alert color="blue" title="No administrator yet">
-          Until someone on this portfolio is an administrator, anyone may add people. Name an administrator early: from then
-          on only administrators manage people.
+          Until someone on this portfolio is an administrator, anyone may add people. Name an administrator early: from
+          then on only administrators manage people.
         </Alert>
       )}
       {errors.form && (
@@ -137,7 +163,10 @@ export function PeopleModal({ opened, onClose }: { opened: boolean; onClose: () 
   const addGate: Gate = none ? open : gate("administrator", "add people", true);
   const editGate: Gate = none ? open : gate("administrator", "change people's roles", true);
   const { allowed, reason } = editGate;
-  const columns = useMemo(() => peopleColumns({ allowed, reason }, (person) => setTarget({ kind: "existing", person })), [allowed, reason]);
+  const columns = useMemo(
+    () => peopleColumns({ allowed, reason }, (person) => setTarget({ kind: "existing", person })),
+    [allowed, reason],
+  );
 
   const close = () => {
     setTarget(null);
@@ -153,10 +182,21 @@ export function PeopleModal({ opened, onClose }: { opened: boolean; onClose: () 
         </Text>
         {target ? (
           <>
-            <Button variant="subtle" size="xs" leftSection={<IconArrowLeft size={14} />} onClick={() => setTarget(null)} w="fit-content">
+            <Button
+              variant="subtle"
+              size="xs"
+              leftSection={<IconArrowLeft size={14} />}
+              onClick={() => setTarget(null)}
+              w="fit-content"
+            >
               Back to the list
             </Button>
-            <PersonForm key={target.kind === "existing" ? target.person.id : "new"} target={target} first={none} onDone={() => setTarget(null)} />
+            <PersonForm
+              key={target.kind === "existing" ? target.person.id : "new"}
+              target={target}
+              first={none}
+              onDone={() => setTarget(null)}
+            />
           </>
         ) : (
           <>
@@ -164,10 +204,21 @@ export function PeopleModal({ opened, onClose }: { opened: boolean; onClose: () 
             {people.isError && <Alert color="red">{people.error.message}</Alert>}
             {none && <Text size="sm">Nobody yet.</Text>}
             {people.data && people.data.length > 0 && (
-              <DataTable rows={people.data} columns={columns} rowId={(p) => p.id} rowTestId={(p) => `person-row-${p.id}`} testId="people-table" />
+              <DataTable
+                rows={people.data}
+                columns={columns}
+                rowId={(p) => p.id}
+                rowTestId={(p) => `person-row-${p.id}`}
+                testId="people-table"
+              />
             )}
             <Group justify="flex-end">
-              <GatedButton gate={addGate} leftSection={<IconPlus size={16} />} onClick={() => setTarget({ kind: "new" })} data-testid="person-new">
+              <GatedButton
+                gate={addGate}
+                leftSection={<IconPlus size={16} />}
+                onClick={() => setTarget({ kind: "new" })}
+                data-testid="person-new"
+              >
                 Add person
               </GatedButton>
             </Group>

@@ -11,9 +11,27 @@ vi.mock("../../backend", async (importOriginal) => {
   return { ...actual, backend: { sessionStatus: vi.fn(), people: vi.fn(), setWorkingAs: vi.fn() } };
 });
 
-const ana: Person = { id: "P-1", name: "Ana Ruiz", roles: ["compliance_officer", "administrator"], active: true, created_at: "2026-01-01T00:00:00Z" };
-const ben: Person = { id: "P-2", name: "Ben Okafor", roles: ["executive"], active: true, created_at: "2026-01-01T00:00:00Z" };
-const gone: Person = { id: "P-3", name: "Cleo Left", roles: ["consultant"], active: false, created_at: "2026-01-01T00:00:00Z" };
+const ana: Person = {
+  id: "P-1",
+  name: "Ana Ruiz",
+  roles: ["compliance_officer", "administrator"],
+  active: true,
+  created_at: "2026-01-01T00:00:00Z",
+};
+const ben: Person = {
+  id: "P-2",
+  name: "Ben Okafor",
+  roles: ["executive"],
+  active: true,
+  created_at: "2026-01-01T00:00:00Z",
+};
+const gone: Person = {
+  id: "P-3",
+  name: "Cleo Left",
+  roles: ["consultant"],
+  active: false,
+  created_at: "2026-01-01T00:00:00Z",
+};
 
 const status = (working_as: Person | null): SessionStatus => ({
   portfolio: { path: "/p/a.steerco" } as SessionStatus["portfolio"],
@@ -46,7 +64,9 @@ describe("ProfilePicker", () => {
     fireEvent.click(await screen.findByTestId("profile-P-1"));
     await waitFor(() => expect(backend.setWorkingAs).toHaveBeenCalledWith("Ana Ruiz"));
     await waitFor(() =>
-      expect(screen.getByTestId("working-as").textContent).toBe("Working as Ana Ruiz · compliance officer, administrator"),
+      expect(screen.getByTestId("working-as").textContent).toBe(
+        "Working as Ana Ruiz · compliance officer, administrator",
+      ),
     );
     await waitFor(() => expect(screen.queryByTestId("profile-picker")).toBeNull());
   });

@@ -1,7 +1,19 @@
 // "Who is working": the header button and the picker of the portfolio's active people. It asks
 // once per opened portfolio when people exist and nobody is chosen; the choice is stamped on
 // every change and gates role-bound actions. It is not a login.
-import { Alert, Badge, Button, Group, Loader, Modal, Paper, SimpleGrid, Stack, Text, UnstyledButton } from "@mantine/core";
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Loader,
+  Modal,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  UnstyledButton,
+} from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { IconUserCircle, IconUsers } from "@tabler/icons-react";
@@ -136,7 +148,11 @@ export function ProfilePicker({ portfolioKey }: { portfolioKey: string }) {
             </Button>
             <Group gap="xs">
               {person && (
-                <Button variant="default" onClick={() => choose.mutate(null)} loading={choose.isPending && choose.variables === null}>
+                <Button
+                  variant="default"
+                  onClick={() => choose.mutate(null)}
+                  loading={choose.isPending && choose.variables === null}
+                >
                   Stop working as {person.name}
                 </Button>
               )}

@@ -22,7 +22,12 @@ function policyColumns(onEdit: (p: Policy) => void) {
       id: "category",
       header: "Category",
       cell: (i) => (
-        <Badge miw="max-content" variant="light" color={i.row.original.category === "acceptable_data_sources" ? "blue" : "gray"} tt="none">
+        <Badge
+          miw="max-content"
+          variant="light"
+          color={i.row.original.category === "acceptable_data_sources" ? "blue" : "gray"}
+          tt="none"
+        >
           {i.getValue()}
         </Badge>
       ),
@@ -80,7 +85,11 @@ export function PoliciesPage() {
             acceptable-data-sources policy; lineage flags sources no policy accepts.
           </Text>
         </div>
-        <Button leftSection={<IconPlus size={16} />} onClick={() => setTarget({ kind: "new" })} data-testid="policy-new">
+        <Button
+          leftSection={<IconPlus size={16} />}
+          onClick={() => setTarget({ kind: "new" })}
+          data-testid="policy-new"
+        >
           New policy
         </Button>
       </Group>
@@ -109,11 +118,16 @@ export function PoliciesPage() {
             <div>
               <Title order={4}>{shown.title}</Title>
               <Text size="sm" c="dimmed">
-                {shown.id} · {POLICY_CATEGORY_LABEL[shown.category]} · owned by {shown.owner} · effective {shown.effective_on}{" "}
-                · version {shown.version}
+                {shown.id} · {POLICY_CATEGORY_LABEL[shown.category]} · owned by {shown.owner} · effective{" "}
+                {shown.effective_on} · version {shown.version}
               </Text>
             </div>
-            <Button variant="default" size="xs" leftSection={<IconEdit size={14} />} onClick={() => setTarget({ kind: "existing", policy: shown })}>
+            <Button
+              variant="default"
+              size="xs"
+              leftSection={<IconEdit size={14} />}
+              onClick={() => setTarget({ kind: "existing", policy: shown })}
+            >
               Edit
             </Button>
           </Group>

@@ -25,7 +25,15 @@ const blank = (): PolicyInput => ({
   version: "1.0",
 });
 
-export function PolicyModal({ target, onClose, onSaved }: { target: PolicyTarget | null; onClose: () => void; onSaved: (p: Policy) => void }) {
+export function PolicyModal({
+  target,
+  onClose,
+  onSaved,
+}: {
+  target: PolicyTarget | null;
+  onClose: () => void;
+  onSaved: (p: Policy) => void;
+}) {
   const queryClient = useQueryClient();
   const [input, setInput] = useState<PolicyInput>(blank);
   const [errors, setErrors] = useState<Record<string, string>>({});

@@ -16,13 +16,22 @@ export function NoPortfolioScreen({ problem }: { problem: ApiError | null }) {
         <Stack>
           <Title order={2}>No portfolio is open</Title>
           {problem && (
-            <Alert color="red" icon={<IconAlertTriangle />} title="Steerco could not open the portfolio" data-testid="open-problem">
+            <Alert
+              color="red"
+              icon={<IconAlertTriangle />}
+              title="Steerco could not open the portfolio"
+              data-testid="open-problem"
+            >
               {problem.message}
             </Alert>
           )}
           <Text c="dimmed">Open another portfolio file, or start a new one.</Text>
           <Group>
-            <Button leftSection={<IconFolderOpen size={16} />} onClick={() => open.mutate(undefined)} loading={open.isPending}>
+            <Button
+              leftSection={<IconFolderOpen size={16} />}
+              onClick={() => open.mutate(undefined)}
+              loading={open.isPending}
+            >
               Open…
             </Button>
             <Button variant="default" leftSection={<IconFilePlus size={16} />} onClick={newModal.open}>

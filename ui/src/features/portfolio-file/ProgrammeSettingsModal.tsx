@@ -48,7 +48,12 @@ export function ProgrammeSettingsModal({ opened, onClose }: { opened: boolean; o
   return (
     <Modal opened={opened} onClose={onClose} title="Programme settings" centered>
       <Stack>
-        <TextInput label="Programme name" value={name} onChange={(e) => setName(e.currentTarget.value)} error={errors.name} />
+        <TextInput
+          label="Programme name"
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          error={errors.name}
+        />
         <TextInput
           label="Currency"
           description="Amounts are relabelled, not converted"

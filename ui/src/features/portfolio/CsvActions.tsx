@@ -35,7 +35,11 @@ export function CsvActions() {
     onSuccess: async (outcome) => {
       close();
       await queryClient.invalidateQueries();
-      notifications.show({ color: "teal", title: "Import complete", message: `${outcome.rows.length} use cases imported` });
+      notifications.show({
+        color: "teal",
+        title: "Import complete",
+        message: `${outcome.rows.length} use cases imported`,
+      });
     },
     onError: (error) => setProblem(error.message),
   });
@@ -46,7 +50,12 @@ export function CsvActions() {
       return path === null ? null : backend.exportCsv(path);
     },
     onSuccess: (outcome) => {
-      if (outcome) notifications.show({ color: "teal", title: "Exported", message: `${outcome.rows} use cases to ${outcome.path}` });
+      if (outcome)
+        notifications.show({
+          color: "teal",
+          title: "Exported",
+          message: `${outcome.rows} use cases to ${outcome.path}`,
+        });
     },
     onError: (error) => notifications.show({ color: "red", title: "The export failed", message: error.message }),
   });

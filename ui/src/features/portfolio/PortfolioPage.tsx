@@ -43,7 +43,8 @@ export function PortfolioPage() {
       await queryClient.invalidateQueries();
       notifications.show({ color: "teal", title: "Weights saved", message: "The ranking uses the new weights." });
     },
-    onError: (error) => notifications.show({ color: "red", title: "The weights were not saved", message: error.message }),
+    onError: (error) =>
+      notifications.show({ color: "red", title: "The weights were not saved", message: error.message }),
   });
 
   const all = ranking.data?.use_cases ?? [];

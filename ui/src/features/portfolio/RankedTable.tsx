@@ -55,7 +55,11 @@ const rankedColumns = (stale: Map<string, SignoffStatus>) => [
         <Group gap={4} wrap="nowrap">
           {u.lane_reason ? <Tooltip label={u.lane_reason}>{badge}</Tooltip> : badge}
           {u.lane_override && (
-            <Tooltip label={`Gate overridden by ${u.lane_override.decided_by}: ${u.lane_override.reason}`} multiline w={280}>
+            <Tooltip
+              label={`Gate overridden by ${u.lane_override.decided_by}: ${u.lane_override.reason}`}
+              multiline
+              w={280}
+            >
               <IconShieldCheck size={16} color="var(--mantine-color-orange-6)" aria-label="gate overridden" />
             </Tooltip>
           )}
@@ -75,7 +79,13 @@ const rankedColumns = (stale: Map<string, SignoffStatus>) => [
       const [best, worst] = i.row.original.rank_range;
       const robust = best === worst;
       return (
-        <Tooltip label={robust ? "The rank holds when any one weight moves ±10 points" : "The rank moves when a weight moves ±10 points"}>
+        <Tooltip
+          label={
+            robust
+              ? "The rank holds when any one weight moves ±10 points"
+              : "The rank moves when a weight moves ±10 points"
+          }
+        >
           <Text size="sm" c={robust ? "teal.7" : worst - best >= 3 ? "orange.7" : undefined} fw={robust ? 600 : 400}>
             {robust ? `${best} (robust)` : `${best}–${worst}`}
           </Text>
@@ -105,7 +115,8 @@ export function RankedTable({ rows, onOpen }: { rows: RankedUseCase[]; onOpen: (
             <Table.Tr key={group.id}>
               {group.headers.map((header) => {
                 const sorted = header.column.getIsSorted();
-                const Icon = sorted === "asc" ? IconSortAscending : sorted === "desc" ? IconSortDescending : IconArrowsSort;
+                const Icon =
+                  sorted === "asc" ? IconSortAscending : sorted === "desc" ? IconSortDescending : IconArrowsSort;
                 return (
                   <Table.Th key={header.id}>
                     <UnstyledButton onClick={header.column.getToggleSortingHandler()}>

@@ -21,7 +21,9 @@ export function ScoringMatrix() {
           data-testid="scoring-matrix"
           style={{ width: "100%", aspectRatio: "720 / 480" }}
           // The SVG comes from our own renderer, never from user-supplied markup.
-          dangerouslySetInnerHTML={{ __html: svg.data.replace("<svg ", '<svg viewBox="0 0 720 480" width="100%" height="100%" ') }}
+          dangerouslySetInnerHTML={{
+            __html: svg.data.replace("<svg ", '<svg viewBox="0 0 720 480" width="100%" height="100%" '),
+          }}
         />
       )}
     </Paper>

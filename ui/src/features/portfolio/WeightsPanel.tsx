@@ -66,7 +66,13 @@ export function WeightsPanel({ criteria, draft, onDraft, onSave, saving }: Props
           <Button variant="default" size="xs" disabled={!draft} onClick={() => onDraft(null)}>
             Reset
           </Button>
-          <Button size="xs" disabled={!draft} loading={saving} onClick={() => draft && onSave(draft)} data-testid="save-weights">
+          <Button
+            size="xs"
+            disabled={!draft}
+            loading={saving}
+            onClick={() => draft && onSave(draft)}
+            data-testid="save-weights"
+          >
             Save weights
           </Button>
         </Group>

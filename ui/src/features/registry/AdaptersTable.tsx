@@ -24,14 +24,24 @@ const columns = [
   column.accessor((a) => a.use_case_id ?? "", {
     id: "use_case",
     header: "Use case",
-    cell: (i) => i.getValue() || <Text size="sm" c="dimmed">—</Text>,
+    cell: (i) =>
+      i.getValue() || (
+        <Text size="sm" c="dimmed">
+          —
+        </Text>
+      ),
     meta: { nowrap: true },
   }),
   column.accessor("version_count", { header: "Versions", meta: { align: "right", nowrap: true } }),
   column.accessor((a) => a.latest_version ?? "", {
     id: "latest",
     header: "Latest version",
-    cell: (i) => i.getValue() || <Text size="sm" c="dimmed">—</Text>,
+    cell: (i) =>
+      i.getValue() || (
+        <Text size="sm" c="dimmed">
+          —
+        </Text>
+      ),
     meta: { nowrap: true },
   }),
   column.display({

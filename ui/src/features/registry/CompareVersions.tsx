@@ -85,9 +85,25 @@ export function CompareVersions({ versions }: { versions: AdapterVersion[] }) {
       ) : (
         <Stack gap="sm">
           <Group align="flex-end" gap="sm">
-            <Select label="From" data={options} value={from} onChange={setFrom} allowDeselect={false} w={220} data-testid="diff-from" />
+            <Select
+              label="From"
+              data={options}
+              value={from}
+              onChange={setFrom}
+              allowDeselect={false}
+              w={220}
+              data-testid="diff-from"
+            />
             <IconArrowRight size={18} style={{ marginBottom: 8 }} />
-            <Select label="To" data={options} value={to} onChange={setTo} allowDeselect={false} w={220} data-testid="diff-to" />
+            <Select
+              label="To"
+              data={options}
+              value={to}
+              onChange={setTo}
+              allowDeselect={false}
+              w={220}
+              data-testid="diff-to"
+            />
           </Group>
           {from !== null && from === to && (
             <Text size="sm" c="dimmed">

@@ -34,7 +34,11 @@ function MarkBaseline({ evaluation, defaultUseCase }: { evaluation: Evaluation; 
     onSuccess: async (e, id) => {
       setProblem(null);
       await queryClient.invalidateQueries();
-      notifications.show({ color: "teal", title: "Baseline set", message: `${e.title} (${e.id}) is the baseline of ${id}` });
+      notifications.show({
+        color: "teal",
+        title: "Baseline set",
+        message: `${e.title} (${e.id}) is the baseline of ${id}`,
+      });
     },
     onError: (error) => setProblem(error.message),
   });
@@ -73,7 +77,13 @@ function MarkBaseline({ evaluation, defaultUseCase }: { evaluation: Evaluation; 
   );
 }
 
-export function EvaluationCard({ evaluation: e, defaultUseCase }: { evaluation: Evaluation; defaultUseCase: string | null }) {
+export function EvaluationCard({
+  evaluation: e,
+  defaultUseCase,
+}: {
+  evaluation: Evaluation;
+  defaultUseCase: string | null;
+}) {
   return (
     <Paper withBorder p="sm" radius="md" data-testid={`evaluation-${e.id}`}>
       <Group justify="space-between" align="flex-start" wrap="nowrap">
@@ -130,7 +140,8 @@ export function EvaluationCard({ evaluation: e, defaultUseCase }: { evaluation: 
                   {formatValue(m.value)}
                   {m.stderr !== null && (
                     <Text span size="xs" c="dimmed">
-                      {" "}± {formatValue(m.stderr)}
+                      {" "}
+                      ± {formatValue(m.stderr)}
                     </Text>
                   )}
                 </Table.Td>
@@ -147,7 +158,13 @@ export function EvaluationCard({ evaluation: e, defaultUseCase }: { evaluation: 
   );
 }
 
-export function EvaluationsSection({ evaluations, useCaseId }: { evaluations: Evaluation[]; useCaseId: string | null }) {
+export function EvaluationsSection({
+  evaluations,
+  useCaseId,
+}: {
+  evaluations: Evaluation[];
+  useCaseId: string | null;
+}) {
   if (evaluations.length === 0) {
     return (
       <Alert color="red" variant="light" title="No evaluation recorded">

@@ -65,16 +65,21 @@ describe("ImportAdapterModal", () => {
 
   it("shows a refusal about a named form field beside that field", async () => {
     vi.mocked(backend.importAdapter).mockRejectedValue(
-      new BackendError({ code: "invalid_input", message: "version: \"one\" is not a semantic version like 1.2.0", field: "version" }),
+      new BackendError({
+        code: "invalid_input",
+        message: 'version: "one" is not a semantic version like 1.2.0',
+        field: "version",
+      }),
     );
     renderModal();
     fireEvent.click(screen.getByTestId("adapter-import-submit"));
-    expect(await screen.findByText("\"one\" is not a semantic version like 1.2.0")).toBeTruthy();
+    expect(await screen.findByText('"one" is not a semantic version like 1.2.0')).toBeTruthy();
     expect(screen.queryByTestId("adapter-import-error")).toBeNull();
   });
 
   it("shows a refusal about a file in an alert, with the file and the reason", async () => {
-    const message = "/adapters/claims/adapter_config.json: cannot be read (No such file); is this a PEFT adapter folder?";
+    const message =
+      "/adapters/claims/adapter_config.json: cannot be read (No such file); is this a PEFT adapter folder?";
     vi.mocked(backend.previewAdapter).mockRejectedValue(
       new BackendError({ code: "invalid_input", message, field: "/adapters/claims/adapter_config.json" }),
     );
@@ -84,7 +89,12 @@ describe("ImportAdapterModal", () => {
   });
 
   it("imports with the typed values and hands back the new version", async () => {
-    vi.mocked(backend.importAdapter).mockResolvedValue({ id: "AV-7", adapter_id: "AD-2", adapter_name: "claims", version: "1.0.0" } as never);
+    vi.mocked(backend.importAdapter).mockResolvedValue({
+      id: "AV-7",
+      adapter_id: "AD-2",
+      adapter_name: "claims",
+      version: "1.0.0",
+    } as never);
     const onImported = renderModal();
     fireEvent.change(screen.getByTestId("adapter-import-name"), { target: { value: "claims" } });
     fireEvent.change(screen.getByTestId("adapter-import-version"), { target: { value: "1.0.0" } });

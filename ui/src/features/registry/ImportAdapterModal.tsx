@@ -46,8 +46,7 @@ export function ImportAdapterModal({ opened, onClose, onImported }: Props) {
   });
 
   const submit = useMutation({
-    mutationFn: () =>
-      backend.importAdapter({ path, name, version, use_case_id: useCaseId, data_pack_ids: packIds }),
+    mutationFn: () => backend.importAdapter({ path, name, version, use_case_id: useCaseId, data_pack_ids: packIds }),
     onSuccess: async (v) => {
       await queryClient.invalidateQueries();
       notifications.show({
@@ -126,7 +125,12 @@ export function ImportAdapterModal({ opened, onClose, onImported }: Props) {
           </Button>
         </Group>
         {errors.form && (
-          <Alert color="red" icon={<IconAlertTriangle />} title={failedStep === "read" ? "The folder could not be read" : "The adapter was not imported"} data-testid="adapter-import-error">
+          <Alert
+            color="red"
+            icon={<IconAlertTriangle />}
+            title={failedStep === "read" ? "The folder could not be read" : "The adapter was not imported"}
+            data-testid="adapter-import-error"
+          >
             {errors.form}
           </Alert>
         )}

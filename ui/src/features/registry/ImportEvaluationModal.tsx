@@ -12,7 +12,15 @@ import { refusalErrors } from "../../lib/errors";
 const FIELDS = ["path", "run_on", "run_by"] as const;
 const optional = (text: string) => (text.trim() === "" ? null : text.trim());
 
-export function ImportEvaluationModal({ version, opened, onClose }: { version: AdapterVersion; opened: boolean; onClose: () => void }) {
+export function ImportEvaluationModal({
+  version,
+  opened,
+  onClose,
+}: {
+  version: AdapterVersion;
+  opened: boolean;
+  onClose: () => void;
+}) {
   const queryClient = useQueryClient();
   const [path, setPath] = useState("");
   const [runOn, setRunOn] = useState("");
@@ -21,7 +29,12 @@ export function ImportEvaluationModal({ version, opened, onClose }: { version: A
 
   const run = useMutation({
     mutationFn: () =>
-      backend.importEvaluation({ path, adapter_version_id: version.id, run_on: optional(runOn), run_by: optional(runBy) }),
+      backend.importEvaluation({
+        path,
+        adapter_version_id: version.id,
+        run_on: optional(runOn),
+        run_by: optional(runBy),
+      }),
     onSuccess: async (e) => {
       await queryClient.invalidateQueries();
       notifications.show({
@@ -52,7 +65,13 @@ export function ImportEvaluationModal({ version, opened, onClose }: { version: A
   }
 
   return (
-    <Modal opened={opened} onClose={close} title={`Import evaluation for ${version.adapter_name} ${version.version}`} size="lg" centered>
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={`Import evaluation for ${version.adapter_name} ${version.version}`}
+      size="lg"
+      centered
+    >
       <Stack gap="sm">
         <Text size="sm" c="dimmed">
           lm-evaluation-harness results (JSON) or a CSV with suite, metric, value and optionally stderr and
@@ -98,7 +117,12 @@ export function ImportEvaluationModal({ version, opened, onClose }: { version: A
           <Button variant="default" onClick={close}>
             Cancel
           </Button>
-          <Button onClick={() => run.mutate()} loading={run.isPending} disabled={path.trim() === ""} data-testid="evaluation-import-submit">
+          <Button
+            onClick={() => run.mutate()}
+            loading={run.isPending}
+            disabled={path.trim() === ""}
+            data-testid="evaluation-import-submit"
+          >
             Import evaluation
           </Button>
         </Group>

@@ -12,14 +12,23 @@ import { refusalErrors } from "../../lib/errors";
 // The backend names the run "run" when it refuses the id; the form's field is the run id.
 const FIELDS = ["mlruns_dir", "run"] as const;
 
-export function ImportMlflowModal({ version, opened, onClose }: { version: AdapterVersion; opened: boolean; onClose: () => void }) {
+export function ImportMlflowModal({
+  version,
+  opened,
+  onClose,
+}: {
+  version: AdapterVersion;
+  opened: boolean;
+  onClose: () => void;
+}) {
   const queryClient = useQueryClient();
   const [dir, setDir] = useState("");
   const [runId, setRunId] = useState("");
   const [errors, setErrors] = useState<Record<string, string>>({});
 
   const run = useMutation({
-    mutationFn: () => backend.importMlflowRun({ mlruns_dir: dir, run_id: runId.trim(), adapter_version_id: version.id }),
+    mutationFn: () =>
+      backend.importMlflowRun({ mlruns_dir: dir, run_id: runId.trim(), adapter_version_id: version.id }),
     onSuccess: async (outcome) => {
       await queryClient.invalidateQueries();
       const params = Object.keys(outcome.run.params).length;
@@ -53,7 +62,13 @@ export function ImportMlflowModal({ version, opened, onClose }: { version: Adapt
   }
 
   return (
-    <Modal opened={opened} onClose={close} title={`Import MLflow run for ${version.adapter_name} ${version.version}`} size="lg" centered>
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={`Import MLflow run for ${version.adapter_name} ${version.version}`}
+      size="lg"
+      centered
+    >
       <Stack gap="sm">
         <Text size="sm" c="dimmed">
           Only a finished run counts as evidence. A parameter the version already records with another value is refused,

@@ -11,7 +11,15 @@ import { localIsoDate } from "../../lib/files";
 
 const FIELDS = ["target", "deployed_on", "approved_by"] as const;
 
-export function RecordDeploymentModal({ version, opened, onClose }: { version: AdapterVersion; opened: boolean; onClose: () => void }) {
+export function RecordDeploymentModal({
+  version,
+  opened,
+  onClose,
+}: {
+  version: AdapterVersion;
+  opened: boolean;
+  onClose: () => void;
+}) {
   const queryClient = useQueryClient();
   const [target, setTarget] = useState("");
   const [deployedOn, setDeployedOn] = useState(localIsoDate());
@@ -20,7 +28,12 @@ export function RecordDeploymentModal({ version, opened, onClose }: { version: A
 
   const record = useMutation({
     mutationFn: () =>
-      backend.recordDeployment({ adapter_version_id: version.id, target, deployed_on: deployedOn, approved_by: approvedBy }),
+      backend.recordDeployment({
+        adapter_version_id: version.id,
+        target,
+        deployed_on: deployedOn,
+        approved_by: approvedBy,
+      }),
     onSuccess: async (d) => {
       await queryClient.invalidateQueries();
       notifications.show({
@@ -42,7 +55,12 @@ export function RecordDeploymentModal({ version, opened, onClose }: { version: A
   }
 
   return (
-    <Modal opened={opened} onClose={close} title={`Record deployment of ${version.adapter_name} ${version.version}`} centered>
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={`Record deployment of ${version.adapter_name} ${version.version}`}
+      centered
+    >
       <Stack gap="sm">
         <Text size="sm" c="dimmed">
           The version becomes deployed. Gaps in its lineage are not a bar here; the release check on the Lineage page

@@ -19,12 +19,14 @@ function EmptyRegistry({ onImport }: { onImport: () => void }) {
       <Title order={4}>No adapter registered yet</Title>
       <Text size="sm" mt="xs">
         The registry records every LoRA adapter version the programme trains: its PEFT configuration, a SHA-256 of its
-        weights, the data packs it was trained on, its evaluations and where it is deployed. From these, the Lineage page
-        shows each version's evidence and flags what is missing.
+        weights, the data packs it was trained on, its evaluations and where it is deployed. From these, the Lineage
+        page shows each version's evidence and flags what is missing.
       </Text>
       <List size="sm" mt="sm" spacing={4}>
         <List.Item>Register the data sources and data packs you train on (Data page).</List.Item>
-        <List.Item>Import an adapter: choose its PEFT folder (adapter_config.json + adapter_model.safetensors).</List.Item>
+        <List.Item>
+          Import an adapter: choose its PEFT folder (adapter_config.json + adapter_model.safetensors).
+        </List.Item>
         <List.Item>Attach evaluation results, approve the version, and record its deployment.</List.Item>
       </List>
       <Button mt="md" leftSection={<IconFolderPlus size={16} />} onClick={onImport}>
@@ -38,14 +40,17 @@ export function RegistryPage() {
   const openedOn = usePageParam("registry");
   const adapters = useQuery({ queryKey: ["adapters"], queryFn: backend.adapters });
   // Opened on a version from another page: find which adapter it belongs to.
-  const all = useQuery({ queryKey: ["adapter-versions-all"], queryFn: backend.allAdapterVersions, enabled: openedOn !== null });
+  const all = useQuery({
+    queryKey: ["adapter-versions-all"],
+    queryFn: backend.allAdapterVersions,
+    enabled: openedOn !== null,
+  });
   const [chosenAdapter, setChosenAdapter] = useState<string | null>(null);
   const [openVersion, setOpenVersion] = useState<string | null>(openedOn);
   const [importing, importModal] = useDisclosure(false);
 
   const list = adapters.data ?? [];
-  const adapterId =
-    chosenAdapter ?? all.data?.find((v) => v.id === openedOn)?.adapter_id ?? list[0]?.id ?? null;
+  const adapterId = chosenAdapter ?? all.data?.find((v) => v.id === openedOn)?.adapter_id ?? list[0]?.id ?? null;
   const versions = useQuery({
     queryKey: ["adapter-versions", adapterId],
     queryFn: () => backend.adapterVersions(adapterId as string),
@@ -94,7 +99,9 @@ export function RegistryPage() {
               </Title>
               {versions.isError && <Alert color="red">{versions.error.message}</Alert>}
               {versions.isPending && <Loader size="sm" aria-label="Loading the versions" />}
-              {versions.data && <VersionsTable versions={versions.data} selectedId={openVersion} onOpen={setOpenVersion} />}
+              {versions.data && (
+                <VersionsTable versions={versions.data} selectedId={openVersion} onOpen={setOpenVersion} />
+              )}
             </Paper>
           )}
           {adapter && versions.data && (

@@ -28,9 +28,14 @@ export function VersionActions({ version }: { version: AdapterVersion }) {
     onSuccess: async (v) => {
       setConfirmRetire(false);
       await queryClient.invalidateQueries();
-      notifications.show({ color: "teal", title: "Status changed", message: `${v.adapter_name} ${v.version} is now ${v.status}` });
+      notifications.show({
+        color: "teal",
+        title: "Status changed",
+        message: `${v.adapter_name} ${v.version} is now ${v.status}`,
+      });
     },
-    onError: (error) => notifications.show({ color: "red", title: "The status was not changed", message: error.message }),
+    onError: (error) =>
+      notifications.show({ color: "red", title: "The status was not changed", message: error.message }),
   });
 
   const next = nextStatuses(version.status);
@@ -50,7 +55,11 @@ export function VersionActions({ version }: { version: AdapterVersion }) {
           </Button>
         )}
         <Tooltip
-          label={retired ? "A retired version cannot be deployed" : "Approve the version first: only an approved version can be deployed"}
+          label={
+            retired
+              ? "A retired version cannot be deployed"
+              : "Approve the version first: only an approved version can be deployed"
+          }
           disabled={canDeploy(version.status)}
         >
           <Button
@@ -66,10 +75,22 @@ export function VersionActions({ version }: { version: AdapterVersion }) {
             Record deployment
           </Button>
         </Tooltip>
-        <Button size="xs" variant="default" leftSection={<IconChartBar size={14} />} onClick={evaluationModal.open} data-testid="evaluation-import-open">
+        <Button
+          size="xs"
+          variant="default"
+          leftSection={<IconChartBar size={14} />}
+          onClick={evaluationModal.open}
+          data-testid="evaluation-import-open"
+        >
           Import evaluation…
         </Button>
-        <Button size="xs" variant="default" leftSection={<IconGitFork size={14} />} onClick={mlflowModal.open} data-testid="mlflow-import-open">
+        <Button
+          size="xs"
+          variant="default"
+          leftSection={<IconGitFork size={14} />}
+          onClick={mlflowModal.open}
+          data-testid="mlflow-import-open"
+        >
           Import MLflow run…
         </Button>
         <Button
@@ -98,8 +119,8 @@ export function VersionActions({ version }: { version: AdapterVersion }) {
             <Popover.Dropdown>
               <Stack gap="xs" maw={260}>
                 <Text size="sm">
-                  Retire {version.adapter_name} {version.version}? It stays in the registry as {STATUS_LABEL.retired.toLowerCase()}{" "}
-                  and cannot return to service.
+                  Retire {version.adapter_name} {version.version}? It stays in the registry as{" "}
+                  {STATUS_LABEL.retired.toLowerCase()} and cannot return to service.
                 </Text>
                 <Group justify="flex-end" gap="xs">
                   <Button size="xs" variant="default" onClick={() => setConfirmRetire(false)}>

@@ -1,7 +1,20 @@
 // One adapter version in full: its PEFT configuration (and the file as read), its weights, the
 // data packs it was trained on, training parameters, evaluations and deployments, its compliance
 // sign-off, with actions.
-import { Alert, Badge, Code, Divider, Drawer, Group, Loader, ScrollArea, Stack, Table, Text, Title } from "@mantine/core";
+import {
+  Alert,
+  Badge,
+  Code,
+  Divider,
+  Drawer,
+  Group,
+  Loader,
+  ScrollArea,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { backend } from "../../backend";
@@ -102,7 +115,12 @@ export function PackList({ ids, packs }: { ids: string[]; packs: DataPack[] }) {
 }
 
 export function DeploymentList({ deployments }: { deployments: Deployment[] }) {
-  if (deployments.length === 0) return <Text size="sm" c="dimmed">Not deployed anywhere yet.</Text>;
+  if (deployments.length === 0)
+    return (
+      <Text size="sm" c="dimmed">
+        Not deployed anywhere yet.
+      </Text>
+    );
   return (
     <Table verticalSpacing={4} fz="sm">
       <Table.Thead>
@@ -128,7 +146,11 @@ export function DeploymentList({ deployments }: { deployments: Deployment[] }) {
 }
 
 export function VersionDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
-  const detail = useQuery({ queryKey: ["adapter-version", id], queryFn: () => backend.adapterVersion(id as string), enabled: id !== null });
+  const detail = useQuery({
+    queryKey: ["adapter-version", id],
+    queryFn: () => backend.adapterVersion(id as string),
+    enabled: id !== null,
+  });
   const packs = useQuery({ queryKey: ["packs"], queryFn: backend.packs, enabled: id !== null });
   const v = detail.data?.version;
   return (

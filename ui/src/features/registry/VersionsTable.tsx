@@ -25,7 +25,10 @@ const versionColumns = (stale: Map<string, SignoffStatus>) => [
             {i.getValue()}
           </Text>
           {stale.has(i.row.original.id) && (
-            <StaleSignoffIcon status={stale.get(i.row.original.id)!} testId={`version-signoff-stale-${i.row.original.id}`} />
+            <StaleSignoffIcon
+              status={stale.get(i.row.original.id)!}
+              testId={`version-signoff-stale-${i.row.original.id}`}
+            />
           )}
         </Group>
         <Text size="xs" c="dimmed">
@@ -50,7 +53,8 @@ const versionColumns = (stale: Map<string, SignoffStatus>) => [
         {i.getValue()}
         {i.row.original.revision && (
           <Text span size="xs" c="dimmed">
-            {" "}@ {i.row.original.revision}
+            {" "}
+            @ {i.row.original.revision}
           </Text>
         )}
       </Text>

@@ -13,7 +13,14 @@ import { StaleSignoffIcon, useStaleSignoffs } from "../signoffs/staleSignoffs";
 function CaseCard({ u, onOpen, children }: { u: RankedUseCase; onOpen: () => void; children: React.ReactNode }) {
   const stale = useStaleSignoffs().get(u.id);
   return (
-    <Card withBorder radius="md" padding="md" onClick={onOpen} style={{ cursor: "pointer" }} data-testid="research-card">
+    <Card
+      withBorder
+      radius="md"
+      padding="md"
+      onClick={onOpen}
+      style={{ cursor: "pointer" }}
+      data-testid="research-card"
+    >
       <Group justify="space-between" wrap="nowrap" align="flex-start">
         <div>
           <Text size="xs" c="dimmed">
@@ -79,7 +86,8 @@ export function ResearchPage() {
             <Group gap={6} mt="xs" wrap="nowrap" align="flex-start">
               <IconShieldCheck size={18} color="var(--mantine-color-orange-6)" style={{ flexShrink: 0 }} />
               <Text size="sm">
-                <b>{u.lane_override?.decided_by}</b> on {u.lane_override?.decided_at.slice(0, 10)}: {u.lane_override?.reason}
+                <b>{u.lane_override?.decided_by}</b> on {u.lane_override?.decided_at.slice(0, 10)}:{" "}
+                {u.lane_override?.reason}
               </Text>
             </Group>
           </CaseCard>

@@ -1,7 +1,19 @@
 // Imports a bias check's results file for a use case: which kind, the file, optionally the
 // adapter version tested, and the threshold with the reason it fits (the four-fifths rule is only
 // a starting point for parity; adversarial suites have no default).
-import { Alert, Button, Group, Modal, NumberInput, SegmentedControl, Select, Stack, Text, Textarea, TextInput } from "@mantine/core";
+import {
+  Alert,
+  Button,
+  Group,
+  Modal,
+  NumberInput,
+  SegmentedControl,
+  Select,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconFile } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -23,9 +35,21 @@ const FORMAT: Record<BiasKind, string> = {
   adversarial_prompts: "A CSV with prompt_id, category, passed and notes columns: one row per prompt of the suite.",
 };
 
-export function BiasImportModal({ useCaseId, opened, onClose }: { useCaseId: string; opened: boolean; onClose: () => void }) {
+export function BiasImportModal({
+  useCaseId,
+  opened,
+  onClose,
+}: {
+  useCaseId: string;
+  opened: boolean;
+  onClose: () => void;
+}) {
   const queryClient = useQueryClient();
-  const versions = useQuery({ queryKey: ["adapter-versions-all"], queryFn: backend.allAdapterVersions, enabled: opened });
+  const versions = useQuery({
+    queryKey: ["adapter-versions-all"],
+    queryFn: backend.allAdapterVersions,
+    enabled: opened,
+  });
   const [kind, setKind] = useState<BiasKind>("demographic_parity");
   const [path, setPath] = useState("");
   const [versionId, setVersionId] = useState<string | null>(null);
@@ -47,7 +71,11 @@ export function BiasImportModal({ useCaseId, opened, onClose }: { useCaseId: str
       }),
     onSuccess: async (b) => {
       await queryClient.invalidateQueries();
-      notifications.show({ color: b.passed ? "teal" : "red", title: `${b.id}: ${b.passed ? "pass" : "fail"}`, message: b.title });
+      notifications.show({
+        color: b.passed ? "teal" : "red",
+        title: `${b.id}: ${b.passed ? "pass" : "fail"}`,
+        message: b.title,
+      });
       close();
     },
     onError: (error) => setErrors(refusalErrors(error, FIELDS)),
@@ -79,7 +107,7 @@ export function BiasImportModal({ useCaseId, opened, onClose }: { useCaseId: str
   }
 
   const serving = (versions.data ?? []).filter((v) => v.use_case_id === useCaseId);
-  const options = (serving.length > 0 ? serving : versions.data ?? []).map((v) => ({
+  const options = (serving.length > 0 ? serving : (versions.data ?? [])).map((v) => ({
     value: v.id,
     label: `${v.adapter_name} ${v.version} (${v.id})`,
   }));
@@ -135,7 +163,11 @@ export function BiasImportModal({ useCaseId, opened, onClose }: { useCaseId: str
           />
         </Group>
         <NumberInput
-          label={kind === "demographic_parity" ? "Lowest acceptable selection-rate ratio" : "Lowest acceptable pass rate per category"}
+          label={
+            kind === "demographic_parity"
+              ? "Lowest acceptable selection-rate ratio"
+              : "Lowest acceptable pass rate per category"
+          }
           description="Between 0 and 1"
           placeholder={kind === "adversarial_prompts" ? "e.g. 0.95" : undefined}
           required={kind === "adversarial_prompts"}
@@ -165,7 +197,12 @@ export function BiasImportModal({ useCaseId, opened, onClose }: { useCaseId: str
           <Button variant="default" onClick={close}>
             Cancel
           </Button>
-          <Button onClick={() => run.mutate()} loading={run.isPending} disabled={path.trim() === ""} data-testid="bias-import-submit">
+          <Button
+            onClick={() => run.mutate()}
+            loading={run.isPending}
+            disabled={path.trim() === ""}
+            data-testid="bias-import-submit"
+          >
             Import results
           </Button>
         </Group>

@@ -91,7 +91,12 @@ function BiasCard({ check: b }: { check: BiasCheck }) {
         <div style={{ minWidth: 0 }}>
           <Group gap="xs">
             <Text fw={600}>{b.title}</Text>
-            <Badge miw="max-content" color={b.passed ? "teal" : "red"} variant="filled" data-testid={`bias-verdict-${b.id}`}>
+            <Badge
+              miw="max-content"
+              color={b.passed ? "teal" : "red"}
+              variant="filled"
+              data-testid={`bias-verdict-${b.id}`}
+            >
               {b.passed ? "pass" : "fail"}
             </Badge>
           </Group>
@@ -126,7 +131,11 @@ export function BiasTab({ useCaseId }: { useCaseId: string }) {
     <Stack gap="md">
       <Group justify="space-between">
         <Title order={4}>Bias checks of {useCaseId}</Title>
-        <Button leftSection={<IconFileImport size={16} />} onClick={() => setImporting(true)} data-testid="bias-import-open">
+        <Button
+          leftSection={<IconFileImport size={16} />}
+          onClick={() => setImporting(true)}
+          data-testid="bias-import-open"
+        >
           Import results…
         </Button>
       </Group>
@@ -140,7 +149,9 @@ export function BiasTab({ useCaseId }: { useCaseId: string }) {
           </Text>
         </Paper>
       )}
-      {checks.data?.map((b) => <BiasCard key={b.id} check={b} />)}
+      {checks.data?.map((b) => (
+        <BiasCard key={b.id} check={b} />
+      ))}
       <BiasImportModal useCaseId={useCaseId} opened={importing} onClose={() => setImporting(false)} />
     </Stack>
   );

@@ -1,7 +1,20 @@
 // How far a use case's recorded evidence covers each regulatory framework: per framework the
 // share of items covered, then each item with the evidence kinds that would cover it and which of
 // them this use case has. Items no Steerco record can evidence are marked as outside Steerco.
-import { Accordion, Alert, Badge, Group, Loader, Paper, Progress, Stack, Table, Text, Title, Tooltip } from "@mantine/core";
+import {
+  Accordion,
+  Alert,
+  Badge,
+  Group,
+  Loader,
+  Paper,
+  Progress,
+  Stack,
+  Table,
+  Text,
+  Title,
+  Tooltip,
+} from "@mantine/core";
 import { IconCheck } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { backend } from "../../backend";
@@ -40,7 +53,14 @@ function Evidence({ item }: { item: ItemCoverage }) {
       {item.evidenced_by.map((kind) => {
         const present = item.present.includes(kind);
         return (
-          <Badge miw="max-content" key={kind} size="sm" variant={present ? "light" : "outline"} color={present ? "teal" : "gray"} tt="none">
+          <Badge
+            miw="max-content"
+            key={kind}
+            size="sm"
+            variant={present ? "light" : "outline"}
+            color={present ? "teal" : "gray"}
+            tt="none"
+          >
             {present ? "✓ " : ""}
             {kind}
           </Badge>
@@ -65,7 +85,12 @@ function FrameworkPanel({ f }: { f: FrameworkCoverage }) {
           covered {f.covered} of {f.total}
         </Text>
       </Group>
-      <Progress value={share} color={share === 100 ? "teal" : share >= 50 ? "yellow" : "red"} mb="sm" aria-label={`${f.title} coverage`} />
+      <Progress
+        value={share}
+        color={share === 100 ? "teal" : share >= 50 ? "yellow" : "red"}
+        mb="sm"
+        aria-label={`${f.title} coverage`}
+      />
       <Table verticalSpacing={4} fz="sm">
         <Table.Thead>
           <Table.Tr>
@@ -123,7 +148,10 @@ function Mapping() {
 }
 
 export function CoverageTab({ useCaseId }: { useCaseId: string }) {
-  const coverage = useQuery({ queryKey: ["framework-coverage", useCaseId], queryFn: () => backend.frameworkCoverage(useCaseId) });
+  const coverage = useQuery({
+    queryKey: ["framework-coverage", useCaseId],
+    queryFn: () => backend.frameworkCoverage(useCaseId),
+  });
   if (coverage.isPending) return <Loader size="sm" aria-label="Working out framework coverage" />;
   if (coverage.isError) {
     return (

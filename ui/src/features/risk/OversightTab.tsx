@@ -1,6 +1,21 @@
 // A use case's human-oversight plan: who is accountable, how they intervene, who takes over,
 // and how quickly; what is still missing in red; and every use case's plan status at a glance.
-import { Alert, Badge, Button, Group, List, Loader, NumberInput, Paper, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  List,
+  Loader,
+  NumberInput,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { createColumnHelper } from "@tanstack/react-table";
@@ -23,7 +38,9 @@ const statusColumns = [
     header: "Plan",
     cell: (i) =>
       i.row.original.missing.length === 0 ? (
-        <Badge miw="max-content" color="teal" variant="light">complete</Badge>
+        <Badge miw="max-content" color="teal" variant="light">
+          complete
+        </Badge>
       ) : (
         <Badge miw="max-content" color="red" variant="light" tt="none" style={{ whiteSpace: "normal", height: "auto" }}>
           missing: {i.row.original.missing.join(", ")}
@@ -72,7 +89,8 @@ export function OversightTab({ useCaseId, onSelect }: { useCaseId: string; onSel
 
   if (all.isPending) return <Loader size="sm" aria-label="Loading oversight plans" />;
   if (all.isError) return <Alert color="red">{all.error.message}</Alert>;
-  const set = <K extends keyof OversightInput>(key: K, value: OversightInput[K]) => setInput((i) => ({ ...i, [key]: value }));
+  const set = <K extends keyof OversightInput>(key: K, value: OversightInput[K]) =>
+    setInput((i) => ({ ...i, [key]: value }));
 
   return (
     <Stack gap="md">

@@ -28,7 +28,15 @@ const blank = (useCaseId: string): RiskInput => ({
   status: "open",
 });
 
-export function RiskModal({ useCaseId, target, onClose }: { useCaseId: string; target: RiskTarget | null; onClose: () => void }) {
+export function RiskModal({
+  useCaseId,
+  target,
+  onClose,
+}: {
+  useCaseId: string;
+  target: RiskTarget | null;
+  onClose: () => void;
+}) {
   const queryClient = useQueryClient();
   const [input, setInput] = useState<RiskInput>(() => blank(useCaseId));
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -49,7 +57,11 @@ export function RiskModal({ useCaseId, target, onClose }: { useCaseId: string; t
     mutationFn: () => (existing ? backend.updateRisk(existing.id, input) : backend.createRisk(input)),
     onSuccess: async (r) => {
       await queryClient.invalidateQueries();
-      notifications.show({ color: "teal", title: `${r.id} saved`, message: `${r.title} · score ${r.likelihood * r.impact}` });
+      notifications.show({
+        color: "teal",
+        title: `${r.id} saved`,
+        message: `${r.title} · score ${r.likelihood * r.impact}`,
+      });
       onClose();
     },
     onError: (error) => setErrors(refusalErrors(error, FIELDS)),
@@ -57,7 +69,13 @@ export function RiskModal({ useCaseId, target, onClose }: { useCaseId: string; t
 
   const set = <K extends keyof RiskInput>(key: K, value: RiskInput[K]) => setInput((i) => ({ ...i, [key]: value }));
   return (
-    <Modal opened={target !== null} onClose={onClose} title={existing ? `Edit ${existing.id}` : `New risk for ${useCaseId}`} size="lg" centered>
+    <Modal
+      opened={target !== null}
+      onClose={onClose}
+      title={existing ? `Edit ${existing.id}` : `New risk for ${useCaseId}`}
+      size="lg"
+      centered
+    >
       <Stack gap="sm" data-testid="risk-modal">
         {errors.form && (
           <Alert color="red" title="The risk was not saved">

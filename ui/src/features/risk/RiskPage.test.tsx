@@ -48,7 +48,11 @@ describe("RiskPage", () => {
 
   it("flags what the oversight plan lacks and saves the form, a refused field beside it", async () => {
     vi.mocked(backend.setOversight).mockRejectedValue(
-      new BackendError({ code: "invalid_input", message: "max_intervention_minutes: must be at least 1 minute", field: "max_intervention_minutes" }),
+      new BackendError({
+        code: "invalid_input",
+        message: "max_intervention_minutes: must be at least 1 minute",
+        field: "max_intervention_minutes",
+      }),
     );
     renderWithProviders(<RiskPage />);
     expect((await screen.findByTestId("oversight-missing")).textContent).toContain("fallback owner");
@@ -58,14 +62,23 @@ describe("RiskPage", () => {
     fireEvent.click(screen.getByTestId("oversight-save"));
     expect(await screen.findByText("must be at least 1 minute")).toBeTruthy();
     expect(backend.setOversight).toHaveBeenCalledWith(
-      expect.objectContaining({ use_case_id: "UC-1", accountable_person: "Dana Lee", fallback_owner: "Claims desk", max_intervention_minutes: 0 }),
+      expect.objectContaining({
+        use_case_id: "UC-1",
+        accountable_person: "Dana Lee",
+        fallback_owner: "Claims desk",
+        max_intervention_minutes: 0,
+      }),
     );
     expect(screen.getByTestId("oversight-row-UC-1").textContent).toContain("missing: intervention procedure");
   });
 
   it("imports parity results with the four-fifths default, and asks for a threshold for adversarial suites", async () => {
     vi.mocked(backend.chooseFile).mockResolvedValue("/results/parity.csv");
-    vi.mocked(backend.importBias).mockResolvedValue({ id: "BC-1", passed: true, title: "Demographic parity · parity.csv" } as never);
+    vi.mocked(backend.importBias).mockResolvedValue({
+      id: "BC-1",
+      passed: true,
+      title: "Demographic parity · parity.csv",
+    } as never);
     renderWithProviders(<RiskPage />);
     fireEvent.click(await screen.findByTestId("tab-bias"));
     fireEvent.click(await screen.findByTestId("bias-import-open"));
@@ -73,7 +86,9 @@ describe("RiskPage", () => {
     expect((within(modal).getByTestId("bias-threshold") as HTMLInputElement).value).toBe("0.8");
     expect((within(modal).getByTestId("bias-rationale") as HTMLTextAreaElement).value).toBe(PARITY_DEFAULT_RATIONALE);
     fireEvent.click(within(modal).getByText("Choose file…"));
-    await waitFor(() => expect((within(modal).getByTestId("bias-path") as HTMLInputElement).value).toBe("/results/parity.csv"));
+    await waitFor(() =>
+      expect((within(modal).getByTestId("bias-path") as HTMLInputElement).value).toBe("/results/parity.csv"),
+    );
     fireEvent.click(within(modal).getByTestId("bias-import-submit"));
     await waitFor(() =>
       expect(backend.importBias).toHaveBeenCalledWith({
@@ -106,9 +121,33 @@ describe("RiskPage", () => {
           covered: 1,
           total: 3,
           items: [
-            { id: "art14", reference: "Art. 14", title: "Human oversight", summary: "", evidenced_by: ["oversight"], present: ["oversight"], covered: true },
-            { id: "art10", reference: "Art. 10", title: "Data governance", summary: "", evidenced_by: ["data_pack"], present: [], covered: false },
-            { id: "art17", reference: "Art. 17", title: "Quality management", summary: "", evidenced_by: [], present: [], covered: false },
+            {
+              id: "art14",
+              reference: "Art. 14",
+              title: "Human oversight",
+              summary: "",
+              evidenced_by: ["oversight"],
+              present: ["oversight"],
+              covered: true,
+            },
+            {
+              id: "art10",
+              reference: "Art. 10",
+              title: "Data governance",
+              summary: "",
+              evidenced_by: ["data_pack"],
+              present: [],
+              covered: false,
+            },
+            {
+              id: "art17",
+              reference: "Art. 17",
+              title: "Quality management",
+              summary: "",
+              evidenced_by: [],
+              present: [],
+              covered: false,
+            },
           ],
         },
       ],

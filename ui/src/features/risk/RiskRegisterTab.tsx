@@ -23,14 +23,27 @@ function riskColumns(onEdit: (r: Risk) => void) {
       id: "score",
       header: "Score",
       cell: (i) => (
-        <Badge miw="max-content" color={riskScoreColor(i.getValue())} variant="filled" data-testid={`risk-score-${i.row.original.id}`}>
+        <Badge
+          miw="max-content"
+          color={riskScoreColor(i.getValue())}
+          variant="filled"
+          data-testid={`risk-score-${i.row.original.id}`}
+        >
           {i.getValue()}
         </Badge>
       ),
       meta: { nowrap: true },
     }),
     column.accessor("owner", { header: "Owner" }),
-    column.accessor("mitigation", { header: "Mitigation", cell: (i) => i.getValue() || <Text size="sm" c="dimmed">—</Text> }),
+    column.accessor("mitigation", {
+      header: "Mitigation",
+      cell: (i) =>
+        i.getValue() || (
+          <Text size="sm" c="dimmed">
+            —
+          </Text>
+        ),
+    }),
     column.accessor((r) => RISK_STATUSES.indexOf(r.status), {
       id: "status",
       header: "Status",
@@ -46,7 +59,12 @@ function riskColumns(onEdit: (r: Risk) => void) {
       header: "",
       cell: (i) => (
         <Tooltip label="Edit">
-          <ActionIcon variant="subtle" aria-label={`Edit ${i.row.original.id}`} data-testid={`risk-edit-${i.row.original.id}`} onClick={() => onEdit(i.row.original)}>
+          <ActionIcon
+            variant="subtle"
+            aria-label={`Edit ${i.row.original.id}`}
+            data-testid={`risk-edit-${i.row.original.id}`}
+            onClick={() => onEdit(i.row.original)}
+          >
             <IconEdit size={16} />
           </ActionIcon>
         </Tooltip>

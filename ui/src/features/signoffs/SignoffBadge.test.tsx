@@ -39,7 +39,9 @@ describe("SignoffBadge", () => {
   it("names who signed off and when while the sign-off is current", async () => {
     vi.mocked(backend.signoffs).mockResolvedValue([signed("SO-1", "2026-03-04T10:00:00Z", false, false)]);
     renderWithProviders(<SignoffBadge entityId="UC-1" />);
-    expect((await screen.findByTestId("signoff-current-UC-1")).textContent).toBe("Signed off by Ana Ruiz on 2026-03-04");
+    expect((await screen.findByTestId("signoff-current-UC-1")).textContent).toBe(
+      "Signed off by Ana Ruiz on 2026-03-04",
+    );
     expect(screen.queryByTestId("signoff-stale-UC-1")).toBeNull();
   });
 

@@ -26,7 +26,14 @@ export function SignoffBadge({ entityId, size = "sm" }: { entityId: string; size
   const state = signoffState(signoffs.data);
   if (state.kind === "none") {
     return (
-      <Badge miw="max-content" color="gray" variant="light" size={size} tt="none" data-testid={`signoff-none-${entityId}`}>
+      <Badge
+        miw="max-content"
+        color="gray"
+        variant="light"
+        size={size}
+        tt="none"
+        data-testid={`signoff-none-${entityId}`}
+      >
         Not signed off
       </Badge>
     );
@@ -35,8 +42,13 @@ export function SignoffBadge({ entityId, size = "sm" }: { entityId: string; size
   const signed = `Signed off by ${s.signed_by} on ${localDate(s.signed_at)}`;
   if (state.kind === "stale") {
     return (
-      <Tooltip label={`${signed}; the record has changed since, so the sign-off no longer covers it.`} multiline maw={320}>
-        <Badge miw="max-content"
+      <Tooltip
+        label={`${signed}; the record has changed since, so the sign-off no longer covers it.`}
+        multiline
+        maw={320}
+      >
+        <Badge
+          miw="max-content"
           color="red"
           variant="filled"
           size={size}
@@ -51,7 +63,8 @@ export function SignoffBadge({ entityId, size = "sm" }: { entityId: string; size
   }
   return (
     <Tooltip label={s.comment ? `“${s.comment}”` : "No comment"} multiline maw={320}>
-      <Badge miw="max-content"
+      <Badge
+        miw="max-content"
         color="teal"
         variant="light"
         size={size}

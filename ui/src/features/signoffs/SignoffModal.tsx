@@ -31,7 +31,11 @@ export function SignoffModal({ target, onClose }: { target: SignTarget | null; o
       setErrors({});
       setSigned(status);
       await queryClient.invalidateQueries();
-      notifications.show({ color: "teal", title: `${status.signoff.entity_id} signed off`, message: status.entity_title });
+      notifications.show({
+        color: "teal",
+        title: `${status.signoff.entity_id} signed off`,
+        message: status.entity_title,
+      });
     },
     onError: (error) => setErrors(refusalErrors(error, FIELDS)),
   });

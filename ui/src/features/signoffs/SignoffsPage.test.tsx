@@ -13,7 +13,13 @@ vi.mock("../../backend", async (importOriginal) => {
   return { ...actual, backend: { sessionStatus: vi.fn(), signoffQueue: vi.fn(), signOff: vi.fn() } };
 });
 
-const person = (roles: Person["roles"]): Person => ({ id: "P-1", name: "Ana Ruiz", roles, active: true, created_at: "" });
+const person = (roles: Person["roles"]): Person => ({
+  id: "P-1",
+  name: "Ana Ruiz",
+  roles,
+  active: true,
+  created_at: "",
+});
 const session = (working_as: Person | null): SessionStatus =>
   ({ portfolio: null, problem: null, default_path: "", working_as, has_people: true }) as SessionStatus;
 
@@ -36,7 +42,14 @@ const status = (entity: string, stale: boolean): SignoffStatus => ({
 });
 
 const queue: SignoffQueue = {
-  awaiting: [{ entity_id: "UC-3", kind: "use_case", title: "UC-3 Fraud alerts", reason: "heading for pilot: the pilot stage needs a current compliance sign-off" }],
+  awaiting: [
+    {
+      entity_id: "UC-3",
+      kind: "use_case",
+      title: "UC-3 Fraud alerts",
+      reason: "heading for pilot: the pilot stage needs a current compliance sign-off",
+    },
+  ],
   stale: [{ status: status("UC-1", true), changes: [{ field: "annual_value", before: "100000", after: "250000" }] }],
   current: [status("UC-2", false)],
 };
@@ -69,7 +82,10 @@ describe("SignoffsPage", () => {
 
   it("signs with the comment and shows the SHA-256 of what was signed", async () => {
     vi.mocked(backend.sessionStatus).mockResolvedValue(session(person(["compliance_officer"])));
-    vi.mocked(backend.signOff).mockResolvedValue({ ...status("UC-3", false), signoff: { ...status("UC-3", false).signoff, content_sha256: "ef".repeat(32) } });
+    vi.mocked(backend.signOff).mockResolvedValue({
+      ...status("UC-3", false),
+      signoff: { ...status("UC-3", false).signoff, content_sha256: "ef".repeat(32) },
+    });
     renderWithProviders(<SignoffsPage />);
     const button = await screen.findByTestId("sign-UC-3");
     await waitFor(() => expect(button.hasAttribute("data-disabled")).toBe(false));
@@ -83,7 +99,11 @@ describe("SignoffsPage", () => {
   it("shows a forbidden refusal from the backend in an alert", async () => {
     vi.mocked(backend.sessionStatus).mockResolvedValue(session(person(["compliance_officer"])));
     vi.mocked(backend.signOff).mockRejectedValue(
-      new BackendError({ code: "forbidden", message: "only a compliance officer can sign off; Ana Ruiz is a consultant", field: null }),
+      new BackendError({
+        code: "forbidden",
+        message: "only a compliance officer can sign off; Ana Ruiz is a consultant",
+        field: null,
+      }),
     );
     renderWithProviders(<SignoffsPage />);
     const button = await screen.findByTestId("sign-UC-3");

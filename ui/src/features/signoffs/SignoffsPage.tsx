@@ -34,7 +34,11 @@ function Awaiting({ item }: { item: AwaitingSignoff }) {
             {item.reason}
           </Text>
         </div>
-        <SignOffButton target={{ entityId: item.entity_id, title: item.title }} testId={`sign-${item.entity_id}`} size="xs" />
+        <SignOffButton
+          target={{ entityId: item.entity_id, title: item.title }}
+          testId={`sign-${item.entity_id}`}
+          size="xs"
+        />
       </Group>
     </Paper>
   );
@@ -43,13 +47,18 @@ function Awaiting({ item }: { item: AwaitingSignoff }) {
 function Stale({ item }: { item: StaleSignoff }) {
   const s = item.status.signoff;
   return (
-    <Paper withBorder p="sm" radius="md" bg="red.0" style={{ borderColor: "var(--mantine-color-red-5)" }} data-testid={`stale-${s.entity_id}`}>
+    <Paper
+      withBorder
+      p="sm"
+      radius="md"
+      bg="red.0"
+      style={{ borderColor: "var(--mantine-color-red-5)" }}
+      data-testid={`stale-${s.entity_id}`}
+    >
       <Group justify="space-between" align="flex-start" wrap="nowrap">
         <div style={{ minWidth: 0 }}>
           <Group gap="xs">
-            <Text fw={600}>
-              {item.status.entity_title}
-            </Text>
+            <Text fw={600}>{item.status.entity_title}</Text>
             <Badge miw="max-content" color="red" variant="filled" size="sm" tt="none">
               Sign-off stale
             </Badge>
@@ -102,12 +111,31 @@ const currentColumns = [
   column.accessor((s) => s.signoff.entity_id, { id: "record", header: "Record", meta: { nowrap: true } }),
   column.accessor("entity_title", { header: "Title" }),
   column.accessor((s) => s.signoff.signed_by, { id: "by", header: "Signed off by" }),
-  column.accessor((s) => s.signoff.signed_at, { id: "on", header: "On", cell: (i) => localDate(i.getValue()), meta: { nowrap: true } }),
+  column.accessor((s) => s.signoff.signed_at, {
+    id: "on",
+    header: "On",
+    cell: (i) => localDate(i.getValue()),
+    meta: { nowrap: true },
+  }),
   column.accessor((s) => s.signoff.comment, { id: "comment", header: "Comment" }),
-  column.accessor((s) => s.signoff.content_sha256, { id: "hash", header: "Content SHA-256", cell: (i) => <HashText sha256={i.getValue()} size="xs" /> }),
+  column.accessor((s) => s.signoff.content_sha256, {
+    id: "hash",
+    header: "Content SHA-256",
+    cell: (i) => <HashText sha256={i.getValue()} size="xs" />,
+  }),
 ];
 
-function Section({ title, color, count, children }: { title: string; color: string; count: number; children: React.ReactNode }) {
+function Section({
+  title,
+  color,
+  count,
+  children,
+}: {
+  title: string;
+  color: string;
+  count: number;
+  children: React.ReactNode;
+}) {
   return (
     <Stack gap="xs">
       <Group gap="xs">
@@ -139,8 +167,9 @@ export function SignoffsPage() {
       <div>
         <Title order={2}>Sign-offs</Title>
         <Text c="dimmed" size="sm">
-          A compliance officer signs off use cases, adapter versions and evaluations. A sign-off is bound to the record's
-          content: when the record changes, it turns stale. A use case moves to pilot only with a current sign-off.
+          A compliance officer signs off use cases, adapter versions and evaluations. A sign-off is bound to the
+          record's content: when the record changes, it turns stale. A use case moves to pilot only with a current
+          sign-off.
         </Text>
       </div>
       <Section title="Awaiting sign-off" color="orange" count={awaiting.length}>

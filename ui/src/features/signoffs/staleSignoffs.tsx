@@ -24,8 +24,17 @@ export function useStaleSignoffs(): Map<string, SignoffStatus> {
 export function StaleSignoffIcon({ status, testId }: { status: SignoffStatus; testId: string }) {
   const s = status.signoff;
   return (
-    <Tooltip label={`Sign-off stale: changed since ${s.signed_by} signed it off on ${localDate(s.signed_at)}`} multiline w={260}>
-      <IconAlertTriangle size={16} color="var(--mantine-color-red-6)" aria-label="sign-off stale" data-testid={testId} />
+    <Tooltip
+      label={`Sign-off stale: changed since ${s.signed_by} signed it off on ${localDate(s.signed_at)}`}
+      multiline
+      w={260}
+    >
+      <IconAlertTriangle
+        size={16}
+        color="var(--mantine-color-red-6)"
+        aria-label="sign-off stale"
+        data-testid={testId}
+      />
     </Tooltip>
   );
 }

@@ -41,7 +41,13 @@ export function NewWorkshopModal({ opened, onClose, onCreated }: Props) {
   return (
     <Modal opened={opened} onClose={onClose} title="New workshop" size="lg" centered>
       <Stack>
-        <TextInput label="Title" required value={title} onChange={(e) => setTitle(e.currentTarget.value)} error={errors.title} />
+        <TextInput
+          label="Title"
+          required
+          value={title}
+          onChange={(e) => setTitle(e.currentTarget.value)}
+          error={errors.title}
+        />
         <Group grow>
           <TextInput
             label="Date"

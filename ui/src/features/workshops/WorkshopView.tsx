@@ -1,6 +1,20 @@
 // One workshop: rate on the facilitator's screen (one participant at a time), exchange rating
 // sheets, and read the consensus — medians, spreads and the "discuss" flags.
-import { Alert, Badge, Button, Group, Paper, SegmentedControl, Select, Stack, Table, Tabs, Text, Title, Tooltip } from "@mantine/core";
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Paper,
+  SegmentedControl,
+  Select,
+  Stack,
+  Table,
+  Tabs,
+  Text,
+  Title,
+  Tooltip,
+} from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconFileExport, IconFileImport, IconMessageCircle } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -23,8 +37,9 @@ function RateGrid({ detail, participant }: { detail: WorkshopDetail; participant
     onError: (error) => notifications.show({ color: "red", title: "Rating not recorded", message: error.message }),
   });
   const given = (useCaseId: string, criterion: CriterionKey) =>
-    detail.ratings.find((r) => r.participant === participant && r.use_case_id === useCaseId && r.criterion === criterion)
-      ?.rating;
+    detail.ratings.find(
+      (r) => r.participant === participant && r.use_case_id === useCaseId && r.criterion === criterion,
+    )?.rating;
   return (
     <Table verticalSpacing="xs" data-testid="rate-grid">
       <Table.Thead>
@@ -79,7 +94,8 @@ function Consensus({ detail }: { detail: WorkshopDetail }) {
     <Stack gap="sm">
       {discussions > 0 ? (
         <Alert color="orange" icon={<IconMessageCircle />}>
-          {discussions} rating{discussions === 1 ? "" : "s"} spread by 2 or more points: discuss before the medians stand.
+          {discussions} rating{discussions === 1 ? "" : "s"} spread by 2 or more points: discuss before the medians
+          stand.
         </Alert>
       ) : (
         <Text size="sm" c="dimmed">
@@ -150,11 +166,16 @@ export function WorkshopView({ id }: { id: string }) {
 
   const exportSheet = useMutation({
     mutationFn: async (who: string) => {
-      const path = await backend.chooseCsvDestination(`Rating sheet for ${who}`, `${id}-${who.replace(/\W+/g, "-")}.csv`);
+      const path = await backend.chooseCsvDestination(
+        `Rating sheet for ${who}`,
+        `${id}-${who.replace(/\W+/g, "-")}.csv`,
+      );
       return path === null ? null : backend.exportRatingSheet(id, who, path);
     },
-    onSuccess: (written) => written && notifications.show({ color: "teal", title: "Sheet written", message: written.path }),
-    onError: (error) => notifications.show({ color: "red", title: "The sheet was not written", message: error.message }),
+    onSuccess: (written) =>
+      written && notifications.show({ color: "teal", title: "Sheet written", message: written.path }),
+    onError: (error) =>
+      notifications.show({ color: "red", title: "The sheet was not written", message: error.message }),
   });
   const importSheet = useMutation({
     mutationFn: async (file: File) => backend.importRatingSheet(id, await readUtf8(file)),
@@ -164,7 +185,12 @@ export function WorkshopView({ id }: { id: string }) {
       notifications.show({ color: "teal", title: "Sheet imported", message: "The consensus is updated." });
     },
     onError: (error) =>
-      notifications.show({ color: "red", title: "The sheet was not imported", message: error.message, autoClose: false }),
+      notifications.show({
+        color: "red",
+        title: "The sheet was not imported",
+        message: error.message,
+        autoClose: false,
+      }),
     onSettled: () => {
       if (sheetInput.current) sheetInput.current.value = "";
     },

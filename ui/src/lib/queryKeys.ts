@@ -1,0 +1,111 @@
+// Every query key the app caches under, and which of them a change makes stale. Keys nest by
+// area (discovery, registry, compliance), so one prefix reaches a whole family; a mutation names
+// what it changed and only those queries refetch.
+import { useQueryClient, type QueryKey } from "@tanstack/react-query";
+import { useCallback } from "react";
+import type { AuditQuery } from "../bindings/AuditQuery";
+import type { GatePreviewRequest } from "../bindings/GatePreviewRequest";
+import type { SignoffFilter } from "../bindings/SignoffFilter";
+import type { Weight } from "../bindings/Weight";
+
+export const keys = {
+  session: ["session"] as const,
+  recentFiles: ["recent-files"] as const,
+  backups: ["backups"] as const,
+
+  discovery: ["discovery"] as const,
+  programme: ["discovery", "programme"] as const,
+  overview: ["discovery", "overview"] as const,
+  useCases: ["discovery", "use-cases"] as const,
+  useCase: (id: string) => ["discovery", "use-cases", id] as const,
+  ranking: (weights: Weight[] | null) => ["discovery", "ranking", weights] as const,
+  rankings: ["discovery", "ranking"] as const,
+  matrix: ["discovery", "matrix"] as const,
+  gatePreview: (figures: GatePreviewRequest) => ["discovery", "gate-preview", figures] as const,
+  workshops: ["discovery", "workshops"] as const,
+  workshop: (id: string) => ["discovery", "workshops", id] as const,
+
+  registry: ["registry"] as const,
+  policies: ["registry", "policies"] as const,
+  sources: ["registry", "sources"] as const,
+  packs: ["registry", "packs"] as const,
+  adapters: ["registry", "adapters"] as const,
+  versions: ["registry", "versions"] as const,
+  versionsOf: (adapterId: string) => ["registry", "versions", "of", adapterId] as const,
+  version: (id: string) => ["registry", "versions", id] as const,
+  versionDiff: (from: string, to: string) => ["registry", "versions", "diff", from, to] as const,
+  deployments: ["registry", "deployments"] as const,
+  lineage: (versionId: string) => ["registry", "lineage", versionId] as const,
+  lineageCheck: ["registry", "lineage-check"] as const,
+
+  compliance: ["compliance"] as const,
+  people: ["compliance", "people"] as const,
+  signoffs: (filter: SignoffFilter) => ["compliance", "signoffs", filter] as const,
+  signoffQueue: ["compliance", "signoff-queue"] as const,
+  unsignedFields: ["compliance", "unsigned-fields"] as const,
+  audit: ["compliance", "audit"] as const,
+  auditPage: (query: AuditQuery) => ["compliance", "audit", "page", query] as const,
+  auditVerify: ["compliance", "audit", "verify"] as const,
+  oversight: ["compliance", "oversight"] as const,
+  biasChecks: (useCaseId: string | null) => ["compliance", "bias", useCaseId] as const,
+  biasDefaults: ["compliance", "bias-defaults"] as const,
+  risks: (useCaseId: string | null) => ["compliance", "risks", useCaseId] as const,
+  coverage: (useCaseId: string) => ["compliance", "coverage", useCaseId] as const,
+  frameworkMapping: ["compliance", "framework-mapping"] as const,
+};
+
+/** What a mutation changed, in the terms that decide which screens are out of date. */
+export type Changed =
+  | "programme"
+  | "useCases"
+  | "workshops"
+  | "governance"
+  | "adapters"
+  | "evaluations"
+  | "people"
+  | "signoffs"
+  | "riskControls"
+  | "audit"
+  | "portfolio";
+
+const SIGNED_STATE: QueryKey[] = [["compliance", "signoffs"], keys.signoffQueue, ["compliance", "coverage"]];
+
+/** The queries each kind of change makes stale (every change also adds to the audit trail). */
+const STALE: Record<Changed, QueryKey[]> = {
+  // The horizon re-gates every case; the currency and name show everywhere.
+  programme: [keys.discovery, keys.session],
+  useCases: [keys.discovery, ...SIGNED_STATE],
+  workshops: [keys.workshops, keys.rankings, keys.useCases, keys.overview, keys.matrix],
+  governance: [keys.policies, keys.sources, keys.packs, ["registry", "lineage"], keys.lineageCheck, ...SIGNED_STATE],
+  adapters: [keys.registry, ...SIGNED_STATE, keys.overview],
+  evaluations: [keys.versions, ["registry", "lineage"], keys.lineageCheck, ...SIGNED_STATE],
+  people: [keys.people, keys.session],
+  signoffs: [...SIGNED_STATE, keys.useCases, keys.versions, keys.overview],
+  riskControls: [
+    keys.oversight,
+    ["compliance", "bias"],
+    ["compliance", "risks"],
+    ["compliance", "coverage"],
+    keys.overview,
+  ],
+  audit: [keys.audit],
+  // Another file, a restore or the demo: nothing cached is about the same portfolio any more.
+  portfolio: [[]],
+};
+
+/** Marks stale what `changed` touched; resolves once the active queries have refetched. */
+export function useInvalidate(): (...changed: Changed[]) => Promise<void> {
+  const client = useQueryClient();
+  return useCallback(
+    async (...changed: Changed[]) => {
+      const stale = [...changed.flatMap((c) => STALE[c]), keys.audit];
+      await Promise.all(stale.map((queryKey) => client.invalidateQueries({ queryKey })));
+    },
+    [client],
+  );
+}
+
+/** For tests: the keys a change makes stale. */
+export function staleKeys(changed: Changed): QueryKey[] {
+  return [...STALE[changed], keys.audit];
+}
