@@ -15,15 +15,16 @@ APT_PACKAGES := build-essential pkg-config libssl-dev libwebkit2gtk-4.1-dev libg
 	librsvg2-dev libsoup-3.0-dev libjavascriptcoregtk-4.1-dev xvfb xauth webkit2gtk-driver \
 	poppler-utils imagemagick
 
-.PHONY: run test system-deps ui-deps ui build fmt-check clippy cargo-test ui-test e2e \
-	tauri-driver hermetic-check bench bindings clean
+.PHONY: run test system-deps ui-deps ui build fmt-check clippy cargo-test ui-lint ui-test e2e \
+	tauri-driver hermetic-check bench bindings fuzz crash-full clean
 
 ## Build everything and open the desktop app (the demo portfolio on a first run).
 run: build
 	$(DESKTOP_BIN)
 
-## Everything CI runs: formatting, lints, Rust tests, UI checks and the desktop e2e suite.
-test: system-deps fmt-check ui clippy cargo-test ui-test e2e hermetic-check
+## Everything CI runs: formatting, lints, Rust tests (with the crash harness's 10 kills and the
+## fuzzing corpus replayed), UI lint, format, type and unit checks, and the desktop e2e suite.
+test: system-deps fmt-check ui clippy cargo-test ui-lint ui-test e2e hermetic-check
 	@echo "make test: all checks passed"
 
 system-deps:
@@ -59,6 +60,9 @@ cargo-test: ui
 	@rm -rf $(TEST_HOME) && mkdir -p $(TEST_HOME)
 	XDG_DATA_HOME=$(TEST_HOME)/data XDG_CONFIG_HOME=$(TEST_HOME)/config cargo test --locked
 
+ui-lint: ui-deps
+	cd ui && npm run lint && npm run format:check
+
 ui-test: ui-deps
 	cd ui && npm run typecheck && npm test
 
@@ -80,6 +84,15 @@ hermetic-check:
 
 bench:
 	cargo bench -p steerco-core
+
+## The fuzz targets for FUZZ_SECONDS each (needs nightly and cargo-fuzz; see fuzz/run.sh).
+FUZZ_SECONDS ?= 60
+fuzz:
+	fuzz/run.sh $(FUZZ_SECONDS)
+
+## The crash harness at full size: 100 SIGKILLs (make test runs 10).
+crash-full:
+	STEERCO_CRASH_RUNS=100 cargo test -p steerco-cli --test cli crash -- --nocapture
 
 ## Regenerate ui/src/bindings from the Rust types (the drift test fails until they are committed).
 bindings:

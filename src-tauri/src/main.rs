@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use serde::Serialize;
-use steerco_api::session::Session;
+use steerco_api::session::{Session, StartOptions};
 use steerco_api::Paths;
 use steerco_core::store::WaitObserver;
 use tauri::{AppHandle, Emitter, Manager};
@@ -48,7 +48,10 @@ fn main() {
         .plugin(tauri_plugin_dialog::init())
         .setup(move |app| {
             let observer: Arc<dyn WaitObserver> = Arc::new(WindowWaiting(app.handle().clone()));
-            let session = Session::start(paths, &portfolio, std::env::var("STEERCO_USER").ok(), Some(observer));
+            let read_only = std::env::var("STEERCO_READ_ONLY").is_ok_and(|v| !v.is_empty() && v != "0" && v != "false");
+            let options =
+                StartOptions { user: std::env::var("STEERCO_USER").ok(), observer: Some(observer), read_only };
+            let session = Session::start(paths, &portfolio, options);
             app.manage(session);
             Ok(())
         })

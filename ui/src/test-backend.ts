@@ -7,6 +7,8 @@ type Handler = (req: any) => unknown; // eslint-disable-line @typescript-eslint/
 
 let handlers: Record<string, Handler> = {};
 let calls: { command: string; req: unknown }[] = [];
+let listeners: { event: string; handler: (e: { payload: unknown }) => void }[] = [];
+let chosen: (string | null)[] = [];
 
 /** Answers `command` with what its handler returns (or throws, for a refusal). */
 export function respond(next: Record<string, Handler>): void {
@@ -31,6 +33,30 @@ export function requestsTo(command: string): unknown[] {
 export function resetBackend(): void {
   handlers = {};
   calls = [];
+  listeners = [];
+  chosen = [];
+}
+
+/** What the next native open/save dialogs answer, in order (null: the person cancels). */
+export function chooseNext(...paths: (string | null)[]): void {
+  chosen.push(...paths);
+}
+
+export async function fakeDialog(): Promise<string | null> {
+  return chosen.length > 0 ? (chosen.shift() ?? null) : null;
+}
+
+/** Sends `payload` to whatever listens for the shell's `event`. */
+export function emit(event: string, payload: unknown): void {
+  for (const l of listeners.filter((l) => l.event === event)) l.handler({ payload });
+}
+
+export async function fakeListen(event: string, handler: (e: { payload: unknown }) => void): Promise<() => void> {
+  const entry = { event, handler };
+  listeners.push(entry);
+  return () => {
+    listeners = listeners.filter((l) => l !== entry);
+  };
 }
 
 export async function fakeInvoke(command: string, args: { req: unknown }): Promise<unknown> {

@@ -1,5 +1,5 @@
 import { vi } from "vitest";
-import { fakeInvoke, resetBackend } from "./test-backend";
+import { fakeDialog, fakeInvoke, fakeListen, resetBackend } from "./test-backend";
 
 // jsdom lacks these browser APIs that Mantine relies on.
 class ResizeObserverStub {
@@ -26,6 +26,6 @@ Object.defineProperty(window, "matchMedia", {
 vi.mock("@tauri-apps/api/core", () => ({
   invoke: (command: string, args: { req: unknown }) => fakeInvoke(command, args),
 }));
-vi.mock("@tauri-apps/api/event", () => ({ listen: async () => () => {} }));
-vi.mock("@tauri-apps/plugin-dialog", () => ({ open: vi.fn(async () => null), save: vi.fn(async () => null) }));
+vi.mock("@tauri-apps/api/event", () => ({ listen: fakeListen }));
+vi.mock("@tauri-apps/plugin-dialog", () => ({ open: fakeDialog, save: fakeDialog }));
 afterEach(() => resetBackend());

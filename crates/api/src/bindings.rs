@@ -18,7 +18,8 @@ pub struct CommandSpec {
     /// The request's TypeScript type ("null" for none).
     pub request: String,
     pub response: String,
-    /// The named types request and response mention, for the client's imports.
+    /// The named types reachable from request and response (the client imports those its
+    /// signature mentions).
     pub imports: Vec<String>,
     /// Every exportable type reachable from the request and the response: (file, source).
     pub types: Vec<(String, String)>,
@@ -56,24 +57,18 @@ impl TypeVisitor for Collector {
     }
 }
 
-fn names_of<T: TS + 'static + ?Sized>(cfg: &Config) -> Vec<String> {
-    if T::output_path().is_some() {
-        vec![T::ident(cfg)]
-    } else {
-        T::dependencies(cfg).into_iter().map(|d| d.ts_name).collect()
-    }
-}
-
 impl CommandSpec {
     pub fn of<Req: TS + 'static, Res: TS + 'static>(name: &'static str) -> CommandSpec {
         let cfg = config();
         let mut collector = Collector { cfg: config(), seen: Vec::new(), files: BTreeMap::new(), error: None };
         collector.visit::<Req>();
         collector.visit::<Res>();
-        let mut imports = names_of::<Req>(&cfg);
-        imports.extend(names_of::<Res>(&cfg));
-        imports.sort();
-        imports.dedup();
+        // Every named type reachable; the client keeps those its signatures mention.
+        let imports = collector
+            .files
+            .keys()
+            .filter_map(|file| std::path::Path::new(file).file_stem().map(|s| s.to_string_lossy().into_owned()))
+            .collect();
         CommandSpec {
             name,
             request: Req::name(&cfg),
@@ -107,7 +102,14 @@ pub fn typescript() -> Result<Vec<(String, String)>, String> {
 /// The typed client: one function per command, named by the naming rule.
 pub fn client() -> String {
     let specs = crate::command_specs();
-    let mut imports: Vec<String> = specs.iter().flat_map(|s| s.imports.clone()).collect();
+    // Only what a signature names: a nested type reaches the client through its parent's file.
+    let named: std::collections::BTreeSet<&str> = specs
+        .iter()
+        .flat_map(|s| [s.request.as_str(), s.response.as_str()])
+        .flat_map(|t| t.split(|c: char| !(c.is_alphanumeric() || c == '_')))
+        .collect();
+    let mut imports: Vec<String> =
+        specs.iter().flat_map(|s| s.imports.clone()).filter(|name| named.contains(name.as_str())).collect();
     imports.sort();
     imports.dedup();
     let mut out = String::from(

@@ -91,19 +91,28 @@ pub fn set_working_as(session: &Session, req: WorkingAsRequest) -> ApiResult<Ses
     session.status()
 }
 
+/// How the desktop app starts: who is working (STEERCO_USER), who hears about busy waits, and
+/// whether to open the file read-only (STEERCO_READ_ONLY, as the CLI's `--read-only`).
+#[derive(Default)]
+pub struct StartOptions {
+    pub user: Option<String>,
+    pub observer: Option<Arc<dyn WaitObserver>>,
+    pub read_only: bool,
+}
+
 impl Session {
     /// Opens `path` at start-up. A file that does not exist yet is created with the demo
     /// portfolio, so a first run shows something to explore. Failure is kept, not raised: the
     /// window still opens and says why.
-    pub fn start(
-        paths: Paths,
-        path: &Path,
-        user: Option<String>,
-        observer: Option<Arc<dyn WaitObserver>>,
-    ) -> Arc<Session> {
+    pub fn start(paths: Paths, path: &Path, options: StartOptions) -> Arc<Session> {
+        let StartOptions { user, observer, read_only } = options;
         let session = Arc::new(Session { paths, state: RwLock::default(), observer });
-        let first_run = !path.exists();
-        let opening = if first_run { Opening::CreateIfMissing } else { Opening::Existing };
+        let first_run = !path.exists() && !read_only;
+        let opening = match (read_only, first_run) {
+            (true, _) => Opening::ReadOnly,
+            (false, true) => Opening::CreateIfMissing,
+            (false, false) => Opening::Existing,
+        };
         let opened = portfolio::open_file(&session.paths, path, opening).and_then(|ctx| {
             if first_run {
                 // Nobody has chosen a profile yet (the demo brings the people); the trail says

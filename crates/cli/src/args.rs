@@ -26,7 +26,7 @@ pub struct Cli {
 
     /// Open the portfolio without ever writing to it (a file or folder that cannot be written
     /// is opened so anyway, and says why).
-    #[arg(long, global = true)]
+    #[arg(long, global = true, env = "STEERCO_READ_ONLY", value_parser = clap::builder::FalseyValueParser::new())]
     pub read_only: bool,
 
     #[command(subcommand)]

@@ -303,8 +303,11 @@ fn lineage_check_names_each_planted_gap() {
         file_path: None,
     };
     let pack_ok = governance::create_pack(db, &who, &pack("tickets", &src_ok)).unwrap().id;
-    let approval =
-        PackApproval { data_pack_id: pack_ok.clone(), approved_by: OFFICER.into(), approved_on: "2026-11-01".into() };
+    let approval = PackApproval {
+        data_pack_id: pack_ok.clone(),
+        approved_by: Some(OFFICER.into()),
+        approved_on: "2026-11-01".into(),
+    };
     let err = governance::approve_pack(db, &caller(CONSULTANT), &approval).unwrap_err();
     assert!(matches!(err, CoreError::Forbidden(_)), "only a compliance officer approves: {err}");
     governance::approve_pack(db, &who, &approval).unwrap();

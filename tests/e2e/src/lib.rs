@@ -91,14 +91,29 @@ impl Sandbox {
         Ok(serde_json::from_slice(&out.stdout)?)
     }
 
+    /// Runs the `steerco` CLI on `portfolio`, failing unless it succeeds; returns its stdout.
+    pub fn cli(&self, portfolio: &Path, args: &[&str]) -> TestResult<String> {
+        let out =
+            Command::new(cli_binary()).arg("--db").arg(portfolio).args(args).envs(self.envs(portfolio)).output()?;
+        if !out.status.success() {
+            return Err(format!("steerco {args:?} failed: {}", String::from_utf8_lossy(&out.stderr)).into());
+        }
+        Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+    }
+
     /// Starts the desktop app on `portfolio` and connects a WebDriver session to it. GTK can
     /// fail to start under a busy Xvfb; one retry absorbs that without hiding a real failure.
     pub async fn launch(&self, portfolio: &Path) -> TestResult<App> {
-        match App::start(self, portfolio).await {
+        self.launch_with(portfolio, &[]).await
+    }
+
+    /// As `launch`, with more environment for the app (e.g. STEERCO_READ_ONLY).
+    pub async fn launch_with(&self, portfolio: &Path, extra: &[(&'static str, &str)]) -> TestResult<App> {
+        match App::start(self, portfolio, extra).await {
             Ok(app) => Ok(app),
             Err(first) => {
                 eprintln!("first launch failed ({first}); retrying once");
-                App::start(self, portfolio).await
+                App::start(self, portfolio, extra).await
             }
         }
     }
@@ -139,7 +154,7 @@ fn free_port() -> TestResult<u16> {
 }
 
 impl App {
-    async fn start(sandbox: &Sandbox, portfolio: &Path) -> TestResult<App> {
+    async fn start(sandbox: &Sandbox, portfolio: &Path, extra: &[(&'static str, &str)]) -> TestResult<App> {
         let app = desktop_binary();
         if !app.exists() {
             return Err(format!("{} is missing; build it first (`make build`)", app.display()).into());
@@ -150,6 +165,7 @@ impl App {
                 .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
                 .args(["--native-driver", "/usr/bin/WebKitWebDriver"])
                 .envs(sandbox.envs(portfolio))
+                .envs(extra.iter().map(|(k, v)| (*k, PathBuf::from(v))))
                 .stdout(Stdio::null())
                 .stderr(Stdio::inherit())
                 .spawn()

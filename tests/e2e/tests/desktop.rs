@@ -1,6 +1,6 @@
 //! The real desktop app, driven as a person would: it opens on the demo, its overview agrees with
-//! the CLI, the portfolio re-ranks when a weight slider moves, a CSV imports through the file
-//! picker, and a refused file is explained and left alone.
+//! the CLI, the portfolio re-ranks when a weight slider moves, a CSV imports after a dry run,
+//! and a refused file is explained and left alone.
 
 use std::time::{Duration, Instant};
 
@@ -100,7 +100,7 @@ async fn moving_a_weight_slider_re_ranks_the_portfolio_live() -> TestResult {
 }
 
 #[tokio::test]
-async fn a_csv_imports_through_the_file_picker_after_a_dry_run() -> TestResult {
+async fn a_csv_imports_after_a_dry_run_that_stores_nothing() -> TestResult {
     let sandbox = Sandbox::new()?;
     let portfolio = sandbox.path("demo.steerco");
     let csv = sandbox.path("new-cases.csv");
@@ -115,7 +115,9 @@ async fn a_csv_imports_through_the_file_picker_after_a_dry_run() -> TestResult {
     app.text("[data-testid=ranked-table]").await?;
     let before = ranked_ids(&app).await?.len();
 
-    app.keys("[data-testid=import-csv-input]", &csv.display().to_string()).await?;
+    app.click("[data-testid=import-csv-open]").await?;
+    app.fill("input[data-testid=import-csv-path]", &csv.display().to_string()).await?;
+    app.click("[data-testid=import-csv-check]").await?;
     let preview = app.text("[data-testid=import-preview]").await?;
     assert!(
         preview.contains("Broker e-mail triage, EMEA") && preview.contains("Warranty claim summaries"),

@@ -1,27 +1,33 @@
-import { vi } from "vitest";
+import { refuse, respond, requestsTo } from "../test-backend";
+import { api, BackendError } from "./index";
 
-const invoke = vi.fn();
-vi.mock("@tauri-apps/api/core", () => ({ invoke: (...args: unknown[]) => invoke(...args) }));
-vi.mock("@tauri-apps/plugin-dialog", () => ({ open: vi.fn(), save: vi.fn() }));
-
-const { backend, BackendError } = await import("./index");
-
-describe("backend", () => {
-  it("passes the request under `req`, as the Tauri commands expect", async () => {
-    invoke.mockResolvedValue({ portfolio: null, problem: null, default_path: "/p" });
-    await backend.openPortfolio("/tmp/a.steerco");
-    expect(invoke).toHaveBeenCalledWith("portfolio_open", { req: { path: "/tmp/a.steerco" } });
+describe("the generated client", () => {
+  it("sends the request under `req`, and null for commands that take none", async () => {
+    respond({ portfolio_open: () => ({}), use_case_list: () => [] });
+    await api.portfolioOpen({ path: "/tmp/a.steerco" });
+    await api.useCaseList();
+    expect(requestsTo("portfolio_open")).toEqual([{ path: "/tmp/a.steerco" }]);
+    expect(requestsTo("use_case_list")).toEqual([null]);
   });
 
-  it("turns an ApiError into a BackendError that keeps code and field", async () => {
-    invoke.mockRejectedValue({ code: "invalid_input", message: "path: is empty", field: "path" });
-    const error = await backend.openPortfolio("").catch((e: unknown) => e);
+  it("turns an ApiError into a BackendError that keeps code, field and reason", async () => {
+    respond({ portfolio_open: () => refuse("invalid_input", "path: is empty", "path", "is empty") });
+    const error = await api.portfolioOpen({ path: "" }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BackendError);
-    expect(error).toMatchObject({ code: "invalid_input", field: "path", message: "path: is empty" });
+    expect(error).toMatchObject({
+      code: "invalid_input",
+      field: "path",
+      reason: "is empty",
+      message: "path: is empty",
+    });
   });
 
   it("wraps anything else as an internal error rather than losing it", async () => {
-    invoke.mockRejectedValue("IPC went away");
-    await expect(backend.useCases()).rejects.toMatchObject({ code: "internal", message: "IPC went away" });
+    respond({
+      use_case_list: () => {
+        throw "IPC went away";
+      },
+    });
+    await expect(api.useCaseList()).rejects.toMatchObject({ code: "internal", message: "IPC went away" });
   });
 });

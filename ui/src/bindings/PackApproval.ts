@@ -2,6 +2,6 @@
 
 export type PackApproval = { data_pack_id: string, 
 /**
- * The compliance analyst who approved the pack.
+ * Who approved the pack; `None` records the person working (a name given must be theirs).
  */
-approved_by: string, approved_on: string, };
+approved_by: string | null, approved_on: string, };

@@ -21,4 +21,9 @@ unacknowledged: Array<UnauditedChange>,
 /**
  * Outside changes a compliance officer has looked at and acknowledged, with why.
  */
-acknowledged: Array<UnauditedChange>, };
+acknowledged: Array<UnauditedChange>, 
+/**
+ * The verdict: no break, no outside change, nothing left unacknowledged. Reported so no
+ * reader (the app, a pack) restates the rule.
+ */
+holds: boolean, };

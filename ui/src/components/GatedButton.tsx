@@ -1,8 +1,9 @@
-// A button that a role unlocks: when the working person lacks the role it stays visible but
-// disabled, with a tooltip naming the role needed. The backend still checks and may refuse.
+// A button the backend may not allow (a role the person working lacks, a version not yet
+// approved): it stays visible but disabled, with the backend's reason as its tooltip. The
+// handler still checks and may refuse.
 import { Button, type ButtonProps, Tooltip } from "@mantine/core";
 import type { MouseEvent, ReactNode } from "react";
-import type { Gate } from "../lib/roles";
+import type { Gate } from "../bindings/Gate";
 
 type Props = ButtonProps & {
   gate: Gate;

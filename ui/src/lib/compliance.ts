@@ -1,9 +1,12 @@
 // How compliance records read in the UI: sign-off state, risk scores and statuses, bias check
-// kinds, audit actions, and timestamps in the user's time zone. The backend computes verdicts
-// (staleness, pass/fail, what is missing); this module only picks labels and colours.
+// kinds, audit actions, framework coverage, and timestamps in the user's time zone. The backend
+// computes verdicts (staleness, pass/fail, coverage, what is missing); this module only picks
+// labels and colours.
 import type { Action } from "../bindings/Action";
 import type { BiasKind } from "../bindings/BiasKind";
+import type { CoverageStatus } from "../bindings/CoverageStatus";
 import type { RiskStatus } from "../bindings/RiskStatus";
+import type { SignoffKind } from "../bindings/SignoffKind";
 import type { SignoffStatus } from "../bindings/SignoffStatus";
 import { localIsoDate } from "./files";
 
@@ -59,25 +62,8 @@ export const BIAS_KIND_LABEL: Record<BiasKind, string> = {
   adversarial_prompts: "Adversarial prompts",
 };
 
-/** The default the backend applies to a parity check, shown so the person can adapt it. */
-export const PARITY_DEFAULT_THRESHOLD = 0.8;
-export const PARITY_DEFAULT_RATIONALE =
-  "Four-fifths rule (selection-rate ratio ≥ 0.8): a US employment-selection convention (EEOC Uniform Guidelines), " +
-  "used here as a starting point; set a threshold that fits the use case.";
-
-export const AUDIT_ACTIONS: readonly Action[] = [
-  "create",
-  "update",
-  "delete",
-  "sign",
-  "decide",
-  "import",
-  "export",
-  "unaudited",
-  "migrate",
-];
-
-export const AUDIT_ACTION_COLOR: Record<string, string> = {
+/** Each action's colour; a `Record` so an action the backend adds fails to compile until it has one. */
+const AUDIT_ACTION_COLORS: Record<Action, string> = {
   create: "teal",
   update: "blue",
   delete: "red",
@@ -86,7 +72,38 @@ export const AUDIT_ACTION_COLOR: Record<string, string> = {
   import: "cyan",
   export: "gray",
   unaudited: "red",
+  acknowledge: "grape",
+  restore: "yellow",
   migrate: "gray",
+};
+
+export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_COLORS) as Action[];
+
+/** A stored record's action is plain text (older files may hold names no longer in `Action`). */
+export function auditActionColor(action: string): string {
+  return (AUDIT_ACTION_COLORS as Record<string, string>)[action] ?? "gray";
+}
+
+export const SIGNOFF_KIND_LABEL: Record<SignoffKind, string> = {
+  use_case: "Use case",
+  adapter_version: "Adapter version",
+  evaluation: "Evaluation",
+};
+
+export const COVERAGE_STATUSES: readonly CoverageStatus[] = ["covered", "partial", "missing", "outside"];
+
+export const COVERAGE_STATUS_LABEL: Record<CoverageStatus, string> = {
+  covered: "covered",
+  partial: "partly covered",
+  missing: "missing",
+  outside: "outside Steerco",
+};
+
+export const COVERAGE_STATUS_COLOR: Record<CoverageStatus, string> = {
+  covered: "teal",
+  partial: "yellow",
+  missing: "red",
+  outside: "gray",
 };
 
 /** 0.8123 → "81.2%". */

@@ -1,20 +1,6 @@
-import { canDeploy, formatBytes, nextStatuses, shortHash } from "./governance";
+import { formatBytes, shortHash } from "./governance";
 
 describe("governance vocabulary", () => {
-  it("offers only the status changes the backend allows, never deployed", () => {
-    expect(nextStatuses("candidate")).toEqual(["approved", "retired"]);
-    expect(nextStatuses("approved")).toEqual(["retired"]);
-    expect(nextStatuses("deployed")).toEqual(["retired"]);
-    expect(nextStatuses("retired")).toEqual([]);
-  });
-
-  it("deploys only approved or already deployed versions", () => {
-    expect(canDeploy("candidate")).toBe(false);
-    expect(canDeploy("approved")).toBe(true);
-    expect(canDeploy("deployed")).toBe(true);
-    expect(canDeploy("retired")).toBe(false);
-  });
-
   it("shortens hashes and sizes for tables", () => {
     expect(shortHash("a".repeat(64))).toBe(`${"a".repeat(12)}…`);
     expect(shortHash("abc")).toBe("abc");

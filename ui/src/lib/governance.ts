@@ -1,6 +1,7 @@
 // How the governance registry's values read and look in the UI: status, classification, policy
 // category and personal-data labels and colours, plus short forms for hashes, sizes and counts.
-// The Rust enums are the source of truth for the values and for which status changes are allowed.
+// The Rust enums are the source of truth for the values; which status changes are allowed comes
+// with each version (AdapterVersionDetail.next_statuses).
 import type { AdapterStatus } from "../bindings/AdapterStatus";
 import type { Classification } from "../bindings/Classification";
 import type { NodeKind } from "../bindings/NodeKind";
@@ -23,27 +24,6 @@ export const STATUS_COLOR: Record<AdapterStatus, string> = {
   deployed: "green",
   retired: "dark",
 };
-
-/**
- * The statuses a person may set directly, mirroring the backend's transition rule: "deployed" is
- * reached only by recording a deployment (which names where and who approved), and "retired" is final.
- */
-export function nextStatuses(status: AdapterStatus): AdapterStatus[] {
-  switch (status) {
-    case "candidate":
-      return ["approved", "retired"];
-    case "approved":
-    case "deployed":
-      return ["retired"];
-    case "retired":
-      return [];
-  }
-}
-
-/** Only an approved version (or one already deployed elsewhere) may be deployed. */
-export function canDeploy(status: AdapterStatus): boolean {
-  return status === "approved" || status === "deployed";
-}
 
 export const POLICY_CATEGORIES: readonly PolicyCategory[] = [
   "acceptable_data_sources",

@@ -78,9 +78,3 @@ export function formatMoney(amount: number): string {
 export function formatPayback(months: number | null): string {
   return months === null ? "never" : `${months.toFixed(1)} mo`;
 }
-
-/** The client-side mirror of the payback formula, for a live hint while typing. */
-export function paybackMonths(annualValue: number, oneTimeCost: number, monthlyRunCost: number): number | null {
-  const net = annualValue / 12 - monthlyRunCost;
-  return net > 0 ? oneTimeCost / net : null;
-}

@@ -15,9 +15,7 @@ import {
   IconSignature,
   IconUsersGroup,
 } from "@tabler/icons-react";
-import { useQuery } from "@tanstack/react-query";
 import { useCallback, useMemo, useState, type ComponentType } from "react";
-import { backend } from "../backend";
 import { AuditPage } from "../features/audit/AuditPage";
 import { DataPage } from "../features/data/DataPage";
 import { LineagePage } from "../features/lineage/LineagePage";
@@ -26,7 +24,6 @@ import { ProfilePicker } from "../features/people/ProfilePicker";
 import { PoliciesPage } from "../features/policies/PoliciesPage";
 import { NoPortfolioScreen } from "../features/portfolio-file/NoPortfolioScreen";
 import { PortfolioMenu } from "../features/portfolio-file/PortfolioMenu";
-import { SESSION_KEY } from "../features/portfolio-file/usePortfolioActions";
 import { PortfolioPage } from "../features/portfolio/PortfolioPage";
 import { RegistryPage } from "../features/registry/RegistryPage";
 import { ResearchPage } from "../features/research/ResearchPage";
@@ -35,6 +32,8 @@ import { SignoffsPage } from "../features/signoffs/SignoffsPage";
 import { WorkshopsPage } from "../features/workshops/WorkshopsPage";
 import { fileName } from "../lib/vocabulary";
 import { type Location, NavigationProvider, type PageId } from "./navigation";
+import { BusyBanner, ReadOnlyBanner } from "./StatusBanners";
+import { useSession } from "./useWorkingAs";
 
 interface Page {
   id: PageId;
@@ -58,7 +57,7 @@ const PAGES: Page[] = [
 ];
 
 export function App() {
-  const session = useQuery({ queryKey: SESSION_KEY, queryFn: backend.sessionStatus });
+  const session = useSession();
   // `visit` counts navigations so that opening a page on another record remounts it afresh.
   const [location, setLocation] = useState<Location & { visit: number }>({ page: PAGES[0]!.id, param: null, visit: 0 });
   const navigate = useCallback(
@@ -104,7 +103,7 @@ export function App() {
           </Group>
           <Group gap="sm" wrap="nowrap">
             <ProfilePicker portfolioKey={portfolio.path ?? "memory"} />
-            <PortfolioMenu canCopy={portfolio.path !== null} />
+            <PortfolioMenu onDisk={portfolio.path !== null} readOnly={portfolio.read_only} />
           </Group>
         </Group>
       </AppShell.Header>
@@ -122,6 +121,8 @@ export function App() {
       </AppShell.Navbar>
       {/* Keyed by file: switching portfolios starts every page afresh (no stale previews). */}
       <AppShell.Main bg="gray.0" key={portfolio.path ?? "memory"}>
+        <BusyBanner />
+        <ReadOnlyBanner reason={portfolio.read_only} />
         <NavigationProvider value={navigation}>
           <div key={location.visit}>{page.render()}</div>
         </NavigationProvider>

@@ -1,30 +1,34 @@
-// Who is working on the open portfolio (from the session), for gating role-bound buttons. The
-// person is chosen in the profile picker; this is a record of who does what, not a login.
+// Who is working on the open portfolio and what they may do, from the session. The person is
+// chosen in the profile picker (a record of who does what, not a login); the backend decides
+// each permission and says why not, so buttons are disabled ahead of a refusal with its reason.
 import { useQuery } from "@tanstack/react-query";
-import { useCallback } from "react";
-import { backend } from "../backend";
+import { api } from "../backend";
+import type { Gate } from "../bindings/Gate";
+import type { Permissions } from "../bindings/Permissions";
 import type { Person } from "../bindings/Person";
-import type { Role } from "../bindings/Role";
-import { SESSION_KEY } from "../features/portfolio-file/usePortfolioActions";
-import { type Gate, gateFor } from "../lib/roles";
+import { keys } from "../lib/queryKeys";
+
+export type Permission = keyof Permissions;
 
 export interface WorkingAs {
   person: Person | null;
   hasPeople: boolean;
-  /** The working person holds `role`. */
-  can: (role: Role) => boolean;
-  /** As `can`, with the reason to show when not; `strict` as in `gateFor`. */
-  gate: (role: Role, doing: string, strict?: boolean) => Gate;
+  /** Whether the person working may do `permission`, and if not, why. */
+  gate: (permission: Permission) => Gate;
+}
+
+const UNKNOWN: Gate = { allowed: false, reason: null };
+
+export function useSession() {
+  return useQuery({ queryKey: keys.session, queryFn: api.sessionStatus });
 }
 
 export function useWorkingAs(): WorkingAs {
-  const session = useQuery({ queryKey: SESSION_KEY, queryFn: backend.sessionStatus });
-  const person = session.data?.working_as ?? null;
-  const hasPeople = session.data?.has_people ?? false;
-  const can = useCallback((role: Role) => person !== null && person.active && person.roles.includes(role), [person]);
-  const gate = useCallback(
-    (role: Role, doing: string, strict = false) => gateFor(person, hasPeople, role, doing, strict),
-    [person, hasPeople],
-  );
-  return { person, hasPeople, can, gate };
+  const session = useSession();
+  const permissions = session.data?.permissions ?? null;
+  return {
+    person: session.data?.working_as ?? null,
+    hasPeople: session.data?.has_people ?? false,
+    gate: (permission) => permissions?.[permission] ?? UNKNOWN,
+  };
 }

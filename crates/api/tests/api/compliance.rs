@@ -134,7 +134,7 @@ fn the_trail_is_read_by_record_and_outside_changes_wait_for_acknowledgement() {
 fn the_session_reports_what_the_person_working_may_do() {
     let (dir, _ctx, _) = fresh();
     let paths = Paths { data_dir: dir.path().join("data"), config_dir: dir.path().join("config") };
-    let session = steerco_api::session::Session::start(paths, &dir.path().join("p.steerco"), None, None);
+    let session = steerco_api::session::Session::start(paths, &dir.path().join("p.steerco"), Default::default());
     let permissions = |name: Option<&str>| {
         let req = steerco_api::session::WorkingAsRequest { name: name.map(Into::into) };
         steerco_api::session::set_working_as(&session, req).unwrap().permissions.expect("a portfolio is open")

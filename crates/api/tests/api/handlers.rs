@@ -117,7 +117,7 @@ fn a_saved_copy_opens_with_the_same_use_cases_and_never_replaces_the_original() 
 #[test]
 fn a_session_starts_on_a_new_file_with_the_demo_and_remembers_it() {
     let fx = Fixture::new();
-    let session = Session::start(fx.paths.clone(), &fx.file("first-run.steerco"), None, None);
+    let session = Session::start(fx.paths.clone(), &fx.file("first-run.steerco"), Default::default());
     let status = session::status(&session, ()).unwrap();
     assert!(status.portfolio.expect("a first run opens a portfolio").use_case_count >= 19);
     assert!(status.problem.is_none() && status.has_people && status.working_as.is_none());
@@ -134,7 +134,7 @@ fn a_session_on_a_refused_file_reports_why_and_a_bad_switch_keeps_the_open_file(
     let fx = Fixture::new();
     let text = fx.file("notes.steerco");
     std::fs::write(&text, "just text").unwrap();
-    let session = Session::start(fx.paths.clone(), &text, None, None);
+    let session = Session::start(fx.paths.clone(), &text, Default::default());
     let status = session::status(&session, ()).unwrap();
     assert!(status.portfolio.is_none());
     assert_eq!(status.problem.map(|p| p.code), Some(ErrorCode::NotAPortfolio));
@@ -142,7 +142,7 @@ fn a_session_on_a_refused_file_reports_why_and_a_bad_switch_keeps_the_open_file(
     assert_eq!(std::fs::read(&text).unwrap(), b"just text");
 
     let good = fx.file("good.steerco");
-    let session = Session::start(fx.paths.clone(), &good, None, None);
+    let session = Session::start(fx.paths.clone(), &good, Default::default());
     let err = portfolio::open(&session, OpenRequest { path: text.display().to_string() }).unwrap_err();
     assert_eq!(err.code, ErrorCode::NotAPortfolio);
     let still = session::status(&session, ()).unwrap().portfolio.unwrap();
@@ -153,7 +153,7 @@ fn a_session_on_a_refused_file_reports_why_and_a_bad_switch_keeps_the_open_file(
 fn creating_a_portfolio_refuses_existing_files_and_bad_currencies_without_leaving_files() {
     let fx = Fixture::new();
     let start = fx.file("start.steerco");
-    let session = Session::start(fx.paths.clone(), &start, None, None);
+    let session = Session::start(fx.paths.clone(), &start, Default::default());
     let req = |path: &PathBuf, currency: &str| NewPortfolioRequest {
         path: path.display().to_string(),
         name: "Q1 discovery".into(),

@@ -86,11 +86,12 @@ pub enum PackCommand {
         #[arg(long)]
         json: bool,
     },
-    /// A compliance analyst approves the pack.
+    /// A compliance officer approves the pack (recorded in the name of the person working).
     Approve {
         id: String,
+        /// The approver, when given: must be the person working (`--as`).
         #[arg(long, value_name = "NAME")]
-        by: String,
+        by: Option<String>,
         /// ISO date; default today.
         #[arg(long = "on", value_name = "DATE")]
         on: Option<String>,

@@ -55,7 +55,7 @@ fn roles_are_checked_and_refusals_say_who_may() {
         .args(["--as", "Sofia Brandt", "person", "add", "Eve", "--role", "administrator"])
         .output()
         .unwrap();
-    assert!(String::from_utf8_lossy(&out.stderr).contains("only an administrator can add people"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("only an administrator can add or change people"));
     assert_eq!(s.json(&db, &["person", "list", "--json"]).as_array().unwrap().len(), 5, "nothing was added");
 }
 

@@ -29,6 +29,9 @@ pub struct VerifyReport {
     pub unacknowledged: Vec<UnauditedChange>,
     /// Outside changes a compliance officer has looked at and acknowledged, with why.
     pub acknowledged: Vec<UnauditedChange>,
+    /// The verdict: no break, no outside change, nothing left unacknowledged. Reported so no
+    /// reader (the app, a pack) restates the rule.
+    pub holds: bool,
 }
 
 /// A change found in the file that no Steerco transaction made, as the trail recorded it.
@@ -200,6 +203,7 @@ impl ChainChecker {
                 ),
             };
         }
+        let holds = self.broken.is_none();
         VerifyReport {
             records: self.records,
             head_hash: self.prev_hash,
@@ -207,6 +211,7 @@ impl ChainChecker {
             outside_changes: Vec::new(),
             unacknowledged: Vec::new(),
             acknowledged: Vec::new(),
+            holds,
         }
     }
 }

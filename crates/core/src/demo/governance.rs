@@ -226,9 +226,9 @@ pub(super) fn install_registry(tx: &Tx, demo: &DemoRegistry) -> CoreResult<bool>
         };
         let id = data_pack::insert(tx, &input.validated()?, None)?;
         if let (Some(by), Some(on)) = (&p.approved_by, &p.approved_on) {
-            let a = PackApproval { data_pack_id: id.clone(), approved_by: by.clone(), approved_on: on.clone() }
+            let a = PackApproval { data_pack_id: id.clone(), approved_by: Some(by.clone()), approved_on: on.clone() }
                 .validated()?;
-            data_pack::set_approval(tx, &id, &a.approved_by, &a.approved_on)?;
+            data_pack::set_approval(tx, &id, a.approved_by.as_deref().unwrap_or(by), &a.approved_on)?;
         }
     }
     Ok(true)

@@ -191,8 +191,8 @@ impl DataPackInput {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct PackApproval {
     pub data_pack_id: String,
-    /// The compliance analyst who approved the pack.
-    pub approved_by: String,
+    /// Who approved the pack; `None` records the person working (a name given must be theirs).
+    pub approved_by: Option<String>,
     pub approved_on: String,
 }
 
@@ -200,7 +200,7 @@ impl PackApproval {
     pub fn validated(&self) -> CoreResult<PackApproval> {
         Ok(PackApproval {
             data_pack_id: required_text("data_pack_id", &self.data_pack_id, 40)?,
-            approved_by: required_text("approved_by", &self.approved_by, NAME_MAX)?,
+            approved_by: optional_text("approved_by", self.approved_by.as_deref(), NAME_MAX)?,
             approved_on: iso_date("approved_on", &self.approved_on)?,
         })
     }

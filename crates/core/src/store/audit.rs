@@ -314,6 +314,7 @@ fn finish(conn: &Connection, checker: ChainChecker) -> CoreResult<VerifyReport> 
         unaudited_changes(conn)?.into_iter().partition(|c| c.acknowledged_by.is_some());
     report.acknowledged = acknowledged;
     report.unacknowledged = unacknowledged;
+    report.holds = report.holds();
     Ok(report)
 }
 

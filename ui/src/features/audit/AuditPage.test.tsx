@@ -1,15 +1,33 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
-import { vi } from "vitest";
-import { backend } from "../../backend";
+import type { AuditAcknowledge } from "../../bindings/AuditAcknowledge";
+import type { AuditPage as Page } from "../../bindings/AuditPage";
 import type { AuditRecord } from "../../bindings/AuditRecord";
+import type { Gate } from "../../bindings/Gate";
+import type { Permissions } from "../../bindings/Permissions";
+import type { Person } from "../../bindings/Person";
+import type { SessionStatus } from "../../bindings/SessionStatus";
+import type { UnauditedChange } from "../../bindings/UnauditedChange";
+import type { VerifyReport } from "../../bindings/VerifyReport";
+import { refuse, requestsTo, respond } from "../../test-backend";
+import { permissions, session } from "../../test-fixtures";
 import { renderWithProviders } from "../../test-utils";
 import { AuditPage } from "./AuditPage";
 import { VerifyResult } from "./VerifyChain";
 
-vi.mock("../../backend", async (importOriginal) => {
-  const actual = await importOriginal<typeof import("../../backend")>();
-  return { ...actual, backend: { auditLog: vi.fn(), verifyAudit: vi.fn() } };
+const person = (id: string, name: string, roles: Person["roles"], active = true): Person => ({
+  id,
+  name,
+  roles,
+  active,
+  created_at: "2026-01-01T00:00:00Z",
 });
+/** The session with `working_as` chosen and the permissions the backend would report. */
+const workingAs = (working_as: Person | null, overrides: Partial<Permissions> = {}): SessionStatus =>
+  session({ working_as, has_people: true, permissions: permissions(overrides) });
+const refused = (reason: string): Gate => ({ allowed: false, reason });
+const carla = person("P-3", "Carla Mendes", ["compliance_officer"]);
+const sofia = person("P-2", "Sofia Brandt", ["consultant"]);
+const NOT_AN_OFFICER = "Only a compliance officer can acknowledge an outside change; Sofia Brandt is a consultant.";
 
 const record: AuditRecord = {
   seq: 7,
@@ -25,12 +43,32 @@ const record: AuditRecord = {
   prev_hash: "11".repeat(32),
   hash: "22".repeat(32),
 };
+const page: Page = { records: [record], matching: 1, total: 7 };
+
+const intact: VerifyReport = {
+  records: 7,
+  head_hash: "22".repeat(32),
+  broken: null,
+  outside_changes: [],
+  unacknowledged: [],
+  acknowledged: [],
+  holds: true,
+};
+
+const outside = (seq: number): UnauditedChange => ({
+  seq,
+  at: "2026-03-05T09:00:00.000Z",
+  operation: "update",
+  entity_kind: "risk",
+  entity_id: "RSK-002",
+  acknowledged_by: null,
+  acknowledged_at: null,
+  comment: null,
+});
 
 describe("VerifyResult", () => {
   it("says the chain holds, with the record count and the head hash", () => {
-    renderWithProviders(
-      <VerifyResult report={{ records: 1234, head_hash: "ff".repeat(32), broken: null, outside_changes: [] }} />,
-    );
+    renderWithProviders(<VerifyResult report={{ ...intact, records: 1234, head_hash: "ff".repeat(32) }} />);
     const result = screen.getByTestId("audit-verify-result");
     expect(result.getAttribute("data-holds")).toBe("true");
     expect(result.textContent).toContain(`Chain holds: 1,234 records · head ${"ff".repeat(32)}`);
@@ -39,66 +77,20 @@ describe("VerifyResult", () => {
   it("says where the chain breaks and why", () => {
     renderWithProviders(
       <VerifyResult
-        report={{
-          records: 40,
-          head_hash: "ff".repeat(32),
-          broken: { seq: 17, reason: "hash does not match the record" },
-          outside_changes: [],
-        }}
+        report={{ ...intact, holds: false, broken: { seq: 17, reason: "hash does not match the record" } }}
       />,
     );
     const result = screen.getByTestId("audit-verify-result");
     expect(result.getAttribute("data-holds")).toBe("false");
     expect(result.textContent).toContain("Chain broken at record 17: hash does not match the record");
   });
-});
-
-describe("AuditPage", () => {
-  beforeEach(() => {
-    vi.mocked(backend.auditLog).mockResolvedValue({ records: [record], total: 7 });
-  });
-
-  it("reads the newest page first and verifies the chain on request", async () => {
-    vi.mocked(backend.verifyAudit).mockResolvedValue({
-      records: 7,
-      head_hash: "22".repeat(32),
-      broken: null,
-      outside_changes: [],
-    });
-    renderWithProviders(<AuditPage />);
-    expect(await screen.findByTestId("audit-row-7")).toBeTruthy();
-    expect(backend.auditLog).toHaveBeenCalledWith({
-      entity: null,
-      action: null,
-      actor: null,
-      newest_first: true,
-      limit: 100,
-      offset: 0,
-    });
-    fireEvent.click(screen.getByTestId("audit-verify"));
-    expect((await screen.findByTestId("audit-verify-result")).textContent).toContain("Chain holds: 7 records");
-  });
-
-  it("filters by record and opens a record's before and after", async () => {
-    renderWithProviders(<AuditPage />);
-    fireEvent.change(screen.getByTestId("audit-entity"), { target: { value: "UC-1" } });
-    await waitFor(() =>
-      expect(backend.auditLog).toHaveBeenLastCalledWith(expect.objectContaining({ entity: "UC-1", offset: 0 })),
-    );
-    fireEvent.click(await screen.findByTestId("audit-row-7"));
-    const drawer = await screen.findByTestId("audit-record");
-    expect(within(drawer).getByTestId("audit-before").textContent).toBe('{\n  "title": "Claims"\n}');
-    expect(within(drawer).getByTestId("audit-after").textContent).toContain('"title": "Claims triage"');
-    expect(drawer.textContent).toContain("22".repeat(32));
-  });
 
   it("reports changes made with another tool even when the chain holds", () => {
     renderWithProviders(
       <VerifyResult
         report={{
-          records: 9,
-          head_hash: "ab".repeat(32),
-          broken: null,
+          ...intact,
+          holds: false,
           outside_changes: ["changes to risk are no longer captured: its audit triggers were removed"],
         }}
       />,
@@ -106,5 +98,131 @@ describe("AuditPage", () => {
     const result = screen.getByTestId("audit-verify-result");
     expect(result.dataset.holds).toBe("false");
     expect(result.textContent).toContain("no longer captured");
+  });
+
+  it("does not hold while an outside change awaits acknowledgement", () => {
+    renderWithProviders(<VerifyResult report={{ ...intact, holds: false, unacknowledged: [outside(8)] }} />);
+    const result = screen.getByTestId("audit-verify-result");
+    expect(result.dataset.holds).toBe("false");
+    expect(result.textContent).toContain("1 change made outside Steerco awaits");
+    expect(result.textContent).not.toContain("holds");
+  });
+});
+
+describe("AuditPage", () => {
+  beforeEach(() => {
+    respond({ session_status: () => workingAs(carla), audit_log: () => page, audit_verify: () => intact });
+  });
+
+  it("reads the newest page first and verifies the chain, again on request", async () => {
+    renderWithProviders(<AuditPage />);
+    expect(await screen.findByTestId("audit-row-7")).toBeTruthy();
+    expect(requestsTo("audit_log")[0]).toEqual({
+      entity: null,
+      action: null,
+      actor: null,
+      include_internal: false,
+      newest_first: true,
+      limit: 100,
+      offset: 0,
+    });
+    expect((await screen.findByTestId("audit-verify-result")).textContent).toContain("Chain holds: 7 records");
+    expect(screen.getByTestId("audit-range").textContent).toBe(
+      "Showing 1–1 of 1 matching · 7 records in the whole trail",
+    );
+    const verified = requestsTo("audit_verify").length;
+    fireEvent.click(screen.getByTestId("audit-verify"));
+    await waitFor(() => expect(requestsTo("audit_verify").length).toBe(verified + 1));
+  });
+
+  it("filters by the exact record id and opens a record's before and after", async () => {
+    renderWithProviders(<AuditPage />);
+    fireEvent.change(screen.getByTestId("audit-entity"), { target: { value: " UC-1 " } });
+    await waitFor(() => expect(requestsTo("audit_log").at(-1)).toMatchObject({ entity: "UC-1", offset: 0 }));
+    fireEvent.click(await screen.findByTestId("audit-row-7"));
+    const drawer = await screen.findByTestId("audit-record");
+    expect(within(drawer).getByTestId("audit-before").textContent).toBe('{\n  "title": "Claims"\n}');
+    expect(within(drawer).getByTestId("audit-after").textContent).toContain('"title": "Claims triage"');
+    expect(drawer.textContent).toContain("22".repeat(32));
+  });
+
+  it("lists outside changes prominently and acknowledges one with its seq and the comment", async () => {
+    let report: VerifyReport = { ...intact, holds: false, unacknowledged: [outside(8)] };
+    respond({
+      audit_verify: () => report,
+      audit_acknowledge: (req: AuditAcknowledge) => {
+        report = {
+          ...intact,
+          acknowledged: [
+            {
+              ...outside(req.seq),
+              acknowledged_by: "Carla Mendes",
+              acknowledged_at: "2026-03-06T08:00:00.000Z",
+              comment: req.comment,
+            },
+          ],
+        };
+        return report;
+      },
+    });
+    renderWithProviders(<AuditPage />);
+    const row = await screen.findByTestId("audit-unacknowledged-8");
+    expect(row.textContent).toContain("update of risk RSK-002");
+    expect(screen.getByTestId("audit-verify-result").dataset.holds).toBe("false");
+    const acknowledge = within(row).getByTestId("audit-acknowledge-8");
+    await waitFor(() => expect(acknowledge.hasAttribute("data-disabled")).toBe(false));
+    fireEvent.click(acknowledge);
+    const modal = await screen.findByTestId("audit-acknowledge-modal");
+    fireEvent.change(within(modal).getByTestId("audit-acknowledge-comment"), {
+      target: { value: "DBA fixed a typo in the owner; checked with Sofia" },
+    });
+    fireEvent.click(within(modal).getByTestId("audit-acknowledge-confirm"));
+    await waitFor(() => expect(screen.queryByTestId("audit-unacknowledged")).toBeNull());
+    expect(requestsTo("audit_acknowledge")).toEqual([
+      { seq: 8, comment: "DBA fixed a typo in the owner; checked with Sofia" },
+    ]);
+    const done = await screen.findByTestId("audit-acknowledged-8");
+    expect(done.textContent).toContain("Carla Mendes");
+    expect(done.textContent).toContain("DBA fixed a typo in the owner");
+    expect(screen.getByTestId("audit-verify-result").dataset.holds).toBe("true");
+  });
+
+  it("shows a refused comment beside the field", async () => {
+    respond({
+      audit_verify: () => ({ ...intact, unacknowledged: [outside(8)] }),
+      audit_acknowledge: () => refuse("invalid_input", "comment: is required", "comment", "is required"),
+    });
+    renderWithProviders(<AuditPage />);
+    const acknowledge = await screen.findByTestId("audit-acknowledge-8");
+    await waitFor(() => expect(acknowledge.hasAttribute("data-disabled")).toBe(false));
+    fireEvent.click(acknowledge);
+    fireEvent.click(await screen.findByTestId("audit-acknowledge-confirm"));
+    const comment = screen.getByTestId("audit-acknowledge-comment");
+    await waitFor(() => expect(comment.getAttribute("aria-invalid")).toBe("true"));
+    expect(screen.getByText("is required")).toBeTruthy();
+    expect(screen.queryByTestId("form-refusal")).toBeNull();
+  });
+
+  it("keeps acknowledging disabled, with the backend's reason, when acknowledge_audit is not allowed", async () => {
+    respond({
+      session_status: () => workingAs(sofia, { acknowledge_audit: refused(NOT_AN_OFFICER) }),
+      audit_verify: () => ({ ...intact, unacknowledged: [outside(8)] }),
+    });
+    renderWithProviders(<AuditPage />);
+    const acknowledge = await screen.findByTestId("audit-acknowledge-8");
+    await waitFor(() => expect(acknowledge.hasAttribute("data-disabled")).toBe(true));
+    fireEvent.mouseEnter(acknowledge);
+    expect(await screen.findByText(NOT_AN_OFFICER)).toBeTruthy();
+    fireEvent.click(acknowledge);
+    expect(screen.queryByTestId("audit-acknowledge-modal")).toBeNull();
+    expect(requestsTo("audit_acknowledge")).toEqual([]);
+  });
+
+  it("opens the trail of an outside change's record", async () => {
+    respond({ audit_verify: () => ({ ...intact, unacknowledged: [outside(8)] }) });
+    renderWithProviders(<AuditPage />);
+    fireEvent.click(await screen.findByTestId("audit-show-8"));
+    expect((screen.getByTestId("audit-entity") as HTMLInputElement).value).toBe("RSK-002");
+    await waitFor(() => expect(requestsTo("audit_log").at(-1)).toMatchObject({ entity: "RSK-002" }));
   });
 });

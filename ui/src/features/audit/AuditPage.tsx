@@ -1,17 +1,20 @@
 // The audit trail: every change, newest first, filtered by record, action or person, a page of
-// 100 at a time from the backend; a record opens with its before/after; and the chain check.
+// 100 at a time from the backend; a record opens with its before/after. Above it, whether the
+// trail verifies, and the changes made outside Steerco that await acknowledgement.
 import { Alert, Badge, Button, Group, Loader, Paper, Select, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { IconChevronLeft, IconChevronRight } from "@tabler/icons-react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { createColumnHelper } from "@tanstack/react-table";
 import { useState } from "react";
-import { backend } from "../../backend";
+import { api } from "../../backend";
 import type { Action } from "../../bindings/Action";
+import type { AuditQuery } from "../../bindings/AuditQuery";
 import type { AuditRecord } from "../../bindings/AuditRecord";
 import { DataTable } from "../../components/DataTable";
-import { AUDIT_ACTION_COLOR, AUDIT_ACTIONS, localDateTime } from "../../lib/compliance";
+import { auditActionColor, AUDIT_ACTIONS, localDateTime } from "../../lib/compliance";
 import { formatCount } from "../../lib/governance";
+import { keys } from "../../lib/queryKeys";
 import { usePageParam } from "../../shell/navigation";
 import { AuditRecordDrawer } from "./AuditRecordDrawer";
 import { VerifyChain } from "./VerifyChain";
@@ -25,7 +28,7 @@ const columns = [
   column.accessor("action", {
     header: "Action",
     cell: (i) => (
-      <Badge miw="max-content" color={AUDIT_ACTION_COLOR[i.getValue()] ?? "gray"} variant="light">
+      <Badge miw="max-content" color={auditActionColor(i.getValue())} variant="light">
         {i.getValue()}
       </Badge>
     ),
@@ -57,17 +60,18 @@ export function AuditPage() {
   const [typedEntity] = useDebouncedValue(entity.trim(), 300);
   const [typedActor] = useDebouncedValue(actor.trim(), 300);
 
+  const query: AuditQuery = {
+    entity: typedEntity === "" ? null : typedEntity,
+    action,
+    actor: typedActor === "" ? null : typedActor,
+    include_internal: false,
+    newest_first: true,
+    limit: PAGE,
+    offset,
+  };
   const page = useQuery({
-    queryKey: ["audit", typedEntity, action, typedActor, offset],
-    queryFn: () =>
-      backend.auditLog({
-        entity: typedEntity === "" ? null : typedEntity,
-        action,
-        actor: typedActor === "" ? null : typedActor,
-        newest_first: true,
-        limit: PAGE,
-        offset,
-      }),
+    queryKey: keys.auditPage(query),
+    queryFn: () => api.auditLog(query),
     placeholderData: keepPreviousData,
   });
   // A new filter starts from the newest record again.
@@ -88,11 +92,19 @@ export function AuditPage() {
           the one before, so an edit made outside Steerco breaks the chain.
         </Text>
       </div>
-      <VerifyChain />
+      <VerifyChain
+        onShowRecord={(id) => {
+          setEntity(id);
+          setAction(null);
+          setActor("");
+          setOffset(0);
+        }}
+      />
       <Paper withBorder p="md" radius="md">
         <Group align="flex-end" mb="sm">
           <TextInput
             label="Record"
+            description="Its exact id; rows belonging to it too"
             placeholder="UC-005, AV-002, …"
             value={entity}
             onChange={(e) => filter(setEntity)(e.currentTarget.value)}
@@ -109,7 +121,8 @@ export function AuditPage() {
           />
           <TextInput
             label="Who"
-            placeholder="Exact name"
+            description="The exact name"
+            placeholder="Ana Ruiz"
             value={actor}
             onChange={(e) => filter(setActor)(e.currentTarget.value)}
             data-testid="audit-actor"
@@ -142,7 +155,8 @@ export function AuditPage() {
             <Text size="sm" c="dimmed" data-testid="audit-range">
               {records.length === 0
                 ? ""
-                : `Showing ${formatCount(offset + 1)}–${formatCount(offset + records.length)} · `}
+                : `Showing ${formatCount(offset + 1)}–${formatCount(offset + records.length)} of ` +
+                  `${formatCount(page.data.matching)} matching · `}
               {formatCount(page.data.total)} records in the whole trail
             </Text>
             <Group gap="xs">
@@ -160,7 +174,7 @@ export function AuditPage() {
                 variant="default"
                 size="xs"
                 rightSection={<IconChevronRight size={14} />}
-                disabled={records.length < PAGE}
+                disabled={offset + records.length >= page.data.matching}
                 onClick={() => setOffset(offset + PAGE)}
                 data-testid="audit-older"
               >

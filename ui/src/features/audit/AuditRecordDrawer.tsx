@@ -3,7 +3,7 @@
 import { Badge, Code, Drawer, Group, ScrollArea, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import type { AuditRecord } from "../../bindings/AuditRecord";
 import { FieldGrid } from "../../components/FieldGrid";
-import { AUDIT_ACTION_COLOR, localDateTime } from "../../lib/compliance";
+import { auditActionColor, localDateTime } from "../../lib/compliance";
 
 /** Stored JSON, indented for reading; anything else as stored. */
 export function prettyJson(text: string | null): string {
@@ -46,7 +46,7 @@ export function AuditRecordDrawer({ record, onClose }: { record: AuditRecord | n
               [
                 "Action",
                 <Group gap={4}>
-                  <Badge miw="max-content" color={AUDIT_ACTION_COLOR[record.action] ?? "gray"} variant="light">
+                  <Badge miw="max-content" color={auditActionColor(record.action)} variant="light">
                     {record.action}
                   </Badge>
                   <Text size="sm">{record.operation}</Text>

@@ -5,9 +5,10 @@ import { useDisclosure } from "@mantine/hooks";
 import { IconPlus } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useCallback, useState } from "react";
-import { backend } from "../../backend";
+import { api } from "../../backend";
 import type { DataPack } from "../../bindings/DataPack";
 import type { DataSource } from "../../bindings/DataSource";
+import { keys } from "../../lib/queryKeys";
 import { usePageParam } from "../../shell/navigation";
 import { ApprovePackModal } from "./ApprovePackModal";
 import { NewPackModal } from "./NewPackModal";
@@ -18,9 +19,9 @@ import { SourcesTable } from "./SourcesTable";
 export function DataPage() {
   // Opened on a record from another page (e.g. a lineage node): show its tab, highlight its row.
   const openedOn = usePageParam("data");
-  const sources = useQuery({ queryKey: ["sources"], queryFn: backend.sources });
-  const packs = useQuery({ queryKey: ["packs"], queryFn: backend.packs });
-  const policies = useQuery({ queryKey: ["policies"], queryFn: backend.policies });
+  const sources = useQuery({ queryKey: keys.sources, queryFn: api.sourceList });
+  const packs = useQuery({ queryKey: keys.packs, queryFn: api.packList });
+  const policies = useQuery({ queryKey: keys.policies, queryFn: api.policyList });
   const [chosenTab, setTab] = useState<string | null>(null);
   const [sourceTarget, setSourceTarget] = useState<SourceTarget | null>(null);
   const [approving, setApproving] = useState<DataPack | null>(null);

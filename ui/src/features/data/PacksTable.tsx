@@ -1,16 +1,16 @@
 // The registered data packs: what each was drawn from, its size and personal-data status, the
 // hash of its file, and whether compliance has approved it (with the approval action if not,
-// a compliance officer's once the portfolio has people).
+// disabled with the backend's reason when the person working may not approve).
 import { Badge, Group, Text } from "@mantine/core";
 import { IconShieldCheck } from "@tabler/icons-react";
 import { createColumnHelper } from "@tanstack/react-table";
 import { useMemo } from "react";
 import type { DataPack } from "../../bindings/DataPack";
+import type { Gate } from "../../bindings/Gate";
 import { DataTable } from "../../components/DataTable";
 import { GatedButton } from "../../components/GatedButton";
 import { HashText } from "../../components/HashText";
 import { formatCount, PERSONAL_DATA_LABEL } from "../../lib/governance";
-import type { Gate } from "../../lib/roles";
 import { useWorkingAs } from "../../shell/useWorkingAs";
 
 const column = createColumnHelper<DataPack>();
@@ -125,7 +125,7 @@ export function PacksTable({
   highlighted: string | null;
   onApprove: (p: DataPack) => void;
 }) {
-  const { allowed, reason } = useWorkingAs().gate("compliance_officer", "approve a data pack");
+  const { allowed, reason } = useWorkingAs().gate("approve_data_pack");
   const columns = useMemo(() => packColumns(onApprove, { allowed, reason }), [onApprove, allowed, reason]);
   return (
     <DataTable

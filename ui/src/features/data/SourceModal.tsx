@@ -1,15 +1,18 @@
 // Registers or edits a data source: where the data lives, who owns it, how sensitive it is, and
-// the policy (if any) under which it is acceptable for training.
-import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, TextInput } from "@mantine/core";
+// the policy (if any) under which it is acceptable for training. An edit sends only the fields
+// changed, with the source as the dialog loaded it, so someone else's change is not overwritten.
+import { Button, Group, Modal, Select, SimpleGrid, Stack, TextInput } from "@mantine/core";
+import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
-import { backend } from "../../backend";
-import type { Classification } from "../../bindings/Classification";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { api } from "../../backend";
 import type { DataSource } from "../../bindings/DataSource";
 import type { DataSourceInput } from "../../bindings/DataSourceInput";
-import { refusalErrors } from "../../lib/errors";
+import { FormRefusal } from "../../components/FormRefusal";
+import { changedFields, rebaseForm, useSaveForm } from "../../lib/forms";
 import { CLASSIFICATION_LABEL, CLASSIFICATIONS } from "../../lib/governance";
+import { keys } from "../../lib/queryKeys";
 
 const FIELDS = ["name", "system", "owner", "classification", "policy_id"] as const;
 // Select cannot hold null as an option value; this stands for "no policy accepts it" (policy
@@ -20,27 +23,26 @@ export type SourceTarget = { kind: "new" } | { kind: "existing"; source: DataSou
 
 const BLANK: DataSourceInput = { name: "", system: "", owner: "", classification: "internal", policy_id: null };
 
-export function SourceModal({ target, onClose }: { target: SourceTarget | null; onClose: () => void }) {
+export function sourceInput(s: DataSource): DataSourceInput {
+  return { name: s.name, system: s.system, owner: s.owner, classification: s.classification, policy_id: s.policy_id };
+}
+
+function SourceForm({ existing, onClose }: { existing: DataSource | null; onClose: () => void }) {
   const queryClient = useQueryClient();
-  const policies = useQuery({ queryKey: ["policies"], queryFn: backend.policies, enabled: target !== null });
-  const [input, setInput] = useState<DataSourceInput>(BLANK);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const existing = target?.kind === "existing" ? target.source : null;
+  const policies = useQuery({ queryKey: keys.policies, queryFn: api.policyList });
+  // The source as the dialog first showed it (moved on after an edit conflict), sent with the
+  // changes so the backend can tell a field someone else changed meanwhile.
+  const [loaded, setLoaded] = useState<DataSourceInput>(() => (existing ? sourceInput(existing) : BLANK));
+  const form = useForm<DataSourceInput>({ initialValues: loaded });
 
-  useEffect(() => {
-    if (target === null) return;
-    setErrors({});
-    setInput(target.kind === "existing" ? { ...target.source } : BLANK);
-  }, [target]);
-
-  const save = useMutation({
-    mutationFn: () => {
-      const { name, system, owner, classification, policy_id } = input;
-      const req = { name, system, owner, classification, policy_id };
-      return existing ? backend.updateSource(existing.id, req) : backend.createSource(req);
+  const saver = useSaveForm({
+    form,
+    save: (values: DataSourceInput) => {
+      if (!existing) return api.sourceCreate(values);
+      return api.sourceUpdate({ id: existing.id, changes: changedFields(loaded, values, FIELDS), loaded });
     },
-    onSuccess: async (s) => {
-      await queryClient.invalidateQueries();
+    changes: ["governance"],
+    onSaved: (s) => {
       notifications.show({
         color: "teal",
         title: `${s.id} saved`,
@@ -48,52 +50,33 @@ export function SourceModal({ target, onClose }: { target: SourceTarget | null; 
       });
       onClose();
     },
-    onError: (error) => setErrors(refusalErrors(error, FIELDS)),
+    onConflict: async () => {
+      if (!existing) return;
+      const all = await queryClient.fetchQuery({ queryKey: keys.sources, queryFn: api.sourceList });
+      const stored = all.find((s) => s.id === existing.id);
+      if (stored) setLoaded(rebaseForm(form, loaded, sourceInput(stored)));
+    },
   });
 
-  const set = <K extends keyof DataSourceInput>(key: K, value: DataSourceInput[K]) =>
-    setInput((i) => ({ ...i, [key]: value }));
   const accepting = (policies.data ?? []).filter((p) => p.category === "acceptable_data_sources");
+  // noValidate: the backend's refusal beside the field says what is missing, not a browser bubble.
   return (
-    <Modal
-      opened={target !== null}
-      onClose={onClose}
-      title={existing ? `Edit ${existing.id} · ${existing.name}` : "New data source"}
-      size="lg"
-      centered
-    >
+    <form noValidate onSubmit={form.onSubmit(saver.submit)}>
       <Stack gap="sm">
-        {errors.form && (
-          <Alert color="red" title="The data source was not saved">
-            {errors.form}
-          </Alert>
-        )}
-        <TextInput
-          label="Name"
-          required
-          value={input.name}
-          onChange={(e) => set("name", e.currentTarget.value)}
-          error={errors.name}
-          data-testid="source-name"
-          data-autofocus
-        />
+        <TextInput label="Name" required {...form.getInputProps("name")} data-testid="source-name" data-autofocus />
         <SimpleGrid cols={2}>
           <TextInput
             label="System"
             description="Where the data lives, e.g. a CRM or a ticketing system"
             required
-            value={input.system}
-            onChange={(e) => set("system", e.currentTarget.value)}
-            error={errors.system}
+            {...form.getInputProps("system")}
             data-testid="source-system"
           />
           <TextInput
             label="Owner"
             description="Who answers for the data"
             required
-            value={input.owner}
-            onChange={(e) => set("owner", e.currentTarget.value)}
-            error={errors.owner}
+            {...form.getInputProps("owner")}
             data-testid="source-owner"
           />
         </SimpleGrid>
@@ -101,10 +84,8 @@ export function SourceModal({ target, onClose }: { target: SourceTarget | null; 
           <Select
             label="Classification"
             data={CLASSIFICATIONS.map((c) => ({ value: c, label: CLASSIFICATION_LABEL[c] }))}
-            value={input.classification}
-            onChange={(value) => value && set("classification", value as Classification)}
             allowDeselect={false}
-            error={errors.classification}
+            {...form.getInputProps("classification")}
             data-testid="source-classification"
           />
           <Select
@@ -114,22 +95,39 @@ export function SourceModal({ target, onClose }: { target: SourceTarget | null; 
               { value: NO_POLICY, label: "None — not accepted" },
               ...accepting.map((p) => ({ value: p.id, label: `${p.id} · ${p.title}` })),
             ]}
-            value={input.policy_id ?? NO_POLICY}
-            onChange={(value) => set("policy_id", value === null || value === NO_POLICY ? null : value)}
             allowDeselect={false}
-            error={errors.policy_id}
+            {...form.getInputProps("policy_id")}
+            value={form.values.policy_id ?? NO_POLICY}
+            onChange={(value) => form.setFieldValue("policy_id", value === null || value === NO_POLICY ? null : value)}
             data-testid="source-policy"
           />
         </SimpleGrid>
+        <FormRefusal refusal={saver.refusal} title="The data source was not saved" onClose={saver.dismiss} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             Cancel
           </Button>
-          <Button onClick={() => save.mutate()} loading={save.isPending} data-testid="source-save">
+          <Button type="submit" loading={saver.pending} data-testid="source-save">
             {existing ? "Save source" : "Create source"}
           </Button>
         </Group>
       </Stack>
+    </form>
+  );
+}
+
+export function SourceModal({ target, onClose }: { target: SourceTarget | null; onClose: () => void }) {
+  const existing = target?.kind === "existing" ? target.source : null;
+  return (
+    <Modal
+      opened={target !== null}
+      onClose={onClose}
+      title={existing ? `Edit ${existing.id} · ${existing.name}` : "New data source"}
+      size="lg"
+      centered
+    >
+      {/* A fresh form per opening, loaded from the record as it was shown. */}
+      {target && <SourceForm key={existing?.id ?? "new"} existing={existing} onClose={onClose} />}
     </Modal>
   );
 }

@@ -1,5 +1,7 @@
 // The dossier editor: every field of a use case, with the handler's refusal shown at the field
-// it names, a live payback hint, its compliance sign-off, and the payback-gate override.
+// it names, the payback gate's verdict on the figures as they are typed, its compliance
+// sign-off, and the payback-gate override. Saving sends only the fields changed, with the
+// dossier as it was loaded, so an edit someone else made meanwhile is shown, not overwritten.
 import {
   Alert,
   Button,
@@ -15,18 +17,21 @@ import {
   TextInput,
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
+import { useDebouncedValue } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
-import { backend, BackendError } from "../../backend";
+import { api } from "../../backend";
 import type { DossierInput } from "../../bindings/DossierInput";
-import type { UseCase } from "../../bindings/UseCase";
+import type { GatePreviewRequest } from "../../bindings/GatePreviewRequest";
+import { FormRefusal } from "../../components/FormRefusal";
+import { rebaseForm, useSaveForm } from "../../lib/forms";
+import { keys } from "../../lib/queryKeys";
 import {
   CRITERIA,
   formatPayback,
   LANE_LABEL,
   LANES,
-  paybackMonths,
   RISK_CLASS_LABEL,
   RISK_CLASSES,
   STAGE_LABEL,
@@ -34,6 +39,7 @@ import {
 } from "../../lib/vocabulary";
 import { SignoffBadge } from "../signoffs/SignoffBadge";
 import { SignOffButton } from "../signoffs/SignoffModal";
+import { DOSSIER_PATHS, dossierChanges, dossierOf } from "./dossierEdits";
 import { GateOverride } from "./GateOverride";
 
 export type DossierTarget = { kind: "new" } | { kind: "existing"; id: string };
@@ -63,50 +69,17 @@ const BLANK: DossierInput = {
   lane: "portfolio",
 };
 
-function toInput(u: UseCase): DossierInput {
-  return {
-    title: u.title,
-    business_unit: u.business_unit,
-    description: u.description,
-    workflow: u.workflow,
-    executive_sponsor: u.executive_sponsor,
-    product_owner: u.product_owner,
-    annual_value: u.annual_value,
-    one_time_cost: u.one_time_cost,
-    monthly_run_cost: u.monthly_run_cost,
-    ratings: u.ratings,
-    data_readiness: u.data_readiness,
-    data_readiness_notes: u.data_readiness_notes,
-    risk_class: u.risk_class,
-    risk_notes: u.risk_notes,
-    stage: u.stage,
-    lane: u.requested_lane,
-  };
-}
-
-/** Handler field names → form paths (ratings are nested in the form). */
-function formPath(field: string): string {
-  const rating = field.match(/^(value|criticality|guardrail)_rating$/);
-  return rating ? `ratings.${rating[1]}` : field;
-}
-
-function isFormPath(path: string): boolean {
-  return path in BLANK || (path.startsWith("ratings.") && path.slice("ratings.".length) in BLANK.ratings);
-}
-
 export function DossierDrawer({ target, onClose }: { target: DossierTarget | null; onClose: () => void }) {
   const queryClient = useQueryClient();
   const existingId = target?.kind === "existing" ? target.id : null;
   const current = useQuery({
-    queryKey: ["use-case", existingId],
-    queryFn: () => backend.useCase(existingId as string),
+    queryKey: keys.useCase(existingId ?? ""),
+    queryFn: () => api.useCaseGet({ id: existingId as string }),
     enabled: existingId !== null,
   });
   // NumberInput yields "" when emptied; catch that here, since the backend only sees numbers.
   const amount = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? null : "Enter an amount (0 or more)");
   const rating = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? null : "Enter a rating from 1 to 5");
-  // A refusal that names no field on the form (e.g. "forbidden"), shown above the buttons.
-  const [refusal, setRefusal] = useState<string | null>(null);
   const form = useForm<DossierInput>({
     initialValues: BLANK,
     validate: {
@@ -116,6 +89,9 @@ export function DossierDrawer({ target, onClose }: { target: DossierTarget | nul
       ratings: { value: rating, criticality: rating, guardrail: rating },
     },
   });
+  // The dossier as the editor loaded it: sent with the changes so the backend can tell an edit
+  // someone else made meanwhile from one made here.
+  const [loaded, setLoaded] = useState<DossierInput | null>(null);
 
   // Load the dossier when the drawer opens on a case; a later refetch (e.g. after an override)
   // must not wipe edits the user has not saved yet.
@@ -124,24 +100,31 @@ export function DossierDrawer({ target, onClose }: { target: DossierTarget | nul
     const key = target?.kind === "existing" ? target.id : (target?.kind ?? null);
     if (target?.kind === "new" && loadedFor.current !== key) {
       form.setValues(BLANK);
+      setLoaded(null);
     } else if (current.data && (loadedFor.current !== key || !form.isDirty())) {
-      form.setValues(toInput(current.data));
+      const values = dossierOf(current.data);
+      form.setValues(values);
+      setLoaded(values);
     } else {
       return;
     }
     loadedFor.current = key;
     form.resetDirty();
     form.clearErrors();
-    setRefusal(null);
+    saver.dismiss();
     // The form instance is stable; reload only when the target or its data changes.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [target, current.data]);
 
-  const save = useMutation({
-    mutationFn: (input: DossierInput) =>
-      existingId ? backend.updateUseCase(existingId, input) : backend.createUseCase(input),
-    onSuccess: async (saved) => {
-      await queryClient.invalidateQueries();
+  const saver = useSaveForm({
+    form,
+    save: (values: DossierInput) =>
+      existingId && loaded
+        ? api.useCaseUpdate({ id: existingId, changes: dossierChanges(loaded, values), loaded })
+        : api.useCaseCreate(values),
+    changes: ["useCases"],
+    paths: DOSSIER_PATHS,
+    onSaved: (saved) => {
       notifications.show({
         color: "teal",
         title: `${saved.id} saved`,
@@ -149,24 +132,34 @@ export function DossierDrawer({ target, onClose }: { target: DossierTarget | nul
       });
       close();
     },
-    onError: (error) => {
-      const path = error instanceof BackendError && error.field ? formPath(error.field) : null;
-      if (path !== null && isFormPath(path)) {
-        setRefusal(null);
-        form.setFieldError(path, error.message.replace(/^[a-z_.]+: /, ""));
-      } else {
-        setRefusal(error.message);
-      }
+    onConflict: async () => {
+      if (!existingId || !loaded) return;
+      const stored = await queryClient.fetchQuery({
+        queryKey: keys.useCase(existingId),
+        queryFn: () => api.useCaseGet({ id: existingId }),
+      });
+      setLoaded(rebaseForm(form, loaded, dossierOf(stored)));
     },
   });
 
   const v = form.values;
-  const payback = paybackMonths(v.annual_value, v.one_time_cost, v.monthly_run_cost);
   const optionalText = (value: string) => (value.trim() === "" ? null : value);
+  const [figures] = useDebouncedValue<GatePreviewRequest>(
+    { annual_value: v.annual_value, one_time_cost: v.one_time_cost, monthly_run_cost: v.monthly_run_cost },
+    250,
+  );
+  const figuresComplete = [figures.annual_value, figures.one_time_cost, figures.monthly_run_cost].every(
+    (n) => typeof n === "number" && Number.isFinite(n),
+  );
+  const gate = useQuery({
+    queryKey: keys.gatePreview(figures),
+    queryFn: () => api.useCasePreviewGate(figures),
+    enabled: target !== null && figuresComplete,
+  });
 
   const close = () => {
     loadedFor.current = null;
-    setRefusal(null);
+    saver.dismiss();
     onClose();
   };
   return (
@@ -181,7 +174,11 @@ export function DossierDrawer({ target, onClose }: { target: DossierTarget | nul
           {existingId && <SignoffBadge entityId={existingId} />}
           {current.data && (
             <SignOffButton
-              target={{ entityId: current.data.id, title: `${current.data.id} · ${current.data.title}` }}
+              target={{
+                entityId: current.data.id,
+                kind: "use_case",
+                title: `${current.data.id} · ${current.data.title}`,
+              }}
               testId="dossier-sign-off"
               size="compact-sm"
               variant="light"
@@ -190,7 +187,7 @@ export function DossierDrawer({ target, onClose }: { target: DossierTarget | nul
         </Group>
       }
     >
-      <form onSubmit={form.onSubmit((values) => save.mutate(values))}>
+      <form onSubmit={form.onSubmit(saver.submit)}>
         <Stack gap="sm">
           {current.data?.lane_reason && (
             <Alert color="grape" title="In the research lane" data-testid="lane-reason">
@@ -259,8 +256,12 @@ export function DossierDrawer({ target, onClose }: { target: DossierTarget | nul
               {...form.getInputProps("monthly_run_cost")}
             />
           </SimpleGrid>
-          <Text size="sm" c="dimmed" data-testid="payback-hint">
-            Payback: {formatPayback(payback)}
+          <Text size="sm" c={gate.data?.failure ? "grape" : "dimmed"} data-testid="payback-hint">
+            {gate.data
+              ? `Payback: ${formatPayback(gate.data.payback_months)} — ${
+                  gate.data.failure ?? `within the ${gate.data.horizon_months}-month horizon`
+                }`
+              : "Payback: enter the value and costs"}
           </Text>
 
           <Divider label="Scoring (1–5)" labelPosition="left" />
@@ -308,16 +309,12 @@ export function DossierDrawer({ target, onClose }: { target: DossierTarget | nul
             <Textarea label="Risk notes" autosize minRows={1} {...form.getInputProps("risk_notes")} />
           </SimpleGrid>
 
-          {refusal && (
-            <Alert color="red" title="The dossier was not saved" data-testid="dossier-error">
-              {refusal}
-            </Alert>
-          )}
+          <FormRefusal refusal={saver.refusal} title="The dossier was not saved" />
           <Group justify="flex-end" mt="sm">
             <Button variant="default" onClick={close}>
               Cancel
             </Button>
-            <Button type="submit" loading={save.isPending} data-testid="save-dossier">
+            <Button type="submit" loading={saver.pending} data-testid="save-dossier">
               {existingId ? "Save dossier" : "Create use case"}
             </Button>
           </Group>

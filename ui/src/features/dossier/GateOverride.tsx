@@ -2,45 +2,54 @@
 // reason, or revokes an earlier override. A steering decision, so an executive's once the
 // portfolio has people. The record is kept, never erased.
 import { Alert, Group, Paper, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
+import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
-import { backend, BackendError } from "../../backend";
+import { useEffect } from "react";
+import { api } from "../../backend";
 import type { UseCase } from "../../bindings/UseCase";
+import { FormRefusal } from "../../components/FormRefusal";
 import { GatedButton } from "../../components/GatedButton";
+import { useSaveForm } from "../../lib/forms";
 import { useWorkingAs } from "../../shell/useWorkingAs";
 
+interface Values {
+  name: string;
+  reason: string;
+}
+
+const PATHS = { decided_by: "name", revoked_by: "name" };
+
 export function GateOverride({ useCase }: { useCase: UseCase }) {
-  const queryClient = useQueryClient();
   const { person, gate } = useWorkingAs();
-  const [name, setName] = useState(person?.name ?? "");
-  const [reason, setReason] = useState("");
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const form = useForm<Values>({ initialValues: { name: person?.name ?? "", reason: "" } });
   const active = useCase.lane_override;
   const gateFails = useCase.lane_reason !== null || active !== null;
 
-  const done = async (title: string) => {
-    setErrors({});
-    setReason("");
-    await queryClient.invalidateQueries();
+  // The decision is recorded in the name of the person working; follow the profile picker.
+  useEffect(() => {
+    if (person) form.setFieldValue("name", person.name);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [person?.name]);
+
+  const recorded = (title: string) => () => {
+    form.setFieldValue("reason", "");
     notifications.show({ color: "teal", title, message: useCase.title });
   };
-  const fail = (error: Error) => {
-    const onForm =
-      error instanceof BackendError &&
-      (error.field === "decided_by" || error.field === "revoked_by" || error.field === "reason");
-    setErrors(onForm && error.field ? { [error.field]: error.message } : { form: error.message });
-  };
-  const grant = useMutation({
-    mutationFn: () => backend.overrideGate(useCase.id, name, reason),
-    onSuccess: () => done("Gate overridden"),
-    onError: fail,
+  const grant = useSaveForm({
+    form,
+    save: (v: Values) => api.useCaseOverrideGate({ id: useCase.id, decided_by: v.name, reason: v.reason }),
+    changes: ["useCases"],
+    paths: PATHS,
+    onSaved: recorded("Gate overridden"),
   });
-  const revoke = useMutation({
-    mutationFn: () => backend.revokeOverride(useCase.id, name),
-    onSuccess: () => done("Override revoked"),
-    onError: fail,
+  const revoke = useSaveForm({
+    form,
+    save: (v: Values) => api.useCaseRevokeOverride({ id: useCase.id, revoked_by: v.name }),
+    changes: ["useCases"],
+    paths: PATHS,
+    onSaved: recorded("Override revoked"),
   });
+  const refusal = grant.refusal ?? revoke.refusal;
 
   // The gate only holds back cases meant for the portfolio lane; elsewhere an override changes nothing.
   if (!gateFails || useCase.requested_lane !== "portfolio") return null;
@@ -60,43 +69,30 @@ export function GateOverride({ useCase }: { useCase: UseCase }) {
         <TextInput
           label={active ? "Revoked by" : "Decided by"}
           placeholder="Full name"
-          value={name}
-          onChange={(e) => setName(e.currentTarget.value)}
-          error={errors.decided_by ?? errors.revoked_by}
+          readOnly={person !== null}
+          description={person ? "Recorded in the name of the person working" : undefined}
+          {...form.getInputProps("name")}
         />
-        {!active && (
-          <Textarea
-            label="Reason"
-            autosize
-            minRows={2}
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            error={errors.reason}
-          />
-        )}
-        {errors.form && (
-          <Alert color="red" title="Not recorded" data-testid="override-error">
-            {errors.form}
-          </Alert>
-        )}
+        {!active && <Textarea label="Reason" autosize minRows={2} {...form.getInputProps("reason")} />}
+        <FormRefusal refusal={refusal} title="Not recorded" />
         <Group justify="flex-end">
           {active ? (
             <GatedButton
-              gate={gate("executive", "revoke a steering decision")}
+              gate={gate("decide_gate")}
               color="orange"
               variant="light"
-              onClick={() => revoke.mutate()}
-              loading={revoke.isPending}
+              onClick={() => revoke.submit(form.getValues())}
+              loading={revoke.pending}
               data-testid="override-revoke"
             >
               Revoke override
             </GatedButton>
           ) : (
             <GatedButton
-              gate={gate("executive", "record a steering decision")}
+              gate={gate("decide_gate")}
               color="orange"
-              onClick={() => grant.mutate()}
-              loading={grant.isPending}
+              onClick={() => grant.submit(form.getValues())}
+              loading={grant.pending}
               data-testid="override-grant"
             >
               Keep in portfolio

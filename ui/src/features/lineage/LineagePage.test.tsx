@@ -1,28 +1,16 @@
-import { fireEvent, screen, within } from "@testing-library/react";
-import { vi } from "vitest";
-import { backend } from "../../backend";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import type { AdapterVersion } from "../../bindings/AdapterVersion";
 import type { LineageGraph } from "../../bindings/LineageGraph";
+import { requestsTo, respond } from "../../test-backend";
 import { renderWithProviders } from "../../test-utils";
-import { LineagePage } from "./LineagePage";
-
-vi.mock("../../backend", async (importOriginal) => {
-  const actual = await importOriginal<typeof import("../../backend")>();
-  return {
-    ...actual,
-    backend: {
-      allAdapterVersions: vi.fn(),
-      lineage: vi.fn(),
-      checkLineage: vi.fn(),
-      sources: vi.fn(),
-      policies: vi.fn(),
-      packs: vi.fn(),
-    },
-  };
-});
+import { adapterVersion, dataSource } from "../registry/testData";
+import { exported, LineagePage } from "./LineagePage";
 
 const version = (id: string, status: AdapterVersion["status"]) =>
-  ({ id, adapter_name: "claims", version: id === "AV-1" ? "1.0.0" : "1.1.0", status }) as AdapterVersion;
+  adapterVersion({ id, version: id === "AV-1" ? "1.0.0" : "1.1.0", status });
+
+/** The versions whose graph was asked for, in order. */
+const graphsDrawn = () => requestsTo("lineage_graph").map((req) => (req as { id: string }).id);
 
 const graph: LineageGraph = {
   adapter_version_id: "AV-2",
@@ -69,32 +57,20 @@ const graph: LineageGraph = {
 };
 
 describe("LineagePage", () => {
-  beforeEach(() => {
-    vi.mocked(backend.allAdapterVersions).mockResolvedValue([
-      version("AV-1", "candidate"),
-      version("AV-2", "deployed"),
-    ]);
-    vi.mocked(backend.lineage).mockResolvedValue(graph);
-    vi.mocked(backend.checkLineage).mockResolvedValue({ versions_checked: 2, deployed_versions: 1, gaps: [] });
-    vi.mocked(backend.sources).mockResolvedValue([
-      {
-        id: "SRC-1",
-        name: "Claims archive",
-        system: "Guidewire",
-        owner: "Claims ops",
-        classification: "confidential",
-        policy_id: null,
-        created_at: "",
-        updated_at: "",
-      },
-    ]);
-    vi.mocked(backend.policies).mockResolvedValue([]);
-  });
+  beforeEach(() =>
+    respond({
+      adapter_version_list: () => [version("AV-1", "candidate"), version("AV-2", "deployed")],
+      lineage_graph: () => graph,
+      lineage_check: () => ({ versions_checked: 2, deployed_versions: 1, gaps: [] }),
+      source_list: () => [dataSource()],
+      policy_list: () => [],
+    }),
+  );
 
   it("draws the version it was opened on, with gaps flagged on their nodes", async () => {
     renderWithProviders(<LineagePage />, { location: { page: "lineage", param: "AV-2" } });
     const source = await screen.findByTestId("lineage-node-SRC-1");
-    expect(backend.lineage).toHaveBeenCalledWith("AV-2");
+    expect(graphsDrawn()).toEqual(["AV-2"]);
     expect(source.getAttribute("data-gap")).toBe("true");
     expect(screen.getByTestId("lineage-node-DP-1").getAttribute("data-gap")).toBe("false");
     expect(screen.getByTestId("lineage-node-AV-2").getAttribute("data-gap")).toBe("true");
@@ -112,16 +88,27 @@ describe("LineagePage", () => {
   });
 
   it("lists release gaps with a link that shows the version", async () => {
-    vi.mocked(backend.checkLineage).mockResolvedValue({
-      versions_checked: 2,
-      deployed_versions: 1,
-      gaps: [{ ...graph.gaps[1]!, message: "AV-2 (claims 1.1.0) is deployed without an evaluation" }],
+    respond({
+      lineage_check: () => ({
+        versions_checked: 2,
+        deployed_versions: 1,
+        gaps: [{ ...graph.gaps[1]!, message: "AV-2 (claims 1.1.0) is deployed without an evaluation" }],
+      }),
     });
     renderWithProviders(<LineagePage />);
     expect(await screen.findByTestId("lineage-node-AV-2")).toBeTruthy();
-    expect(backend.lineage).toHaveBeenLastCalledWith("AV-1");
+    expect(graphsDrawn().at(-1)).toBe("AV-1");
     fireEvent.click(await screen.findByTestId("lineage-check-show-AV-2"));
-    await screen.findByTestId("lineage-node-AV-2");
-    expect(backend.lineage).toHaveBeenLastCalledWith("AV-2");
+    await waitFor(() => expect(graphsDrawn().at(-1)).toBe("AV-2"));
+  });
+});
+
+describe("exported", () => {
+  it("says what the export wrote: events, size, where, and the file's hash", () => {
+    const sha256 = "cd".repeat(32);
+    expect(exported({ path: "/tmp/lineage.jsonl", bytes: 1536, sha256, items: 12 })).toBe(
+      `12 events (1.5 KiB) written to /tmp/lineage.jsonl; SHA-256 ${sha256}`,
+    );
+    expect(exported({ path: "/tmp/one.jsonl", bytes: 10, sha256, items: 1 })).toContain("1 event (10 B)");
   });
 });

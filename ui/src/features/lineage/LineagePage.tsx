@@ -6,16 +6,25 @@ import { notifications } from "@mantine/notifications";
 import { IconArrowRight, IconFileExport } from "@tabler/icons-react";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { backend } from "../../backend";
+import { api, chooseDestination, OPENLINEAGE_FILES } from "../../backend";
+import type { ExportOutcome } from "../../bindings/ExportOutcome";
 import type { LineageNode } from "../../bindings/LineageNode";
 import { StatusBadge } from "../../components/StatusBadge";
+import { formatBytes, formatCount } from "../../lib/governance";
+import { keys } from "../../lib/queryKeys";
 import { useNavigation, usePageParam } from "../../shell/navigation";
 import { LineageGraphSvg } from "./LineageGraphSvg";
 import { LineageRecordDrawer } from "./LineageRecordDrawer";
 import { ReleaseCheck } from "./ReleaseCheck";
 
+/** What the export wrote, with the file's hash so a copy handed on can be checked against it. */
+export function exported(written: ExportOutcome): string {
+  const events = `${formatCount(written.items)} event${written.items === 1 ? "" : "s"}`;
+  return `${events} (${formatBytes(written.bytes)}) written to ${written.path}; SHA-256 ${written.sha256}`;
+}
+
 function VersionLineage({ id }: { id: string }) {
-  const graph = useQuery({ queryKey: ["lineage", id], queryFn: () => backend.lineage(id) });
+  const graph = useQuery({ queryKey: keys.lineage(id), queryFn: () => api.lineageGraph({ id }) });
   const [open, setOpen] = useState<LineageNode | null>(null);
   if (graph.isPending) return <Loader size="sm" aria-label="Drawing the lineage" />;
   if (graph.isError) return <Alert color="red">{graph.error.message}</Alert>;
@@ -57,21 +66,24 @@ function VersionLineage({ id }: { id: string }) {
 export function LineagePage() {
   const { navigate } = useNavigation();
   const openedOn = usePageParam("lineage");
-  const versions = useQuery({ queryKey: ["adapter-versions-all"], queryFn: backend.allAdapterVersions });
+  const versions = useQuery({ queryKey: keys.versions, queryFn: api.adapterVersionList });
   const [chosen, setChosen] = useState<string | null>(openedOn);
 
   const exportEvents = useMutation({
-    mutationFn: async () => {
-      const path = await backend.chooseOpenLineageDestination();
-      return path === null ? null : backend.exportOpenLineage(path);
+    mutationFn: async (): Promise<ExportOutcome | null> => {
+      const destination = await chooseDestination("Export OpenLineage events", "openlineage.jsonl", OPENLINEAGE_FILES);
+      return destination === null ? null : api.lineageExportOpenlineage({ destination });
     },
-    onSuccess: (written) =>
-      written &&
-      notifications.show({
-        color: "teal",
-        title: "OpenLineage events exported",
-        message: `${written.events} event${written.events === 1 ? "" : "s"} written to ${written.path}`,
-      }),
+    onSuccess: (written) => {
+      // Kept open: the hash is there to be noted down.
+      if (written)
+        notifications.show({
+          color: "teal",
+          title: "OpenLineage events exported",
+          message: exported(written),
+          autoClose: false,
+        });
+    },
     onError: (error) =>
       notifications.show({ color: "red", title: "The export failed", message: error.message, autoClose: false }),
   });

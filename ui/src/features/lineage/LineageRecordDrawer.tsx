@@ -4,7 +4,7 @@ import { Alert, Anchor, Badge, Button, Drawer, Group, Loader, Stack, Text } from
 import { IconArrowRight } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
-import { backend } from "../../backend";
+import { api } from "../../backend";
 import type { LineageNode } from "../../bindings/LineageNode";
 import { FieldGrid } from "../../components/FieldGrid";
 import { HashText } from "../../components/HashText";
@@ -17,6 +17,7 @@ import {
   NODE_KIND_LABEL,
   PERSONAL_DATA_LABEL,
 } from "../../lib/governance";
+import { keys } from "../../lib/queryKeys";
 import { useNavigation } from "../../shell/navigation";
 import { EvaluationCard } from "../registry/EvaluationsSection";
 import { ConfigFields, DeploymentList, PackList, WeightsFields } from "../registry/VersionDrawer";
@@ -27,8 +28,8 @@ function Missing({ what }: { what: string }) {
 
 function SourceRecord({ id }: { id: string }) {
   const { navigate } = useNavigation();
-  const sources = useQuery({ queryKey: ["sources"], queryFn: backend.sources });
-  const policies = useQuery({ queryKey: ["policies"], queryFn: backend.policies });
+  const sources = useQuery({ queryKey: keys.sources, queryFn: api.sourceList });
+  const policies = useQuery({ queryKey: keys.policies, queryFn: api.policyList });
   if (sources.error ?? policies.error) return <Alert color="red">{(sources.error ?? policies.error)?.message}</Alert>;
   if (!sources.data || !policies.data) return <Loader size="sm" />;
   const s = sources.data.find((x) => x.id === id);
@@ -65,7 +66,7 @@ function SourceRecord({ id }: { id: string }) {
 }
 
 function PackRecord({ id }: { id: string }) {
-  const packs = useQuery({ queryKey: ["packs"], queryFn: backend.packs });
+  const packs = useQuery({ queryKey: keys.packs, queryFn: api.packList });
   if (packs.error) return <Alert color="red">{packs.error.message}</Alert>;
   if (!packs.data) return <Loader size="sm" />;
   const p = packs.data.find((x) => x.id === id);
@@ -98,10 +99,10 @@ function PackRecord({ id }: { id: string }) {
 
 function VersionRecord({ versionId, node }: { versionId: string; node: LineageNode }) {
   const detail = useQuery({
-    queryKey: ["adapter-version", versionId],
-    queryFn: () => backend.adapterVersion(versionId),
+    queryKey: keys.version(versionId),
+    queryFn: () => api.adapterVersionGet({ id: versionId }),
   });
-  const packs = useQuery({ queryKey: ["packs"], queryFn: backend.packs });
+  const packs = useQuery({ queryKey: keys.packs, queryFn: api.packList });
   if (detail.error) return <Alert color="red">{detail.error.message}</Alert>;
   if (!detail.data) return <Loader size="sm" />;
   const { version: v, evaluations, deployments } = detail.data;

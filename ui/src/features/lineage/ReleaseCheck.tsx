@@ -3,10 +3,11 @@
 import { Alert, Anchor, Button, Group, List, Loader, Paper, Text, Title } from "@mantine/core";
 import { IconAlertTriangle, IconCircleCheck, IconRefresh } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
-import { backend } from "../../backend";
+import { api } from "../../backend";
+import { keys } from "../../lib/queryKeys";
 
 export function ReleaseCheck({ onShow }: { onShow: (versionId: string) => void }) {
-  const check = useQuery({ queryKey: ["lineage-check"], queryFn: backend.checkLineage });
+  const check = useQuery({ queryKey: keys.lineageCheck, queryFn: api.lineageCheck });
   const deployed = check.data?.deployed_versions ?? 0;
   return (
     <Paper withBorder p="md" radius="md">

@@ -1,20 +1,14 @@
 import { screen } from "@testing-library/react";
-import { vi } from "vitest";
-import { backend, BackendError } from "../../backend";
 import type { ProgrammeOverview } from "../../bindings/ProgrammeOverview";
+import { refuse, respond } from "../../test-backend";
 import { renderWithProviders } from "../../test-utils";
 import { OverviewPage } from "./OverviewPage";
-
-vi.mock("../../backend", async (importOriginal) => {
-  const actual = await importOriginal<typeof import("../../backend")>();
-  return { ...actual, backend: { programmeOverview: vi.fn() } };
-});
 
 const overview: ProgrammeOverview = {
   programme: {
     name: "Halden Group — Enterprise LoRA Programme",
     currency: "EUR",
-    settings: { payback_horizon_months: 6 },
+    settings: { payback_horizon_months: 6, backups_kept: 14 },
     created_at: "2026-11-01T09:00:00Z",
     updated_at: "2026-11-01T09:00:00Z",
   },
@@ -40,7 +34,7 @@ const overview: ProgrammeOverview = {
 
 describe("OverviewPage", () => {
   it("shows the programme and the handler's lane and stage counts", async () => {
-    vi.mocked(backend.programmeOverview).mockResolvedValue(overview);
+    respond({ programme_overview: () => overview });
     renderWithProviders(<OverviewPage />);
     expect(await screen.findByTestId("programme-name")).toHaveProperty("textContent", overview.programme.name);
     expect(screen.getByTestId("lane-count-portfolio").textContent).toBe("3");
@@ -51,21 +45,21 @@ describe("OverviewPage", () => {
   });
 
   it("says so when the portfolio is empty", async () => {
-    vi.mocked(backend.programmeOverview).mockResolvedValue({
-      ...overview,
-      total: 0,
-      by_lane: overview.by_lane.map((l) => ({ ...l, count: 0 })),
-      by_stage: overview.by_stage.map((s) => ({ ...s, count: 0 })),
-      lane_stage: [],
+    respond({
+      programme_overview: () => ({
+        ...overview,
+        total: 0,
+        by_lane: overview.by_lane.map((l) => ({ ...l, count: 0 })),
+        by_stage: overview.by_stage.map((s) => ({ ...s, count: 0 })),
+        lane_stage: [],
+      }),
     });
     renderWithProviders(<OverviewPage />);
     expect(await screen.findByText("No use cases yet")).toBeTruthy();
   });
 
   it("shows the handler's message when loading fails", async () => {
-    vi.mocked(backend.programmeOverview).mockRejectedValue(
-      new BackendError({ code: "no_portfolio", message: "no portfolio is open", field: null }),
-    );
+    respond({ programme_overview: () => refuse("no_portfolio", "no portfolio is open") });
     renderWithProviders(<OverviewPage />);
     expect(await screen.findByText("no portfolio is open")).toBeTruthy();
   });

@@ -3,11 +3,12 @@
 import { Alert, Badge, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, Title, Tooltip } from "@mantine/core";
 import { IconAlertTriangle } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
-import { backend } from "../../backend";
+import { api } from "../../backend";
+import { keys } from "../../lib/queryKeys";
 import { LANE_COLOR, LANE_HINT, LANE_LABEL, laneStageRows, STAGE_LABEL, STAGES } from "../../lib/vocabulary";
 
 export function OverviewPage() {
-  const overview = useQuery({ queryKey: ["programme-overview"], queryFn: backend.programmeOverview });
+  const overview = useQuery({ queryKey: keys.overview, queryFn: api.programmeOverview });
 
   if (overview.isPending) {
     return <Loader aria-label="Loading the programme overview" />;

@@ -1,6 +1,6 @@
 // The portfolio's people and their roles: the list, adding someone and changing a person's
-// name, roles or active flag. An administrator's job once the portfolio has an administrator;
-// until then anyone may add people, so that a new portfolio can get going.
+// name, roles or active flag. Whether the person working may manage people is the backend's
+// call (anyone, until the portfolio has an administrator); the buttons follow its verdict.
 import {
   ActionIcon,
   Alert,
@@ -16,24 +16,29 @@ import {
   TextInput,
   Tooltip,
 } from "@mantine/core";
+import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { IconArrowLeft, IconEdit, IconPlus } from "@tabler/icons-react";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { createColumnHelper } from "@tanstack/react-table";
 import { useMemo, useState } from "react";
-import { backend } from "../../backend";
+import { api } from "../../backend";
+import type { Gate } from "../../bindings/Gate";
 import type { Person } from "../../bindings/Person";
 import type { PersonInput } from "../../bindings/PersonInput";
-import type { Role } from "../../bindings/Role";
 import { DataTable } from "../../components/DataTable";
+import { FormRefusal } from "../../components/FormRefusal";
 import { GatedButton } from "../../components/GatedButton";
-import { refusalErrors } from "../../lib/errors";
-import { type Gate, ROLE_LABEL, ROLES } from "../../lib/roles";
+import { changedFields, rebaseForm, useSaveForm } from "../../lib/forms";
+import { keys } from "../../lib/queryKeys";
+import { ROLE_LABEL, ROLES, rolesText } from "../../lib/roles";
 import { useWorkingAs } from "../../shell/useWorkingAs";
 import { RoleBadges } from "./ProfilePicker";
 
 const FIELDS = ["name", "roles", "active"] as const;
 type Target = { kind: "new" } | { kind: "existing"; person: Person };
+
+const asInput = (p: Person): PersonInput => ({ name: p.name, roles: p.roles, active: p.active });
 
 const column = createColumnHelper<Person>();
 
@@ -84,85 +89,73 @@ function peopleColumns(editGate: Gate, onEdit: (p: Person) => void) {
 function PersonForm({ target, first, onDone }: { target: Target; first: boolean; onDone: () => void }) {
   const queryClient = useQueryClient();
   const existing = target.kind === "existing" ? target.person : null;
-  const [input, setInput] = useState<PersonInput>(
-    existing
-      ? { name: existing.name, roles: existing.roles, active: existing.active }
-      : { name: "", roles: first ? ["administrator"] : [], active: true },
+  // The person as the form first showed them: what an edit is checked against.
+  const [loaded, setLoaded] = useState<PersonInput>(() =>
+    existing ? asInput(existing) : { name: "", roles: first ? ["administrator"] : [], active: true },
   );
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const save = useMutation({
-    mutationFn: () => (existing ? backend.updatePerson(existing.id, input) : backend.createPerson(input)),
-    onSuccess: async (p) => {
-      await queryClient.invalidateQueries();
-      notifications.show({
-        color: "teal",
-        title: `${p.name} saved`,
-        message: `${p.id} · ${p.roles.map((r) => ROLE_LABEL[r]).join(", ")}`,
-      });
+  const form = useForm<PersonInput>({ initialValues: loaded });
+  const saver = useSaveForm({
+    form,
+    save: (values: PersonInput) =>
+      existing
+        ? api.personUpdate({ id: existing.id, changes: changedFields(loaded, values, FIELDS), loaded })
+        : api.personCreate(values),
+    changes: ["people"],
+    onSaved: (p) => {
+      notifications.show({ color: "teal", title: `${p.name} saved`, message: `${p.id} · ${rolesText(p.roles)}` });
       onDone();
     },
-    onError: (error) => setErrors(refusalErrors(error, FIELDS)),
+    onConflict: async () => {
+      if (!existing) return;
+      const people = await queryClient.fetchQuery({ queryKey: keys.people, queryFn: api.personList, staleTime: 0 });
+      const stored = people.find((p) => p.id === existing.id);
+      if (stored) setLoaded(rebaseForm(form, loaded, asInput(stored)));
+    },
   });
   return (
-    <Stack gap="sm">
-      {first && (
-        <Alert color="blue" title="No administrator yet">
-          Until someone on this portfolio is an administrator, anyone may add people. Name an administrator early: from
-          then on only administrators manage people.
-        </Alert>
-      )}
-      {errors.form && (
-        <Alert color="red" title="Not saved" data-testid="person-error">
-          {errors.form}
-        </Alert>
-      )}
-      <TextInput
-        label="Name"
-        required
-        value={input.name}
-        onChange={(e) => setInput({ ...input, name: e.currentTarget.value })}
-        error={errors.name}
-        data-testid="person-name"
-        data-autofocus
-      />
-      <MultiSelect
-        label="Roles"
-        required
-        data={ROLES.map((r) => ({ value: r, label: ROLE_LABEL[r] }))}
-        value={input.roles}
-        onChange={(roles) => setInput({ ...input, roles: roles as Role[] })}
-        error={errors.roles}
-        data-testid="person-roles"
-      />
-      <Switch
-        label="Active (may be chosen as the person working)"
-        checked={input.active}
-        onChange={(e) => setInput({ ...input, active: e.currentTarget.checked })}
-        error={errors.active}
-        data-testid="person-active"
-      />
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onDone}>
-          Cancel
-        </Button>
-        <Button onClick={() => save.mutate()} loading={save.isPending} data-testid="person-save">
-          {existing ? "Save person" : "Add person"}
-        </Button>
-      </Group>
-    </Stack>
+    <form noValidate onSubmit={form.onSubmit(saver.submit)}>
+      <Stack gap="sm">
+        {first && (
+          <Alert color="blue" title="No administrator yet">
+            Until someone on this portfolio is an administrator, anyone may add people. Name an administrator early:
+            from then on only administrators manage people.
+          </Alert>
+        )}
+        <TextInput label="Name" required {...form.getInputProps("name")} data-testid="person-name" data-autofocus />
+        <MultiSelect
+          label="Roles"
+          required
+          data={ROLES.map((r) => ({ value: r, label: ROLE_LABEL[r] }))}
+          {...form.getInputProps("roles")}
+          data-testid="person-roles"
+        />
+        <Switch
+          label="Active (may be chosen as the person working)"
+          {...form.getInputProps("active", { type: "checkbox" })}
+          data-testid="person-active"
+        />
+        <FormRefusal refusal={saver.refusal} title="The person was not saved" onClose={saver.dismiss} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={saver.pending} data-testid="person-save">
+            {existing ? "Save person" : "Add person"}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }
 
 export function PeopleModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { gate } = useWorkingAs();
-  const people = useQuery({ queryKey: ["people"], queryFn: backend.people, enabled: opened });
+  const people = useQuery({ queryKey: keys.people, queryFn: api.personList, enabled: opened });
   const [target, setTarget] = useState<Target | null>(null);
-  // Mirrors the backend: before anyone is an administrator, nobody can be required to be one.
-  const none = people.data !== undefined && !people.data.some((p) => p.active && p.roles.includes("administrator"));
-  const open: Gate = { allowed: true, reason: null };
-  const addGate: Gate = none ? open : gate("administrator", "add people", true);
-  const editGate: Gate = none ? open : gate("administrator", "change people's roles", true);
-  const { allowed, reason } = editGate;
+  // Only for the hint and the first person's proposed role; the permission is the backend's.
+  const noAdministrator =
+    people.data !== undefined && !people.data.some((p) => p.active && p.roles.includes("administrator"));
+  const { allowed, reason } = gate("manage_people");
   const columns = useMemo(
     () => peopleColumns({ allowed, reason }, (person) => setTarget({ kind: "existing", person })),
     [allowed, reason],
@@ -194,7 +187,7 @@ export function PeopleModal({ opened, onClose }: { opened: boolean; onClose: () 
             <PersonForm
               key={target.kind === "existing" ? target.person.id : "new"}
               target={target}
-              first={none}
+              first={noAdministrator}
               onDone={() => setTarget(null)}
             />
           </>
@@ -202,7 +195,7 @@ export function PeopleModal({ opened, onClose }: { opened: boolean; onClose: () 
           <>
             {people.isPending && <Loader size="sm" aria-label="Loading people" />}
             {people.isError && <Alert color="red">{people.error.message}</Alert>}
-            {none && <Text size="sm">Nobody yet.</Text>}
+            {people.data?.length === 0 && <Text size="sm">Nobody yet.</Text>}
             {people.data && people.data.length > 0 && (
               <DataTable
                 rows={people.data}
@@ -214,7 +207,7 @@ export function PeopleModal({ opened, onClose }: { opened: boolean; onClose: () 
             )}
             <Group justify="flex-end">
               <GatedButton
-                gate={addGate}
+                gate={{ allowed, reason }}
                 leftSection={<IconPlus size={16} />}
                 onClick={() => setTarget({ kind: "new" })}
                 data-testid="person-new"

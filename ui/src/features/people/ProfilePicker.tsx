@@ -1,6 +1,6 @@
 // "Who is working": the header button and the picker of the portfolio's active people. It asks
 // once per opened portfolio when people exist and nobody is chosen; the choice is stamped on
-// every change and gates role-bound actions. It is not a login.
+// every change, and the backend judges each permission by it. It is not a login.
 import {
   Alert,
   Badge,
@@ -17,10 +17,11 @@ import {
 import { useDisclosure } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { IconUserCircle, IconUsers } from "@tabler/icons-react";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
-import { backend } from "../../backend";
+import { api } from "../../backend";
 import type { Person } from "../../bindings/Person";
+import { keys, useInvalidate } from "../../lib/queryKeys";
 import { ROLE_COLOR, ROLE_LABEL, rolesText } from "../../lib/roles";
 import { useWorkingAs } from "../../shell/useWorkingAs";
 import { PeopleModal } from "./PeopleModal";
@@ -59,13 +60,13 @@ function PersonCard({ person, chosen, onChoose }: { person: Person; chosen: bool
 
 /** `portfolioKey` identifies the open portfolio, so the picker asks once for each one opened. */
 export function ProfilePicker({ portfolioKey }: { portfolioKey: string }) {
-  const queryClient = useQueryClient();
+  const invalidate = useInvalidate();
   const { person, hasPeople } = useWorkingAs();
   const [opened, picker] = useDisclosure(false);
   const [managing, people] = useDisclosure(false);
   const [problem, setProblem] = useState<string | null>(null);
   const asked = useRef<string | null>(null);
-  const list = useQuery({ queryKey: ["people"], queryFn: backend.people, enabled: opened });
+  const list = useQuery({ queryKey: keys.people, queryFn: api.personList, enabled: opened });
 
   const openPicker = picker.open;
   useEffect(() => {
@@ -77,10 +78,11 @@ export function ProfilePicker({ portfolioKey }: { portfolioKey: string }) {
   }, [hasPeople, person, managing, portfolioKey, openPicker]);
 
   const choose = useMutation({
-    mutationFn: (name: string | null) => backend.setWorkingAs(name),
+    mutationFn: (name: string | null) => api.sessionSetWorkingAs({ name }),
     onSuccess: async (status) => {
       setProblem(null);
-      await queryClient.invalidateQueries();
+      // The session carries the permissions every gated button reads.
+      await invalidate("people");
       picker.close();
       const who = status.working_as;
       notifications.show({

@@ -5,10 +5,11 @@ import { IconEdit, IconPlus } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { createColumnHelper } from "@tanstack/react-table";
 import { useMemo, useState } from "react";
-import { backend } from "../../backend";
+import { api } from "../../backend";
 import type { Policy } from "../../bindings/Policy";
 import { DataTable } from "../../components/DataTable";
 import { POLICY_CATEGORY_LABEL } from "../../lib/governance";
+import { keys } from "../../lib/queryKeys";
 import { usePageParam } from "../../shell/navigation";
 import { PolicyModal, type PolicyTarget } from "./PolicyModal";
 
@@ -59,7 +60,7 @@ function policyColumns(onEdit: (p: Policy) => void) {
 }
 
 export function PoliciesPage() {
-  const policies = useQuery({ queryKey: ["policies"], queryFn: backend.policies });
+  const policies = useQuery({ queryKey: keys.policies, queryFn: api.policyList });
   const openedOn = usePageParam("policies");
   const [selected, setSelected] = useState<string | null>(openedOn);
   const [target, setTarget] = useState<PolicyTarget | null>(null);

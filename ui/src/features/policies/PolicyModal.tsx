@@ -1,16 +1,19 @@
 // Creates or edits a policy guardrail: its title, what it governs, who owns it, from when, which
-// version, and its text.
-import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
+// version, and its text. An edit sends only the fields changed, with the policy as the dialog
+// loaded it, so someone else's change is not overwritten unseen.
+import { Button, Group, Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
+import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
-import { backend } from "../../backend";
+import { useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { api } from "../../backend";
 import type { Policy } from "../../bindings/Policy";
-import type { PolicyCategory } from "../../bindings/PolicyCategory";
 import type { PolicyInput } from "../../bindings/PolicyInput";
-import { refusalErrors } from "../../lib/errors";
+import { FormRefusal } from "../../components/FormRefusal";
 import { localIsoDate } from "../../lib/files";
+import { changedFields, rebaseForm, useSaveForm } from "../../lib/forms";
 import { POLICY_CATEGORIES, POLICY_CATEGORY_LABEL } from "../../lib/governance";
+import { keys } from "../../lib/queryKeys";
 
 const FIELDS = ["title", "body", "category", "owner", "effective_on", "version"] as const;
 
@@ -25,6 +28,98 @@ const blank = (): PolicyInput => ({
   version: "1.0",
 });
 
+export function policyInput(p: Policy): PolicyInput {
+  return {
+    title: p.title,
+    body: p.body,
+    category: p.category,
+    owner: p.owner,
+    effective_on: p.effective_on,
+    version: p.version,
+  };
+}
+
+interface FormProps {
+  existing: Policy | null;
+  onClose: () => void;
+  onSaved: (p: Policy) => void;
+}
+
+function PolicyForm({ existing, onClose, onSaved }: FormProps) {
+  const queryClient = useQueryClient();
+  // The policy as the dialog first showed it (moved on after an edit conflict), sent with the
+  // changes so the backend can tell a field someone else changed meanwhile.
+  const [loaded, setLoaded] = useState<PolicyInput>(() => (existing ? policyInput(existing) : blank()));
+  const form = useForm<PolicyInput>({ initialValues: loaded });
+
+  const saver = useSaveForm({
+    form,
+    save: (values: PolicyInput) => {
+      if (!existing) return api.policyCreate(values);
+      return api.policyUpdate({ id: existing.id, changes: changedFields(loaded, values, FIELDS), loaded });
+    },
+    changes: ["governance"],
+    onSaved: (p) => {
+      notifications.show({ color: "teal", title: `${p.id} saved`, message: `${p.title} (version ${p.version})` });
+      onSaved(p);
+      onClose();
+    },
+    onConflict: async () => {
+      if (!existing) return;
+      const all = await queryClient.fetchQuery({ queryKey: keys.policies, queryFn: api.policyList });
+      const stored = all.find((p) => p.id === existing.id);
+      if (stored) setLoaded(rebaseForm(form, loaded, policyInput(stored)));
+    },
+  });
+
+  // noValidate: the backend's refusal beside the field says what is missing, not a browser bubble.
+  return (
+    <form noValidate onSubmit={form.onSubmit(saver.submit)}>
+      <Stack gap="sm">
+        <TextInput label="Title" required {...form.getInputProps("title")} data-testid="policy-title" data-autofocus />
+        <SimpleGrid cols={2}>
+          <Select
+            label="Category"
+            description="Data sources are accepted under an acceptable-data-sources policy"
+            data={POLICY_CATEGORIES.map((c) => ({ value: c, label: POLICY_CATEGORY_LABEL[c] }))}
+            allowDeselect={false}
+            {...form.getInputProps("category")}
+            data-testid="policy-category"
+          />
+          <TextInput label="Owner" required {...form.getInputProps("owner")} data-testid="policy-owner" />
+        </SimpleGrid>
+        <SimpleGrid cols={2}>
+          <TextInput
+            label="Effective from"
+            type="date"
+            required
+            {...form.getInputProps("effective_on")}
+            data-testid="policy-effective-on"
+          />
+          <TextInput label="Version" required {...form.getInputProps("version")} data-testid="policy-version" />
+        </SimpleGrid>
+        <Textarea
+          label="Text"
+          autosize
+          minRows={6}
+          maxRows={18}
+          {...form.getInputProps("body")}
+          data-testid="policy-body"
+        />
+        <FormRefusal refusal={saver.refusal} title="The policy was not saved" onClose={saver.dismiss} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={saver.pending} data-testid="policy-save">
+            {existing ? "Save policy" : "Create policy"}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
 export function PolicyModal({
   target,
   onClose,
@@ -34,40 +129,7 @@ export function PolicyModal({
   onClose: () => void;
   onSaved: (p: Policy) => void;
 }) {
-  const queryClient = useQueryClient();
-  const [input, setInput] = useState<PolicyInput>(blank);
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const existing = target?.kind === "existing" ? target.policy : null;
-
-  useEffect(() => {
-    if (target === null) return;
-    setErrors({});
-    setInput(
-      target.kind === "existing"
-        ? {
-            title: target.policy.title,
-            body: target.policy.body,
-            category: target.policy.category,
-            owner: target.policy.owner,
-            effective_on: target.policy.effective_on,
-            version: target.policy.version,
-          }
-        : blank(),
-    );
-  }, [target]);
-
-  const save = useMutation({
-    mutationFn: () => (existing ? backend.updatePolicy(existing.id, input) : backend.createPolicy(input)),
-    onSuccess: async (p) => {
-      await queryClient.invalidateQueries();
-      notifications.show({ color: "teal", title: `${p.id} saved`, message: `${p.title} (version ${p.version})` });
-      onSaved(p);
-      onClose();
-    },
-    onError: (error) => setErrors(refusalErrors(error, FIELDS)),
-  });
-
-  const set = <K extends keyof PolicyInput>(key: K, value: PolicyInput[K]) => setInput((i) => ({ ...i, [key]: value }));
   return (
     <Modal
       opened={target !== null}
@@ -76,78 +138,8 @@ export function PolicyModal({
       size="xl"
       centered
     >
-      <Stack gap="sm">
-        {errors.form && (
-          <Alert color="red" title="The policy was not saved">
-            {errors.form}
-          </Alert>
-        )}
-        <TextInput
-          label="Title"
-          required
-          value={input.title}
-          onChange={(e) => set("title", e.currentTarget.value)}
-          error={errors.title}
-          data-testid="policy-title"
-          data-autofocus
-        />
-        <SimpleGrid cols={2}>
-          <Select
-            label="Category"
-            description="Data sources are accepted under an acceptable-data-sources policy"
-            data={POLICY_CATEGORIES.map((c) => ({ value: c, label: POLICY_CATEGORY_LABEL[c] }))}
-            value={input.category}
-            onChange={(value) => value && set("category", value as PolicyCategory)}
-            allowDeselect={false}
-            error={errors.category}
-            data-testid="policy-category"
-          />
-          <TextInput
-            label="Owner"
-            required
-            value={input.owner}
-            onChange={(e) => set("owner", e.currentTarget.value)}
-            error={errors.owner}
-            data-testid="policy-owner"
-          />
-        </SimpleGrid>
-        <SimpleGrid cols={2}>
-          <TextInput
-            label="Effective from"
-            type="date"
-            required
-            value={input.effective_on}
-            onChange={(e) => set("effective_on", e.currentTarget.value)}
-            error={errors.effective_on}
-          />
-          <TextInput
-            label="Version"
-            required
-            value={input.version}
-            onChange={(e) => set("version", e.currentTarget.value)}
-            error={errors.version}
-            data-testid="policy-version"
-          />
-        </SimpleGrid>
-        <Textarea
-          label="Text"
-          autosize
-          minRows={6}
-          maxRows={18}
-          value={input.body}
-          onChange={(e) => set("body", e.currentTarget.value)}
-          error={errors.body}
-          data-testid="policy-body"
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button onClick={() => save.mutate()} loading={save.isPending} data-testid="policy-save">
-            {existing ? "Save policy" : "Create policy"}
-          </Button>
-        </Group>
-      </Stack>
+      {/* A fresh form per opening, loaded from the record as it was shown. */}
+      {target && <PolicyForm key={existing?.id ?? "new"} existing={existing} onClose={onClose} onSaved={onSaved} />}
     </Modal>
   );
 }

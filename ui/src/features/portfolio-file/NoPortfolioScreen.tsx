@@ -8,7 +8,7 @@ import { NewPortfolioModal } from "./NewPortfolioModal";
 import { usePortfolioActions } from "./usePortfolioActions";
 
 export function NoPortfolioScreen({ problem }: { problem: ApiError | null }) {
-  const { open, create } = usePortfolioActions();
+  const { open } = usePortfolioActions();
   const [newOpened, newModal] = useDisclosure(false);
   return (
     <Center h="100vh" p="xl">
@@ -40,12 +40,7 @@ export function NoPortfolioScreen({ problem }: { problem: ApiError | null }) {
           </Group>
         </Stack>
       </Paper>
-      <NewPortfolioModal
-        opened={newOpened}
-        onClose={newModal.close}
-        onCreate={(req) => create.mutateAsync(req)}
-        busy={create.isPending}
-      />
+      <NewPortfolioModal opened={newOpened} onClose={newModal.close} />
     </Center>
   );
 }

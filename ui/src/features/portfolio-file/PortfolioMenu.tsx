@@ -1,5 +1,5 @@
-// The File menu of the header: New portfolio…, Open…, Save a copy…, programme settings, the
-// people working on the portfolio, and the recent files.
+// The File menu of the header: New portfolio…, Open…, Save a copy…, Restore…, programme
+// settings, the people working on the portfolio, and the recent files.
 import { Button, Menu, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import {
@@ -10,18 +10,22 @@ import {
   IconFileOff,
   IconFilePlus,
   IconFolderOpen,
+  IconRestore,
   IconUsers,
 } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
-import { backend } from "../../backend";
+import { api } from "../../backend";
+import { keys } from "../../lib/queryKeys";
 import { PeopleModal } from "../people/PeopleModal";
 import { NewPortfolioModal } from "./NewPortfolioModal";
 import { ProgrammeSettingsModal } from "./ProgrammeSettingsModal";
+import { RestoreBackupModal } from "./RestoreBackupModal";
 import { usePortfolioActions } from "./usePortfolioActions";
 
-export function PortfolioMenu({ canCopy }: { canCopy: boolean }) {
-  const { open, create, saveCopy } = usePortfolioActions();
-  const recent = useQuery({ queryKey: ["recent-files"], queryFn: backend.recentFiles });
+export function PortfolioMenu({ onDisk, readOnly }: { onDisk: boolean; readOnly: string | null }) {
+  const { open, saveCopy } = usePortfolioActions();
+  const recent = useQuery({ queryKey: keys.recentFiles, queryFn: api.recentList });
+  const [restoreOpened, restoreModal] = useDisclosure(false);
   const [newOpened, newModal] = useDisclosure(false);
   const [settingsOpened, settingsModal] = useDisclosure(false);
   const [peopleOpened, peopleModal] = useDisclosure(false);
@@ -41,8 +45,16 @@ export function PortfolioMenu({ canCopy }: { canCopy: boolean }) {
           <Menu.Item leftSection={<IconFolderOpen size={16} />} onClick={() => open.mutate(undefined)}>
             Open…
           </Menu.Item>
-          <Menu.Item leftSection={<IconCopy size={16} />} onClick={() => saveCopy.mutate()} disabled={!canCopy}>
+          <Menu.Item leftSection={<IconCopy size={16} />} onClick={() => saveCopy.mutate()} disabled={!onDisk}>
             Save a copy…
+          </Menu.Item>
+          <Menu.Item
+            leftSection={<IconRestore size={16} />}
+            onClick={restoreModal.open}
+            disabled={!onDisk}
+            data-testid="menu-restore"
+          >
+            Restore a backup…
           </Menu.Item>
           <Menu.Item
             leftSection={<IconAdjustments size={16} />}
@@ -83,12 +95,8 @@ export function PortfolioMenu({ canCopy }: { canCopy: boolean }) {
       </Menu>
       <ProgrammeSettingsModal opened={settingsOpened} onClose={settingsModal.close} />
       <PeopleModal opened={peopleOpened} onClose={peopleModal.close} />
-      <NewPortfolioModal
-        opened={newOpened}
-        onClose={newModal.close}
-        onCreate={(req) => create.mutateAsync(req)}
-        busy={create.isPending}
-      />
+      <NewPortfolioModal opened={newOpened} onClose={newModal.close} />
+      <RestoreBackupModal opened={restoreOpened} onClose={restoreModal.close} readOnly={readOnly} />
     </>
   );
 }

@@ -1,98 +1,140 @@
-// The programme's name, currency and payback horizon. Changing the horizon re-gates every use
-// case at once; changing the currency relabels amounts without converting them.
-import { Button, Group, Modal, NumberInput, Stack, TextInput } from "@mantine/core";
+// The programme's name, currency, payback horizon and how many automatic backups to keep.
+// Changing the horizon re-gates every use case at once; changing the currency relabels amounts
+// without converting them. Only the settings changed are sent, with what the dialog showed, so
+// a change someone else made meanwhile is not overwritten unseen.
+import { Button, Group, Modal, NumberInput, SimpleGrid, Stack, TextInput } from "@mantine/core";
+import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import { backend, BackendError } from "../../backend";
+import { api } from "../../backend";
+import type { Programme } from "../../bindings/Programme";
+import type { ProgrammeUpdate } from "../../bindings/ProgrammeUpdate";
+import { FormRefusal } from "../../components/FormRefusal";
+import { changedFields, rebaseForm, useSaveForm } from "../../lib/forms";
+import { keys } from "../../lib/queryKeys";
+
+interface Values {
+  name: string;
+  currency: string;
+  payback_horizon_months: number | string;
+  backups_kept: number | string;
+}
+
+const PATHS = {
+  "programme.name": "name",
+  "programme.currency": "currency",
+  "programme.settings.payback_horizon_months": "payback_horizon_months",
+  "programme.settings.backups_kept": "backups_kept",
+};
+
+function valuesOf(p: Programme): Values {
+  return {
+    name: p.name,
+    currency: p.currency,
+    payback_horizon_months: p.settings.payback_horizon_months,
+    backups_kept: p.settings.backups_kept,
+  };
+}
+
+function updateOf(v: Values): ProgrammeUpdate {
+  return {
+    name: v.name,
+    currency: v.currency,
+    settings: { payback_horizon_months: Number(v.payback_horizon_months), backups_kept: Number(v.backups_kept) },
+  };
+}
+
+const wholeNumber = (label: string) => (v: number | string) =>
+  typeof v === "number" && Number.isInteger(v) ? null : `Enter ${label} as a whole number`;
 
 export function ProgrammeSettingsModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const queryClient = useQueryClient();
-  const programme = useQuery({ queryKey: ["programme"], queryFn: backend.programme, enabled: opened });
-  const [name, setName] = useState("");
-  const [currency, setCurrency] = useState("");
-  const [horizon, setHorizon] = useState<number | string>(6);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const programme = useQuery({ queryKey: keys.programme, queryFn: api.programmeGet, enabled: opened });
+  const [loaded, setLoaded] = useState<Values | null>(null);
+  const form = useForm<Values>({
+    initialValues: { name: "", currency: "", payback_horizon_months: 6, backups_kept: 14 },
+    validate: {
+      payback_horizon_months: wholeNumber("the horizon in months"),
+      backups_kept: wholeNumber("how many backups to keep"),
+    },
+  });
 
   useEffect(() => {
-    if (opened && programme.data) {
-      setName(programme.data.name);
-      setCurrency(programme.data.currency);
-      setHorizon(programme.data.settings.payback_horizon_months);
-      setErrors({});
-    }
+    if (!opened || !programme.data) return;
+    const values = valuesOf(programme.data);
+    form.setValues(values);
+    form.resetDirty(values);
+    form.clearErrors();
+    setLoaded(values);
+    // Load once per opening; the form instance is stable.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [opened, programme.data]);
 
-  const save = useMutation({
-    mutationFn: () =>
-      backend.updateProgramme({
-        name,
-        currency,
-        settings: { payback_horizon_months: Number(horizon) },
-      }),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries();
-      notifications.show({ color: "teal", title: "Programme settings saved", message: name });
+  const saver = useSaveForm({
+    form,
+    save: (values: Values) => {
+      const base = loaded ?? values;
+      const changes = changedFields(updateOf(base).settings, updateOf(values).settings, [
+        "payback_horizon_months",
+        "backups_kept",
+      ]);
+      const named = changedFields(base, values, ["name", "currency"]);
+      return api.programmeUpdate({ changes: [...named, ...changes], loaded: updateOf(base) });
+    },
+    changes: ["programme"],
+    paths: PATHS,
+    onSaved: (saved) => {
+      notifications.show({ color: "teal", title: "Programme settings saved", message: saved.name });
       onClose();
     },
-    onError: (error) => {
-      const field = error instanceof BackendError ? error.field : null;
-      const message = error.message.replace(/^[a-z_.]+: /, "");
-      if (field === "programme.name") setErrors({ name: message });
-      else if (field === "programme.currency") setErrors({ currency: message });
-      else if (field === "programme.settings.payback_horizon_months") setErrors({ horizon: message });
-      else notifications.show({ color: "red", title: "Not saved", message: error.message });
+    onConflict: async () => {
+      const stored = await queryClient.fetchQuery({ queryKey: keys.programme, queryFn: api.programmeGet });
+      if (stored && loaded) setLoaded(rebaseForm(form, loaded, valuesOf(stored)));
     },
   });
 
   return (
-    <Modal opened={opened} onClose={onClose} title="Programme settings" centered>
-      <Stack>
-        <TextInput
-          label="Programme name"
-          value={name}
-          onChange={(e) => setName(e.currentTarget.value)}
-          error={errors.name}
-        />
-        <TextInput
-          label="Currency"
-          description="Amounts are relabelled, not converted"
-          value={currency}
-          maxLength={3}
-          w={200}
-          onChange={(e) => setCurrency(e.currentTarget.value)}
-          error={errors.currency}
-        />
-        <NumberInput
-          label="Payback horizon (months)"
-          data-testid="horizon-input"
-          description="A use case that cannot pay back within this goes to the research lane"
-          min={1}
-          max={120}
-          allowDecimal={false}
-          clampBehavior="none"
-          value={horizon}
-          onChange={setHorizon}
-          error={errors.horizon}
-          w={260}
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button
-            onClick={() => {
-              // An emptied field cannot even be sent as a number; say so at the field.
-              if (typeof horizon !== "number") setErrors({ horizon: "Enter a number of months from 1 to 120" });
-              else save.mutate();
-            }}
-            loading={save.isPending}
-            data-testid="save-programme"
-          >
-            Save
-          </Button>
-        </Group>
-      </Stack>
+    <Modal opened={opened} onClose={onClose} title="Programme settings" centered size="lg">
+      <form onSubmit={form.onSubmit(saver.submit)}>
+        <Stack>
+          <TextInput label="Programme name" {...form.getInputProps("name")} />
+          <TextInput
+            label="Currency"
+            description="Amounts are relabelled, not converted"
+            maxLength={3}
+            w={200}
+            {...form.getInputProps("currency")}
+          />
+          <SimpleGrid cols={2}>
+            <NumberInput
+              label="Payback horizon (months)"
+              data-testid="horizon-input"
+              description="A use case that cannot pay back within this goes to the research lane"
+              allowDecimal={false}
+              clampBehavior="none"
+              {...form.getInputProps("payback_horizon_months")}
+            />
+            <NumberInput
+              label="Automatic backups kept"
+              data-testid="backups-kept-input"
+              description="Taken before each upgrade and once a day the portfolio is used"
+              allowDecimal={false}
+              clampBehavior="none"
+              {...form.getInputProps("backups_kept")}
+            />
+          </SimpleGrid>
+          <FormRefusal refusal={saver.refusal} title="The settings were not saved" />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={saver.pending} data-testid="save-programme">
+              Save
+            </Button>
+          </Group>
+        </Stack>
+      </form>
     </Modal>
   );
 }

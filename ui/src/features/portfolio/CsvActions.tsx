@@ -1,40 +1,40 @@
-// Import and export of the portfolio CSV. Import reads a file the user picks in the system's file
-// chooser, shows a dry run (what would be imported, or every problem by row and column) and
-// stores only on confirmation; export writes the ranked portfolio where the user chooses.
+// Import and export of the portfolio CSV. Import checks the chosen file first (a dry run: what
+// would be imported, or every problem by row and column), stores only on confirmation and is
+// all-or-nothing; export writes the ranked portfolio where the person chooses.
 import { Alert, Button, Group, List, Modal, ScrollArea, Stack, Table, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconFileExport, IconFileImport } from "@tabler/icons-react";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useRef, useState } from "react";
-import { backend } from "../../backend";
+import { useMutation } from "@tanstack/react-query";
+import { useState } from "react";
+import { api, chooseDestination, chooseFile, CSV_FILES } from "../../backend";
 import type { ImportOutcome } from "../../bindings/ImportOutcome";
-import { readUtf8 } from "../../lib/files";
+import { PathField } from "../../components/PathField";
+import { formatBytes } from "../../lib/governance";
+import { useInvalidate } from "../../lib/queryKeys";
 import { formatPayback, LANE_LABEL } from "../../lib/vocabulary";
 
 export function CsvActions() {
-  const queryClient = useQueryClient();
-  const input = useRef<HTMLInputElement>(null);
-  const [file, setFile] = useState<{ name: string; text: string } | null>(null);
+  const invalidate = useInvalidate();
+  const [opened, setOpened] = useState(false);
+  const [path, setPath] = useState("");
   const [preview, setPreview] = useState<ImportOutcome | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
   const check = useMutation({
-    mutationFn: (text: string) => backend.importCsv(text, true),
-    onSuccess: (outcome) => {
-      setPreview(outcome);
+    mutationFn: (file: string) => api.useCaseImportCsv({ path: file, dry_run: true }),
+    onMutate: () => {
+      setPreview(null);
       setProblem(null);
     },
-    onError: (error) => {
-      setPreview(null);
-      setProblem(error.message);
-    },
+    onSuccess: setPreview,
+    onError: (error) => setProblem(error.message),
   });
 
   const commit = useMutation({
-    mutationFn: (text: string) => backend.importCsv(text, false),
+    mutationFn: (file: string) => api.useCaseImportCsv({ path: file, dry_run: false }),
     onSuccess: async (outcome) => {
       close();
-      await queryClient.invalidateQueries();
+      await invalidate("useCases");
       notifications.show({
         color: "teal",
         title: "Import complete",
@@ -46,54 +46,45 @@ export function CsvActions() {
 
   const exportCsv = useMutation({
     mutationFn: async () => {
-      const path = await backend.chooseCsvDestination("Export the portfolio", "portfolio.csv");
-      return path === null ? null : backend.exportCsv(path);
+      const destination = await chooseDestination("Export the portfolio", "portfolio.csv", CSV_FILES);
+      return destination === null ? null : api.useCaseExportCsv({ destination });
     },
     onSuccess: (outcome) => {
       if (outcome)
         notifications.show({
           color: "teal",
           title: "Exported",
-          message: `${outcome.rows} use cases to ${outcome.path}`,
+          message: `${outcome.items} use cases to ${outcome.path} (${formatBytes(outcome.bytes)})`,
         });
     },
     onError: (error) => notifications.show({ color: "red", title: "The export failed", message: error.message }),
   });
 
   function close() {
-    setFile(null);
+    setOpened(false);
+    setPath("");
     setPreview(null);
     setProblem(null);
-    if (input.current) input.current.value = "";
   }
 
-  async function picked(files: FileList | null) {
-    const chosen = files?.[0];
-    if (!chosen) return;
-    try {
-      const text = await readUtf8(chosen);
-      setFile({ name: chosen.name, text });
-      check.mutate(text);
-    } catch (error) {
-      setFile({ name: chosen.name, text: "" });
-      setPreview(null);
-      setProblem(error instanceof Error ? error.message : String(error));
-    }
-  }
+  const choose = async () => {
+    const picked = await chooseFile("Import use cases from CSV", CSV_FILES);
+    if (picked !== null) check.mutate(picked);
+    return picked;
+  };
 
   const problems = problem?.split("\n") ?? [];
+  const checkedPath = check.variables;
+  const ready = preview !== null && checkedPath === path.trim();
   return (
     <>
-      <input
-        ref={input}
-        type="file"
-        accept=".csv,text/csv"
-        data-testid="import-csv-input"
-        style={{ position: "absolute", width: 1, height: 1, opacity: 0, pointerEvents: "none" }}
-        onChange={(e) => void picked(e.currentTarget.files)}
-      />
       <Group gap="xs">
-        <Button variant="default" leftSection={<IconFileImport size={16} />} onClick={() => input.current?.click()}>
+        <Button
+          variant="default"
+          leftSection={<IconFileImport size={16} />}
+          onClick={() => setOpened(true)}
+          data-testid="import-csv-open"
+        >
           Import CSV…
         </Button>
         <Button
@@ -105,15 +96,37 @@ export function CsvActions() {
           Export CSV…
         </Button>
       </Group>
-      <Modal opened={file !== null} onClose={close} title={`Import ${file?.name ?? ""}`} size="xl" centered>
+      <Modal opened={opened} onClose={close} title="Import use cases from CSV" size="xl" centered>
         <Stack>
-          {check.isPending && <Text c="dimmed">Checking the file…</Text>}
+          <Text size="sm" c="dimmed">
+            The file is checked first; nothing is stored until you confirm, and then either every row is imported or
+            none is.
+          </Text>
+          <PathField
+            label="CSV file"
+            placeholder="/path/to/use-cases.csv"
+            value={path}
+            onChange={setPath}
+            browse={choose}
+            data-testid="import-csv-path"
+          />
+          <Group justify="flex-end">
+            <Button
+              variant="light"
+              onClick={() => check.mutate(path.trim())}
+              loading={check.isPending}
+              disabled={path.trim() === ""}
+              data-testid="import-csv-check"
+            >
+              Check the file
+            </Button>
+          </Group>
           {problem && (
             <Alert color="red" title={problems[0]} data-testid="import-problems">
               <ScrollArea.Autosize mah={260}>
                 <List size="sm" spacing={2}>
-                  {problems.slice(1).map((p) => (
-                    <List.Item key={p}>{p}</List.Item>
+                  {problems.slice(1).map((p, i) => (
+                    <List.Item key={i}>{p}</List.Item>
                   ))}
                 </List>
               </ScrollArea.Autosize>
@@ -153,12 +166,12 @@ export function CsvActions() {
               Cancel
             </Button>
             <Button
-              disabled={!preview || !file}
+              disabled={!ready}
               loading={commit.isPending}
-              onClick={() => file && commit.mutate(file.text)}
+              onClick={() => commit.mutate(path.trim())}
               data-testid="confirm-import"
             >
-              Import {preview ? preview.rows.length : ""} use cases
+              Import {ready ? preview.rows.length : ""} use cases
             </Button>
           </Group>
         </Stack>

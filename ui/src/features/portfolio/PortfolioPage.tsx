@@ -2,18 +2,19 @@
 import { Alert, Button, Grid, Group, Loader, MultiSelect, Stack, Text, TextInput, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconPlus, IconSearch } from "@tabler/icons-react";
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
-import { backend } from "../../backend";
+import { api, BackendError } from "../../backend";
 import type { Lane } from "../../bindings/Lane";
 import type { Stage } from "../../bindings/Stage";
+import { keys, useInvalidate } from "../../lib/queryKeys";
 import { LANE_LABEL, LANES, STAGE_LABEL, STAGES } from "../../lib/vocabulary";
 import type { WeightMap } from "../../lib/weights";
 import { DossierDrawer, type DossierTarget } from "../dossier/DossierDrawer";
 import { CsvActions } from "./CsvActions";
 import { RankedTable } from "./RankedTable";
 import { ScoringMatrix } from "./ScoringMatrix";
-import { WeightsPanel } from "./WeightsPanel";
+import { storedWeights, WeightsPanel } from "./WeightsPanel";
 
 const asWeights = (w: WeightMap) => [
   { criterion: "value" as const, weight: w.value },
@@ -22,7 +23,7 @@ const asWeights = (w: WeightMap) => [
 ];
 
 export function PortfolioPage() {
-  const queryClient = useQueryClient();
+  const invalidate = useInvalidate();
   const [draft, setDraft] = useState<WeightMap | null>(null);
   const [lanes, setLanes] = useState<string[]>([]);
   const [stages, setStages] = useState<string[]>([]);
@@ -30,24 +31,46 @@ export function PortfolioPage() {
   const [search, setSearch] = useState("");
   const [target, setTarget] = useState<DossierTarget | null>(null);
 
-  const ranking = useQuery({
-    queryKey: ["ranking", draft],
-    queryFn: () => backend.ranking(draft ? asWeights(draft) : null),
+  // The stored weights rank the portfolio; moving a slider previews another ranking without
+  // saving, and the sliders' starting point stays the stored one.
+  const stored = useQuery({ queryKey: keys.ranking(null), queryFn: () => api.scoringRank({ weights: null }) });
+  const draftWeights = draft ? asWeights(draft) : null;
+  const preview = useQuery({
+    queryKey: keys.ranking(draftWeights),
+    queryFn: () => api.scoringRank({ weights: draftWeights }),
+    enabled: draftWeights !== null,
     placeholderData: keepPreviousData,
   });
+  const ranking = draft && preview.data ? preview : stored;
 
   const saveWeights = useMutation({
-    mutationFn: (w: WeightMap) => backend.setWeights(asWeights(w)),
+    mutationFn: (w: WeightMap) =>
+      api.scoringSetWeights({
+        weights: asWeights(w),
+        loaded: stored.data ? asWeights(storedWeights(stored.data.criteria)) : null,
+      }),
     onSuccess: async () => {
       setDraft(null);
-      await queryClient.invalidateQueries();
+      await invalidate("useCases");
       notifications.show({ color: "teal", title: "Weights saved", message: "The ranking uses the new weights." });
     },
-    onError: (error) =>
-      notifications.show({ color: "red", title: "The weights were not saved", message: error.message }),
+    onError: async (error) => {
+      if (error instanceof BackendError && error.code === "edit_conflict") {
+        setDraft(null);
+        await invalidate("useCases");
+        notifications.show({
+          color: "orange",
+          title: "Someone else changed the weights meanwhile",
+          message: "The sliders now show the weights as stored; move them again to save yours.",
+          autoClose: 10000,
+        });
+        return;
+      }
+      notifications.show({ color: "red", title: "The weights were not saved", message: error.message });
+    },
   });
 
-  const all = ranking.data?.use_cases ?? [];
+  const all = useMemo(() => ranking.data?.use_cases ?? [], [ranking.data]);
   const unitOptions = useMemo(() => [...new Set(all.map((u) => u.business_unit))].sort(), [all]);
   const needle = search.trim().toLowerCase();
   const matches = (u: (typeof all)[number]) =>
@@ -92,7 +115,7 @@ export function PortfolioPage() {
       <Grid align="stretch">
         <Grid.Col span={{ base: 12, lg: 5 }}>
           <WeightsPanel
-            criteria={ranking.data.criteria}
+            criteria={stored.data?.criteria ?? ranking.data.criteria}
             draft={draft}
             onDraft={setDraft}
             onSave={(w) => saveWeights.mutate(w)}

@@ -1,10 +1,11 @@
 // The scoring matrix as the backend draws it (plotters SVG): the same picture PDF packs embed.
 import { Alert, Center, Loader, Paper, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
-import { backend } from "../../backend";
+import { api } from "../../backend";
+import { keys } from "../../lib/queryKeys";
 
 export function ScoringMatrix() {
-  const svg = useQuery({ queryKey: ["scoring-matrix"], queryFn: backend.scoringMatrixSvg });
+  const svg = useQuery({ queryKey: keys.matrix, queryFn: api.scoringMatrixSvg });
   return (
     <Paper withBorder p="md" radius="md" h="100%">
       <Title order={4} mb="xs">

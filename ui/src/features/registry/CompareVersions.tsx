@@ -4,9 +4,10 @@ import { Alert, Badge, Group, Paper, Select, Stack, Table, Text, Title } from "@
 import { IconArrowRight } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { backend } from "../../backend";
+import { api } from "../../backend";
 import type { AdapterVersion } from "../../bindings/AdapterVersion";
 import type { VersionDiff } from "../../bindings/VersionDiff";
+import { keys } from "../../lib/queryKeys";
 
 function DiffResult({ diff }: { diff: VersionDiff }) {
   const nothing = diff.changes.length === 0 && diff.targets_added.length === 0 && diff.targets_removed.length === 0;
@@ -67,8 +68,8 @@ export function CompareVersions({ versions }: { versions: AdapterVersion[] }) {
   const [to, setTo] = useState<string | null>(byImport[byImport.length - 1]?.id ?? null);
   const ready = from !== null && to !== null && from !== to;
   const diff = useQuery({
-    queryKey: ["adapter-diff", from, to],
-    queryFn: () => backend.diffVersions(from as string, to as string),
+    queryKey: keys.versionDiff(from ?? "", to ?? ""),
+    queryFn: () => api.adapterVersionDiff({ from: from as string, to: to as string }),
     enabled: ready,
   });
 

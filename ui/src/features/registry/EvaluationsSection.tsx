@@ -4,12 +4,13 @@
 import { Alert, Badge, Button, Group, Paper, Select, Stack, Table, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconFlag } from "@tabler/icons-react";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { backend } from "../../backend";
+import { api } from "../../backend";
 import type { Evaluation } from "../../bindings/Evaluation";
 import type { Metric } from "../../bindings/Metric";
 import { HashText } from "../../components/HashText";
+import { keys, useInvalidate } from "../../lib/queryKeys";
 import { SignoffBadge } from "../signoffs/SignoffBadge";
 import { SignOffButton } from "../signoffs/SignoffModal";
 
@@ -25,15 +26,15 @@ function direction(m: Metric): string {
 }
 
 function MarkBaseline({ evaluation, defaultUseCase }: { evaluation: Evaluation; defaultUseCase: string | null }) {
-  const queryClient = useQueryClient();
-  const useCases = useQuery({ queryKey: ["use-cases"], queryFn: backend.useCases });
+  const invalidate = useInvalidate();
+  const useCases = useQuery({ queryKey: keys.useCases, queryFn: api.useCaseList });
   const [useCaseId, setUseCaseId] = useState<string | null>(defaultUseCase);
   const [problem, setProblem] = useState<string | null>(null);
   const mark = useMutation({
-    mutationFn: (id: string) => backend.markBaseline(evaluation.id, id),
+    mutationFn: (id: string) => api.evaluationMarkBaseline({ evaluation_id: evaluation.id, use_case_id: id }),
+    onMutate: () => setProblem(null),
     onSuccess: async (e, id) => {
-      setProblem(null);
-      await queryClient.invalidateQueries();
+      await invalidate("evaluations");
       notifications.show({
         color: "teal",
         title: "Baseline set",
@@ -100,7 +101,7 @@ export function EvaluationCard({
           <Group gap={6} wrap="nowrap">
             <SignoffBadge entityId={e.id} size="xs" />
             <SignOffButton
-              target={{ entityId: e.id, title: `${e.id} · ${e.title}` }}
+              target={{ entityId: e.id, kind: "evaluation", title: `${e.id} · ${e.title}` }}
               testId={`evaluation-sign-off-${e.id}`}
               size="compact-xs"
               variant="subtle"

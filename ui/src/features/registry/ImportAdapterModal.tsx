@@ -1,17 +1,38 @@
 // Imports a PEFT folder as a new candidate version: choose the folder, read what it holds, name
-// the adapter and version, link the use case and the data packs it was trained on.
-import { Alert, Button, Divider, Group, Modal, MultiSelect, Select, Stack, Text, TextInput } from "@mantine/core";
+// the adapter and version, link the use case and the data packs it was trained on, and give the
+// base model when the folder's config names none. The backend reads the folder at the path given.
+import { Button, Divider, Group, Modal, MultiSelect, Select, Stack, Text, TextInput } from "@mantine/core";
+import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
-import { IconAlertTriangle, IconFolderOpen } from "@tabler/icons-react";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { backend } from "../../backend";
+import { api, chooseFolder } from "../../backend";
 import type { AdapterVersion } from "../../bindings/AdapterVersion";
 import type { PeftFolder } from "../../bindings/PeftFolder";
-import { refusalErrors } from "../../lib/errors";
+import { FormRefusal } from "../../components/FormRefusal";
+import { PathField } from "../../components/PathField";
+import { placeRefusal, useSaveForm } from "../../lib/forms";
+import { keys } from "../../lib/queryKeys";
 import { PeftFolderSummary } from "./PeftFolderSummary";
 
-const FIELDS = ["path", "name", "version", "use_case_id", "data_pack_ids"] as const;
+interface Values {
+  path: string;
+  name: string;
+  version: string;
+  use_case_id: string | null;
+  data_pack_ids: string[];
+  base_model: string;
+}
+
+const BLANK: Values = { path: "", name: "", version: "", use_case_id: null, data_pack_ids: [], base_model: "" };
+
+function baseModelHint(folder: PeftFolder | null): string {
+  if (folder === null)
+    return "Only when the folder's adapter_config.json names none (PEFT writes null for unnamed models)";
+  if (folder.config.base_model === null)
+    return "adapter_config.json names none: give the model it was trained on, or lineage flags the version";
+  return `adapter_config.json names ${folder.config.base_model}; leave this empty`;
+}
 
 interface Props {
   opened: boolean;
@@ -20,35 +41,35 @@ interface Props {
 }
 
 export function ImportAdapterModal({ opened, onClose, onImported }: Props) {
-  const queryClient = useQueryClient();
-  const useCases = useQuery({ queryKey: ["use-cases"], queryFn: backend.useCases, enabled: opened });
-  const packs = useQuery({ queryKey: ["packs"], queryFn: backend.packs, enabled: opened });
-  const [path, setPath] = useState("");
-  const [name, setName] = useState("");
-  const [version, setVersion] = useState("");
-  const [useCaseId, setUseCaseId] = useState<string | null>(null);
-  const [packIds, setPackIds] = useState<string[]>([]);
+  const useCases = useQuery({ queryKey: keys.useCases, queryFn: api.useCaseList, enabled: opened });
+  const packs = useQuery({ queryKey: keys.packs, queryFn: api.packList, enabled: opened });
+  const form = useForm<Values>({ initialValues: BLANK });
   const [folder, setFolder] = useState<PeftFolder | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failedStep, setFailedStep] = useState<"read" | "import">("import");
+  // Reading the folder is not saving, so its refusal is kept apart from the import's.
+  const [readRefusal, setReadRefusal] = useState<string | null>(null);
 
-  const preview = useMutation({
-    mutationFn: () => backend.previewAdapter(path),
-    onSuccess: (read) => {
-      setFolder(read);
-      setErrors({});
-    },
-    onError: (error) => {
-      setFolder(null);
-      setFailedStep("read");
-      setErrors(refusalErrors(error, FIELDS));
-    },
-  });
+  function close() {
+    form.setValues(BLANK);
+    form.clearErrors();
+    setFolder(null);
+    setReadRefusal(null);
+    saver.dismiss();
+    onClose();
+  }
 
-  const submit = useMutation({
-    mutationFn: () => backend.importAdapter({ path, name, version, use_case_id: useCaseId, data_pack_ids: packIds }),
-    onSuccess: async (v) => {
-      await queryClient.invalidateQueries();
+  const saver = useSaveForm({
+    form,
+    save: (values: Values) =>
+      api.adapterImport({
+        path: values.path,
+        name: values.name,
+        version: values.version,
+        use_case_id: values.use_case_id,
+        data_pack_ids: values.data_pack_ids,
+        base_model: values.base_model.trim() === "" ? null : values.base_model.trim(),
+      }),
+    changes: ["adapters"],
+    onSaved: (v) => {
       notifications.show({
         color: "teal",
         title: "Adapter imported",
@@ -57,137 +78,144 @@ export function ImportAdapterModal({ opened, onClose, onImported }: Props) {
       onImported(v);
       close();
     },
+  });
+
+  const preview = useMutation({
+    mutationFn: (path: string) => api.adapterPreview({ path }),
+    onMutate: () => {
+      setReadRefusal(null);
+      saver.dismiss();
+      form.clearFieldError("path");
+    },
+    onSuccess: setFolder,
     onError: (error) => {
-      setFailedStep("import");
-      setErrors(refusalErrors(error, FIELDS));
+      setFolder(null);
+      const placed = placeRefusal(error, form.getValues());
+      if (placed.path) form.setFieldError(placed.path, placed.message);
+      else setReadRefusal(placed.message);
     },
   });
 
-  const choose = async () => {
-    try {
-      const picked = await backend.chooseFolder("Choose the adapter's PEFT folder");
-      if (picked === null) return;
-      setPath(picked);
-      setFolder(null);
-    } catch (error) {
-      setErrors({ form: error instanceof Error ? error.message : String(error) });
-    }
+  const setPath = (path: string) => {
+    form.setFieldValue("path", path);
+    setFolder(null);
   };
 
-  function close() {
-    setPath("");
-    setName("");
-    setVersion("");
-    setUseCaseId(null);
-    setPackIds([]);
-    setFolder(null);
-    setErrors({});
-    onClose();
-  }
+  const browse = () =>
+    chooseFolder("Choose the adapter's PEFT folder").catch((error: Error) => {
+      form.setFieldError("path", error.message);
+      return null;
+    });
 
-  const packOptions = (packs.data ?? []).map((p) => ({
-    value: p.id,
-    label: `${p.id} ${p.name} ${p.version}`,
-  }));
+  const packOptions = (packs.data ?? []).map((p) => ({ value: p.id, label: `${p.id} ${p.name} ${p.version}` }));
   const useCaseOptions = (useCases.data ?? []).map((u) => ({ value: u.id, label: `${u.id} · ${u.title}` }));
   return (
     <Modal opened={opened} onClose={close} title="Import adapter" size="xl" centered>
-      <Stack gap="sm">
-        <Text size="sm" c="dimmed">
-          A PEFT folder holds adapter_config.json and adapter_model.safetensors (or adapter_model.bin). Steerco reads
-          and hashes it; the folder itself stays where it is.
-        </Text>
-        <Group align="flex-end" wrap="nowrap">
+      {/* noValidate: the backend's refusal beside the field says what is missing, not a browser bubble. */}
+      <form
+        noValidate
+        onSubmit={form.onSubmit((values) => {
+          setReadRefusal(null);
+          saver.submit(values);
+        })}
+      >
+        <Stack gap="sm">
+          <Text size="sm" c="dimmed">
+            A PEFT folder holds adapter_config.json and adapter_model.safetensors (or adapter_model.bin). Steerco reads
+            and hashes it; the folder itself stays where it is.
+          </Text>
+          <Group align="flex-end" wrap="nowrap">
+            <div style={{ flex: 1 }}>
+              <PathField
+                label="PEFT folder"
+                placeholder="/path/to/adapter"
+                required
+                {...form.getInputProps("path")}
+                value={form.values.path}
+                onChange={setPath}
+                browse={browse}
+                data-testid="adapter-import-path"
+              />
+            </div>
+            <Button
+              variant="light"
+              disabled={form.values.path.trim() === ""}
+              loading={preview.isPending}
+              onClick={() => preview.mutate(form.values.path)}
+              data-testid="adapter-import-preview"
+            >
+              Read folder
+            </Button>
+          </Group>
+          {readRefusal !== null && (
+            <div data-testid="adapter-import-error">
+              <FormRefusal
+                refusal={readRefusal}
+                title="The folder could not be read"
+                onClose={() => setReadRefusal(null)}
+              />
+            </div>
+          )}
+          {folder && <PeftFolderSummary folder={folder} />}
+          <Divider />
+          <Group grow align="flex-start">
+            <TextInput
+              label="Adapter name"
+              description="Versions of one adapter share its name"
+              required
+              {...form.getInputProps("name")}
+              data-testid="adapter-import-name"
+            />
+            <TextInput
+              label="Version"
+              description="A semantic version"
+              placeholder="1.0.0"
+              required
+              {...form.getInputProps("version")}
+              data-testid="adapter-import-version"
+            />
+          </Group>
           <TextInput
-            label="PEFT folder"
-            placeholder="/path/to/adapter"
-            required
-            style={{ flex: 1 }}
-            value={path}
-            onChange={(e) => {
-              setPath(e.currentTarget.value);
-              setFolder(null);
-            }}
-            error={errors.path}
-            data-testid="adapter-import-path"
+            label="Base model"
+            description={baseModelHint(folder)}
+            placeholder="e.g. mistralai/Mistral-7B-Instruct-v0.3"
+            {...form.getInputProps("base_model")}
+            data-testid="adapter-import-base-model"
           />
-          <Button variant="default" leftSection={<IconFolderOpen size={16} />} onClick={() => void choose()}>
-            Choose folder…
-          </Button>
-          <Button
-            variant="light"
-            disabled={path.trim() === ""}
-            loading={preview.isPending}
-            onClick={() => preview.mutate()}
-            data-testid="adapter-import-preview"
-          >
-            Read folder
-          </Button>
-        </Group>
-        {errors.form && (
-          <Alert
-            color="red"
-            icon={<IconAlertTriangle />}
-            title={failedStep === "read" ? "The folder could not be read" : "The adapter was not imported"}
-            data-testid="adapter-import-error"
-          >
-            {errors.form}
-          </Alert>
-        )}
-        {folder && <PeftFolderSummary folder={folder} />}
-        <Divider />
-        <Group grow align="flex-start">
-          <TextInput
-            label="Adapter name"
-            description="Versions of one adapter share its name"
-            required
-            value={name}
-            onChange={(e) => setName(e.currentTarget.value)}
-            error={errors.name}
-            data-testid="adapter-import-name"
+          <Select
+            label="Use case"
+            description="Optional: the use case this adapter serves"
+            placeholder="None"
+            data={useCaseOptions}
+            searchable
+            clearable
+            {...form.getInputProps("use_case_id")}
+            data-testid="adapter-import-use-case"
           />
-          <TextInput
-            label="Version"
-            description="A semantic version"
-            placeholder="1.0.0"
-            required
-            value={version}
-            onChange={(e) => setVersion(e.currentTarget.value)}
-            error={errors.version}
-            data-testid="adapter-import-version"
+          <MultiSelect
+            label="Data packs"
+            description="The curated data the adapter was trained on; lineage flags a version without one"
+            placeholder={packOptions.length === 0 ? "No data packs registered yet (see Data)" : "Choose data packs"}
+            data={packOptions}
+            searchable
+            {...form.getInputProps("data_pack_ids")}
+            data-testid="adapter-import-packs"
           />
-        </Group>
-        <Select
-          label="Use case"
-          description="Optional: the use case this adapter serves"
-          placeholder="None"
-          data={useCaseOptions}
-          value={useCaseId}
-          onChange={setUseCaseId}
-          searchable
-          clearable
-          error={errors.use_case_id}
-        />
-        <MultiSelect
-          label="Data packs"
-          description="The curated data the adapter was trained on; lineage flags a version without one"
-          placeholder={packOptions.length === 0 ? "No data packs registered yet (see Data)" : "Choose data packs"}
-          data={packOptions}
-          value={packIds}
-          onChange={setPackIds}
-          searchable
-          error={errors.data_pack_ids}
-          data-testid="adapter-import-packs"
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            Cancel
-          </Button>
-          <Button onClick={() => submit.mutate()} loading={submit.isPending} data-testid="adapter-import-submit">
-            Import
-          </Button>
-        </Group>
-      </Stack>
+          {saver.refusal !== null && (
+            <div data-testid="adapter-import-error">
+              <FormRefusal refusal={saver.refusal} title="The adapter was not imported" onClose={saver.dismiss} />
+            </div>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={saver.pending} data-testid="adapter-import-submit">
+              Import
+            </Button>
+          </Group>
+        </Stack>
+      </form>
     </Modal>
   );
 }

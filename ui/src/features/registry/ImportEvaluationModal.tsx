@@ -1,15 +1,22 @@
 // Attaches an evaluation file (lm-evaluation-harness JSON or a metrics CSV) to a version; the file
-// is hashed so the evidence can be re-checked later.
-import { Alert, Button, Group, Modal, Stack, Text, TextInput } from "@mantine/core";
+// is hashed so the evidence can be re-checked later. The backend reads the file at the path given,
+// picked in the native dialog or typed.
+import { Button, Group, Modal, Stack, Text, TextInput } from "@mantine/core";
+import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
-import { IconFile } from "@tabler/icons-react";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
-import { backend, EVALUATION_FILES } from "../../backend";
+import { api, chooseFile, EVALUATION_FILES } from "../../backend";
 import type { AdapterVersion } from "../../bindings/AdapterVersion";
-import { refusalErrors } from "../../lib/errors";
+import { FormRefusal } from "../../components/FormRefusal";
+import { PathField } from "../../components/PathField";
+import { useSaveForm } from "../../lib/forms";
 
-const FIELDS = ["path", "run_on", "run_by"] as const;
+interface Values {
+  path: string;
+  run_on: string;
+  run_by: string;
+}
+
+const BLANK: Values = { path: "", run_on: "", run_by: "" };
 const optional = (text: string) => (text.trim() === "" ? null : text.trim());
 
 export function ImportEvaluationModal({
@@ -21,22 +28,26 @@ export function ImportEvaluationModal({
   opened: boolean;
   onClose: () => void;
 }) {
-  const queryClient = useQueryClient();
-  const [path, setPath] = useState("");
-  const [runOn, setRunOn] = useState("");
-  const [runBy, setRunBy] = useState("");
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const form = useForm<Values>({ initialValues: BLANK });
 
-  const run = useMutation({
-    mutationFn: () =>
-      backend.importEvaluation({
-        path,
+  function close() {
+    form.setValues(BLANK);
+    form.clearErrors();
+    saver.dismiss();
+    onClose();
+  }
+
+  const saver = useSaveForm({
+    form,
+    save: (values: Values) =>
+      api.evaluationImport({
+        path: values.path,
         adapter_version_id: version.id,
-        run_on: optional(runOn),
-        run_by: optional(runBy),
+        run_on: optional(values.run_on),
+        run_by: optional(values.run_by),
       }),
-    onSuccess: async (e) => {
-      await queryClient.invalidateQueries();
+    changes: ["evaluations"],
+    onSaved: (e) => {
       notifications.show({
         color: "teal",
         title: "Evaluation imported",
@@ -44,25 +55,13 @@ export function ImportEvaluationModal({
       });
       close();
     },
-    onError: (error) => setErrors(refusalErrors(error, FIELDS)),
   });
 
-  const choose = async () => {
-    try {
-      const picked = await backend.chooseFile("Choose an evaluation file", EVALUATION_FILES);
-      if (picked !== null) setPath(picked);
-    } catch (error) {
-      setErrors({ form: error instanceof Error ? error.message : String(error) });
-    }
-  };
-
-  function close() {
-    setPath("");
-    setRunOn("");
-    setRunBy("");
-    setErrors({});
-    onClose();
-  }
+  const browse = () =>
+    chooseFile("Choose an evaluation file", EVALUATION_FILES).catch((error: Error) => {
+      form.setFieldError("path", error.message);
+      return null;
+    });
 
   return (
     <Modal
@@ -72,61 +71,56 @@ export function ImportEvaluationModal({
       size="lg"
       centered
     >
-      <Stack gap="sm">
-        <Text size="sm" c="dimmed">
-          lm-evaluation-harness results (JSON) or a CSV with suite, metric, value and optionally stderr and
-          higher_is_better columns.
-        </Text>
-        {errors.form && (
-          <Alert color="red" title="The evaluation was not imported" data-testid="evaluation-import-error">
-            {errors.form}
-          </Alert>
-        )}
-        <Group align="flex-end" wrap="nowrap">
-          <TextInput
+      {/* noValidate: the backend's refusal beside the field says what is missing, not a browser bubble. */}
+      <form noValidate onSubmit={form.onSubmit(saver.submit)}>
+        <Stack gap="sm">
+          <Text size="sm" c="dimmed">
+            lm-evaluation-harness results (JSON) or a CSV with suite, metric, value and optionally stderr and
+            higher_is_better columns.
+          </Text>
+          <PathField
             label="Evaluation file"
             required
-            style={{ flex: 1 }}
-            value={path}
-            onChange={(e) => setPath(e.currentTarget.value)}
-            error={errors.path}
+            {...form.getInputProps("path")}
+            value={form.values.path}
+            browse={browse}
             data-testid="evaluation-import-path"
           />
-          <Button variant="default" leftSection={<IconFile size={16} />} onClick={() => void choose()}>
-            Choose file…
-          </Button>
-        </Group>
-        <Group grow align="flex-start">
-          <TextInput
-            label="Run on"
-            description="Leave empty to use the date the file states"
-            type="date"
-            value={runOn}
-            onChange={(e) => setRunOn(e.currentTarget.value)}
-            error={errors.run_on}
-          />
-          <TextInput
-            label="Run by"
-            description="Leave empty if you ran it yourself"
-            value={runBy}
-            onChange={(e) => setRunBy(e.currentTarget.value)}
-            error={errors.run_by}
-          />
-        </Group>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            Cancel
-          </Button>
-          <Button
-            onClick={() => run.mutate()}
-            loading={run.isPending}
-            disabled={path.trim() === ""}
-            data-testid="evaluation-import-submit"
-          >
-            Import evaluation
-          </Button>
-        </Group>
-      </Stack>
+          <Group grow align="flex-start">
+            <TextInput
+              label="Run on"
+              description="Leave empty to use the date the file states"
+              type="date"
+              {...form.getInputProps("run_on")}
+              data-testid="evaluation-import-run-on"
+            />
+            <TextInput
+              label="Run by"
+              description="Leave empty if you ran it yourself"
+              {...form.getInputProps("run_by")}
+              data-testid="evaluation-import-run-by"
+            />
+          </Group>
+          {saver.refusal !== null && (
+            <div data-testid="evaluation-import-error">
+              <FormRefusal refusal={saver.refusal} title="The evaluation was not imported" onClose={saver.dismiss} />
+            </div>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              Cancel
+            </Button>
+            <Button
+              type="submit"
+              loading={saver.pending}
+              disabled={form.values.path.trim() === ""}
+              data-testid="evaluation-import-submit"
+            >
+              Import evaluation
+            </Button>
+          </Group>
+        </Stack>
+      </form>
     </Modal>
   );
 }

@@ -1,16 +1,23 @@
 // Reads one run from a local MLflow store: its params join the version's training parameters and
-// its metrics become an evaluation.
-import { Alert, Button, Group, Modal, Stack, Text, TextInput } from "@mantine/core";
+// its metrics become an evaluation. The backend reads the mlruns folder at the path given.
+import { Button, Group, Modal, Stack, Text, TextInput } from "@mantine/core";
+import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
-import { IconFolderOpen } from "@tabler/icons-react";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
-import { backend } from "../../backend";
+import { api, chooseFolder } from "../../backend";
 import type { AdapterVersion } from "../../bindings/AdapterVersion";
-import { refusalErrors } from "../../lib/errors";
+import { FormRefusal } from "../../components/FormRefusal";
+import { PathField } from "../../components/PathField";
+import { useSaveForm } from "../../lib/forms";
 
-// The backend names the run "run" when it refuses the id; the form's field is the run id.
-const FIELDS = ["mlruns_dir", "run"] as const;
+interface Values {
+  mlruns_dir: string;
+  run_id: string;
+}
+
+const BLANK: Values = { mlruns_dir: "", run_id: "" };
+
+// The backend calls the run id "run" when it refuses it (not a run, deleted, unfinished).
+const PATHS = { run: "run_id" };
 
 export function ImportMlflowModal({
   version,
@@ -21,16 +28,26 @@ export function ImportMlflowModal({
   opened: boolean;
   onClose: () => void;
 }) {
-  const queryClient = useQueryClient();
-  const [dir, setDir] = useState("");
-  const [runId, setRunId] = useState("");
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const form = useForm<Values>({ initialValues: BLANK });
 
-  const run = useMutation({
-    mutationFn: () =>
-      backend.importMlflowRun({ mlruns_dir: dir, run_id: runId.trim(), adapter_version_id: version.id }),
-    onSuccess: async (outcome) => {
-      await queryClient.invalidateQueries();
+  function close() {
+    form.setValues(BLANK);
+    form.clearErrors();
+    saver.dismiss();
+    onClose();
+  }
+
+  const saver = useSaveForm({
+    form,
+    save: (values: Values) =>
+      api.evaluationImportMlflow({
+        mlruns_dir: values.mlruns_dir,
+        run_id: values.run_id.trim(),
+        adapter_version_id: version.id,
+      }),
+    changes: ["evaluations"],
+    paths: PATHS,
+    onSaved: (outcome) => {
       const params = Object.keys(outcome.run.params).length;
       const evaluation = outcome.evaluation
         ? `evaluation ${outcome.evaluation.id} with ${outcome.evaluation.metrics.length} metrics`
@@ -42,25 +59,15 @@ export function ImportMlflowModal({
       });
       close();
     },
-    onError: (error) => setErrors(refusalErrors(error, FIELDS)),
   });
 
-  const choose = async () => {
-    try {
-      const picked = await backend.chooseFolder("Choose the MLflow mlruns folder");
-      if (picked !== null) setDir(picked);
-    } catch (error) {
-      setErrors({ form: error instanceof Error ? error.message : String(error) });
-    }
-  };
+  const browse = () =>
+    chooseFolder("Choose the MLflow mlruns folder").catch((error: Error) => {
+      form.setFieldError("mlruns_dir", error.message);
+      return null;
+    });
 
-  function close() {
-    setDir("");
-    setRunId("");
-    setErrors({});
-    onClose();
-  }
-
+  const ready = form.values.mlruns_dir.trim() !== "" && form.values.run_id.trim() !== "";
   return (
     <Modal
       opened={opened}
@@ -69,54 +76,44 @@ export function ImportMlflowModal({
       size="lg"
       centered
     >
-      <Stack gap="sm">
-        <Text size="sm" c="dimmed">
-          Only a finished run counts as evidence. A parameter the version already records with another value is refused,
-          not overwritten.
-        </Text>
-        {errors.form && (
-          <Alert color="red" title="The run was not imported" data-testid="mlflow-import-error">
-            {errors.form}
-          </Alert>
-        )}
-        <Group align="flex-end" wrap="nowrap">
-          <TextInput
+      {/* noValidate: the backend's refusal beside the field says what is missing, not a browser bubble. */}
+      <form noValidate onSubmit={form.onSubmit(saver.submit)}>
+        <Stack gap="sm">
+          <Text size="sm" c="dimmed">
+            Only a finished run counts as evidence. A parameter the version already records with another value is
+            refused, not overwritten.
+          </Text>
+          <PathField
             label="mlruns folder"
             placeholder="/path/to/mlruns"
             required
-            style={{ flex: 1 }}
-            value={dir}
-            onChange={(e) => setDir(e.currentTarget.value)}
-            error={errors.mlruns_dir}
+            {...form.getInputProps("mlruns_dir")}
+            value={form.values.mlruns_dir}
+            browse={browse}
             data-testid="mlflow-import-dir"
           />
-          <Button variant="default" leftSection={<IconFolderOpen size={16} />} onClick={() => void choose()}>
-            Choose folder…
-          </Button>
-        </Group>
-        <TextInput
-          label="Run id"
-          required
-          ff="monospace"
-          value={runId}
-          onChange={(e) => setRunId(e.currentTarget.value)}
-          error={errors.run}
-          data-testid="mlflow-import-run"
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            Cancel
-          </Button>
-          <Button
-            onClick={() => run.mutate()}
-            loading={run.isPending}
-            disabled={dir.trim() === "" || runId.trim() === ""}
-            data-testid="mlflow-import-submit"
-          >
-            Import run
-          </Button>
-        </Group>
-      </Stack>
+          <TextInput
+            label="Run id"
+            required
+            ff="monospace"
+            {...form.getInputProps("run_id")}
+            data-testid="mlflow-import-run"
+          />
+          {saver.refusal !== null && (
+            <div data-testid="mlflow-import-error">
+              <FormRefusal refusal={saver.refusal} title="The run was not imported" onClose={saver.dismiss} />
+            </div>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={saver.pending} disabled={!ready} data-testid="mlflow-import-submit">
+              Import run
+            </Button>
+          </Group>
+        </Stack>
+      </form>
     </Modal>
   );
 }

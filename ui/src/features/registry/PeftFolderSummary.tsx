@@ -1,4 +1,6 @@
-// What a PEFT folder holds, as read before import: the LoRA settings and what the weights file says.
+// What a PEFT folder holds, as read before import: the LoRA settings and what the weights file says;
+// and the small renderings of those values the registry shares (parameters, target modules, base
+// model).
 import { Badge, Group, Text, Tooltip } from "@mantine/core";
 import type { PeftFolder } from "../../bindings/PeftFolder";
 import { FieldGrid } from "../../components/FieldGrid";
@@ -16,6 +18,44 @@ export function Parameters({ count }: { count: number | null }) {
         unknown
       </Text>
     </Tooltip>
+  );
+}
+
+export const BASE_MODEL_MISSING_HINT =
+  "adapter_config.json names no base model (PEFT writes null for unnamed models); lineage flags it until one is recorded";
+
+/**
+ * The model an adapter was trained on, or a red "not given": without it nobody can say what the
+ * adapter adapts, so lineage counts it as a gap.
+ */
+export function BaseModel({
+  name,
+  revision = null,
+  testId,
+}: {
+  name: string | null;
+  revision?: string | null;
+  testId?: string;
+}) {
+  if (name === null) {
+    return (
+      <Tooltip label={BASE_MODEL_MISSING_HINT} multiline maw={320}>
+        <Badge miw="max-content" color="red" variant="light" tt="none" data-testid={testId}>
+          Not given (lineage gap)
+        </Badge>
+      </Tooltip>
+    );
+  }
+  return (
+    <Text size="sm" style={{ overflowWrap: "anywhere" }} data-testid={testId}>
+      {name}
+      {revision && (
+        <Text span size="xs" c="dimmed">
+          {" "}
+          @ {revision}
+        </Text>
+      )}
+    </Text>
   );
 }
 
@@ -38,7 +78,7 @@ export function PeftFolderSummary({ folder }: { folder: PeftFolder }) {
       testId="adapter-import-preview-result"
       items={[
         ["PEFT type", config.peft_type],
-        ["Base model", config.revision ? `${config.base_model} @ ${config.revision}` : config.base_model],
+        ["Base model", <BaseModel name={config.base_model} revision={config.revision} />],
         ["Rank r / lora_alpha", `${config.r} / ${config.lora_alpha}`],
         ["Target modules", <TargetModules modules={config.target_modules} />],
         ["Weights file", `${weights.file.file_name} (${weights.format})`],

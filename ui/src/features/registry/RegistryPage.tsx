@@ -5,7 +5,8 @@ import { useDisclosure } from "@mantine/hooks";
 import { IconFolderPlus } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { backend } from "../../backend";
+import { api } from "../../backend";
+import { keys } from "../../lib/queryKeys";
 import { usePageParam } from "../../shell/navigation";
 import { AdaptersTable } from "./AdaptersTable";
 import { CompareVersions } from "./CompareVersions";
@@ -38,11 +39,11 @@ function EmptyRegistry({ onImport }: { onImport: () => void }) {
 
 export function RegistryPage() {
   const openedOn = usePageParam("registry");
-  const adapters = useQuery({ queryKey: ["adapters"], queryFn: backend.adapters });
+  const adapters = useQuery({ queryKey: keys.adapters, queryFn: api.adapterList });
   // Opened on a version from another page: find which adapter it belongs to.
   const all = useQuery({
-    queryKey: ["adapter-versions-all"],
-    queryFn: backend.allAdapterVersions,
+    queryKey: keys.versions,
+    queryFn: api.adapterVersionList,
     enabled: openedOn !== null,
   });
   const [chosenAdapter, setChosenAdapter] = useState<string | null>(null);
@@ -52,8 +53,8 @@ export function RegistryPage() {
   const list = adapters.data ?? [];
   const adapterId = chosenAdapter ?? all.data?.find((v) => v.id === openedOn)?.adapter_id ?? list[0]?.id ?? null;
   const versions = useQuery({
-    queryKey: ["adapter-versions", adapterId],
-    queryFn: () => backend.adapterVersions(adapterId as string),
+    queryKey: keys.versionsOf(adapterId ?? ""),
+    queryFn: () => api.adapterVersions({ adapter: adapterId as string }),
     enabled: adapterId !== null,
   });
 

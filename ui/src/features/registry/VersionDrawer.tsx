@@ -1,6 +1,6 @@
 // One adapter version in full: its PEFT configuration (and the file as read), its weights, the
 // data packs it was trained on, training parameters, evaluations and deployments, its compliance
-// sign-off, with actions.
+// sign-off, with actions, and a way to record the base model where the config named none.
 import {
   Alert,
   Badge,
@@ -17,7 +17,7 @@ import {
 } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
-import { backend } from "../../backend";
+import { api } from "../../backend";
 import type { AdapterVersion } from "../../bindings/AdapterVersion";
 import type { DataPack } from "../../bindings/DataPack";
 import type { Deployment } from "../../bindings/Deployment";
@@ -25,10 +25,12 @@ import { FieldGrid } from "../../components/FieldGrid";
 import { HashText } from "../../components/HashText";
 import { StatusBadge } from "../../components/StatusBadge";
 import { formatBytes, formatCount } from "../../lib/governance";
+import { keys } from "../../lib/queryKeys";
 import { SignoffBadge } from "../signoffs/SignoffBadge";
 import { SignOffButton } from "../signoffs/SignoffModal";
 import { EvaluationsSection } from "./EvaluationsSection";
-import { Parameters, TargetModules } from "./PeftFolderSummary";
+import { BaseModel, Parameters, TargetModules } from "./PeftFolderSummary";
+import { SetBaseModelForm } from "./SetBaseModelForm";
 import { VersionActions } from "./VersionActions";
 
 const text = (value: string | number | null) => (value === null ? "—" : String(value));
@@ -49,7 +51,7 @@ export function ConfigFields({ v }: { v: AdapterVersion }) {
       items={[
         ["PEFT type", v.peft_type],
         ["Task type", text(v.task_type)],
-        ["Base model", v.base_model],
+        ["Base model", <BaseModel name={v.base_model} testId="version-base-model" />],
         ["Revision", text(v.revision)],
         ["Rank r", v.r],
         ["lora_alpha", v.lora_alpha],
@@ -147,11 +149,11 @@ export function DeploymentList({ deployments }: { deployments: Deployment[] }) {
 
 export function VersionDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
   const detail = useQuery({
-    queryKey: ["adapter-version", id],
-    queryFn: () => backend.adapterVersion(id as string),
+    queryKey: keys.version(id ?? ""),
+    queryFn: () => api.adapterVersionGet({ id: id as string }),
     enabled: id !== null,
   });
-  const packs = useQuery({ queryKey: ["packs"], queryFn: backend.packs, enabled: id !== null });
+  const packs = useQuery({ queryKey: keys.packs, queryFn: api.packList, enabled: id !== null });
   const v = detail.data?.version;
   return (
     <Drawer
@@ -170,7 +172,7 @@ export function VersionDrawer({ id, onClose }: { id: string | null; onClose: () 
           {id && <SignoffBadge entityId={id} />}
           {v && (
             <SignOffButton
-              target={{ entityId: v.id, title: `${v.id} · ${v.adapter_name} ${v.version}` }}
+              target={{ entityId: v.id, kind: "adapter_version", title: `${v.id} · ${v.adapter_name} ${v.version}` }}
               testId="version-sign-off"
               size="compact-sm"
               variant="light"
@@ -183,8 +185,9 @@ export function VersionDrawer({ id, onClose }: { id: string | null; onClose: () 
       {detail.isError && <Alert color="red">{detail.error.message}</Alert>}
       {detail.data && v && (
         <Stack gap="lg" data-testid="version-detail">
-          <VersionActions version={v} />
+          <VersionActions detail={detail.data} />
           <Section title="Configuration">
+            {v.base_model === null && <SetBaseModelForm key={v.id} version={v} />}
             <ConfigFields v={v} />
             <ScrollArea.Autosize mah={240}>
               <Code block data-testid="version-config-json">

@@ -10,7 +10,7 @@ import { HashText } from "../../components/HashText";
 import { StatusBadge } from "../../components/StatusBadge";
 import { ADAPTER_STATUSES } from "../../lib/governance";
 import { StaleSignoffIcon, useStaleSignoffs } from "../signoffs/staleSignoffs";
-import { Parameters } from "./PeftFolderSummary";
+import { BaseModel, Parameters } from "./PeftFolderSummary";
 
 const column = createColumnHelper<AdapterVersion>();
 const SHOWN_TARGETS = 3;
@@ -46,18 +46,17 @@ const versionColumns = (stale: Map<string, SignoffStatus>) => [
     sortingFn: (a, b) => ADAPTER_STATUSES.indexOf(a.original.status) - ADAPTER_STATUSES.indexOf(b.original.status),
     meta: { nowrap: true },
   }),
-  column.accessor("base_model", {
+  column.accessor((v) => v.base_model ?? "", {
+    id: "base_model",
     header: "Base model",
     cell: (i) => (
-      <Text size="sm" style={{ overflowWrap: "anywhere" }} maw={220}>
-        {i.getValue()}
-        {i.row.original.revision && (
-          <Text span size="xs" c="dimmed">
-            {" "}
-            @ {i.row.original.revision}
-          </Text>
-        )}
-      </Text>
+      <div style={{ maxWidth: 220 }}>
+        <BaseModel
+          name={i.row.original.base_model}
+          revision={i.row.original.revision}
+          testId={`version-base-model-${i.row.original.id}`}
+        />
+      </div>
     ),
   }),
   column.accessor("r", { header: "r", meta: { align: "right" } }),

@@ -4,7 +4,8 @@ import { Alert, Badge, Card, Group, Loader, SimpleGrid, Stack, Text, Title } fro
 import { IconShieldCheck } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { backend } from "../../backend";
+import { api } from "../../backend";
+import { keys } from "../../lib/queryKeys";
 import type { RankedUseCase } from "../../bindings/RankedUseCase";
 import { formatMoney, formatPayback, STAGE_LABEL } from "../../lib/vocabulary";
 import { DossierDrawer, type DossierTarget } from "../dossier/DossierDrawer";
@@ -49,7 +50,7 @@ function CaseCard({ u, onOpen, children }: { u: RankedUseCase; onOpen: () => voi
 }
 
 export function ResearchPage() {
-  const ranking = useQuery({ queryKey: ["ranking", null], queryFn: () => backend.ranking(null) });
+  const ranking = useQuery({ queryKey: keys.ranking(null), queryFn: () => api.scoringRank({ weights: null }) });
   const [target, setTarget] = useState<DossierTarget | null>(null);
   if (ranking.isPending) return <Loader aria-label="Loading the research lane" />;
   if (ranking.isError) return <Alert color="red">{ranking.error.message}</Alert>;

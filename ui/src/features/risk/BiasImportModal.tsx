@@ -1,10 +1,12 @@
-// Imports a bias check's results file for a use case: which kind, the file, optionally the
-// adapter version tested, and the threshold with the reason it fits (the four-fifths rule is only
-// a starting point for parity; adversarial suites have no default).
+// Imports a bias check's results file for a use case: which kind, the file (typed or chosen in
+// the native dialog), optionally the adapter version tested, and the threshold with the reason it
+// fits. The starting threshold and reason per kind are the backend's (the four-fifths rule for
+// parity is only a starting point; adversarial suites have none).
 import {
   Alert,
   Button,
   Group,
+  Loader,
   Modal,
   NumberInput,
   SegmentedControl,
@@ -14,26 +16,190 @@ import {
   Textarea,
   TextInput,
 } from "@mantine/core";
+import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
-import { IconFile } from "@tabler/icons-react";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { backend, BIAS_FILES } from "../../backend";
+import { api, BIAS_FILES, chooseFile } from "../../backend";
+import type { BiasDefault } from "../../bindings/BiasDefault";
 import type { BiasKind } from "../../bindings/BiasKind";
-import { BIAS_KIND_LABEL, PARITY_DEFAULT_RATIONALE, PARITY_DEFAULT_THRESHOLD } from "../../lib/compliance";
-import { refusalErrors } from "../../lib/errors";
+import { FormRefusal } from "../../components/FormRefusal";
+import { PathField } from "../../components/PathField";
+import { BIAS_KIND_LABEL } from "../../lib/compliance";
+import { useSaveForm } from "../../lib/forms";
+import { keys } from "../../lib/queryKeys";
 
-const FIELDS = ["path", "adapter_version_id", "title", "threshold", "rationale"] as const;
-
-const DEFAULTS: Record<BiasKind, { threshold: number | null; rationale: string }> = {
-  demographic_parity: { threshold: PARITY_DEFAULT_THRESHOLD, rationale: PARITY_DEFAULT_RATIONALE },
-  adversarial_prompts: { threshold: null, rationale: "" },
-};
+interface BiasValues {
+  kind: BiasKind;
+  path: string;
+  adapter_version_id: string | null;
+  title: string;
+  threshold: number | null;
+  rationale: string;
+}
 
 const FORMAT: Record<BiasKind, string> = {
   demographic_parity: "A CSV with group, total and positive columns: how many in each group were selected.",
   adversarial_prompts: "A CSV with prompt_id, category, passed and notes columns: one row per prompt of the suite.",
 };
+
+const KINDS = Object.keys(BIAS_KIND_LABEL) as BiasKind[];
+
+function startOf(defaults: readonly BiasDefault[], kind: BiasKind): Pick<BiasValues, "threshold" | "rationale"> {
+  const d = defaults.find((x) => x.kind === kind);
+  return { threshold: d?.threshold ?? null, rationale: d?.rationale ?? "" };
+}
+
+function BiasImportForm({
+  useCaseId,
+  defaults,
+  onClose,
+}: {
+  useCaseId: string;
+  defaults: readonly BiasDefault[];
+  onClose: () => void;
+}) {
+  const versions = useQuery({ queryKey: keys.versions, queryFn: api.adapterVersionList });
+  const [dialogProblem, setDialogProblem] = useState<string | null>(null);
+  const form = useForm<BiasValues>({
+    initialValues: {
+      kind: "demographic_parity",
+      path: "",
+      adapter_version_id: null,
+      title: "",
+      ...startOf(defaults, "demographic_parity"),
+    },
+  });
+  const saver = useSaveForm({
+    form,
+    save: (v: BiasValues) =>
+      api.biasImport({
+        kind: v.kind,
+        path: v.path,
+        use_case_id: useCaseId,
+        adapter_version_id: v.adapter_version_id,
+        title: v.title.trim() === "" ? null : v.title.trim(),
+        threshold: v.threshold,
+        rationale: v.rationale.trim() === "" ? null : v.rationale.trim(),
+      }),
+    changes: ["riskControls"],
+    onSaved: (b) => {
+      notifications.show({
+        color: b.passed ? "teal" : "red",
+        title: `${b.id}: ${b.passed ? "pass" : "fail"}`,
+        message: b.title,
+      });
+      onClose();
+    },
+  });
+
+  const { kind, threshold } = form.getValues();
+  const start = startOf(defaults, kind);
+  const chooseKind = (value: string) => {
+    const next = value as BiasKind;
+    form.setValues({ kind: next, ...startOf(defaults, next) });
+    form.clearErrors();
+  };
+  const browse = async () => {
+    setDialogProblem(null);
+    try {
+      return await chooseFile("Choose the bias check's results", BIAS_FILES);
+    } catch (error) {
+      setDialogProblem(error instanceof Error ? error.message : String(error));
+      return null;
+    }
+  };
+
+  // The versions serving this use case; every version while none is linked to it.
+  const serving = (versions.data ?? []).filter((v) => v.use_case_id === useCaseId);
+  const options = (serving.length > 0 ? serving : (versions.data ?? [])).map((v) => ({
+    value: v.id,
+    label: `${v.adapter_name} ${v.version} (${v.id})`,
+  }));
+  return (
+    <form noValidate onSubmit={form.onSubmit(saver.submit)}>
+      <Stack gap="sm">
+        <SegmentedControl
+          data={KINDS.map((k) => ({ value: k, label: BIAS_KIND_LABEL[k] }))}
+          value={kind}
+          onChange={chooseKind}
+          data-testid="bias-kind"
+        />
+        <Text size="sm" c="dimmed">
+          {FORMAT[kind]} The file's SHA-256 is stored with the figures.
+        </Text>
+        {dialogProblem && (
+          <Alert
+            color="red"
+            title="The file dialog could not open"
+            withCloseButton
+            onClose={() => setDialogProblem(null)}
+          >
+            {dialogProblem}
+          </Alert>
+        )}
+        <PathField
+          label="Results file"
+          required
+          {...form.getInputProps("path")}
+          value={form.getValues().path}
+          browse={browse}
+          data-testid="bias-path"
+        />
+        <Group grow align="flex-start">
+          <Select
+            label="Adapter version tested"
+            placeholder="Not a specific version"
+            data={options}
+            {...form.getInputProps("adapter_version_id")}
+            clearable
+            searchable
+            data-testid="bias-version"
+          />
+          <TextInput label="Title" placeholder="From the kind and the file name" {...form.getInputProps("title")} />
+        </Group>
+        <NumberInput
+          label={
+            kind === "demographic_parity"
+              ? "Lowest acceptable selection-rate ratio"
+              : "Lowest acceptable pass rate per category"
+          }
+          description="Between 0 and 1"
+          placeholder={start.threshold === null ? "e.g. 0.95" : undefined}
+          required={start.threshold === null}
+          min={0}
+          max={1}
+          step={0.01}
+          decimalScale={4}
+          clampBehavior="none"
+          w={320}
+          value={threshold ?? ""}
+          onChange={(v) => form.setFieldValue("threshold", typeof v === "number" ? v : null)}
+          error={form.errors.threshold}
+          data-testid="bias-threshold"
+        />
+        <Textarea
+          label="Why this threshold"
+          description="Say why the threshold fits this use case"
+          required={start.rationale === ""}
+          autosize
+          minRows={2}
+          {...form.getInputProps("rationale")}
+          data-testid="bias-rationale"
+        />
+        <FormRefusal refusal={saver.refusal} title="The results were not imported" onClose={saver.dismiss} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={saver.pending} data-testid="bias-import-submit">
+            Import results
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
 
 export function BiasImportModal({
   useCaseId,
@@ -44,168 +210,23 @@ export function BiasImportModal({
   opened: boolean;
   onClose: () => void;
 }) {
-  const queryClient = useQueryClient();
-  const versions = useQuery({
-    queryKey: ["adapter-versions-all"],
-    queryFn: backend.allAdapterVersions,
+  const defaults = useQuery({
+    queryKey: keys.biasDefaults,
+    queryFn: (): Promise<BiasDefault[]> => api.biasDefaults(),
     enabled: opened,
+    // Fixed by the program version.
+    staleTime: Infinity,
   });
-  const [kind, setKind] = useState<BiasKind>("demographic_parity");
-  const [path, setPath] = useState("");
-  const [versionId, setVersionId] = useState<string | null>(null);
-  const [title, setTitle] = useState("");
-  const [threshold, setThreshold] = useState<number | null>(DEFAULTS.demographic_parity.threshold);
-  const [rationale, setRationale] = useState(DEFAULTS.demographic_parity.rationale);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-
-  const run = useMutation({
-    mutationFn: () =>
-      backend.importBias({
-        kind,
-        path,
-        use_case_id: useCaseId,
-        adapter_version_id: versionId,
-        title: title.trim() === "" ? null : title.trim(),
-        threshold,
-        rationale: rationale.trim() === "" ? null : rationale.trim(),
-      }),
-    onSuccess: async (b) => {
-      await queryClient.invalidateQueries();
-      notifications.show({
-        color: b.passed ? "teal" : "red",
-        title: `${b.id}: ${b.passed ? "pass" : "fail"}`,
-        message: b.title,
-      });
-      close();
-    },
-    onError: (error) => setErrors(refusalErrors(error, FIELDS)),
-  });
-
-  const chooseKind = (value: string) => {
-    const next = value as BiasKind;
-    setKind(next);
-    setThreshold(DEFAULTS[next].threshold);
-    setRationale(DEFAULTS[next].rationale);
-    setErrors({});
-  };
-
-  const choose = async () => {
-    try {
-      const picked = await backend.chooseFile("Choose the bias check's results", BIAS_FILES);
-      if (picked !== null) setPath(picked);
-    } catch (error) {
-      setErrors({ form: error instanceof Error ? error.message : String(error) });
-    }
-  };
-
-  function close() {
-    chooseKind("demographic_parity");
-    setPath("");
-    setVersionId(null);
-    setTitle("");
-    onClose();
-  }
-
-  const serving = (versions.data ?? []).filter((v) => v.use_case_id === useCaseId);
-  const options = (serving.length > 0 ? serving : (versions.data ?? [])).map((v) => ({
-    value: v.id,
-    label: `${v.adapter_name} ${v.version} (${v.id})`,
-  }));
   return (
-    <Modal opened={opened} onClose={close} title={`Import bias check results for ${useCaseId}`} size="lg" centered>
+    <Modal opened={opened} onClose={onClose} title={`Import bias check results for ${useCaseId}`} size="lg" centered>
       <Stack gap="sm" data-testid="bias-import">
-        <SegmentedControl
-          data={(Object.keys(BIAS_KIND_LABEL) as BiasKind[]).map((k) => ({ value: k, label: BIAS_KIND_LABEL[k] }))}
-          value={kind}
-          onChange={chooseKind}
-          data-testid="bias-kind"
-        />
-        <Text size="sm" c="dimmed">
-          {FORMAT[kind]} The file's SHA-256 is stored with the figures.
-        </Text>
-        {errors.form && (
-          <Alert color="red" title="The results were not imported" data-testid="bias-import-error">
-            {errors.form}
+        {defaults.isPending && <Loader size="sm" aria-label="Loading the default thresholds" />}
+        {defaults.isError && (
+          <Alert color="red" title="The default thresholds could not be read">
+            {defaults.error.message}
           </Alert>
         )}
-        <Group align="flex-end" wrap="nowrap">
-          <TextInput
-            label="Results file"
-            required
-            style={{ flex: 1 }}
-            value={path}
-            onChange={(e) => setPath(e.currentTarget.value)}
-            error={errors.path}
-            data-testid="bias-path"
-          />
-          <Button variant="default" leftSection={<IconFile size={16} />} onClick={() => void choose()}>
-            Choose file…
-          </Button>
-        </Group>
-        <Group grow align="flex-start">
-          <Select
-            label="Adapter version tested"
-            placeholder="Not a specific version"
-            data={options}
-            value={versionId}
-            onChange={setVersionId}
-            clearable
-            searchable
-            error={errors.adapter_version_id}
-            data-testid="bias-version"
-          />
-          <TextInput
-            label="Title"
-            placeholder="From the kind and the file name"
-            value={title}
-            onChange={(e) => setTitle(e.currentTarget.value)}
-            error={errors.title}
-          />
-        </Group>
-        <NumberInput
-          label={
-            kind === "demographic_parity"
-              ? "Lowest acceptable selection-rate ratio"
-              : "Lowest acceptable pass rate per category"
-          }
-          description="Between 0 and 1"
-          placeholder={kind === "adversarial_prompts" ? "e.g. 0.95" : undefined}
-          required={kind === "adversarial_prompts"}
-          min={0}
-          max={1}
-          step={0.01}
-          decimalScale={4}
-          clampBehavior="none"
-          w={320}
-          value={threshold ?? ""}
-          onChange={(v) => setThreshold(typeof v === "number" ? v : null)}
-          error={errors.threshold}
-          data-testid="bias-threshold"
-        />
-        <Textarea
-          label="Why this threshold"
-          description="Required for any threshold you set; say why it fits this use case"
-          required={kind === "adversarial_prompts"}
-          autosize
-          minRows={2}
-          value={rationale}
-          onChange={(e) => setRationale(e.currentTarget.value)}
-          error={errors.rationale}
-          data-testid="bias-rationale"
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            Cancel
-          </Button>
-          <Button
-            onClick={() => run.mutate()}
-            loading={run.isPending}
-            disabled={path.trim() === ""}
-            data-testid="bias-import-submit"
-          >
-            Import results
-          </Button>
-        </Group>
+        {opened && defaults.data && <BiasImportForm useCaseId={useCaseId} defaults={defaults.data} onClose={onClose} />}
       </Stack>
     </Modal>
   );

@@ -5,13 +5,14 @@ import { Alert, Badge, Button, Group, Loader, Paper, Stack, Table, Text, Title }
 import { IconFileImport } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { backend } from "../../backend";
+import { api } from "../../backend";
 import type { AdversarialResult } from "../../bindings/AdversarialResult";
 import type { BiasCheck } from "../../bindings/BiasCheck";
 import type { ParityResult } from "../../bindings/ParityResult";
 import { HashText } from "../../components/HashText";
 import { BIAS_KIND_LABEL, localDateTime, percent } from "../../lib/compliance";
 import { formatCount } from "../../lib/governance";
+import { keys } from "../../lib/queryKeys";
 import { BiasImportModal } from "./BiasImportModal";
 
 function ParityFigures({ figures, threshold }: { figures: ParityResult; threshold: number }) {
@@ -125,7 +126,10 @@ function BiasCard({ check: b }: { check: BiasCheck }) {
 }
 
 export function BiasTab({ useCaseId }: { useCaseId: string }) {
-  const checks = useQuery({ queryKey: ["bias-checks", useCaseId], queryFn: () => backend.biasChecks(useCaseId) });
+  const checks = useQuery({
+    queryKey: keys.biasChecks(useCaseId),
+    queryFn: () => api.biasList({ use_case_id: useCaseId }),
+  });
   const [importing, setImporting] = useState(false);
   return (
     <Stack gap="md">

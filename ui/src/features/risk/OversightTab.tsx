@@ -1,5 +1,6 @@
 // A use case's human-oversight plan: who is accountable, how they intervene, who takes over,
 // and how quickly; what is still missing in red; and every use case's plan status at a glance.
+// Saving sends only the fields changed, checked against the plan as the form loaded it.
 import {
   Alert,
   Badge,
@@ -16,16 +17,22 @@ import {
   TextInput,
   Title,
 } from "@mantine/core";
+import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { createColumnHelper } from "@tanstack/react-table";
-import { useEffect, useState } from "react";
-import { backend } from "../../backend";
+import { useState } from "react";
+import { api } from "../../backend";
 import type { Oversight } from "../../bindings/Oversight";
 import type { OversightInput } from "../../bindings/OversightInput";
 import { DataTable } from "../../components/DataTable";
+import { FormRefusal } from "../../components/FormRefusal";
 import { localDateTime } from "../../lib/compliance";
-import { refusalErrors } from "../../lib/errors";
+import { changedFields, rebaseForm, useSaveForm } from "../../lib/forms";
+import { keys } from "../../lib/queryKeys";
+
+/** The form's fields: the plan belongs to the use case chosen above, so that is not one of them. */
+type PlanValues = Omit<OversightInput, "use_case_id">;
 
 const FIELDS = ["accountable_person", "intervention_procedure", "fallback_owner", "max_intervention_minutes"] as const;
 
@@ -49,48 +56,105 @@ const statusColumns = [
   }),
 ];
 
-const toInput = (useCaseId: string, o: Oversight | undefined): OversightInput => ({
-  use_case_id: useCaseId,
+const valuesOf = (o: Oversight | undefined): PlanValues => ({
   accountable_person: o?.accountable_person ?? "",
   intervention_procedure: o?.intervention_procedure ?? "",
   fallback_owner: o?.fallback_owner ?? "",
   max_intervention_minutes: o?.max_intervention_minutes ?? null,
 });
 
-export function OversightTab({ useCaseId, onSelect }: { useCaseId: string; onSelect: (id: string) => void }) {
+function PlanForm({ useCaseId, saved }: { useCaseId: string; saved: Oversight | undefined }) {
   const queryClient = useQueryClient();
-  const all = useQuery({ queryKey: ["oversight"], queryFn: backend.oversight });
-  const saved = all.data?.find((o) => o.use_case_id === useCaseId);
-  const [input, setInput] = useState<OversightInput>(() => toInput(useCaseId, saved));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [loaded, setLoaded] = useState(saved !== undefined);
-
-  // The list arrives after the first render; fill the form once, never over the person's edits.
-  useEffect(() => {
-    if (!loaded && all.data) {
-      setInput(toInput(useCaseId, saved));
-      setLoaded(true);
-    }
-  }, [loaded, all.data, saved, useCaseId]);
-
-  const save = useMutation({
-    mutationFn: () => backend.setOversight(input),
-    onSuccess: async (o) => {
-      setErrors({});
-      await queryClient.invalidateQueries();
+  // The plan as the form last loaded or saved it: what the next save is checked against.
+  const [loaded, setLoaded] = useState<PlanValues>(() => valuesOf(saved));
+  const form = useForm<PlanValues>({ initialValues: loaded });
+  const saver = useSaveForm({
+    form,
+    save: (values: PlanValues) =>
+      api.oversightSet({
+        use_case_id: useCaseId,
+        changes: changedFields(loaded, values, FIELDS),
+        loaded: { use_case_id: useCaseId, ...loaded },
+      }),
+    changes: ["riskControls"],
+    onSaved: (o) => {
+      // The form stays open: what was stored is the new starting point.
+      const stored = valuesOf(o);
+      setLoaded(stored);
+      form.setValues(stored);
+      form.resetDirty(stored);
       notifications.show({
         color: o.missing.length === 0 ? "teal" : "orange",
         title: `Oversight of ${o.use_case_id} saved`,
         message: o.missing.length === 0 ? "The plan is complete." : `Still missing: ${o.missing.join(", ")}`,
       });
     },
-    onError: (error) => setErrors(refusalErrors(error, FIELDS)),
+    onConflict: async () => {
+      const plans = await queryClient.fetchQuery({
+        queryKey: keys.oversight,
+        queryFn: api.oversightList,
+        staleTime: 0,
+      });
+      setLoaded(rebaseForm(form, loaded, valuesOf(plans.find((o) => o.use_case_id === useCaseId))));
+    },
   });
+  const minutes = form.getValues().max_intervention_minutes;
+  return (
+    <form noValidate onSubmit={form.onSubmit(saver.submit)}>
+      <Stack gap="sm">
+        <SimpleGrid cols={2}>
+          <TextInput
+            label="Accountable person"
+            description="Answers for the system's outcomes"
+            {...form.getInputProps("accountable_person")}
+            data-testid="oversight-accountable"
+          />
+          <TextInput
+            label="Fallback owner"
+            description="Takes over when the system is switched off"
+            {...form.getInputProps("fallback_owner")}
+            data-testid="oversight-fallback"
+          />
+        </SimpleGrid>
+        <Textarea
+          label="Intervention procedure"
+          description="How a person stops, overrides or corrects the system"
+          autosize
+          minRows={3}
+          {...form.getInputProps("intervention_procedure")}
+          data-testid="oversight-procedure"
+        />
+        <NumberInput
+          label="Longest time to intervene (minutes)"
+          min={1}
+          allowDecimal={false}
+          allowNegative={false}
+          clampBehavior="none"
+          w={280}
+          value={minutes ?? ""}
+          onChange={(v) => form.setFieldValue("max_intervention_minutes", typeof v === "number" ? v : null)}
+          error={form.errors.max_intervention_minutes}
+          data-testid="oversight-minutes"
+        />
+        <FormRefusal refusal={saver.refusal} title="The oversight plan was not saved" onClose={saver.dismiss} />
+        <Group justify="space-between">
+          <Text size="xs" c="dimmed">
+            {saved?.updated_at ? `Last saved ${localDateTime(saved.updated_at)}` : "Not recorded yet"}
+          </Text>
+          <Button type="submit" loading={saver.pending} data-testid="oversight-save">
+            Save oversight plan
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
 
+export function OversightTab({ useCaseId, onSelect }: { useCaseId: string; onSelect: (id: string) => void }) {
+  const all = useQuery({ queryKey: keys.oversight, queryFn: api.oversightList });
   if (all.isPending) return <Loader size="sm" aria-label="Loading oversight plans" />;
   if (all.isError) return <Alert color="red">{all.error.message}</Alert>;
-  const set = <K extends keyof OversightInput>(key: K, value: OversightInput[K]) =>
-    setInput((i) => ({ ...i, [key]: value }));
+  const saved = all.data.find((o) => o.use_case_id === useCaseId);
 
   return (
     <Stack gap="md">
@@ -106,59 +170,8 @@ export function OversightTab({ useCaseId, onSelect }: { useCaseId: string; onSel
               </List>
             </Alert>
           )}
-          {errors.form && (
-            <Alert color="red" title="Not saved">
-              {errors.form}
-            </Alert>
-          )}
-          <SimpleGrid cols={2}>
-            <TextInput
-              label="Accountable person"
-              description="Answers for the system's outcomes"
-              value={input.accountable_person}
-              onChange={(e) => set("accountable_person", e.currentTarget.value)}
-              error={errors.accountable_person}
-              data-testid="oversight-accountable"
-            />
-            <TextInput
-              label="Fallback owner"
-              description="Takes over when the system is switched off"
-              value={input.fallback_owner}
-              onChange={(e) => set("fallback_owner", e.currentTarget.value)}
-              error={errors.fallback_owner}
-              data-testid="oversight-fallback"
-            />
-          </SimpleGrid>
-          <Textarea
-            label="Intervention procedure"
-            description="How a person stops, overrides or corrects the system"
-            autosize
-            minRows={3}
-            value={input.intervention_procedure}
-            onChange={(e) => set("intervention_procedure", e.currentTarget.value)}
-            error={errors.intervention_procedure}
-            data-testid="oversight-procedure"
-          />
-          <NumberInput
-            label="Longest time to intervene (minutes)"
-            min={1}
-            allowDecimal={false}
-            allowNegative={false}
-            clampBehavior="none"
-            w={280}
-            value={input.max_intervention_minutes ?? ""}
-            onChange={(v) => set("max_intervention_minutes", typeof v === "number" ? v : null)}
-            error={errors.max_intervention_minutes}
-            data-testid="oversight-minutes"
-          />
-          <Group justify="space-between">
-            <Text size="xs" c="dimmed">
-              {saved?.updated_at ? `Last saved ${localDateTime(saved.updated_at)}` : "Not recorded yet"}
-            </Text>
-            <Button onClick={() => save.mutate()} loading={save.isPending} data-testid="oversight-save">
-              Save oversight plan
-            </Button>
-          </Group>
+          {/* Filled once from the list; a refetch after saving must not overwrite the person's edits. */}
+          <PlanForm key={useCaseId} useCaseId={useCaseId} saved={saved} />
         </Stack>
       </Paper>
       <Paper withBorder p="md" radius="md">

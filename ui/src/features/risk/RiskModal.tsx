@@ -1,15 +1,23 @@
 // Records or edits one risk of a use case: what could go wrong, how likely (1–5) and how bad
-// (1–5), who owns it, the mitigation, and where it stands.
-import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
+// (1–5), who owns it, the mitigation, and where it stands. An edit sends only the fields changed,
+// checked against the risk as the form loaded it, so two people editing one risk keep each other's
+// changes.
+import { Button, Group, Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
+import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
-import { backend } from "../../backend";
+import { useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { api } from "../../backend";
 import type { Risk } from "../../bindings/Risk";
 import type { RiskInput } from "../../bindings/RiskInput";
 import type { RiskStatus } from "../../bindings/RiskStatus";
+import { FormRefusal } from "../../components/FormRefusal";
 import { RISK_STATUS_LABEL, RISK_STATUSES } from "../../lib/compliance";
-import { refusalErrors } from "../../lib/errors";
+import { changedFields, rebaseForm, useSaveForm } from "../../lib/forms";
+import { keys } from "../../lib/queryKeys";
+
+/** The form's fields: a risk stays with its use case, so that is not one of them. */
+type RiskValues = Omit<RiskInput, "use_case_id">;
 
 const FIELDS = ["title", "likelihood", "impact", "owner", "mitigation", "status"] as const;
 const SCALE = ["1", "2", "3", "4", "5"];
@@ -18,15 +26,108 @@ const IMPACT_HINT = "1 negligible · 3 serious · 5 severe";
 
 export type RiskTarget = { kind: "new" } | { kind: "existing"; risk: Risk };
 
-const blank = (useCaseId: string): RiskInput => ({
-  use_case_id: useCaseId,
-  title: "",
-  likelihood: 3,
-  impact: 3,
-  owner: "",
-  mitigation: "",
-  status: "open",
+const BLANK: RiskValues = { title: "", likelihood: 3, impact: 3, owner: "", mitigation: "", status: "open" };
+
+const valuesOf = ({ title, likelihood, impact, owner, mitigation, status }: Risk): RiskValues => ({
+  title,
+  likelihood,
+  impact,
+  owner,
+  mitigation,
+  status,
 });
+
+function RiskForm({ useCaseId, existing, onClose }: { useCaseId: string; existing: Risk | null; onClose: () => void }) {
+  const queryClient = useQueryClient();
+  const [loaded, setLoaded] = useState<RiskValues>(() => (existing ? valuesOf(existing) : BLANK));
+  const form = useForm<RiskValues>({ initialValues: loaded });
+  const saver = useSaveForm({
+    form,
+    save: (values: RiskValues) =>
+      existing
+        ? api.riskUpdate({
+            id: existing.id,
+            changes: changedFields(loaded, values, FIELDS),
+            loaded: { use_case_id: existing.use_case_id, ...loaded },
+          })
+        : api.riskCreate({ use_case_id: useCaseId, ...values }),
+    changes: ["riskControls"],
+    onSaved: (r) => {
+      notifications.show({
+        color: "teal",
+        title: `${r.id} saved`,
+        message: `${r.title} · score ${r.likelihood * r.impact}`,
+      });
+      onClose();
+    },
+    onConflict: async () => {
+      if (!existing) return;
+      const risks = await queryClient.fetchQuery({
+        queryKey: keys.risks(existing.use_case_id),
+        queryFn: () => api.riskList({ use_case_id: existing.use_case_id }),
+        staleTime: 0,
+      });
+      const stored = risks.find((r) => r.id === existing.id);
+      if (stored) setLoaded(rebaseForm(form, loaded, valuesOf(stored)));
+    },
+  });
+  const { likelihood, impact } = form.getValues();
+  return (
+    <form noValidate onSubmit={form.onSubmit(saver.submit)}>
+      <Stack gap="sm">
+        <TextInput label="Risk" required {...form.getInputProps("title")} data-testid="risk-title" data-autofocus />
+        <SimpleGrid cols={3}>
+          <Select
+            label="Likelihood"
+            description={LIKELIHOOD_HINT}
+            data={SCALE}
+            value={String(likelihood)}
+            onChange={(v) => v && form.setFieldValue("likelihood", Number(v))}
+            allowDeselect={false}
+            error={form.errors.likelihood}
+            data-testid="risk-likelihood"
+          />
+          <Select
+            label="Impact"
+            description={IMPACT_HINT}
+            data={SCALE}
+            value={String(impact)}
+            onChange={(v) => v && form.setFieldValue("impact", Number(v))}
+            allowDeselect={false}
+            error={form.errors.impact}
+            data-testid="risk-impact"
+          />
+          <Select
+            label="Status"
+            description={`Score ${likelihood * impact} of 25`}
+            data={RISK_STATUSES.map((s) => ({ value: s, label: RISK_STATUS_LABEL[s] }))}
+            {...form.getInputProps("status")}
+            onChange={(v) => v && form.setFieldValue("status", v as RiskStatus)}
+            allowDeselect={false}
+            data-testid="risk-status"
+          />
+        </SimpleGrid>
+        <TextInput label="Owner" required {...form.getInputProps("owner")} data-testid="risk-owner" />
+        <Textarea
+          label="Mitigation"
+          autosize
+          minRows={2}
+          {...form.getInputProps("mitigation")}
+          data-testid="risk-mitigation"
+        />
+        <FormRefusal refusal={saver.refusal} title="The risk was not saved" onClose={saver.dismiss} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={saver.pending} data-testid="risk-save">
+            {existing ? "Save risk" : "Record risk"}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
 
 export function RiskModal({
   useCaseId,
@@ -37,37 +138,7 @@ export function RiskModal({
   target: RiskTarget | null;
   onClose: () => void;
 }) {
-  const queryClient = useQueryClient();
-  const [input, setInput] = useState<RiskInput>(() => blank(useCaseId));
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const existing = target?.kind === "existing" ? target.risk : null;
-
-  useEffect(() => {
-    if (target === null) return;
-    setErrors({});
-    if (target.kind === "existing") {
-      const { use_case_id, title, likelihood, impact, owner, mitigation, status } = target.risk;
-      setInput({ use_case_id, title, likelihood, impact, owner, mitigation, status });
-    } else {
-      setInput(blank(useCaseId));
-    }
-  }, [target, useCaseId]);
-
-  const save = useMutation({
-    mutationFn: () => (existing ? backend.updateRisk(existing.id, input) : backend.createRisk(input)),
-    onSuccess: async (r) => {
-      await queryClient.invalidateQueries();
-      notifications.show({
-        color: "teal",
-        title: `${r.id} saved`,
-        message: `${r.title} · score ${r.likelihood * r.impact}`,
-      });
-      onClose();
-    },
-    onError: (error) => setErrors(refusalErrors(error, FIELDS)),
-  });
-
-  const set = <K extends keyof RiskInput>(key: K, value: RiskInput[K]) => setInput((i) => ({ ...i, [key]: value }));
   return (
     <Modal
       opened={target !== null}
@@ -77,77 +148,7 @@ export function RiskModal({
       centered
     >
       <Stack gap="sm" data-testid="risk-modal">
-        {errors.form && (
-          <Alert color="red" title="The risk was not saved">
-            {errors.form}
-          </Alert>
-        )}
-        <TextInput
-          label="Risk"
-          required
-          value={input.title}
-          onChange={(e) => set("title", e.currentTarget.value)}
-          error={errors.title}
-          data-testid="risk-title"
-          data-autofocus
-        />
-        <SimpleGrid cols={3}>
-          <Select
-            label="Likelihood"
-            description={LIKELIHOOD_HINT}
-            data={SCALE}
-            value={String(input.likelihood)}
-            onChange={(v) => v && set("likelihood", Number(v))}
-            allowDeselect={false}
-            error={errors.likelihood}
-            data-testid="risk-likelihood"
-          />
-          <Select
-            label="Impact"
-            description={IMPACT_HINT}
-            data={SCALE}
-            value={String(input.impact)}
-            onChange={(v) => v && set("impact", Number(v))}
-            allowDeselect={false}
-            error={errors.impact}
-            data-testid="risk-impact"
-          />
-          <Select
-            label="Status"
-            description={`Score ${input.likelihood * input.impact} of 25`}
-            data={RISK_STATUSES.map((s) => ({ value: s, label: RISK_STATUS_LABEL[s] }))}
-            value={input.status}
-            onChange={(v) => v && set("status", v as RiskStatus)}
-            allowDeselect={false}
-            error={errors.status}
-            data-testid="risk-status"
-          />
-        </SimpleGrid>
-        <TextInput
-          label="Owner"
-          required
-          value={input.owner}
-          onChange={(e) => set("owner", e.currentTarget.value)}
-          error={errors.owner}
-          data-testid="risk-owner"
-        />
-        <Textarea
-          label="Mitigation"
-          autosize
-          minRows={2}
-          value={input.mitigation}
-          onChange={(e) => set("mitigation", e.currentTarget.value)}
-          error={errors.mitigation}
-          data-testid="risk-mitigation"
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button onClick={() => save.mutate()} loading={save.isPending} data-testid="risk-save">
-            {existing ? "Save risk" : "Record risk"}
-          </Button>
-        </Group>
+        {target && <RiskForm key={existing?.id ?? "new"} useCaseId={useCaseId} existing={existing} onClose={onClose} />}
       </Stack>
     </Modal>
   );

@@ -3,7 +3,8 @@
 import { Alert, Loader, Paper, Select, Stack, Tabs, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { backend } from "../../backend";
+import { api } from "../../backend";
+import { keys } from "../../lib/queryKeys";
 import { usePageParam } from "../../shell/navigation";
 import { BiasTab } from "./BiasTab";
 import { CoverageTab } from "./CoverageTab";
@@ -12,7 +13,7 @@ import { RiskRegisterTab } from "./RiskRegisterTab";
 
 export function RiskPage() {
   const openedOn = usePageParam("risk");
-  const useCases = useQuery({ queryKey: ["use-cases"], queryFn: backend.useCases });
+  const useCases = useQuery({ queryKey: keys.useCases, queryFn: api.useCaseList });
   const [chosen, setChosen] = useState<string | null>(openedOn);
   const [tab, setTab] = useState<string | null>("oversight");
 

@@ -5,10 +5,11 @@ import { IconEdit, IconPlus } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { createColumnHelper } from "@tanstack/react-table";
 import { useMemo, useState } from "react";
-import { backend } from "../../backend";
+import { api } from "../../backend";
 import type { Risk } from "../../bindings/Risk";
 import { DataTable } from "../../components/DataTable";
 import { RISK_STATUS_COLOR, RISK_STATUS_LABEL, RISK_STATUSES, riskScoreColor } from "../../lib/compliance";
+import { keys } from "../../lib/queryKeys";
 import { RiskModal, type RiskTarget } from "./RiskModal";
 
 const column = createColumnHelper<Risk>();
@@ -75,7 +76,10 @@ function riskColumns(onEdit: (r: Risk) => void) {
 }
 
 export function RiskRegisterTab({ useCaseId }: { useCaseId: string }) {
-  const risks = useQuery({ queryKey: ["risks", useCaseId], queryFn: () => backend.risks(useCaseId) });
+  const risks = useQuery({
+    queryKey: keys.risks(useCaseId),
+    queryFn: () => api.riskList({ use_case_id: useCaseId }),
+  });
   const [target, setTarget] = useState<RiskTarget | null>(null);
   const columns = useMemo(() => riskColumns((risk) => setTarget({ kind: "existing", risk })), []);
   return (

@@ -1,14 +1,8 @@
 import { screen } from "@testing-library/react";
-import { vi } from "vitest";
-import { backend } from "../../backend";
 import type { SignoffStatus } from "../../bindings/SignoffStatus";
+import { refuse, requestsTo, respond } from "../../test-backend";
 import { renderWithProviders } from "../../test-utils";
 import { SignoffBadge } from "./SignoffBadge";
-
-vi.mock("../../backend", async (importOriginal) => {
-  const actual = await importOriginal<typeof import("../../backend")>();
-  return { ...actual, backend: { signoffs: vi.fn() } };
-});
 
 const signed = (id: string, at: string, stale: boolean, superseded: boolean): SignoffStatus => ({
   signoff: {
@@ -30,14 +24,14 @@ const signed = (id: string, at: string, stale: boolean, superseded: boolean): Si
 
 describe("SignoffBadge", () => {
   it("says a record nobody signed off is not signed off", async () => {
-    vi.mocked(backend.signoffs).mockResolvedValue([]);
+    respond({ signoff_list: () => [] });
     renderWithProviders(<SignoffBadge entityId="UC-1" />);
     expect((await screen.findByTestId("signoff-none-UC-1")).textContent).toBe("Not signed off");
-    expect(backend.signoffs).toHaveBeenCalledWith({ entity_id: "UC-1", stale_only: false });
+    expect(requestsTo("signoff_list")).toEqual([{ entity_id: "UC-1", stale_only: false }]);
   });
 
   it("names who signed off and when while the sign-off is current", async () => {
-    vi.mocked(backend.signoffs).mockResolvedValue([signed("SO-1", "2026-03-04T10:00:00Z", false, false)]);
+    respond({ signoff_list: () => [signed("SO-1", "2026-03-04T10:00:00Z", false, false)] });
     renderWithProviders(<SignoffBadge entityId="UC-1" />);
     expect((await screen.findByTestId("signoff-current-UC-1")).textContent).toBe(
       "Signed off by Ana Ruiz on 2026-03-04",
@@ -46,7 +40,7 @@ describe("SignoffBadge", () => {
   });
 
   it("shows a stale sign-off in red once the record changed", async () => {
-    vi.mocked(backend.signoffs).mockResolvedValue([signed("SO-1", "2026-03-04T10:00:00Z", true, false)]);
+    respond({ signoff_list: () => [signed("SO-1", "2026-03-04T10:00:00Z", true, false)] });
     renderWithProviders(<SignoffBadge entityId="UC-1" />);
     const badge = await screen.findByTestId("signoff-stale-UC-1");
     expect(badge.textContent).toBe("Sign-off stale");
@@ -55,11 +49,19 @@ describe("SignoffBadge", () => {
   });
 
   it("goes by the newest sign-off: signing again clears an older stale one", async () => {
-    vi.mocked(backend.signoffs).mockResolvedValue([
-      signed("SO-2", "2026-04-01T10:00:00Z", false, false),
-      signed("SO-1", "2026-03-04T10:00:00Z", true, true),
-    ]);
+    respond({
+      signoff_list: () => [
+        signed("SO-2", "2026-04-01T10:00:00Z", false, false),
+        signed("SO-1", "2026-03-04T10:00:00Z", true, true),
+      ],
+    });
     renderWithProviders(<SignoffBadge entityId="UC-1" />);
     expect((await screen.findByTestId("signoff-current-UC-1")).textContent).toContain("2026-04-01");
+  });
+
+  it("says the state is unknown when the sign-offs cannot be read", async () => {
+    respond({ signoff_list: () => refuse("no_portfolio", "no portfolio is open") });
+    renderWithProviders(<SignoffBadge entityId="UC-1" />);
+    expect(await screen.findByText("Sign-off unknown")).toBeTruthy();
   });
 });

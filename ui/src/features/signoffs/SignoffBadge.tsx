@@ -3,16 +3,14 @@
 import { Badge, Tooltip } from "@mantine/core";
 import { IconAlertTriangle, IconSignature } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
-import { backend } from "../../backend";
+import { api } from "../../backend";
+import type { SignoffFilter } from "../../bindings/SignoffFilter";
 import { localDate, signoffState } from "../../lib/compliance";
-
-export const signoffsKey = (entityId: string | null) => ["signoffs", entityId] as const;
+import { keys } from "../../lib/queryKeys";
 
 export function SignoffBadge({ entityId, size = "sm" }: { entityId: string; size?: "xs" | "sm" | "md" }) {
-  const signoffs = useQuery({
-    queryKey: signoffsKey(entityId),
-    queryFn: () => backend.signoffs({ entity_id: entityId, stale_only: false }),
-  });
+  const filter: SignoffFilter = { entity_id: entityId, stale_only: false };
+  const signoffs = useQuery({ queryKey: keys.signoffs(filter), queryFn: () => api.signoffList(filter) });
   if (signoffs.isPending) return null;
   if (signoffs.isError) {
     return (

@@ -1,27 +1,31 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
-import { vi } from "vitest";
-import { backend, BackendError } from "../../backend";
+import type { Gate } from "../../bindings/Gate";
+import type { Permissions } from "../../bindings/Permissions";
 import type { Person } from "../../bindings/Person";
 import type { SessionStatus } from "../../bindings/SessionStatus";
+import type { SignRequest } from "../../bindings/SignRequest";
 import type { SignoffQueue } from "../../bindings/SignoffQueue";
 import type { SignoffStatus } from "../../bindings/SignoffStatus";
+import type { UnsignedField } from "../../bindings/UnsignedField";
+import { refuse, requestsTo, respond } from "../../test-backend";
+import { permissions, session } from "../../test-fixtures";
 import { renderWithProviders } from "../../test-utils";
 import { SignoffsPage } from "./SignoffsPage";
 
-vi.mock("../../backend", async (importOriginal) => {
-  const actual = await importOriginal<typeof import("../../backend")>();
-  return { ...actual, backend: { sessionStatus: vi.fn(), signoffQueue: vi.fn(), signOff: vi.fn() } };
-});
-
-const person = (roles: Person["roles"]): Person => ({
-  id: "P-1",
-  name: "Ana Ruiz",
+const person = (id: string, name: string, roles: Person["roles"], active = true): Person => ({
+  id,
+  name,
   roles,
-  active: true,
-  created_at: "",
+  active,
+  created_at: "2026-01-01T00:00:00Z",
 });
-const session = (working_as: Person | null): SessionStatus =>
-  ({ portfolio: null, problem: null, default_path: "", working_as, has_people: true }) as SessionStatus;
+/** The session with `working_as` chosen and the permissions the backend would report. */
+const workingAs = (working_as: Person | null, overrides: Partial<Permissions> = {}): SessionStatus =>
+  session({ working_as, has_people: true, permissions: permissions(overrides) });
+const refused = (reason: string): Gate => ({ allowed: false, reason });
+const ana = person("P-1", "Ana Ruiz", ["compliance_officer"]);
+const ben = person("P-2", "Ben Okafor", ["consultant"]);
+const NOT_AN_OFFICER = "Only a compliance officer can sign off; Ben Okafor is a consultant.";
 
 const status = (entity: string, stale: boolean): SignoffStatus => ({
   signoff: {
@@ -54,11 +58,35 @@ const queue: SignoffQueue = {
   current: [status("UC-2", false)],
 };
 
+const unsigned: UnsignedField[] = [
+  {
+    kind: "use_case",
+    record: "Use case",
+    field: "stage",
+    reason: "moving the case to pilot is what a sign-off permits",
+  },
+  { kind: "use_case", record: "Use case", field: "updated_at", reason: "bookkeeping: when the record last changed" },
+  { kind: "use_case", record: "Risk", field: "created_at", reason: "bookkeeping" },
+  { kind: "adapter_version", record: "Data pack", field: "created_at", reason: "bookkeeping" },
+];
+
+async function openSigning() {
+  const button = await screen.findByTestId("sign-UC-3");
+  await waitFor(() => expect(button.hasAttribute("data-disabled")).toBe(false));
+  fireEvent.click(button);
+  return screen.findByTestId("signoff-modal");
+}
+
 describe("SignoffsPage", () => {
-  beforeEach(() => vi.mocked(backend.signoffQueue).mockResolvedValue(queue));
+  beforeEach(() =>
+    respond({
+      session_status: () => workingAs(ana),
+      signoff_queue: () => queue,
+      signoff_unsigned_fields: () => unsigned,
+    }),
+  );
 
   it("shows what awaits, what went stale with the diff, and what is current", async () => {
-    vi.mocked(backend.sessionStatus).mockResolvedValue(session(person(["compliance_officer"])));
     renderWithProviders(<SignoffsPage />);
     expect((await screen.findByTestId("awaiting-UC-3")).textContent).toContain("heading for pilot");
     const stale = screen.getByTestId("stale-UC-1");
@@ -71,45 +99,64 @@ describe("SignoffsPage", () => {
     expect(screen.getByTestId("current-UC-2").textContent).toContain("abababababab…");
   });
 
-  it("keeps signing disabled for someone who is not a compliance officer", async () => {
-    vi.mocked(backend.sessionStatus).mockResolvedValue(session(person(["consultant"])));
+  it("keeps signing disabled, with the backend's reason, when sign_off is not allowed", async () => {
+    respond({ session_status: () => workingAs(ben, { sign_off: refused(NOT_AN_OFFICER) }) });
     renderWithProviders(<SignoffsPage />);
     const button = await screen.findByTestId("sign-UC-3");
     await waitFor(() => expect(button.hasAttribute("data-disabled")).toBe(true));
+    fireEvent.mouseEnter(button);
+    expect(await screen.findByText(NOT_AN_OFFICER)).toBeTruthy();
     fireEvent.click(button);
     expect(screen.queryByTestId("signoff-modal")).toBeNull();
   });
 
   it("signs with the comment and shows the SHA-256 of what was signed", async () => {
-    vi.mocked(backend.sessionStatus).mockResolvedValue(session(person(["compliance_officer"])));
-    vi.mocked(backend.signOff).mockResolvedValue({
-      ...status("UC-3", false),
-      signoff: { ...status("UC-3", false).signoff, content_sha256: "ef".repeat(32) },
+    respond({
+      signoff_sign: (req: SignRequest) => ({
+        ...status(req.entity_id, false),
+        signoff: { ...status(req.entity_id, false).signoff, content_sha256: "ef".repeat(32) },
+      }),
     });
     renderWithProviders(<SignoffsPage />);
-    const button = await screen.findByTestId("sign-UC-3");
-    await waitFor(() => expect(button.hasAttribute("data-disabled")).toBe(false));
-    fireEvent.click(button);
+    await openSigning();
     fireEvent.change(await screen.findByTestId("signoff-comment"), { target: { value: "DPIA reviewed" } });
     fireEvent.click(screen.getByTestId("signoff-confirm"));
     expect((await screen.findByTestId("signoff-sha256")).textContent).toBe("ef".repeat(32));
-    expect(backend.signOff).toHaveBeenCalledWith("UC-3", "DPIA reviewed");
+    expect(requestsTo("signoff_sign")).toEqual([{ entity_id: "UC-3", comment: "DPIA reviewed" }]);
   });
 
-  it("shows a forbidden refusal from the backend in an alert", async () => {
-    vi.mocked(backend.sessionStatus).mockResolvedValue(session(person(["compliance_officer"])));
-    vi.mocked(backend.signOff).mockRejectedValue(
-      new BackendError({
-        code: "forbidden",
-        message: "only a compliance officer can sign off; Ana Ruiz is a consultant",
-        field: null,
-      }),
-    );
+  it("lists what a sign-off does not bind, collapsed until asked for", async () => {
     renderWithProviders(<SignoffsPage />);
-    const button = await screen.findByTestId("sign-UC-3");
-    await waitFor(() => expect(button.hasAttribute("data-disabled")).toBe(false));
-    fireEvent.click(button);
-    fireEvent.click(await screen.findByTestId("signoff-confirm"));
-    expect((await screen.findByTestId("signoff-error")).textContent).toContain("Ana Ruiz is a consultant");
+    const modal = await openSigning();
+    const toggle = within(modal).getByTestId("signoff-unsigned-toggle");
+    expect(toggle.getAttribute("aria-expanded")).toBe("false");
+    fireEvent.click(toggle);
+    expect(toggle.getAttribute("aria-expanded")).toBe("true");
+    const list = await within(modal).findByTestId("signoff-unsigned-list");
+    expect(list.textContent).toContain("Use case");
+    expect(list.textContent).toContain("stage: moving the case to pilot is what a sign-off permits");
+    expect(list.textContent).toContain("Risk");
+    expect(list.textContent).not.toContain("Data pack");
+  });
+
+  it("shows a refusal of the comment beside it", async () => {
+    respond({ signoff_sign: () => refuse("invalid_input", "comment: is too long", "comment", "is too long") });
+    renderWithProviders(<SignoffsPage />);
+    await openSigning();
+    fireEvent.click(screen.getByTestId("signoff-confirm"));
+    expect(await screen.findByText("is too long")).toBeTruthy();
+    expect(screen.queryByTestId("form-refusal")).toBeNull();
+  });
+
+  it("shows a forbidden refusal from the backend above the buttons", async () => {
+    respond({
+      signoff_sign: () => refuse("forbidden", "only a compliance officer can sign off; Ana Ruiz is marked inactive"),
+    });
+    renderWithProviders(<SignoffsPage />);
+    await openSigning();
+    fireEvent.click(screen.getByTestId("signoff-confirm"));
+    const refusal = await screen.findByTestId("form-refusal");
+    expect(refusal.textContent).toContain("The record was not signed off");
+    expect(refusal.textContent).toContain("Ana Ruiz is marked inactive");
   });
 });

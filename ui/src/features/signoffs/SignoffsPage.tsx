@@ -3,21 +3,16 @@
 import { Alert, Badge, Group, Loader, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { createColumnHelper } from "@tanstack/react-table";
-import { backend } from "../../backend";
+import type { ReactNode } from "react";
+import { api } from "../../backend";
 import type { AwaitingSignoff } from "../../bindings/AwaitingSignoff";
-import type { SignoffKind } from "../../bindings/SignoffKind";
 import type { SignoffStatus } from "../../bindings/SignoffStatus";
 import type { StaleSignoff } from "../../bindings/StaleSignoff";
 import { DataTable } from "../../components/DataTable";
 import { HashText } from "../../components/HashText";
-import { localDate } from "../../lib/compliance";
+import { localDate, SIGNOFF_KIND_LABEL } from "../../lib/compliance";
+import { keys } from "../../lib/queryKeys";
 import { SignOffButton } from "./SignoffModal";
-
-const KIND_LABEL: Record<SignoffKind, string> = {
-  use_case: "Use case",
-  adapter_version: "Adapter version",
-  evaluation: "Evaluation",
-};
 
 function Awaiting({ item }: { item: AwaitingSignoff }) {
   return (
@@ -27,7 +22,7 @@ function Awaiting({ item }: { item: AwaitingSignoff }) {
           <Group gap="xs">
             <Text fw={600}>{item.title}</Text>
             <Badge miw="max-content" variant="outline" color="gray" size="sm" tt="none">
-              {KIND_LABEL[item.kind]}
+              {SIGNOFF_KIND_LABEL[item.kind]}
             </Badge>
           </Group>
           <Text size="sm" c="orange.8">
@@ -35,7 +30,7 @@ function Awaiting({ item }: { item: AwaitingSignoff }) {
           </Text>
         </div>
         <SignOffButton
-          target={{ entityId: item.entity_id, title: item.title }}
+          target={{ entityId: item.entity_id, kind: item.kind, title: item.title }}
           testId={`sign-${item.entity_id}`}
           size="xs"
         />
@@ -69,7 +64,7 @@ function Stale({ item }: { item: StaleSignoff }) {
           </Text>
         </div>
         <SignOffButton
-          target={{ entityId: s.entity_id, title: item.status.entity_title }}
+          target={{ entityId: s.entity_id, kind: s.entity_kind, title: item.status.entity_title }}
           label="Sign again…"
           testId={`sign-${s.entity_id}`}
           size="xs"
@@ -134,7 +129,7 @@ function Section({
   title: string;
   color: string;
   count: number;
-  children: React.ReactNode;
+  children: ReactNode;
 }) {
   return (
     <Stack gap="xs">
@@ -152,7 +147,7 @@ function Section({
 }
 
 export function SignoffsPage() {
-  const queue = useQuery({ queryKey: ["signoff-queue"], queryFn: backend.signoffQueue });
+  const queue = useQuery({ queryKey: keys.signoffQueue, queryFn: api.signoffQueue });
   if (queue.isPending) return <Loader aria-label="Loading the sign-off queue" />;
   if (queue.isError) {
     return (

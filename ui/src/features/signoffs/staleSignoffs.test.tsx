@@ -1,14 +1,8 @@
 import { screen } from "@testing-library/react";
-import { vi } from "vitest";
-import { backend } from "../../backend";
 import type { SignoffStatus } from "../../bindings/SignoffStatus";
+import { requestsTo, respond } from "../../test-backend";
 import { renderWithProviders } from "../../test-utils";
 import { StaleSignoffIcon, useStaleSignoffs } from "./staleSignoffs";
-
-vi.mock("../../backend", async (importOriginal) => {
-  const actual = await importOriginal<typeof import("../../backend")>();
-  return { ...actual, backend: { signoffs: vi.fn() } };
-});
 
 const stale = (entity: string, superseded: boolean): SignoffStatus => ({
   signoff: {
@@ -42,11 +36,11 @@ function Marks({ ids }: { ids: string[] }) {
 
 describe("useStaleSignoffs", () => {
   it("marks records whose newest sign-off went stale, not those signed again since", async () => {
-    vi.mocked(backend.signoffs).mockResolvedValue([stale("AV-1", false), stale("AV-2", true)]);
+    respond({ signoff_list: () => [stale("AV-1", false), stale("AV-2", true)] });
     renderWithProviders(<Marks ids={["AV-1", "AV-2", "AV-3"]} />);
     expect(await screen.findByTestId("stale-AV-1")).toBeTruthy();
     expect(screen.queryByTestId("stale-AV-2")).toBeNull();
     expect(screen.queryByTestId("stale-AV-3")).toBeNull();
-    expect(backend.signoffs).toHaveBeenCalledWith({ entity_id: null, stale_only: true });
+    expect(requestsTo("signoff_list")).toEqual([{ entity_id: null, stale_only: true }]);
   });
 });

@@ -5,16 +5,17 @@ import { Tooltip } from "@mantine/core";
 import { IconAlertTriangle } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
-import { backend } from "../../backend";
+import { api } from "../../backend";
+import type { SignoffFilter } from "../../bindings/SignoffFilter";
 import type { SignoffStatus } from "../../bindings/SignoffStatus";
 import { localDate } from "../../lib/compliance";
+import { keys } from "../../lib/queryKeys";
+
+const STALE: SignoffFilter = { entity_id: null, stale_only: true };
 
 /** Stale sign-offs by the id of the record they cover. */
 export function useStaleSignoffs(): Map<string, SignoffStatus> {
-  const stale = useQuery({
-    queryKey: ["signoffs", "stale"],
-    queryFn: () => backend.signoffs({ entity_id: null, stale_only: true }),
-  });
+  const stale = useQuery({ queryKey: keys.signoffs(STALE), queryFn: () => api.signoffList(STALE) });
   return useMemo(
     () => new Map((stale.data ?? []).filter((s) => !s.superseded).map((s) => [s.signoff.entity_id, s])),
     [stale.data],

@@ -18,21 +18,22 @@ import {
 import { notifications } from "@mantine/notifications";
 import { IconFileExport, IconFileImport, IconMessageCircle } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useRef, useState } from "react";
-import { backend } from "../../backend";
+import { useState } from "react";
+import { api, chooseDestination, chooseFile, CSV_FILES } from "../../backend";
 import type { CriterionKey } from "../../bindings/CriterionKey";
 import type { WorkshopDetail } from "../../bindings/WorkshopDetail";
-import { readUtf8 } from "../../lib/files";
+import { keys, useInvalidate } from "../../lib/queryKeys";
 import { CRITERIA } from "../../lib/vocabulary";
 
 function RateGrid({ detail, participant }: { detail: WorkshopDetail; participant: string }) {
   const queryClient = useQueryClient();
+  const invalidate = useInvalidate();
   const rate = useMutation({
     mutationFn: (e: { use_case_id: string; criterion: CriterionKey; rating: number | null }) =>
-      backend.rateInWorkshop(detail.workshop.id, [{ participant, ...e }]),
+      api.workshopRate({ workshop_id: detail.workshop.id, entries: [{ participant, ...e }] }),
     onSuccess: async (updated) => {
-      queryClient.setQueryData(["workshop", detail.workshop.id], updated);
-      await queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== "workshop" });
+      queryClient.setQueryData(keys.workshop(detail.workshop.id), updated);
+      await invalidate("workshops");
     },
     onError: (error) => notifications.show({ color: "red", title: "Rating not recorded", message: error.message }),
   });
@@ -160,17 +161,18 @@ function Consensus({ detail }: { detail: WorkshopDetail }) {
 
 export function WorkshopView({ id }: { id: string }) {
   const queryClient = useQueryClient();
-  const detail = useQuery({ queryKey: ["workshop", id], queryFn: () => backend.workshop(id) });
+  const invalidate = useInvalidate();
+  const detail = useQuery({ queryKey: keys.workshop(id), queryFn: () => api.workshopGet({ id }) });
   const [participant, setParticipant] = useState<string | null>(null);
-  const sheetInput = useRef<HTMLInputElement>(null);
 
   const exportSheet = useMutation({
     mutationFn: async (who: string) => {
-      const path = await backend.chooseCsvDestination(
+      const destination = await chooseDestination(
         `Rating sheet for ${who}`,
         `${id}-${who.replace(/\W+/g, "-")}.csv`,
+        CSV_FILES,
       );
-      return path === null ? null : backend.exportRatingSheet(id, who, path);
+      return destination === null ? null : api.workshopExportSheet({ workshop_id: id, participant: who, destination });
     },
     onSuccess: (written) =>
       written && notifications.show({ color: "teal", title: "Sheet written", message: written.path }),
@@ -178,10 +180,14 @@ export function WorkshopView({ id }: { id: string }) {
       notifications.show({ color: "red", title: "The sheet was not written", message: error.message }),
   });
   const importSheet = useMutation({
-    mutationFn: async (file: File) => backend.importRatingSheet(id, await readUtf8(file)),
+    mutationFn: async () => {
+      const path = await chooseFile("Import a filled rating sheet", CSV_FILES);
+      return path === null ? null : api.workshopImportSheet({ workshop_id: id, path });
+    },
     onSuccess: async (updated) => {
-      queryClient.setQueryData(["workshop", id], updated);
-      await queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== "workshop" });
+      if (updated === null) return;
+      queryClient.setQueryData(keys.workshop(id), updated);
+      await invalidate("workshops");
       notifications.show({ color: "teal", title: "Sheet imported", message: "The consensus is updated." });
     },
     onError: (error) =>
@@ -191,9 +197,6 @@ export function WorkshopView({ id }: { id: string }) {
         message: error.message,
         autoClose: false,
       }),
-    onSettled: () => {
-      if (sheetInput.current) sheetInput.current.value = "";
-    },
   });
 
   if (!detail.data) return detail.isError ? <Alert color="red">{detail.error.message}</Alert> : null;
@@ -209,21 +212,11 @@ export function WorkshopView({ id }: { id: string }) {
           </Text>
         </div>
         <Group gap="xs">
-          <input
-            ref={sheetInput}
-            type="file"
-            accept=".csv,text/csv"
-            style={{ position: "absolute", width: 1, height: 1, opacity: 0, pointerEvents: "none" }}
-            onChange={(e) => {
-              const file = e.currentTarget.files?.[0];
-              if (file) importSheet.mutate(file);
-            }}
-          />
           <Button
             variant="default"
             size="xs"
             leftSection={<IconFileImport size={14} />}
-            onClick={() => sheetInput.current?.click()}
+            onClick={() => importSheet.mutate()}
             loading={importSheet.isPending}
           >
             Import rating sheet…

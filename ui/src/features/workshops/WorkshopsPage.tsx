@@ -4,12 +4,13 @@ import { useDisclosure } from "@mantine/hooks";
 import { IconPlus } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { backend } from "../../backend";
+import { api } from "../../backend";
+import { keys } from "../../lib/queryKeys";
 import { NewWorkshopModal } from "./NewWorkshopModal";
 import { WorkshopView } from "./WorkshopView";
 
 export function WorkshopsPage() {
-  const workshops = useQuery({ queryKey: ["workshops"], queryFn: backend.workshops });
+  const workshops = useQuery({ queryKey: keys.workshops, queryFn: api.workshopList });
   const [selected, setSelected] = useState<string | null>(null);
   const [creating, modal] = useDisclosure(false);
   if (workshops.isPending) return <Loader aria-label="Loading workshops" />;

@@ -534,17 +534,20 @@ fn evaluation_view(e: &Evaluation) -> EvaluationContent<'_> {
 
 /// What a sign-off binds, record by record: every field of each signed record is in its view
 /// except these, each with the reason it is left out. Shown to the person signing.
-pub(crate) fn exclusions() -> Vec<(&'static str, &'static [(&'static str, &'static str)])> {
+/// Every record a sign-off binds, the kind of sign-off whose content holds it, and the fields
+/// of it that content leaves out (with why).
+pub(crate) fn exclusions() -> Vec<(&'static str, SignoffKind, &'static [(&'static str, &'static str)])> {
+    use SignoffKind::*;
     vec![
-        ("Use case", USE_CASE_EXCLUDED),
-        ("Payback-gate override", OVERRIDE_EXCLUDED),
-        ("Oversight plan", OVERSIGHT_EXCLUDED),
-        ("Risk", RISK_EXCLUDED),
-        ("Bias check", BIAS_EXCLUDED),
-        ("Adapter version", VERSION_EXCLUDED),
-        ("Data pack", PACK_EXCLUDED),
-        ("Data source", SOURCE_EXCLUDED),
-        ("Evaluation", EVALUATION_EXCLUDED),
+        ("Use case", UseCase, USE_CASE_EXCLUDED),
+        ("Payback-gate override", UseCase, OVERRIDE_EXCLUDED),
+        ("Oversight plan", UseCase, OVERSIGHT_EXCLUDED),
+        ("Risk", UseCase, RISK_EXCLUDED),
+        ("Bias check", UseCase, BIAS_EXCLUDED),
+        ("Adapter version", AdapterVersion, VERSION_EXCLUDED),
+        ("Data pack", AdapterVersion, PACK_EXCLUDED),
+        ("Data source", AdapterVersion, SOURCE_EXCLUDED),
+        ("Evaluation", Evaluation, EVALUATION_EXCLUDED),
     ]
 }
 

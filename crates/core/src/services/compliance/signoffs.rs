@@ -155,6 +155,8 @@ fn statuses_of(
 /// A field a sign-off leaves out, and why.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct UnsignedField {
+    /// The kind of sign-off whose content holds the record.
+    pub kind: SignoffKind,
     pub record: String,
     pub field: String,
     pub reason: String,
@@ -165,8 +167,9 @@ pub struct UnsignedField {
 pub fn unsigned_fields() -> Vec<UnsignedField> {
     super::signed_content::exclusions()
         .into_iter()
-        .flat_map(|(record, fields)| {
+        .flat_map(|(record, kind, fields)| {
             fields.iter().map(move |(field, reason)| UnsignedField {
+                kind,
                 record: record.to_owned(),
                 field: (*field).to_owned(),
                 reason: (*reason).to_owned(),

@@ -153,7 +153,13 @@ pub fn approve_pack(db: &Db, caller: &Caller, approval: &PackApproval) -> CoreRe
     let a = approval.validated()?;
     db.write(caller, Action::Decide, |tx| {
         tx.actor().may(Permission::ApproveDataPack)?;
-        tx.actor().check_named("approved_by", &a.approved_by)?;
+        let approved_by = match &a.approved_by {
+            Some(named) => {
+                tx.actor().check_named("approved_by", named)?;
+                named.clone()
+            }
+            None => tx.actor().name.clone(),
+        };
         let pack = data_pack::require(tx, &a.data_pack_id)?;
         if let (Some(by), Some(on)) = (&pack.approved_by, &pack.approved_on) {
             return Err(CoreError::invalid(
@@ -161,7 +167,7 @@ pub fn approve_pack(db: &Db, caller: &Caller, approval: &PackApproval) -> CoreRe
                 format!("{} was already approved by {by} on {on}", pack.id),
             ));
         }
-        data_pack::set_approval(tx, &pack.id, &a.approved_by, &a.approved_on)?;
+        data_pack::set_approval(tx, &pack.id, &approved_by, &a.approved_on)?;
         data_pack::require(tx, &pack.id)
     })
 }
