@@ -28,6 +28,14 @@ describe("architecture", () => {
     expect(offenders).toEqual([]);
   });
 
+  it("records are re-read through useReload, which never answers from the cache", () => {
+    const offenders = sources(SRC)
+      .filter((file) => !relative(SRC, file).startsWith("lib"))
+      .filter((file) => /\.fetchQuery\(/.test(readFileSync(file, "utf8")))
+      .map((file) => relative(SRC, file));
+    expect(offenders).toEqual([]);
+  });
+
   it("every form saves through the one save-form hook", () => {
     const offenders = sources(SRC)
       .filter((file) => !file.endsWith(".test.tsx"))

@@ -3,18 +3,15 @@ import "@mantine/core/styles.css";
 import "@mantine/notifications/styles.css";
 import { createTheme, MantineProvider } from "@mantine/core";
 import { Notifications } from "@mantine/notifications";
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
+import { newQueryClient } from "./lib/queryClient";
 import { App } from "./shell/App";
 
 const theme = createTheme({ primaryColor: "blue", defaultRadius: "md" });
 
-// Local SQLite answers in milliseconds and nothing changes behind the app's back, so cached
-// data stays fresh until a mutation invalidates it; retries would only delay real errors.
-const queryClient = new QueryClient({
-  defaultOptions: { queries: { staleTime: Infinity, retry: false, refetchOnWindowFocus: false } },
-});
+const queryClient = newQueryClient();
 
 const root = document.getElementById("root");
 if (root) {

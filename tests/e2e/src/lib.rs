@@ -243,13 +243,16 @@ impl App {
         Ok(())
     }
 
-    /// Finds the input afresh (React may have replaced it), clears it and types `text`.
+    /// Finds the input afresh (React may have replaced it), selects what it holds and types
+    /// `text` over it. Typing (not WebDriver's clear) sends the input events a controlled React
+    /// input listens to, so the form sees the emptied field too.
     pub async fn fill(&self, css: &str, text: &str) -> TestResult {
+        use fantoccini::key::Key;
         let deadline = Instant::now() + Duration::from_secs(5);
         loop {
             let typed = async {
                 let input = self.find(css).await?;
-                input.clear().await?;
+                input.send_keys(&format!("{}a{}{}", Key::Control, Key::Null, Key::Backspace)).await?;
                 input.send_keys(text).await
             };
             match typed.await {

@@ -113,7 +113,8 @@ export function rebaseForm<V extends object>(
   form: UseFormReturnType<V>,
   loaded: V,
   stored: V,
-  shown: (value: unknown) => string = (value) => (value === null || value === "" ? "(empty)" : String(value)),
+  shown: (value: unknown) => string = (value) =>
+    value === null || value === "" ? "nothing" : typeof value === "string" ? `“${value}”` : String(value),
 ): V {
   const values = form.getValues();
   for (const key of Object.keys(stored) as (keyof V & string)[]) {

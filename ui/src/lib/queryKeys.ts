@@ -105,6 +105,19 @@ export function useInvalidate(): (...changed: Changed[]) => Promise<void> {
   );
 }
 
+/**
+ * Reads a record afresh from the backend, whatever the cache holds (after an edit conflict the
+ * cached copy is exactly what is out of date), and stores it under `queryKey`.
+ */
+export function useReload() {
+  const client = useQueryClient();
+  return useCallback(
+    <T>(queryKey: QueryKey, queryFn: () => Promise<T>): Promise<T> =>
+      client.fetchQuery({ queryKey, queryFn, staleTime: 0 }),
+    [client],
+  );
+}
+
 /** For tests: the keys a change makes stale. */
 export function staleKeys(changed: Changed): QueryKey[] {
   return [...STALE[changed], keys.audit];

@@ -1,6 +1,6 @@
 // The lines under the header that say why the app is not behaving as usual: the portfolio is
 // open read-only (and why), or a save is waiting for another Steerco that holds the file.
-import { Alert } from "@mantine/core";
+import { Affix, Alert } from "@mantine/core";
 import { IconHourglass, IconLock } from "@tabler/icons-react";
 import { useEffect, useState } from "react";
 import { onBusy } from "../backend";
@@ -22,10 +22,13 @@ export function BusyBanner() {
     };
   }, []);
   if (waitingFor === null) return null;
+  // Above drawers and modals: the wait usually starts from a form's Save button.
   return (
-    <Alert color="blue" icon={<IconHourglass size={18} />} mb="md" data-testid="busy-banner">
-      Waiting for another Steerco to finish with {fileName(waitingFor)}… Your change is saved as soon as it does.
-    </Alert>
+    <Affix position={{ top: 68, right: 24 }} zIndex={1000}>
+      <Alert color="blue" variant="filled" icon={<IconHourglass size={18} />} maw={420} data-testid="busy-banner">
+        Waiting for another Steerco to finish with {fileName(waitingFor)}… Your change is saved as soon as it does.
+      </Alert>
+    </Affix>
   );
 }
 

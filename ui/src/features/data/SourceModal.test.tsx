@@ -63,7 +63,7 @@ describe("SourceModal", () => {
     expect((await screen.findByTestId("form-refusal")).textContent).toContain("SRC-1 was changed by someone else");
     await waitFor(() => expect(value("source-system")).toBe("Guidewire Cloud"));
     expect(value("source-owner")).toBe("Data office");
-    expect(screen.getByText("Someone else changed this to Claims data team while you were editing")).toBeTruthy();
+    expect(screen.getByText("Someone else changed this to “Claims data team” while you were editing")).toBeTruthy();
     expect(requestsTo("source_list")).toHaveLength(1);
   });
 

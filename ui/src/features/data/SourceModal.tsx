@@ -4,7 +4,7 @@
 import { Button, Group, Modal, Select, SimpleGrid, Stack, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { api } from "../../backend";
 import type { DataSource } from "../../bindings/DataSource";
@@ -12,7 +12,7 @@ import type { DataSourceInput } from "../../bindings/DataSourceInput";
 import { FormRefusal } from "../../components/FormRefusal";
 import { changedFields, rebaseForm, useSaveForm } from "../../lib/forms";
 import { CLASSIFICATION_LABEL, CLASSIFICATIONS } from "../../lib/governance";
-import { keys } from "../../lib/queryKeys";
+import { keys, useReload } from "../../lib/queryKeys";
 
 const FIELDS = ["name", "system", "owner", "classification", "policy_id"] as const;
 // Select cannot hold null as an option value; this stands for "no policy accepts it" (policy
@@ -28,7 +28,7 @@ export function sourceInput(s: DataSource): DataSourceInput {
 }
 
 function SourceForm({ existing, onClose }: { existing: DataSource | null; onClose: () => void }) {
-  const queryClient = useQueryClient();
+  const reload = useReload();
   const policies = useQuery({ queryKey: keys.policies, queryFn: api.policyList });
   // The source as the dialog first showed it (moved on after an edit conflict), sent with the
   // changes so the backend can tell a field someone else changed meanwhile.
@@ -52,7 +52,7 @@ function SourceForm({ existing, onClose }: { existing: DataSource | null; onClos
     },
     onConflict: async () => {
       if (!existing) return;
-      const all = await queryClient.fetchQuery({ queryKey: keys.sources, queryFn: api.sourceList });
+      const all = await reload(keys.sources, api.sourceList);
       const stored = all.find((s) => s.id === existing.id);
       if (stored) setLoaded(rebaseForm(form, loaded, sourceInput(stored)));
     },

@@ -66,7 +66,7 @@ describe("DossierDrawer", () => {
     fireEvent.change(workflow, { target: { value: "Mine" } });
     fireEvent.click(screen.getByTestId("save-dossier"));
     expect(await screen.findByTestId("form-refusal")).toBeTruthy();
-    expect(await screen.findByText(/Someone else changed this to Changed by Sofia/)).toBeTruthy();
+    expect(await screen.findByText(/Someone else changed this to “Changed by Sofia”/)).toBeTruthy();
     expect(workflow.value).toBe("Mine");
   });
 

@@ -19,14 +19,14 @@ import {
 import { useForm } from "@mantine/form";
 import { useDebouncedValue } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { api } from "../../backend";
 import type { DossierInput } from "../../bindings/DossierInput";
 import type { GatePreviewRequest } from "../../bindings/GatePreviewRequest";
 import { FormRefusal } from "../../components/FormRefusal";
 import { rebaseForm, useSaveForm } from "../../lib/forms";
-import { keys } from "../../lib/queryKeys";
+import { keys, useReload } from "../../lib/queryKeys";
 import {
   CRITERIA,
   formatPayback,
@@ -70,7 +70,7 @@ const BLANK: DossierInput = {
 };
 
 export function DossierDrawer({ target, onClose }: { target: DossierTarget | null; onClose: () => void }) {
-  const queryClient = useQueryClient();
+  const reload = useReload();
   const existingId = target?.kind === "existing" ? target.id : null;
   const current = useQuery({
     queryKey: keys.useCase(existingId ?? ""),
@@ -134,10 +134,7 @@ export function DossierDrawer({ target, onClose }: { target: DossierTarget | nul
     },
     onConflict: async () => {
       if (!existingId || !loaded) return;
-      const stored = await queryClient.fetchQuery({
-        queryKey: keys.useCase(existingId),
-        queryFn: () => api.useCaseGet({ id: existingId }),
-      });
+      const stored = await reload(keys.useCase(existingId), () => api.useCaseGet({ id: existingId }));
       setLoaded(rebaseForm(form, loaded, dossierOf(stored)));
     },
   });

@@ -126,7 +126,7 @@ describe("PeopleModal", () => {
     // The untouched field takes the stored value; the edited one keeps the person's, flagged.
     await waitFor(() => expect((screen.getByTestId("person-active") as HTMLInputElement).checked).toBe(false));
     expect((name as HTMLInputElement).value).toBe("Ben O. Okafor");
-    expect(screen.getByText("Someone else changed this to Benjamin Okafor while you were editing")).toBeTruthy();
+    expect(screen.getByText("Someone else changed this to “Benjamin Okafor” while you were editing")).toBeTruthy();
     // Saving again is checked against the reloaded person.
     respond({ person_update: (req: PersonUpdate) => ({ ...stored, name: "Ben O. Okafor", id: req.id }) });
     fireEvent.click(screen.getByTestId("person-save"));

@@ -19,7 +19,7 @@ import {
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { IconArrowLeft, IconEdit, IconPlus } from "@tabler/icons-react";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { createColumnHelper } from "@tanstack/react-table";
 import { useMemo, useState } from "react";
 import { api } from "../../backend";
@@ -30,7 +30,7 @@ import { DataTable } from "../../components/DataTable";
 import { FormRefusal } from "../../components/FormRefusal";
 import { GatedButton } from "../../components/GatedButton";
 import { changedFields, rebaseForm, useSaveForm } from "../../lib/forms";
-import { keys } from "../../lib/queryKeys";
+import { keys, useReload } from "../../lib/queryKeys";
 import { ROLE_LABEL, ROLES, rolesText } from "../../lib/roles";
 import { useWorkingAs } from "../../shell/useWorkingAs";
 import { RoleBadges } from "./ProfilePicker";
@@ -87,7 +87,7 @@ function peopleColumns(editGate: Gate, onEdit: (p: Person) => void) {
 }
 
 function PersonForm({ target, first, onDone }: { target: Target; first: boolean; onDone: () => void }) {
-  const queryClient = useQueryClient();
+  const reload = useReload();
   const existing = target.kind === "existing" ? target.person : null;
   // The person as the form first showed them: what an edit is checked against.
   const [loaded, setLoaded] = useState<PersonInput>(() =>
@@ -107,7 +107,7 @@ function PersonForm({ target, first, onDone }: { target: Target; first: boolean;
     },
     onConflict: async () => {
       if (!existing) return;
-      const people = await queryClient.fetchQuery({ queryKey: keys.people, queryFn: api.personList, staleTime: 0 });
+      const people = await reload(keys.people, api.personList);
       const stored = people.find((p) => p.id === existing.id);
       if (stored) setLoaded(rebaseForm(form, loaded, asInput(stored)));
     },

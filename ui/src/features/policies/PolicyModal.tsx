@@ -4,7 +4,6 @@
 import { Button, Group, Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
-import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { api } from "../../backend";
 import type { Policy } from "../../bindings/Policy";
@@ -13,7 +12,7 @@ import { FormRefusal } from "../../components/FormRefusal";
 import { localIsoDate } from "../../lib/files";
 import { changedFields, rebaseForm, useSaveForm } from "../../lib/forms";
 import { POLICY_CATEGORIES, POLICY_CATEGORY_LABEL } from "../../lib/governance";
-import { keys } from "../../lib/queryKeys";
+import { keys, useReload } from "../../lib/queryKeys";
 
 const FIELDS = ["title", "body", "category", "owner", "effective_on", "version"] as const;
 
@@ -46,7 +45,7 @@ interface FormProps {
 }
 
 function PolicyForm({ existing, onClose, onSaved }: FormProps) {
-  const queryClient = useQueryClient();
+  const reload = useReload();
   // The policy as the dialog first showed it (moved on after an edit conflict), sent with the
   // changes so the backend can tell a field someone else changed meanwhile.
   const [loaded, setLoaded] = useState<PolicyInput>(() => (existing ? policyInput(existing) : blank()));
@@ -66,7 +65,7 @@ function PolicyForm({ existing, onClose, onSaved }: FormProps) {
     },
     onConflict: async () => {
       if (!existing) return;
-      const all = await queryClient.fetchQuery({ queryKey: keys.policies, queryFn: api.policyList });
+      const all = await reload(keys.policies, api.policyList);
       const stored = all.find((p) => p.id === existing.id);
       if (stored) setLoaded(rebaseForm(form, loaded, policyInput(stored)));
     },

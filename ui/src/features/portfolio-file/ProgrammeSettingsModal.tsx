@@ -5,14 +5,14 @@
 import { Button, Group, Modal, NumberInput, SimpleGrid, Stack, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { api } from "../../backend";
 import type { Programme } from "../../bindings/Programme";
 import type { ProgrammeUpdate } from "../../bindings/ProgrammeUpdate";
 import { FormRefusal } from "../../components/FormRefusal";
 import { changedFields, rebaseForm, useSaveForm } from "../../lib/forms";
-import { keys } from "../../lib/queryKeys";
+import { keys, useReload } from "../../lib/queryKeys";
 
 interface Values {
   name: string;
@@ -49,7 +49,7 @@ const wholeNumber = (label: string) => (v: number | string) =>
   typeof v === "number" && Number.isInteger(v) ? null : `Enter ${label} as a whole number`;
 
 export function ProgrammeSettingsModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
-  const queryClient = useQueryClient();
+  const reload = useReload();
   const programme = useQuery({ queryKey: keys.programme, queryFn: api.programmeGet, enabled: opened });
   const [loaded, setLoaded] = useState<Values | null>(null);
   const form = useForm<Values>({
@@ -89,7 +89,7 @@ export function ProgrammeSettingsModal({ opened, onClose }: { opened: boolean; o
       onClose();
     },
     onConflict: async () => {
-      const stored = await queryClient.fetchQuery({ queryKey: keys.programme, queryFn: api.programmeGet });
+      const stored = await reload(keys.programme, api.programmeGet);
       if (stored && loaded) setLoaded(rebaseForm(form, loaded, valuesOf(stored)));
     },
   });

@@ -19,7 +19,7 @@ import {
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { createColumnHelper } from "@tanstack/react-table";
 import { useState } from "react";
 import { api } from "../../backend";
@@ -29,7 +29,7 @@ import { DataTable } from "../../components/DataTable";
 import { FormRefusal } from "../../components/FormRefusal";
 import { localDateTime } from "../../lib/compliance";
 import { changedFields, rebaseForm, useSaveForm } from "../../lib/forms";
-import { keys } from "../../lib/queryKeys";
+import { keys, useReload } from "../../lib/queryKeys";
 
 /** The form's fields: the plan belongs to the use case chosen above, so that is not one of them. */
 type PlanValues = Omit<OversightInput, "use_case_id">;
@@ -64,7 +64,7 @@ const valuesOf = (o: Oversight | undefined): PlanValues => ({
 });
 
 function PlanForm({ useCaseId, saved }: { useCaseId: string; saved: Oversight | undefined }) {
-  const queryClient = useQueryClient();
+  const reload = useReload();
   // The plan as the form last loaded or saved it: what the next save is checked against.
   const [loaded, setLoaded] = useState<PlanValues>(() => valuesOf(saved));
   const form = useForm<PlanValues>({ initialValues: loaded });
@@ -90,11 +90,7 @@ function PlanForm({ useCaseId, saved }: { useCaseId: string; saved: Oversight | 
       });
     },
     onConflict: async () => {
-      const plans = await queryClient.fetchQuery({
-        queryKey: keys.oversight,
-        queryFn: api.oversightList,
-        staleTime: 0,
-      });
+      const plans = await reload(keys.oversight, api.oversightList);
       setLoaded(rebaseForm(form, loaded, valuesOf(plans.find((o) => o.use_case_id === useCaseId))));
     },
   });

@@ -5,7 +5,6 @@
 import { Button, Group, Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
-import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { api } from "../../backend";
 import type { Risk } from "../../bindings/Risk";
@@ -14,7 +13,7 @@ import type { RiskStatus } from "../../bindings/RiskStatus";
 import { FormRefusal } from "../../components/FormRefusal";
 import { RISK_STATUS_LABEL, RISK_STATUSES } from "../../lib/compliance";
 import { changedFields, rebaseForm, useSaveForm } from "../../lib/forms";
-import { keys } from "../../lib/queryKeys";
+import { keys, useReload } from "../../lib/queryKeys";
 
 /** The form's fields: a risk stays with its use case, so that is not one of them. */
 type RiskValues = Omit<RiskInput, "use_case_id">;
@@ -38,7 +37,7 @@ const valuesOf = ({ title, likelihood, impact, owner, mitigation, status }: Risk
 });
 
 function RiskForm({ useCaseId, existing, onClose }: { useCaseId: string; existing: Risk | null; onClose: () => void }) {
-  const queryClient = useQueryClient();
+  const reload = useReload();
   const [loaded, setLoaded] = useState<RiskValues>(() => (existing ? valuesOf(existing) : BLANK));
   const form = useForm<RiskValues>({ initialValues: loaded });
   const saver = useSaveForm({
@@ -62,11 +61,9 @@ function RiskForm({ useCaseId, existing, onClose }: { useCaseId: string; existin
     },
     onConflict: async () => {
       if (!existing) return;
-      const risks = await queryClient.fetchQuery({
-        queryKey: keys.risks(existing.use_case_id),
-        queryFn: () => api.riskList({ use_case_id: existing.use_case_id }),
-        staleTime: 0,
-      });
+      const risks = await reload(keys.risks(existing.use_case_id), () =>
+        api.riskList({ use_case_id: existing.use_case_id }),
+      );
       const stored = risks.find((r) => r.id === existing.id);
       if (stored) setLoaded(rebaseForm(form, loaded, valuesOf(stored)));
     },

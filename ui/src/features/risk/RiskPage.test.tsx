@@ -272,7 +272,7 @@ describe("RiskPage", () => {
     expect(refusal.textContent).toContain("The risk was not saved");
     expect(refusal.textContent).toContain("RSK-001 was changed by someone else");
     expect(
-      await within(modal).findByText("Someone else changed this to Claims desk while you were editing"),
+      await within(modal).findByText("Someone else changed this to “Claims desk” while you were editing"),
     ).toBeTruthy();
     expect((within(modal).getByTestId("risk-owner") as HTMLInputElement).value).toBe("Risk office");
     expect((within(modal).getByTestId("risk-status") as HTMLInputElement).value).toBe("Mitigating");
