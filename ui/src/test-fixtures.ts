@@ -2,6 +2,7 @@
 // cares about overridden.
 import type { Gate } from "./bindings/Gate";
 import type { Permissions } from "./bindings/Permissions";
+import type { Person } from "./bindings/Person";
 import type { SessionStatus } from "./bindings/SessionStatus";
 import type { UseCase } from "./bindings/UseCase";
 
@@ -17,6 +18,20 @@ export function permissions(overrides: Partial<Permissions> = {}): Permissions {
     manage_people: allowed,
     ...overrides,
   };
+}
+
+export function person(id: string, name: string, roles: Person["roles"], active = true): Person {
+  return { id, name, roles, active, created_at: "2026-01-01T00:00:00Z" };
+}
+
+/** A refusal as the backend reports it for a permission. */
+export function refused(reason: string): Gate {
+  return { allowed: false, reason };
+}
+
+/** The session with `working_as` chosen and the permissions the backend would report. */
+export function workingAs(working_as: Person | null, overrides: Partial<Permissions> = {}): SessionStatus {
+  return session({ working_as, has_people: true, permissions: permissions(overrides) });
 }
 
 export function session(overrides: Partial<SessionStatus> = {}): SessionStatus {

@@ -14,7 +14,7 @@ use std::time::{Duration, Instant, SystemTime};
 
 use rusqlite::Connection;
 
-use crate::support::Sandbox;
+use crate::support::{sandboxed, Sandbox};
 
 const IMPORT_ROWS: usize = 1_500;
 const HEADER: &str = "title,business_unit,executive_sponsor,product_owner,annual_value,one_time_cost,monthly_run_cost,value_rating,criticality_rating,guardrail_rating,data_readiness,risk_class,description";
@@ -96,11 +96,8 @@ impl Harness {
                      \"description=burst {run} edit $i\" annual_value=$((900000 + i)) || exit 1; done"
                 );
                 let mut cmd = Command::new("sh");
+                sandboxed(&mut cmd, &self.sandbox.path(""));
                 cmd.arg("-c").arg(script).arg(steerco).arg(&self.db);
-                cmd.env_remove("STEERCO_DB")
-                    .env("HOME", self.sandbox.path(""))
-                    .env("XDG_DATA_HOME", self.sandbox.path("xdg-data"))
-                    .env("XDG_CONFIG_HOME", self.sandbox.path("xdg-config"));
                 cmd
             }
         };

@@ -22,13 +22,7 @@ impl Sandbox {
 
     /// `steerco` with no inherited STEERCO_DB and every per-user folder inside the sandbox.
     pub fn steerco(&self) -> Command {
-        let mut cmd = Command::cargo_bin("steerco").unwrap();
-        cmd.env_remove("STEERCO_DB")
-            .env("HOME", self.dir.path())
-            .env("XDG_DATA_HOME", self.path("xdg-data"))
-            .env("XDG_CONFIG_HOME", self.path("xdg-config"))
-            .current_dir(self.dir.path());
-        cmd
+        Command::from_std(self.process())
     }
 
     pub fn with_db(&self, db: &Path) -> Command {
@@ -57,12 +51,23 @@ impl Sandbox {
     /// A plain `steerco` process command (for spawning and killing), with the same sandboxed
     /// folders as [`Sandbox::steerco`].
     pub fn process(&self) -> std::process::Command {
-        let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("steerco"));
-        cmd.env_remove("STEERCO_DB")
-            .env("HOME", self.dir.path())
-            .env("XDG_DATA_HOME", self.path("xdg-data"))
-            .env("XDG_CONFIG_HOME", self.path("xdg-config"))
-            .current_dir(self.dir.path());
-        cmd
+        steerco_in(self.dir.path())
     }
+}
+
+/// `steerco` with no inherited STEERCO_DB and every per-user folder under `home`, for threads
+/// that outlive a borrow of the sandbox.
+pub fn steerco_in(home: &Path) -> std::process::Command {
+    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("steerco"));
+    sandboxed(&mut cmd, home);
+    cmd
+}
+
+/// Points `cmd` (steerco, or a shell running it) at the per-user folders under `home`.
+pub fn sandboxed(cmd: &mut std::process::Command, home: &Path) {
+    cmd.env_remove("STEERCO_DB")
+        .env("HOME", home)
+        .env("XDG_DATA_HOME", home.join("xdg-data"))
+        .env("XDG_CONFIG_HOME", home.join("xdg-config"))
+        .current_dir(home);
 }

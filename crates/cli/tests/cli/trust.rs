@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use predicates::prelude::*;
 use rusqlite::Connection;
 
-use crate::support::Sandbox;
+use crate::support::{steerco_in, Sandbox};
 
 fn demo(s: &Sandbox, name: &str) -> PathBuf {
     let db = s.path(name);
@@ -88,11 +88,7 @@ fn two_processes_editing_one_dossier_keep_both_last_values() {
             for i in 1..=edits {
                 let value =
                     if field == "description" { format!("description {i}") } else { (1_000_000 + i).to_string() };
-                let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("steerco"))
-                    .env_remove("STEERCO_DB")
-                    .env("HOME", &sandbox_home)
-                    .env("XDG_DATA_HOME", sandbox_home.join("xdg-data"))
-                    .env("XDG_CONFIG_HOME", sandbox_home.join("xdg-config"))
+                let out = steerco_in(&sandbox_home)
                     .args(["--db", db.to_str().unwrap(), "--as", "Sofia Brandt", "usecase", "set", "UC-007"])
                     .arg(format!("{field}={value}"))
                     .output()
@@ -152,11 +148,7 @@ fn verify_during_edits_by_another_process_raises_no_false_alarm() {
     let home = s.path("");
     let writer = std::thread::spawn(move || {
         for i in 0..300 {
-            let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("steerco"))
-                .env_remove("STEERCO_DB")
-                .env("HOME", &home)
-                .env("XDG_DATA_HOME", home.join("xdg-data"))
-                .env("XDG_CONFIG_HOME", home.join("xdg-config"))
+            let out = steerco_in(&home)
                 .args(["--db", writer_db.to_str().unwrap(), "--as", "Sofia Brandt", "usecase", "set", "UC-007"])
                 .arg(format!("workflow=edit {i}"))
                 .output()

@@ -45,12 +45,15 @@ pub(crate) fn open(path: &Path, mode: super::OpenMode) -> CoreResult<Opened> {
     open_with(path, mode, None)
 }
 
-/// As `open`; `before_migration` runs on the read-write connection of an existing portfolio
-/// that is about to be upgraded (to take a backup first).
+/// Runs on the read-write connection of an existing portfolio about to be upgraded from the
+/// given schema version (to take a backup first).
+pub(crate) type BeforeMigration<'a> = &'a dyn Fn(&Connection, i64) -> CoreResult<()>;
+
+/// As `open`, with `before_migration` run before an existing portfolio is upgraded.
 pub(crate) fn open_with(
     path: &Path,
     mode: super::OpenMode,
-    before_migration: Option<&dyn Fn(&Connection, i64) -> CoreResult<()>>,
+    before_migration: Option<BeforeMigration<'_>>,
 ) -> CoreResult<Opened> {
     use super::OpenMode;
     let existed = path.exists();

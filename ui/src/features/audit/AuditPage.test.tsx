@@ -2,29 +2,14 @@ import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import type { AuditAcknowledge } from "../../bindings/AuditAcknowledge";
 import type { AuditPage as Page } from "../../bindings/AuditPage";
 import type { AuditRecord } from "../../bindings/AuditRecord";
-import type { Gate } from "../../bindings/Gate";
-import type { Permissions } from "../../bindings/Permissions";
-import type { Person } from "../../bindings/Person";
-import type { SessionStatus } from "../../bindings/SessionStatus";
 import type { UnauditedChange } from "../../bindings/UnauditedChange";
 import type { VerifyReport } from "../../bindings/VerifyReport";
 import { refuse, requestsTo, respond } from "../../test-backend";
-import { permissions, session } from "../../test-fixtures";
+import { person, refused, workingAs } from "../../test-fixtures";
 import { renderWithProviders } from "../../test-utils";
 import { AuditPage } from "./AuditPage";
 import { VerifyResult } from "./VerifyChain";
 
-const person = (id: string, name: string, roles: Person["roles"], active = true): Person => ({
-  id,
-  name,
-  roles,
-  active,
-  created_at: "2026-01-01T00:00:00Z",
-});
-/** The session with `working_as` chosen and the permissions the backend would report. */
-const workingAs = (working_as: Person | null, overrides: Partial<Permissions> = {}): SessionStatus =>
-  session({ working_as, has_people: true, permissions: permissions(overrides) });
-const refused = (reason: string): Gate => ({ allowed: false, reason });
 const carla = person("P-3", "Carla Mendes", ["compliance_officer"]);
 const sofia = person("P-2", "Sofia Brandt", ["consultant"]);
 const NOT_AN_OFFICER = "Only a compliance officer can acknowledge an outside change; Sofia Brandt is a consultant.";

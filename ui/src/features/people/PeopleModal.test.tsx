@@ -1,26 +1,12 @@
 import { fireEvent, screen, waitFor } from "@testing-library/react";
 import { vi } from "vitest";
-import type { Gate } from "../../bindings/Gate";
-import type { Permissions } from "../../bindings/Permissions";
 import type { Person } from "../../bindings/Person";
 import type { PersonUpdate } from "../../bindings/PersonUpdate";
-import type { SessionStatus } from "../../bindings/SessionStatus";
 import { refuse, requestsTo, respond } from "../../test-backend";
-import { permissions, session } from "../../test-fixtures";
+import { person, refused, session, workingAs } from "../../test-fixtures";
 import { renderWithProviders } from "../../test-utils";
 import { PeopleModal } from "./PeopleModal";
 
-const person = (id: string, name: string, roles: Person["roles"], active = true): Person => ({
-  id,
-  name,
-  roles,
-  active,
-  created_at: "2026-01-01T00:00:00Z",
-});
-/** The session with `working_as` chosen and the permissions the backend would report. */
-const workingAs = (working_as: Person | null, overrides: Partial<Permissions> = {}): SessionStatus =>
-  session({ working_as, has_people: true, permissions: permissions(overrides) });
-const refused = (reason: string): Gate => ({ allowed: false, reason });
 const ana = person("P-1", "Ana Ruiz", ["administrator"]);
 const ben = person("P-2", "Ben Okafor", ["consultant"]);
 const NOT_AN_ADMIN = "Only an administrator can add or change people; Ben Okafor is a consultant.";

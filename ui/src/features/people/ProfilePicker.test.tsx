@@ -3,17 +3,10 @@ import type { Person } from "../../bindings/Person";
 import type { SessionStatus } from "../../bindings/SessionStatus";
 import type { WorkingAsRequest } from "../../bindings/WorkingAsRequest";
 import { refuse, requestsTo, respond } from "../../test-backend";
-import { session } from "../../test-fixtures";
+import { person, session } from "../../test-fixtures";
 import { renderWithProviders } from "../../test-utils";
 import { ProfilePicker } from "./ProfilePicker";
 
-const person = (id: string, name: string, roles: Person["roles"], active = true): Person => ({
-  id,
-  name,
-  roles,
-  active,
-  created_at: "2026-01-01T00:00:00Z",
-});
 const ana = person("P-1", "Ana Ruiz", ["compliance_officer", "administrator"]);
 const ben = person("P-2", "Ben Okafor", ["executive"]);
 const gone = person("P-3", "Cleo Left", ["consultant"], false);

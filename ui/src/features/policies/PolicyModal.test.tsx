@@ -92,7 +92,9 @@ describe("PolicyModal", () => {
     // An untouched field shows the stored value; the changed one keeps the person's, flagged.
     await waitFor(() => expect(value("policy-owner")).toBe("Ben"));
     expect(value("policy-title")).toBe("Accepted sources");
-    expect(screen.getByText("Someone else changed this to “Data sources we accept” while you were editing")).toBeTruthy();
+    expect(
+      screen.getByText("Someone else changed this to “Data sources we accept” while you were editing"),
+    ).toBeTruthy();
     expect(onSaved).not.toHaveBeenCalled();
 
     // Saving again sends the title against the policy as it is stored now.

@@ -1,28 +1,13 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
-import type { Gate } from "../../bindings/Gate";
-import type { Permissions } from "../../bindings/Permissions";
-import type { Person } from "../../bindings/Person";
-import type { SessionStatus } from "../../bindings/SessionStatus";
 import type { SignRequest } from "../../bindings/SignRequest";
 import type { SignoffQueue } from "../../bindings/SignoffQueue";
 import type { SignoffStatus } from "../../bindings/SignoffStatus";
 import type { UnsignedField } from "../../bindings/UnsignedField";
 import { refuse, requestsTo, respond } from "../../test-backend";
-import { permissions, session } from "../../test-fixtures";
+import { person, refused, workingAs } from "../../test-fixtures";
 import { renderWithProviders } from "../../test-utils";
 import { SignoffsPage } from "./SignoffsPage";
 
-const person = (id: string, name: string, roles: Person["roles"], active = true): Person => ({
-  id,
-  name,
-  roles,
-  active,
-  created_at: "2026-01-01T00:00:00Z",
-});
-/** The session with `working_as` chosen and the permissions the backend would report. */
-const workingAs = (working_as: Person | null, overrides: Partial<Permissions> = {}): SessionStatus =>
-  session({ working_as, has_people: true, permissions: permissions(overrides) });
-const refused = (reason: string): Gate => ({ allowed: false, reason });
 const ana = person("P-1", "Ana Ruiz", ["compliance_officer"]);
 const ben = person("P-2", "Ben Okafor", ["consultant"]);
 const NOT_AN_OFFICER = "Only a compliance officer can sign off; Ben Okafor is a consultant.";

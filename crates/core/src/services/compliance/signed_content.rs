@@ -534,9 +534,12 @@ fn evaluation_view(e: &Evaluation) -> EvaluationContent<'_> {
 
 /// What a sign-off binds, record by record: every field of each signed record is in its view
 /// except these, each with the reason it is left out. Shown to the person signing.
+/// A record's fields a sign-off leaves out, each with why.
+pub(crate) type Exclusions = &'static [(&'static str, &'static str)];
+
 /// Every record a sign-off binds, the kind of sign-off whose content holds it, and the fields
 /// of it that content leaves out (with why).
-pub(crate) fn exclusions() -> Vec<(&'static str, SignoffKind, &'static [(&'static str, &'static str)])> {
+pub(crate) fn exclusions() -> Vec<(&'static str, SignoffKind, Exclusions)> {
     use SignoffKind::*;
     vec![
         ("Use case", UseCase, USE_CASE_EXCLUDED),
