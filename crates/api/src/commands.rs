@@ -37,6 +37,11 @@ macro_rules! for_each_command {
                 use_case::override_gate(OverrideRequest) -> UseCase;
                 use_case::revoke_override(RevokeOverrideRequest) -> UseCase;
                 use_case::preview_gate(GatePreviewRequest) -> GatePreview;
+                use_case::preview_update(UseCaseUpdate) -> UpdatePreview;
+                use_case::stage_options(UseCaseRef) -> Vec<StageOption>;
+                use_case::withdraw(WithdrawRequest) -> WithdrawnUseCase;
+                use_case::restore(UseCaseRef) -> UseCase;
+                use_case::withdrawn(()) -> Vec<WithdrawnUseCase>;
                 use_case::import_csv(ImportRequest) -> ImportOutcome;
                 use_case::export_csv(ExportRequest) -> ExportOutcome;
                 scoring::rank(RankRequest) -> Ranking;
@@ -81,6 +86,8 @@ macro_rules! for_each_command {
                 signoff::sign(SignRequest) -> SignoffStatus;
                 signoff::list(SignoffFilter) -> Vec<SignoffStatus>;
                 signoff::queue(()) -> SignoffQueue;
+                signoff::review(ReviewRequest) -> SignoffReview;
+                signoff::decline(DeclineRequest) -> SignoffDecline;
                 signoff::unsigned_fields(()) -> Vec<UnsignedField>;
                 audit::log(AuditQuery) -> AuditPage;
                 audit::verify(()) -> VerifyReport;

@@ -120,6 +120,8 @@ pub fn create(session: &Session, req: NewPortfolioRequest) -> ApiResult<SessionS
         ));
     }
     let ctx = open_file(session.paths(), &path, Opening::CreateIfMissing)?;
-    init(&ctx, programme)?;
+    // The trail's first record names the person working when the file was made (a new file
+    // has no people yet, so the name is recorded as given), not the operating-system login.
+    init(&Ctx { user: session.working_name(), ..ctx.clone() }, programme)?;
     session.switch_to(&path, ctx)
 }

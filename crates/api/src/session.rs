@@ -144,6 +144,11 @@ impl Session {
         &self.paths
     }
 
+    /// The name of the person working (on the portfolio open now), if one is chosen.
+    pub(crate) fn working_name(&self) -> Option<String> {
+        self.read().user.clone()
+    }
+
     fn status(&self) -> ApiResult<SessionStatus> {
         let state = self.read();
         let portfolio = state.current.as_ref().map(|ctx| portfolio::info(ctx, ())).transpose()?;

@@ -21,16 +21,19 @@ pub use steerco_core::scoring::Criterion;
 pub use steerco_core::services::compliance::audit::{AuditAcknowledge, AuditPage, AuditQuery};
 pub use steerco_core::services::compliance::coverage::UseCaseCoverage;
 pub use steerco_core::services::compliance::people::PersonUpdate;
+pub use steerco_core::services::compliance::review::{DeclineRequest, ReviewRequest, SignoffDecline, SignoffReview};
 pub use steerco_core::services::compliance::risk_controls::{
     BiasDefault, BiasImport, OversightUpdate, RiskUpdate, UseCaseFilter,
 };
 pub use steerco_core::services::compliance::signoffs::{SignRequest, SignoffFilter, SignoffQueue, UnsignedField};
+pub use steerco_core::services::discovery::consequences::{StageOption, UpdatePreview};
 pub use steerco_core::services::discovery::exchange::{ExportRequest, ImportOutcome, ImportRequest};
 pub use steerco_core::services::discovery::programme::ProgrammeChange;
 pub use steerco_core::services::discovery::scoring::{RankRequest, Ranking, WeightsUpdate};
 pub use steerco_core::services::discovery::use_cases::{
     GatePreview, GatePreviewRequest, OverrideRequest, RevokeOverrideRequest, UseCaseUpdate,
 };
+pub use steerco_core::services::discovery::withdrawal::{WithdrawRequest, WithdrawnUseCase};
 pub use steerco_core::services::discovery::workshops::{
     RateRequest, SheetExportRequest, SheetImportRequest, WorkshopDetail, WorkshopRef,
 };

@@ -155,6 +155,10 @@ pub enum UsecaseCommand {
         /// Check the file and show what would be imported; store nothing.
         #[arg(long)]
         dry_run: bool,
+        /// Rows whose title the portfolio already has: skip them, update those use cases, or add
+        /// them anyway. Without it such rows are refused.
+        #[arg(long, value_name = "skip|update|add", value_parser = ["skip", "update", "add"])]
+        on_duplicate: Option<String>,
     },
     /// Export the ranked portfolio as CSV.
     Export {
@@ -167,6 +171,28 @@ pub enum UsecaseCommand {
         /// FIELD=VALUE, field names as in the CSV header, plus stage.
         #[arg(value_name = "FIELD=VALUE", required = true)]
         assignments: Vec<String>,
+        /// Say what the change would do (stale sign-offs, lane, rank, or a refusal); save nothing.
+        #[arg(long)]
+        dry_run: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Which stages the use case may move to now, and why not.
+    Stages {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Take a use case created by mistake out of the portfolio (kept and restorable).
+    Withdraw {
+        id: String,
+        #[arg(long)]
+        reason: String,
+    },
+    /// Put a withdrawn use case back.
+    Restore { id: String },
+    /// The withdrawn use cases.
+    Withdrawn {
         #[arg(long)]
         json: bool,
     },

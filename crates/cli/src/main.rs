@@ -18,10 +18,11 @@ use steerco_api::portfolio::Opening;
 use steerco_api::use_case::UseCaseRef;
 use steerco_api::{ApiError, ApiResult, Ctx, ErrorCode, Paths};
 use steerco_core::domain::{CriterionKey, ProgrammeField};
-use steerco_core::services::discovery::exchange::{ExportRequest, ImportRequest};
+use steerco_core::services::discovery::exchange::{DuplicateAction, ExportRequest, ImportRequest};
 use steerco_core::services::discovery::programme::ProgrammeChange;
 use steerco_core::services::discovery::scoring::{RankRequest, Weight, WeightsUpdate};
 use steerco_core::services::discovery::use_cases::{OverrideRequest, RevokeOverrideRequest, UseCaseUpdate};
+use steerco_core::services::discovery::withdrawal::WithdrawRequest;
 use steerco_core::services::discovery::workshops::{RateRequest, SheetExportRequest, SheetImportRequest, WorkshopRef};
 use steerco_core::services::portfolio::{DemoRequest, SaveCopyRequest};
 use steerco_core::store::WaitObserver;
@@ -160,21 +161,44 @@ fn usecase(ctx: &Ctx, command: UsecaseCommand) -> ApiResult<()> {
         UsecaseCommand::Show { id, json } => {
             output::use_case(&steerco_api::use_case::get(ctx, UseCaseRef { id })?, json)?
         }
-        UsecaseCommand::Import { file, dry_run } => {
-            let outcome =
-                steerco_api::use_case::import_csv(ctx, ImportRequest { path: file.display().to_string(), dry_run })?;
-            output::imported(&outcome)?;
+        UsecaseCommand::Import { file, dry_run, on_duplicate } => {
+            let on_duplicate = on_duplicate.map(|d| match d.as_str() {
+                "skip" => DuplicateAction::Skip,
+                "update" => DuplicateAction::Update,
+                _ => DuplicateAction::Add,
+            });
+            let req = ImportRequest { path: file.display().to_string(), dry_run, on_duplicate };
+            output::imported(&steerco_api::use_case::import_csv(ctx, req)?)?;
         }
         UsecaseCommand::Export { file } => {
             let outcome =
                 steerco_api::use_case::export_csv(ctx, ExportRequest { destination: file.display().to_string() })?;
             output::line(&format!("Exported {} use cases to {}.", outcome.items, outcome.path))?;
         }
-        UsecaseCommand::Set { id, assignments, json } => {
+        UsecaseCommand::Set { id, assignments, dry_run, json } => {
             let changes = assignments.iter().map(|a| dossier_edit::parse(a)).collect::<ApiResult<Vec<_>>>()?;
-            let updated = steerco_api::use_case::update(ctx, UseCaseUpdate { id, changes, loaded: None })?;
-            output::use_case(&updated, json)?
+            let req = UseCaseUpdate { id, changes, loaded: None };
+            if dry_run {
+                output::update_preview(&steerco_api::use_case::preview_update(ctx, req)?, json)?
+            } else {
+                output::use_case(&steerco_api::use_case::update(ctx, req)?, json)?
+            }
         }
+        UsecaseCommand::Stages { id, json } => {
+            output::stage_options(&steerco_api::use_case::stage_options(ctx, UseCaseRef { id })?, json)?
+        }
+        UsecaseCommand::Withdraw { id, reason } => {
+            let w = steerco_api::use_case::withdraw(ctx, WithdrawRequest { id, reason })?;
+            output::line(&format!(
+                "{} {} withdrawn by {}; `steerco usecase restore {}` puts it back.",
+                w.id, w.title, w.withdrawn_by, w.id
+            ))?
+        }
+        UsecaseCommand::Restore { id } => {
+            let case = steerco_api::use_case::restore(ctx, UseCaseRef { id })?;
+            output::line(&format!("{} {} is back in the portfolio.", case.id, case.title))?
+        }
+        UsecaseCommand::Withdrawn { json } => output::withdrawn(&steerco_api::use_case::withdrawn(ctx, ())?, json)?,
         UsecaseCommand::Override { id, by, reason, revoke } => {
             let case = if revoke {
                 steerco_api::use_case::revoke_override(ctx, RevokeOverrideRequest { id, revoked_by: by })?

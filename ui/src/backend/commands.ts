@@ -24,6 +24,7 @@ import type { DataPackCreate } from "../bindings/DataPackCreate";
 import type { DataSource } from "../bindings/DataSource";
 import type { DataSourceInput } from "../bindings/DataSourceInput";
 import type { DataSourceUpdate } from "../bindings/DataSourceUpdate";
+import type { DeclineRequest } from "../bindings/DeclineRequest";
 import type { Deployment } from "../bindings/Deployment";
 import type { DeploymentInput } from "../bindings/DeploymentInput";
 import type { DossierInput } from "../bindings/DossierInput";
@@ -67,6 +68,7 @@ import type { RateRequest } from "../bindings/RateRequest";
 import type { RecentFile } from "../bindings/RecentFile";
 import type { RestoreOutcome } from "../bindings/RestoreOutcome";
 import type { RestoreRequest } from "../bindings/RestoreRequest";
+import type { ReviewRequest } from "../bindings/ReviewRequest";
 import type { RevokeOverrideRequest } from "../bindings/RevokeOverrideRequest";
 import type { Risk } from "../bindings/Risk";
 import type { RiskInput } from "../bindings/RiskInput";
@@ -76,10 +78,14 @@ import type { SessionStatus } from "../bindings/SessionStatus";
 import type { SheetExportRequest } from "../bindings/SheetExportRequest";
 import type { SheetImportRequest } from "../bindings/SheetImportRequest";
 import type { SignRequest } from "../bindings/SignRequest";
+import type { SignoffDecline } from "../bindings/SignoffDecline";
 import type { SignoffFilter } from "../bindings/SignoffFilter";
 import type { SignoffQueue } from "../bindings/SignoffQueue";
+import type { SignoffReview } from "../bindings/SignoffReview";
 import type { SignoffStatus } from "../bindings/SignoffStatus";
+import type { StageOption } from "../bindings/StageOption";
 import type { UnsignedField } from "../bindings/UnsignedField";
+import type { UpdatePreview } from "../bindings/UpdatePreview";
 import type { UseCase } from "../bindings/UseCase";
 import type { UseCaseCoverage } from "../bindings/UseCaseCoverage";
 import type { UseCaseFilter } from "../bindings/UseCaseFilter";
@@ -88,6 +94,8 @@ import type { UseCaseUpdate } from "../bindings/UseCaseUpdate";
 import type { VerifyReport } from "../bindings/VerifyReport";
 import type { VersionDiff } from "../bindings/VersionDiff";
 import type { WeightsUpdate } from "../bindings/WeightsUpdate";
+import type { WithdrawRequest } from "../bindings/WithdrawRequest";
+import type { WithdrawnUseCase } from "../bindings/WithdrawnUseCase";
 import type { WorkingAsRequest } from "../bindings/WorkingAsRequest";
 import type { Workshop } from "../bindings/Workshop";
 import type { WorkshopDetail } from "../bindings/WorkshopDetail";
@@ -134,6 +142,16 @@ export const useCaseOverrideGate = (req: OverrideRequest): Promise<UseCase> => c
 export const useCaseRevokeOverride = (req: RevokeOverrideRequest): Promise<UseCase> => call("use_case_revoke_override", req);
 
 export const useCasePreviewGate = (req: GatePreviewRequest): Promise<GatePreview> => call("use_case_preview_gate", req);
+
+export const useCasePreviewUpdate = (req: UseCaseUpdate): Promise<UpdatePreview> => call("use_case_preview_update", req);
+
+export const useCaseStageOptions = (req: UseCaseRef): Promise<Array<StageOption>> => call("use_case_stage_options", req);
+
+export const useCaseWithdraw = (req: WithdrawRequest): Promise<WithdrawnUseCase> => call("use_case_withdraw", req);
+
+export const useCaseRestore = (req: UseCaseRef): Promise<UseCase> => call("use_case_restore", req);
+
+export const useCaseWithdrawn = (): Promise<Array<WithdrawnUseCase>> => call("use_case_withdrawn", null);
 
 export const useCaseImportCsv = (req: ImportRequest): Promise<ImportOutcome> => call("use_case_import_csv", req);
 
@@ -222,6 +240,10 @@ export const signoffSign = (req: SignRequest): Promise<SignoffStatus> => call("s
 export const signoffList = (req: SignoffFilter): Promise<Array<SignoffStatus>> => call("signoff_list", req);
 
 export const signoffQueue = (): Promise<SignoffQueue> => call("signoff_queue", null);
+
+export const signoffReview = (req: ReviewRequest): Promise<SignoffReview> => call("signoff_review", req);
+
+export const signoffDecline = (req: DeclineRequest): Promise<SignoffDecline> => call("signoff_decline", req);
 
 export const signoffUnsignedFields = (): Promise<Array<UnsignedField>> => call("signoff_unsigned_fields", null);
 

@@ -3,4 +3,4 @@
 /**
  * What a person did, as the audit log names it.
  */
-export type Action = "create" | "update" | "delete" | "sign" | "decide" | "import" | "export" | "unaudited" | "acknowledge" | "restore" | "migrate";
+export type Action = "create" | "update" | "delete" | "sign" | "decide" | "import" | "export" | "unaudited" | "acknowledge" | "restore" | "migrate" | "withdraw" | "reinstate" | "decline";

@@ -5,4 +5,8 @@ export type Gap = { kind: GapKind,
 /**
  * The record the gap is on (shown red there).
  */
-record_id: string, adapter_version_id: string, message: string, };
+record_id: string, adapter_version_id: string, message: string, 
+/**
+ * What closes it.
+ */
+how_to_close: string, };

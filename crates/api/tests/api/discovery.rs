@@ -46,7 +46,7 @@ fn csv_file(ctx: &Ctx, csv: &str) -> String {
 }
 
 fn import_request(ctx: &Ctx, csv: &str, dry_run: bool) -> ImportRequest {
-    ImportRequest { path: csv_file(ctx, csv), dry_run }
+    ImportRequest { path: csv_file(ctx, csv), dry_run, on_duplicate: None }
 }
 
 fn import(ctx: &Ctx, csv: &str) {

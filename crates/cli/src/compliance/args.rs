@@ -66,6 +66,20 @@ pub enum SignoffCommand {
         #[arg(long)]
         json: bool,
     },
+    /// The record as a signature would bind it, with the checks to look at before signing.
+    Review {
+        #[arg(value_name = "ENTITY_ID")]
+        entity_id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Decline to sign the record as it stands, saying why (kept in the queue and on the trail).
+    Decline {
+        #[arg(value_name = "ENTITY_ID")]
+        entity_id: String,
+        #[arg(long)]
+        reason: String,
+    },
 }
 
 #[derive(Subcommand)]

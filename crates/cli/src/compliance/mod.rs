@@ -13,6 +13,7 @@ use steerco_core::compliance::{
 };
 use steerco_core::services::compliance::audit::{AuditAcknowledge, AuditQuery};
 use steerco_core::services::compliance::people::PersonUpdate;
+use steerco_core::services::compliance::review::{DeclineRequest, ReviewRequest};
 use steerco_core::services::compliance::risk_controls::{BiasImport, OversightUpdate, RiskUpdate, UseCaseFilter};
 use steerco_core::services::compliance::signoffs::{SignRequest, SignoffFilter};
 
@@ -61,6 +62,13 @@ pub fn signoff(ctx: &Ctx, a: SignoffArgs) -> ApiResult<()> {
             output::signoffs(&signoff::list(ctx, SignoffFilter { entity_id: entity, stale_only: stale })?, json)?
         }
         Some(SignoffCommand::Queue { json }) => output::signoff_queue(&signoff::queue(ctx, ())?, json)?,
+        Some(SignoffCommand::Review { entity_id, json }) => {
+            output::signoff_review(&signoff::review(ctx, ReviewRequest { entity_id })?, json)?
+        }
+        Some(SignoffCommand::Decline { entity_id, reason }) => {
+            let d = signoff::decline(ctx, DeclineRequest { entity_id, reason })?;
+            output::line(&format!("{} declined to sign {} ({}): {}", d.declined_by, d.entity_id, d.id, d.reason))?
+        }
         None => {
             let req = SignRequest { entity_id: a.entity_id.unwrap_or_default(), comment: a.comment };
             let signed = signoff::sign(ctx, req)?;

@@ -5,11 +5,13 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+mod adoption;
 mod compliance;
 mod portfolio;
 mod registry;
 mod workshop;
 
+pub use adoption::{signoff_review, stage_options, update_preview, withdrawn};
 pub use compliance::{
     audit_log, audit_verify, bias_checks, coverage, evidence_mapping, oversight, people, risks, signoff_queue, signoffs,
 };

@@ -84,12 +84,13 @@ pub fn adapters(list: &[AdapterSummary], as_json: bool) -> Printed {
                 a.name.clone(),
                 a.use_case_id.clone().unwrap_or_else(|| "—".into()),
                 a.version_count.to_string(),
+                a.deployed_version.clone().unwrap_or_else(|| "—".into()),
                 a.latest_version.clone().unwrap_or_default(),
                 a.latest_status.map(|s| s.to_string()).unwrap_or_default(),
             ]
         })
         .collect();
-    emit(&table(&["ID", "NAME", "USE CASE", "VERSIONS", "LATEST", "STATUS"], &rows))
+    emit(&table(&["ID", "NAME", "USE CASE", "VERSIONS", "DEPLOYED", "LATEST", "LATEST STATUS"], &rows))
 }
 
 pub fn versions(list: &[AdapterVersion], as_json: bool) -> Printed {
@@ -290,12 +291,26 @@ pub fn lineage_check(c: &LineageCheck, as_json: bool) -> Printed {
     if as_json {
         return json(c);
     }
+    if c.deployed_versions == 0 {
+        return emit(&format!(
+            "Nothing is deployed yet ({} version(s) registered); the release check covers deployed versions.\n",
+            c.versions_checked
+        ));
+    }
     if c.gaps.is_empty() {
         return emit(&format!("Lineage holds: {} deployed version(s) checked, no gaps.\n", c.deployed_versions));
     }
-    let mut text = format!("{} gap(s) in the lineage of {} deployed version(s):\n", c.gaps.len(), c.deployed_versions);
-    for gap in &c.gaps {
-        text.push_str(&format!("  - {}\n", gap.message));
+    let mut text = format!(
+        "{} gap(s) in {} of {} deployed version(s):\n",
+        c.gaps.len(),
+        c.versions_with_gaps,
+        c.deployed_versions
+    );
+    for d in &c.deployed {
+        text.push_str(&format!("  {} {}: {} gap(s)\n", d.adapter_version_id, d.label, d.gap_count));
+        for gap in c.gaps.iter().filter(|g| g.adapter_version_id == d.adapter_version_id) {
+            text.push_str(&format!("    - {}\n      to close: {}\n", gap.message, gap.how_to_close));
+        }
     }
     emit(&text)
 }

@@ -37,6 +37,12 @@ pub enum Action {
     Restore,
     /// Schema upgrades and the start of the trail.
     Migrate,
+    /// A use case taken out of the portfolio as a mistake.
+    Withdraw,
+    /// A withdrawn use case put back.
+    Reinstate,
+    /// A compliance officer's refusal to sign, with the reason.
+    Decline,
 }
 
 impl Action {
@@ -52,6 +58,9 @@ impl Action {
         Action::Acknowledge,
         Action::Restore,
         Action::Migrate,
+        Action::Withdraw,
+        Action::Reinstate,
+        Action::Decline,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -67,6 +76,9 @@ impl Action {
             Action::Acknowledge => "acknowledge",
             Action::Restore => "restore",
             Action::Migrate => "migrate",
+            Action::Withdraw => "withdraw",
+            Action::Reinstate => "reinstate",
+            Action::Decline => "decline",
         }
     }
 }

@@ -32,6 +32,35 @@ pub enum GapKind {
     UnapprovedDataPack,
     NoEvaluation,
     UnacceptedSource,
+    /// Deployed while its use case has no current compliance sign-off (found by the release
+    /// check, which knows the sign-offs; a version's own graph does not).
+    NoCurrentSignoff,
+}
+
+impl GapKind {
+    /// What closes a gap of this kind, as the app and the CLI tell the person who must act.
+    pub fn how_to_close(self) -> &'static str {
+        match self {
+            GapKind::NoBaseModel => {
+                "Set the base model on the version (Registry → the version → Base model, or `steerco adapter                  set-base-model`)."
+            }
+            GapKind::NoDataPack => {
+                "Record the data pack it was trained on (Data → New data pack) and import the version again naming it."
+            }
+            GapKind::UnapprovedDataPack => {
+                "A compliance officer approves the data pack (Data → the pack → Approve), after checking its sources."
+            }
+            GapKind::NoEvaluation => {
+                "Import an evaluation of this version (Registry → the version → Import evaluation: lm-eval JSON, CSV                  or MLflow)."
+            }
+            GapKind::UnacceptedSource => {
+                "Name the policy that accepts the source (Data → the source → Accepted under), or add that policy                  first (Policies)."
+            }
+            GapKind::NoCurrentSignoff => {
+                "A compliance officer reviews and signs off the use case as it now stands (Sign-offs → Review)."
+            }
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -41,6 +70,8 @@ pub struct Gap {
     pub record_id: String,
     pub adapter_version_id: String,
     pub message: String,
+    /// What closes it.
+    pub how_to_close: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -83,7 +114,13 @@ pub fn graph(records: &LineageRecords) -> LineageGraph {
     let label = format!("{} {}", v.adapter_name, v.version);
     let mut gaps = Vec::new();
     let mut gap = |kind: GapKind, record_id: &str, message: String| {
-        gaps.push(Gap { kind, record_id: record_id.to_owned(), adapter_version_id: v.id.clone(), message });
+        gaps.push(Gap {
+            kind,
+            record_id: record_id.to_owned(),
+            adapter_version_id: v.id.clone(),
+            message,
+            how_to_close: kind.how_to_close().to_owned(),
+        });
     };
     let mut nodes = Vec::new();
     let mut edges = Vec::new();
@@ -217,6 +254,7 @@ pub fn check(graphs: &[LineageGraph]) -> Vec<Gap> {
                         g.label,
                         gap.message.split_once(" was trained on ").map_or(gap.message.as_str(), |(_, rest)| rest)
                     ),
+                    GapKind::NoCurrentSignoff => gap.message.clone(),
                 };
                 Gap { message, ..gap.clone() }
             })

@@ -214,6 +214,9 @@ pub struct AdapterSummary {
     pub version_count: u32,
     pub latest_version: Option<String>,
     pub latest_status: Option<AdapterStatus>,
+    /// The version in use: the newest deployed one (`None` when nothing is deployed).
+    pub deployed_version: Option<String>,
+    pub deployed_version_id: Option<String>,
     pub created_at: DateTime<Utc>,
 }
 

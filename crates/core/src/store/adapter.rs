@@ -142,7 +142,10 @@ pub(crate) fn list_adapters(conn: &Connection) -> CoreResult<Vec<AdapterSummary>
             let mine: Vec<&AdapterVersion> = versions.iter().filter(|v| v.adapter_id == id).collect();
             // `all_versions` lists each adapter's newest semantic version first.
             let latest = mine.first();
+            let deployed = mine.iter().find(|v| v.status == AdapterStatus::Deployed);
             AdapterSummary {
+                deployed_version: deployed.map(|v| v.version.clone()),
+                deployed_version_id: deployed.map(|v| v.id.clone()),
                 version_count: mine.len() as u32,
                 latest_version: latest.map(|v| v.version.clone()),
                 latest_status: latest.map(|v| v.status),

@@ -32,6 +32,7 @@ const MIGRATIONS: &[Migration] = &[
     Migration { version: 3, sql: include_str!("migrations/0003_registry.sql") },
     Migration { version: 4, sql: include_str!("migrations/0004_compliance.sql") },
     Migration { version: 5, sql: include_str!("migrations/0005_trust.sql") },
+    Migration { version: 6, sql: include_str!("migrations/0006_adoption.sql") },
 ];
 
 /// The schema version this build writes; files above it are refused.

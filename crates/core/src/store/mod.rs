@@ -29,6 +29,7 @@ pub(crate) mod programme;
 pub(crate) mod risk;
 pub(crate) mod sequence;
 pub(crate) mod signoff;
+pub(crate) mod signoff_decline;
 pub(crate) mod use_case;
 pub(crate) mod workshop;
 
@@ -210,6 +211,27 @@ impl Db {
         audit::drain(&tx.sql, &meta)?;
         tx.sql.commit()?;
         Ok(value)
+    }
+
+    /// Runs `f` exactly as `write` would run it, then rolls everything back: what a change would
+    /// do (which sign-offs it makes stale, where the gate moves the case, whether it is refused)
+    /// is worked out by the very code that would make it, so a preview cannot disagree with the
+    /// save. Holds the write lock only while `f` runs.
+    pub(crate) fn rehearse<T>(&self, caller: &Caller, f: impl FnOnce(&Tx) -> CoreResult<T>) -> CoreResult<T> {
+        if let Access::ReadOnly { reason } = &self.inner.access {
+            return Err(CoreError::ReadOnly(reason.clone()));
+        }
+        let conn = self.lock();
+        let sql = self.begin_immediate(&conn)?;
+        let found = match caller.working_as.as_deref() {
+            Some(name) => person::find(&sql, name)?,
+            None => None,
+        };
+        let actor = Actor::resolve(caller, found, person::facts(&sql)?)?;
+        let tx = Tx { sql, actor, now: caller.now };
+        let value = f(&tx);
+        tx.sql.rollback()?;
+        value
     }
 
     /// The caller resolved against the portfolio's people (refused as `write` would refuse it),

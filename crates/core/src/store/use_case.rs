@@ -18,14 +18,27 @@ pub(crate) struct StoredUseCase {
     pub id: String,
     pub dossier: DossierInput,
     pub lane_override: Option<LaneOverride>,
+    /// Who created it (the person working, or the login name); `None` for cases older than
+    /// schema 6 that the trail has no creation record of.
+    pub created_by: Option<String>,
+    pub withdrawal: Option<Withdrawal>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+}
+
+/// A use case taken out of the portfolio as a mistake: hidden everywhere, kept, restorable.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Withdrawal {
+    pub by: String,
+    pub at: DateTime<Utc>,
+    pub reason: String,
 }
 
 const SELECT: &str = "SELECT u.id, u.title, u.business_unit, u.description, u.workflow, u.executive_sponsor,
         u.product_owner, u.annual_value_cents, u.one_time_cost_cents, u.monthly_run_cost_cents, u.value_rating,
         u.criticality_rating, u.guardrail_rating, u.data_readiness, u.data_readiness_notes, u.risk_class,
-        u.risk_notes, u.stage, u.lane, u.created_at, u.updated_at, o.decided_by, o.reason, o.decided_at
+        u.risk_notes, u.stage, u.lane, u.created_at, u.updated_at, o.decided_by, o.reason, o.decided_at,
+        u.created_by, u.withdrawn_by, u.withdrawn_at, u.withdrawn_reason
     FROM use_case u
     LEFT JOIN lane_override o ON o.use_case_id = u.id AND o.revoked_at IS NULL";
 
@@ -37,11 +50,12 @@ pub(crate) fn insert(tx: &Tx, input: &DossierInput) -> CoreResult<String> {
         "INSERT INTO use_case (id, title, business_unit, description, workflow, executive_sponsor, product_owner,
              annual_value_cents, one_time_cost_cents, monthly_run_cost_cents, value_rating, criticality_rating,
              guardrail_rating, data_readiness, data_readiness_notes, risk_class, risk_notes, stage, lane,
-             created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?20)",
+             created_at, updated_at, created_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?20, ?21)",
         &id,
         input,
         tx.now(),
+        Some(&tx.actor().name),
     )?;
     Ok(id)
 }
@@ -58,6 +72,7 @@ pub(crate) fn update(tx: &Tx, id: &str, input: &DossierInput) -> CoreResult<()> 
         id,
         input,
         tx.now(),
+        None,
     )?;
     if changed == 0 {
         return Err(CoreError::NotFound { entity: "use case", id: id.to_owned() });
@@ -65,34 +80,46 @@ pub(crate) fn update(tx: &Tx, id: &str, input: &DossierInput) -> CoreResult<()> 
     Ok(())
 }
 
-/// Runs `sql` with ?1 = the id, ?2…?19 = the dossier's columns and ?20 = now, so insert and
-/// update cannot bind the columns in different orders.
-fn execute_with_dossier(tx: &Tx, sql: &str, id: &str, input: &DossierInput, now: DateTime<Utc>) -> CoreResult<usize> {
-    Ok(tx.execute(
-        sql,
-        params![
-            id,
-            input.title,
-            input.business_unit,
-            input.description,
-            input.workflow,
-            input.executive_sponsor,
-            input.product_owner,
-            input.annual_value.cents(),
-            input.one_time_cost.cents(),
-            input.monthly_run_cost.cents(),
-            input.ratings.value,
-            input.ratings.criticality,
-            input.ratings.guardrail,
-            input.data_readiness,
-            input.data_readiness_notes,
-            input.risk_class.map(|r| r.as_str()),
-            input.risk_notes,
-            input.stage.as_str(),
-            input.lane.as_str(),
-            now
-        ],
-    )?)
+/// Runs `sql` with ?1 = the id, ?2…?19 = the dossier's columns, ?20 = now and (for an insert)
+/// ?21 = who creates it, so insert and update cannot bind the columns in different orders.
+fn execute_with_dossier(
+    tx: &Tx,
+    sql: &str,
+    id: &str,
+    input: &DossierInput,
+    now: DateTime<Utc>,
+    created_by: Option<&String>,
+) -> CoreResult<usize> {
+    let risk_class = input.risk_class.map(|r| r.as_str());
+    let (stage, lane) = (input.stage.as_str(), input.lane.as_str());
+    let (annual_value, one_time_cost, monthly_run_cost) =
+        (input.annual_value.cents(), input.one_time_cost.cents(), input.monthly_run_cost.cents());
+    let mut values: Vec<&dyn rusqlite::ToSql> = vec![
+        &id,
+        &input.title,
+        &input.business_unit,
+        &input.description,
+        &input.workflow,
+        &input.executive_sponsor,
+        &input.product_owner,
+        &annual_value,
+        &one_time_cost,
+        &monthly_run_cost,
+        &input.ratings.value,
+        &input.ratings.criticality,
+        &input.ratings.guardrail,
+        &input.data_readiness,
+        &input.data_readiness_notes,
+        &risk_class,
+        &input.risk_notes,
+        &stage,
+        &lane,
+        &now,
+    ];
+    if let Some(creator) = &created_by {
+        values.push(creator);
+    }
+    Ok(tx.execute(sql, values.as_slice())?)
 }
 
 /// Sets one criterion's dossier rating (a workshop consensus).
@@ -114,15 +141,34 @@ pub(crate) fn require(conn: &Connection, id: &str) -> CoreResult<StoredUseCase> 
     get(conn, id)?.ok_or_else(|| CoreError::NotFound { entity: "use case", id: id.trim().to_owned() })
 }
 
-/// Every use case in the order they were created.
+/// Every use case in the portfolio (withdrawn ones left out) in the order they were created.
 pub(crate) fn list(conn: &Connection) -> CoreResult<Vec<StoredUseCase>> {
-    let mut stmt = conn.prepare_cached(&format!("{SELECT} ORDER BY u.rowid"))?;
+    let mut stmt = conn.prepare_cached(&format!("{SELECT} WHERE u.withdrawn_at IS NULL ORDER BY u.rowid"))?;
     let rows = stmt.query_map([], |r| Ok(from_row(r)))?;
     rows.map(|row| row?).collect()
 }
 
+/// The withdrawn use cases, most recently withdrawn first.
+pub(crate) fn list_withdrawn(conn: &Connection) -> CoreResult<Vec<StoredUseCase>> {
+    let mut stmt =
+        conn.prepare_cached(&format!("{SELECT} WHERE u.withdrawn_at IS NOT NULL ORDER BY u.withdrawn_at DESC"))?;
+    let rows = stmt.query_map([], |r| Ok(from_row(r)))?;
+    rows.map(|row| row?).collect()
+}
+
+/// Withdraws (`Some`) or restores (`None`) use case `id`.
+pub(crate) fn set_withdrawal(tx: &Tx, id: &str, withdrawal: Option<(&str, &str)>) -> CoreResult<()> {
+    let (by, reason) = withdrawal.unzip();
+    let at = withdrawal.map(|_| tx.now());
+    tx.execute(
+        "UPDATE use_case SET withdrawn_by = ?2, withdrawn_reason = ?3, withdrawn_at = ?4 WHERE id = ?1",
+        params![id, by, reason, at],
+    )?;
+    Ok(())
+}
+
 pub(crate) fn count(conn: &Connection) -> CoreResult<i64> {
-    Ok(conn.query_row("SELECT count(*) FROM use_case", [], |r| r.get(0))?)
+    Ok(conn.query_row("SELECT count(*) FROM use_case WHERE withdrawn_at IS NULL", [], |r| r.get(0))?)
 }
 
 /// Removes every use case; used when a portfolio's contents are replaced (demo `--force`). Ids
@@ -157,6 +203,13 @@ fn from_row(r: &Row<'_>) -> CoreResult<StoredUseCase> {
             lane: stored_enum(&r.get::<_, String>(18)?)?,
         },
         lane_override,
+        created_by: r.get(24)?,
+        withdrawal: match r.get::<_, Option<String>>(25)? {
+            Some(by) => {
+                Some(Withdrawal { by, at: r.get(26)?, reason: r.get::<_, Option<String>>(27)?.unwrap_or_default() })
+            }
+            None => None,
+        },
         created_at: r.get(19)?,
         updated_at: r.get(20)?,
     })

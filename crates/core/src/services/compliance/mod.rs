@@ -5,6 +5,7 @@
 pub mod audit;
 pub mod coverage;
 pub mod people;
+pub mod review;
 pub mod risk_controls;
 pub(crate) mod signed_content;
 pub mod signoffs;

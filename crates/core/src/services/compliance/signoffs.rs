@@ -17,8 +17,10 @@ use crate::domain::{optional_text, Stage};
 use crate::error::{CoreError, CoreResult};
 use crate::registry::diff::FieldChange;
 use crate::registry::AdapterStatus;
+use crate::services::compliance::review::SignoffDecline;
 use crate::store::signoff::{self, NewSignoff};
 use crate::store::Db;
+use crate::store::{signoff_decline, use_case};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct SignRequest {
@@ -41,6 +43,8 @@ pub struct AwaitingSignoff {
     pub title: String,
     /// Why it needs a sign-off now.
     pub reason: String,
+    /// A compliance officer's refusal of the content as it stands, if there is one.
+    pub declined: Option<SignoffDecline>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -48,6 +52,8 @@ pub struct StaleSignoff {
     pub status: SignoffStatus,
     /// What changed between the signed content and the content now.
     pub changes: Vec<FieldChange>,
+    /// A compliance officer's refusal to sign the content as it now stands, if there is one.
+    pub declined: Option<SignoffDecline>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -178,46 +184,63 @@ pub fn unsigned_fields() -> Vec<UnsignedField> {
         .collect()
 }
 
-/// What awaits a compliance officer, computed from one read of each table.
+/// What awaits a compliance officer, computed from one read of each table. Withdrawn use cases
+/// are out of the portfolio, so out of the queue.
 pub fn queue(db: &Db) -> CoreResult<SignoffQueue> {
-    db.read(|c| {
-        let evidence = Evidence::all(c)?;
-        let all = statuses_of(signoff::list(c, None)?, |entity| found(evidence.content(entity)))?;
-        let newest: Vec<&SignoffStatus> = all.iter().filter(|s| !s.superseded).collect();
-        let mut stale = Vec::new();
-        for s in newest.iter().filter(|s| s.stale) {
-            let signed: serde_json::Value = serde_json::from_str(&s.signoff.content_json)?;
-            let now = found(evidence.content(&s.signoff.entity_id))?.map_or(serde_json::Value::Null, |c| c.value);
-            stale.push(StaleSignoff { status: (*s).clone(), changes: changes(&signed, &now) });
+    db.read(|c| queue_in(c))
+}
+
+pub(crate) fn queue_in(c: &rusqlite::Connection) -> CoreResult<SignoffQueue> {
+    let evidence = Evidence::all(c)?;
+    let withdrawn: std::collections::HashSet<String> = use_case::list_withdrawn(c)?.into_iter().map(|u| u.id).collect();
+    let all = statuses_of(signoff::list(c, None)?, |entity| found(evidence.content(entity)))?;
+    let newest: Vec<&SignoffStatus> =
+        all.iter().filter(|s| !s.superseded && !withdrawn.contains(&s.signoff.entity_id)).collect();
+    let declines: std::collections::HashMap<String, SignoffDecline> =
+        signoff_decline::latest_all(c)?.into_iter().map(|d| (d.entity_id.clone(), d)).collect();
+    // A refusal holds only while the content is the one refused.
+    let declined = |id: &str, sha: &str| declines.get(id).filter(|d| d.content_sha256 == sha).cloned();
+    let mut stale = Vec::new();
+    for s in newest.iter().filter(|s| s.stale) {
+        let signed: serde_json::Value = serde_json::from_str(&s.signoff.content_json)?;
+        let now = found(evidence.content(&s.signoff.entity_id))?.map_or(serde_json::Value::Null, |c| c.value);
+        stale.push(StaleSignoff {
+            status: (*s).clone(),
+            changes: changes(&signed, &now),
+            declined: declined(&s.signoff.entity_id, &s.current_sha256),
+        });
+    }
+    let signed_ids: std::collections::HashSet<&str> = newest.iter().map(|s| s.signoff.entity_id.as_str()).collect();
+    let mut awaiting = Vec::new();
+    let content_sha = |id: &str| evidence.content(id).map(|c| c.sha256).unwrap_or_default();
+    for case in crate::services::discovery::read::list(c)? {
+        let reason = match case.stage {
+            Stage::Data => "heading for pilot: the pilot stage needs a current compliance sign-off",
+            Stage::Pilot | Stage::Scaled => "in pilot or scaled without a compliance sign-off",
+            _ => continue,
+        };
+        if !signed_ids.contains(case.id.as_str()) {
+            awaiting.push(AwaitingSignoff {
+                title: format!("{} {}", case.id, case.title),
+                declined: declined(&case.id, &content_sha(&case.id)),
+                entity_id: case.id,
+                kind: SignoffKind::UseCase,
+                reason: reason.to_owned(),
+            });
         }
-        let signed = |id: &str| newest.iter().any(|s| s.signoff.entity_id == id);
-        let mut awaiting = Vec::new();
-        for case in crate::services::discovery::read::list(c)? {
-            let reason = match case.stage {
-                Stage::Data => "heading for pilot: the pilot stage needs a current compliance sign-off",
-                Stage::Pilot | Stage::Scaled => "in pilot or scaled without a compliance sign-off",
-                _ => continue,
-            };
-            if !signed(&case.id) {
-                awaiting.push(AwaitingSignoff {
-                    title: format!("{} {}", case.id, case.title),
-                    entity_id: case.id,
-                    kind: SignoffKind::UseCase,
-                    reason: reason.to_owned(),
-                });
-            }
+    }
+    for v in crate::store::adapter::all_versions(c)? {
+        if matches!(v.status, AdapterStatus::Approved | AdapterStatus::Deployed) && !signed_ids.contains(v.id.as_str())
+        {
+            awaiting.push(AwaitingSignoff {
+                title: format!("{} {} {}", v.id, v.adapter_name, v.version),
+                declined: declined(&v.id, &content_sha(&v.id)),
+                entity_id: v.id,
+                kind: SignoffKind::AdapterVersion,
+                reason: format!("{} without a compliance sign-off", v.status),
+            });
         }
-        for v in crate::store::adapter::all_versions(c)? {
-            if matches!(v.status, AdapterStatus::Approved | AdapterStatus::Deployed) && !signed(&v.id) {
-                awaiting.push(AwaitingSignoff {
-                    title: format!("{} {} {}", v.id, v.adapter_name, v.version),
-                    entity_id: v.id,
-                    kind: SignoffKind::AdapterVersion,
-                    reason: format!("{} without a compliance sign-off", v.status),
-                });
-            }
-        }
-        let current = newest.into_iter().filter(|s| !s.stale).cloned().collect();
-        Ok(SignoffQueue { awaiting, stale, current })
-    })
+    }
+    let current = newest.into_iter().filter(|s| !s.stale).cloned().collect();
+    Ok(SignoffQueue { awaiting, stale, current })
 }

@@ -14,7 +14,7 @@ use crate::error::{CoreError, CoreResult};
 use crate::gate;
 use crate::money::Money;
 use crate::services::compliance::stage_gate;
-use crate::store::{lane_override, use_case, Db};
+use crate::store::{lane_override, use_case, Db, Tx};
 
 /// Every use case, in the order they were created.
 pub fn list(db: &Db) -> CoreResult<Vec<UseCase>> {
@@ -73,15 +73,23 @@ pub struct UseCaseUpdate {
 /// or scaled needs a current compliance sign-off of the content as it stands after the change.
 pub fn update(db: &Db, caller: &Caller, req: &UseCaseUpdate) -> CoreResult<UseCase> {
     db.write(caller, Action::Update, |tx| {
-        let before = use_case::require(tx, &req.id)?;
-        let edited = edits::apply(&before.id, &before.dossier, req.loaded.as_ref(), &req.changes)?.validated()?;
-        use_case::update(tx, &before.id, &edited)?;
-        // After the change, so what the sign-off must cover is the dossier as it now stands; a
-        // refusal rolls the change back with the transaction.
-        let other_changes = DossierInput { stage: before.dossier.stage, ..edited.clone() } != before.dossier;
-        stage_gate::check_move(tx, &before.id, before.dossier.stage, edited.stage, other_changes)?;
-        read::require(tx, &before.id)
+        apply_update(tx, req)?;
+        read::require(tx, &req.id)
     })
+}
+
+/// The edit itself, inside a write transaction (a save, or a rehearsal of one).
+pub(crate) fn apply_update(tx: &Tx, req: &UseCaseUpdate) -> CoreResult<()> {
+    let before = use_case::require(tx, &req.id)?;
+    if before.withdrawal.is_some() {
+        return Err(CoreError::Conflict(format!("{} is withdrawn; restore it before editing it", before.id)));
+    }
+    let edited = edits::apply(&before.id, &before.dossier, req.loaded.as_ref(), &req.changes)?.validated()?;
+    use_case::update(tx, &before.id, &edited)?;
+    // After the change, so what the sign-off must cover is the dossier as it now stands; a
+    // refusal rolls the change back with the transaction.
+    let other_changes = DossierInput { stage: before.dossier.stage, ..edited.clone() } != before.dossier;
+    stage_gate::check_move(tx, &before.id, before.dossier.stage, edited.stage, other_changes)
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

@@ -1,0 +1,16 @@
+import { describe, expect, it } from "vitest";
+import { formatMoney, formatMoneyCompact } from "./money";
+
+describe("money on screen", () => {
+  it("shows the currency and thousands separators, cents only when there are some", () => {
+    expect(formatMoney(1234567, "EUR")).toMatch(/€\s?1[,.\s\u202f]234[,.\s\u202f]567$/);
+    expect(formatMoney(1234.5, "EUR")).toMatch(/1[,.\s\u202f]234[.,]50/);
+    expect(formatMoney(0, "USD")).toMatch(/\$\s?0$/);
+  });
+  it("writes out a code the platform does not know", () => {
+    expect(formatMoney(1000, "XQZ")).toMatch(/XQZ/);
+  });
+  it("shortens headline figures", () => {
+    expect(formatMoneyCompact(1_250_000, "EUR")).toMatch(/€\s?1[.,]3\s?M/);
+  });
+});
