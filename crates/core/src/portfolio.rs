@@ -43,6 +43,7 @@ pub fn matrix_points(cases: &[RankedUseCase]) -> Vec<MatrixPoint> {
         .iter()
         .map(|r| MatrixPoint {
             id: r.use_case.id.clone(),
+            title: r.use_case.title.clone(),
             value_rating: r.use_case.ratings.value,
             guardrail_rating: r.use_case.ratings.guardrail,
             annual_value: r.use_case.annual_value.as_f64(),

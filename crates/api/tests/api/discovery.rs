@@ -399,9 +399,10 @@ fn the_matrix_svg_labels_every_case() {
     let (_dir, ctx) = fresh();
     import(&ctx, &sample_csv());
     let svg = scoring::matrix_svg(&ctx, ()).unwrap();
-    let ids: Vec<String> = use_cases::list(&ctx, ()).unwrap().into_iter().map(|c| c.id).collect();
-    for id in &ids {
-        assert!(svg.contains(&format!("\n{id}\n</text>")), "{id} labelled");
+    // Each case is labelled with its title, shortened to what reads at a glance.
+    for case in use_cases::list(&ctx, ()).unwrap() {
+        let label: String = case.title.chars().take(17).collect();
+        assert!(svg.contains(&format!("\n{label}")), "{} labelled {label:?}", case.id);
     }
 }
 

@@ -306,11 +306,15 @@ pub fn lineage_check(c: &LineageCheck, as_json: bool) -> Printed {
         c.versions_with_gaps,
         c.deployed_versions
     );
-    for d in &c.deployed {
+    for d in c.deployed.iter().filter(|d| d.gap_count > 0) {
         text.push_str(&format!("  {} {}: {} gap(s)\n", d.adapter_version_id, d.label, d.gap_count));
         for gap in c.gaps.iter().filter(|g| g.adapter_version_id == d.adapter_version_id) {
             text.push_str(&format!("    - {}\n      to close: {}\n", gap.message, gap.how_to_close));
         }
+    }
+    let whole = c.deployed_versions - c.versions_with_gaps;
+    if whole > 0 {
+        text.push_str(&format!("{whole} other deployed version(s) have no gaps.\n"));
     }
     emit(&text)
 }

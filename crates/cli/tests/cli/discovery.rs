@@ -282,7 +282,10 @@ fn the_matrix_is_written_as_svg() {
     let svg = sb.path("matrix.svg");
     sb.with_db(&db).arg("matrix").arg(&svg).assert().success();
     let text = std::fs::read_to_string(&svg).unwrap();
-    assert!(text.starts_with("<svg") && text.contains("\nUC-004\n</text>"));
+    let list = sb.list_json(&db);
+    let title = list.iter().find(|c| c["id"] == "UC-004").unwrap()["title"].as_str().unwrap().to_owned();
+    let label: String = title.chars().take(17).collect();
+    assert!(text.starts_with("<svg") && text.contains(&format!("\n{label}")), "{label} labelled");
 }
 
 #[test]

@@ -12,6 +12,7 @@ use crate::registry::{Classification, DataPackInput, DataSourceInput, PackApprov
 use crate::services::compliance::signed_content::Evidence;
 use crate::services::compliance::stage_gate;
 use crate::store::signoff::{self, NewSignoff};
+use crate::store::signoff_decline::{self, NewDecline};
 use crate::store::{data_pack, data_source, oversight, person, policy, risk, use_case, Tx};
 
 /// People, oversight plans, risks and sign-offs; use cases are named by title.
@@ -21,6 +22,16 @@ pub struct DemoCompliance {
     pub oversight: Vec<DemoOversight>,
     pub risks: Vec<DemoRisk>,
     pub signoffs: Vec<DemoSignoff>,
+    /// Refusals to sign, with the reason, as the queue shows them.
+    #[serde(default)]
+    pub declines: Vec<DemoDecline>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct DemoDecline {
+    pub use_case: String,
+    pub by: String,
+    pub reason: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -164,6 +175,24 @@ pub(super) fn install_compliance(
             // Not signed (see above): the move is undone, as the gate would refuse it.
             use_case::update(tx, id, &stored.dossier)?;
         }
+    }
+    for d in &demo.declines {
+        let Some(by) = people.iter().find(|p| p.name.eq_ignore_ascii_case(&d.by) && p.has(Role::ComplianceOfficer))
+        else {
+            continue;
+        };
+        let entity_id = id_of(&d.use_case)?;
+        let content = Evidence::for_entity(tx, &entity_id)?.content(&entity_id)?;
+        signoff_decline::insert(
+            tx,
+            &NewDecline {
+                kind: content.kind,
+                entity_id: &entity_id,
+                person: by,
+                reason: &d.reason,
+                content_sha256: &content.sha256,
+            },
+        )?;
     }
     for s in &demo.signoffs {
         if let Some(change) = &s.then_changed {

@@ -36,6 +36,15 @@ pub struct DemoUseCase {
     pub dossier: DossierInput,
     #[serde(rename = "override")]
     pub lane_override: Option<DemoOverride>,
+    /// A case created by mistake and withdrawn, so a newcomer sees what withdrawal looks like.
+    #[serde(default)]
+    pub withdrawn: Option<DemoWithdrawal>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct DemoWithdrawal {
+    pub by: String,
+    pub reason: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -77,6 +86,9 @@ pub(crate) fn install(
         let id = use_case::insert(tx, &DossierInput { stage: start, ..wanted.clone() })?;
         if let Some(o) = &case.lane_override {
             lane_override::insert(tx, &id, &o.decided_by, &o.reason)?;
+        }
+        if let Some(w) = &case.withdrawn {
+            use_case::set_withdrawal(tx, &id, Some((&w.by, &w.reason)))?;
         }
         if start != wanted.stage {
             bound_for.push((id.clone(), wanted.stage));

@@ -88,14 +88,15 @@ pub fn load_demo(db: &Db, caller: &Caller, req: &DemoRequest) -> CoreResult<Demo
                  (use --force to replace them)"
             )));
         }
-        let replaced = use_case::delete_all(tx)?;
+        // Withdrawn cases go too, but the count is of what the portfolio showed.
+        use_case::delete_all(tx)?;
         workshop::delete_all(tx)?;
         let programme = demo::install(tx, &portfolio, &synthetic, adapters_dir.as_deref())?;
         Ok(DemoOutcome {
             programme,
-            demo_use_cases: portfolio.use_cases.len() as u32,
+            demo_use_cases: portfolio.use_cases.iter().filter(|c| c.withdrawn.is_none()).count() as u32,
             synthetic_use_cases: req.scale,
-            replaced_use_cases: replaced as u32,
+            replaced_use_cases: existing as u32,
         })
     })
 }

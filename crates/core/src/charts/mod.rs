@@ -1,0 +1,10 @@
+//! Charts, rendered once by plotters as SVG: the UI shows that SVG and PDF packs embed it.
+//! Renderers are pure (data in, SVG text out).
+
+mod labels;
+mod matrix;
+
+pub use matrix::{scoring_matrix, MatrixPoint, MATRIX_DETAIL_LIMIT, MATRIX_SIZE};
+
+/// The family written into the SVG; PDF packs embed a font under this name.
+pub const CHART_FONT: &str = "sans-serif";
