@@ -16,7 +16,7 @@ APT_PACKAGES := build-essential pkg-config libssl-dev libwebkit2gtk-4.1-dev libg
 	poppler-utils imagemagick
 
 .PHONY: run test system-deps ui-deps ui build fmt-check clippy cargo-test ui-lint ui-test e2e \
-	tauri-driver hermetic-check bench bindings fuzz crash-full clean
+	tauri-driver hermetic-check bench bindings fuzz crash-full page-timings clean
 
 ## Build everything and open the desktop app (the demo portfolio on a first run).
 run: build
@@ -74,7 +74,7 @@ tauri-driver:
 e2e: build tauri-driver
 	XDG_DATA_HOME=$(TEST_HOME)/data XDG_CONFIG_HOME=$(TEST_HOME)/config \
 	STEERCO_DESKTOP_BIN=$(DESKTOP_BIN) STEERCO_CLI_BIN=$(CLI_BIN) \
-	  xvfb-run -a -s "-screen 0 1400x900x24" cargo test --locked -p steerco-e2e -- --test-threads=1
+	  xvfb-run -a -s "-screen 0 1920x1080x24" cargo test --locked -p steerco-e2e -- --test-threads=1
 
 hermetic-check:
 	@if [ -e $(TEST_HOME)/data/io.steerco.desktop ] || [ -e $(TEST_HOME)/config/io.steerco.desktop ]; then \
@@ -93,6 +93,12 @@ fuzz:
 ## The crash harness at full size: 100 SIGKILLs (make test runs 10).
 crash-full:
 	STEERCO_CRASH_RUNS=100 cargo test -p steerco-cli --test cli crash -- --nocapture
+
+## Page timings at 1,000 and 10,000 use cases, on the release app (a benchmark; see README).
+page-timings: ui tauri-driver
+	cargo build --release -p steerco-desktop -p steerco-cli
+	STEERCO_DESKTOP_BIN=$(CURDIR)/target/release/steerco-desktop STEERCO_CLI_BIN=$(CURDIR)/target/release/steerco \
+	  xvfb-run -a -s "-screen 0 1440x900x24" cargo test --locked -p steerco-e2e --test page_timings -- --ignored --nocapture
 
 ## Regenerate ui/src/bindings from the Rust types (the drift test fails until they are committed).
 bindings:

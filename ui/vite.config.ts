@@ -18,5 +18,8 @@ export default defineConfig({
     globals: true,
     setupFiles: ["src/test-setup.ts"],
     css: false,
+    // Component tests render real Mantine trees in jsdom; on a two-core machine that is also
+    // building, a drawer's first render alone can pass the 5 s default.
+    testTimeout: 20_000,
   },
 });

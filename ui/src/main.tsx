@@ -18,7 +18,11 @@ if (root) {
   createRoot(root).render(
     <StrictMode>
       <MantineProvider theme={theme}>
-        <Notifications position="bottom-right" />
+        {/* Toasts sit in the bottom of the navigation bar (220 px wide, its links end half-way
+            down), three at most: drawers open on the right and keep Save bottom-right, modals are
+            centred with Save bottom-right, tables fill the main area — none reaches that corner,
+            so a toast never covers a Save button or a table column. */}
+        <Notifications position="bottom-left" containerWidth={200} limit={3} />
         <QueryClientProvider client={queryClient}>
           <App />
         </QueryClientProvider>

@@ -338,7 +338,10 @@ fn lineage_check_names_each_planted_gap() {
         !gaps.iter().any(|g| g.adapter_version_id == clean && g.kind != GapKind::NoCurrentSignoff),
         "a complete lineage has no gaps: {messages:?}"
     );
-    assert!(gaps.iter().all(|g| !g.how_to_close.is_empty()), "every gap says how to close it");
+    assert!(
+        gaps.iter().all(|g| !g.how_to_close.is_empty() && !g.how_to_close.contains("  ")),
+        "every gap says how to close it"
+    );
     assert!(!gaps.iter().any(|g| g.adapter_version_id == candidate_with_gaps), "only deployed versions are checked");
     assert!(on(&no_pack, GapKind::NoDataPack) && on(&no_pack, GapKind::NoEvaluation), "{messages:?}");
     assert!(on(&dirty, GapKind::UnapprovedDataPack) && on(&dirty, GapKind::UnacceptedSource), "{messages:?}");

@@ -118,6 +118,10 @@ async fn a_sign_off_goes_stale_when_a_consultant_edits_the_dossier() -> TestResu
     .await?;
     app.fill("input[data-testid=dossier-workflow]", "Pre-check of mortgage files, income proofs included").await?;
     app.click("[data-testid=save-dossier]").await?;
+    // Before anything is stored, the app says whose sign-off the change makes stale.
+    let warning = app.text("[data-testid=save-consequences]").await?;
+    assert!(warning.contains("Carla Mendes's sign-off"), "{warning}");
+    app.click("[data-testid=save-anyway]").await?;
     // Saving closes the drawer; let it finish closing before opening the dossier again.
     wait_gone(&app, "input[data-testid=dossier-workflow]").await?;
     wait_for(&app, "[data-testid=ranked-signoff-stale-UC-004]").await?;
@@ -140,7 +144,7 @@ async fn a_sign_off_goes_stale_when_a_consultant_edits_the_dossier() -> TestResu
     // The queue shows it stale, with what changed.
     app.click("[data-testid=nav-signoffs]").await?;
     let entry = app.text("[data-testid=stale-UC-004]").await?;
-    assert!(entry.contains("workflow") && entry.contains("income proofs included"), "{entry}");
+    assert!(entry.contains("Workflow") && entry.contains("income proofs included"), "{entry}");
     app.screenshot("signoff-queue").await?;
 
     // The audit page verifies the chain.

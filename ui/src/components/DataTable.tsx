@@ -1,5 +1,7 @@
 // The app's table for record lists: TanStack Table for sorting, Mantine for the look, with row
-// selection by click, a per-row test id and per-column alignment/wrapping via column meta.
+// selection by click or keyboard (rows that open something are Tab stops; Enter or Space opens),
+// a per-row test id and per-column alignment/wrapping via column meta. Past a hundred rows it
+// renders only the rows in view, in a scroll box with a sticky header.
 import { Group, Table, Text, UnstyledButton } from "@mantine/core";
 import { IconArrowsSort, IconSortAscending, IconSortDescending } from "@tabler/icons-react";
 import {
@@ -11,7 +13,8 @@ import {
   type SortingState,
   useReactTable,
 } from "@tanstack/react-table";
-import { useState } from "react";
+import { useRef, useState } from "react";
+import { openableRow, SCROLL_BOX_HEIGHT, useVirtualWindow, VIRTUALISE_FROM } from "./tableRows";
 
 declare module "@tanstack/react-table" {
   // Type parameters must match TanStack's declaration even though the meta ignores them.
@@ -34,6 +37,8 @@ interface Props<T> {
   onRowClick?: (row: T) => void;
   selectedId?: string | null;
   rowTestId?: (row: T) => string;
+  /** The accessible name of a row that opens something (its cells' text when not given). */
+  rowLabel?: (row: T) => string;
   testId?: string;
   initialSort?: SortingState;
 }
@@ -45,6 +50,7 @@ export function DataTable<T>({
   onRowClick,
   selectedId,
   rowTestId,
+  rowLabel,
   testId,
   initialSort,
 }: Props<T>) {
@@ -58,8 +64,17 @@ export function DataTable<T>({
     getCoreRowModel: getCoreRowModel(),
     getSortedRowModel: getSortedRowModel(),
   });
-  return (
-    <Table highlightOnHover={onRowClick !== undefined} verticalSpacing="xs" data-testid={testId}>
+  const rowModel = table.getRowModel().rows;
+  const long = rowModel.length > VIRTUALISE_FROM;
+  const scrollBox = useRef<HTMLDivElement>(null);
+  const visible = useVirtualWindow({
+    count: rowModel.length,
+    enabled: long,
+    scrollBox,
+    columns: table.getVisibleLeafColumns().length,
+  });
+  const tableElement = (
+    <Table highlightOnHover={onRowClick !== undefined} verticalSpacing="xs" data-testid={testId} stickyHeader={long}>
       <Table.Thead>
         {table.getHeaderGroups().map((group) => (
           <Table.Tr key={group.id}>
@@ -93,25 +108,38 @@ export function DataTable<T>({
         ))}
       </Table.Thead>
       <Table.Tbody>
-        {table.getRowModel().rows.map((row) => (
-          <Table.Tr
-            key={row.id}
-            onClick={onRowClick ? () => onRowClick(row.original) : undefined}
-            style={onRowClick ? { cursor: "pointer" } : undefined}
-            bg={row.id === selectedId ? "var(--mantine-color-blue-light)" : undefined}
-            data-testid={rowTestId?.(row.original)}
-          >
-            {row.getVisibleCells().map((cell) => {
-              const meta = cell.column.columnDef.meta;
-              return (
-                <Table.Td key={cell.id} ta={meta?.align} style={meta?.nowrap ? { whiteSpace: "nowrap" } : undefined}>
-                  {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                </Table.Td>
-              );
-            })}
-          </Table.Tr>
-        ))}
+        {visible.before}
+        {visible.indexes.map((index) => {
+          const row = rowModel[index]!;
+          return (
+            <Table.Tr
+              key={row.id}
+              ref={visible.measure}
+              data-index={index}
+              {...(onRowClick ? openableRow(() => onRowClick(row.original), rowLabel?.(row.original)) : {})}
+              bg={row.id === selectedId ? "var(--mantine-color-blue-light)" : undefined}
+              data-testid={rowTestId?.(row.original)}
+            >
+              {row.getVisibleCells().map((cell) => {
+                const meta = cell.column.columnDef.meta;
+                return (
+                  <Table.Td key={cell.id} ta={meta?.align} style={meta?.nowrap ? { whiteSpace: "nowrap" } : undefined}>
+                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                  </Table.Td>
+                );
+              })}
+            </Table.Tr>
+          );
+        })}
+        {visible.after}
       </Table.Tbody>
     </Table>
+  );
+  return long ? (
+    <div ref={scrollBox} style={{ maxHeight: SCROLL_BOX_HEIGHT, overflow: "auto" }}>
+      {tableElement}
+    </div>
+  ) : (
+    tableElement
   );
 }

@@ -1,13 +1,16 @@
 // A button the backend may not allow (a role the person working lacks, a version not yet
 // approved): it stays visible but disabled, with the backend's reason as its tooltip. The
-// handler still checks and may refuse.
+// handler still checks and may refuse. As a form's submit button it also refuses Enter while blocked
+// (a blocked click is cancelled, so the form is not submitted).
 import { Button, type ButtonProps, Tooltip } from "@mantine/core";
 import type { MouseEvent, ReactNode } from "react";
 import type { Gate } from "../bindings/Gate";
 
 type Props = ButtonProps & {
   gate: Gate;
-  onClick: (e: MouseEvent<HTMLButtonElement>) => void;
+  /** Optional for `type="submit"`, whose form's onSubmit does the work. */
+  onClick?: (e: MouseEvent<HTMLButtonElement>) => void;
+  type?: "button" | "submit";
   children: ReactNode;
   "data-testid"?: string;
 };
@@ -27,7 +30,7 @@ export function GatedButton({ gate, onClick, children, disabled, ...rest }: Prop
             e.preventDefault();
             e.stopPropagation();
           } else {
-            onClick(e);
+            onClick?.(e);
           }
         }}
       >

@@ -1,7 +1,8 @@
 // An adapter version's status as a coloured badge, the same on every page.
 import { Badge } from "@mantine/core";
 import type { AdapterStatus } from "../bindings/AdapterStatus";
-import { STATUS_COLOR, STATUS_LABEL } from "../lib/governance";
+import { STATUS_LABEL } from "../lib/recordKinds";
+import { STATUS_COLOR } from "../lib/statusColors";
 
 export function StatusBadge({ status, size }: { status: AdapterStatus; size?: "xs" | "sm" | "md" }) {
   return (

@@ -1,5 +1,6 @@
 import type { SignoffStatus } from "../bindings/SignoffStatus";
-import { AUDIT_ACTIONS, auditActionColor, signoffState } from "./compliance";
+import { AUDIT_ACTIONS, signoffState } from "./compliance";
+import { auditActionColor } from "./statusColors";
 
 const status = (id: string, stale: boolean, superseded: boolean): SignoffStatus =>
   ({ signoff: { id }, stale, superseded }) as SignoffStatus;

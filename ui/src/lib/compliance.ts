@@ -1,27 +1,44 @@
-// How compliance records read in the UI: sign-off state, risk scores and statuses, bias check
-// kinds, audit actions, framework coverage, and timestamps in the user's time zone. The backend
-// computes verdicts (staleness, pass/fail, coverage, what is missing); this module only picks
-// labels and colours.
+// How compliance records read in the UI: sign-off state, risk statuses, audit actions, framework
+// coverage, and timestamps in the user's locale and time zone. The backend computes verdicts
+// (staleness, pass/fail, coverage, what is missing); this module only lays them out. Labels are
+// in ./recordKinds, colours in ./statusColors.
 import type { Action } from "../bindings/Action";
-import type { BiasKind } from "../bindings/BiasKind";
 import type { CoverageStatus } from "../bindings/CoverageStatus";
 import type { RiskStatus } from "../bindings/RiskStatus";
-import type { SignoffKind } from "../bindings/SignoffKind";
 import type { SignoffStatus } from "../bindings/SignoffStatus";
-import { localIsoDate } from "./files";
+import { ACTION_LABEL } from "./recordKinds";
 
-/** "2026-11-02" for an RFC 3339 timestamp, in the user's time zone. */
-export function localDate(iso: string): string {
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+function format(iso: string, options: Intl.DateTimeFormatOptions): string | null {
   const at = new Date(iso);
-  return Number.isNaN(at.getTime()) ? iso.slice(0, 10) : localIsoDate(at);
+  if (Number.isNaN(at.getTime())) return null;
+  const key = JSON.stringify(options);
+  let f = formats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(undefined, options);
+    formats.set(key, f);
+  }
+  return f.format(at);
 }
 
-/** "2026-11-02 14:05:09" in the user's time zone. */
-export function localDateTime(iso: string): string {
+/** "4 Mar 2026" (en-GB) or "Mar 4, 2026" (en-US) for an RFC 3339 timestamp or a plain date. */
+export function localDate(iso: string): string {
+  // A plain date names a calendar day, not an instant: read it as that day wherever the user is.
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso}T12:00:00` : iso;
+  return format(day, { dateStyle: "medium" }) ?? iso.slice(0, 10);
+}
+
+/** "4 Mar 2026, 14:05" in the user's locale and time zone; with seconds where records follow fast. */
+export function localDateTime(iso: string, seconds = false): string {
+  return format(iso, { dateStyle: "medium", timeStyle: seconds ? "medium" : "short" }) ?? iso;
+}
+
+/** "08:50" today, "4 Mar 2026, 08:50" on another day: when a change was made, as history reads. */
+export function whenText(iso: string, now: Date = new Date()): string {
   const at = new Date(iso);
   if (Number.isNaN(at.getTime())) return iso;
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${localIsoDate(at)} ${pad(at.getHours())}:${pad(at.getMinutes())}:${pad(at.getSeconds())}`;
+  return at.toDateString() === now.toDateString() ? (format(iso, { timeStyle: "short" }) ?? iso) : localDateTime(iso);
 }
 
 export type SignoffState =
@@ -36,75 +53,10 @@ export function signoffState(statuses: readonly SignoffStatus[]): SignoffState {
 
 export const RISK_STATUSES: readonly RiskStatus[] = ["open", "mitigating", "accepted", "closed"];
 
-export const RISK_STATUS_LABEL: Record<RiskStatus, string> = {
-  open: "Open",
-  mitigating: "Mitigating",
-  accepted: "Accepted",
-  closed: "Closed",
-};
-
-export const RISK_STATUS_COLOR: Record<RiskStatus, string> = {
-  open: "red",
-  mitigating: "orange",
-  accepted: "blue",
-  closed: "gray",
-};
-
-/** Likelihood × impact on the usual 5 × 5 grid: 15 and above red, 8 and above orange, else green. */
-export function riskScoreColor(score: number): string {
-  if (score >= 15) return "red";
-  if (score >= 8) return "orange";
-  return "teal";
-}
-
-export const BIAS_KIND_LABEL: Record<BiasKind, string> = {
-  demographic_parity: "Demographic parity",
-  adversarial_prompts: "Adversarial prompts",
-};
-
-/** Each action's colour; a `Record` so an action the backend adds fails to compile until it has one. */
-const AUDIT_ACTION_COLORS: Record<Action, string> = {
-  create: "teal",
-  update: "blue",
-  delete: "red",
-  sign: "violet",
-  decide: "orange",
-  import: "cyan",
-  export: "gray",
-  unaudited: "red",
-  acknowledge: "grape",
-  restore: "yellow",
-  migrate: "gray",
-};
-
-export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_COLORS) as Action[];
-
-/** A stored record's action is plain text (older files may hold names no longer in `Action`). */
-export function auditActionColor(action: string): string {
-  return (AUDIT_ACTION_COLORS as Record<string, string>)[action] ?? "gray";
-}
-
-export const SIGNOFF_KIND_LABEL: Record<SignoffKind, string> = {
-  use_case: "Use case",
-  adapter_version: "Adapter version",
-  evaluation: "Evaluation",
-};
+/** Every action the trail records, for the audit filter. */
+export const AUDIT_ACTIONS = Object.keys(ACTION_LABEL) as Action[];
 
 export const COVERAGE_STATUSES: readonly CoverageStatus[] = ["covered", "partial", "missing", "outside"];
-
-export const COVERAGE_STATUS_LABEL: Record<CoverageStatus, string> = {
-  covered: "covered",
-  partial: "partly covered",
-  missing: "missing",
-  outside: "outside Steerco",
-};
-
-export const COVERAGE_STATUS_COLOR: Record<CoverageStatus, string> = {
-  covered: "teal",
-  partial: "yellow",
-  missing: "red",
-  outside: "gray",
-};
 
 /** 0.8123 → "81.2%". */
 export function percent(rate: number): string {

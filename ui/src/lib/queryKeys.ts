@@ -18,6 +18,9 @@ export const keys = {
   overview: ["discovery", "overview"] as const,
   useCases: ["discovery", "use-cases"] as const,
   useCase: (id: string) => ["discovery", "use-cases", id] as const,
+  /** Under the case's key: whatever changes a use case (or its sign-off) refreshes them. */
+  stageOptions: (id: string) => ["discovery", "use-cases", id, "stage-options"] as const,
+  withdrawn: ["discovery", "withdrawn"] as const,
   ranking: (weights: Weight[] | null) => ["discovery", "ranking", weights] as const,
   rankings: ["discovery", "ranking"] as const,
   matrix: ["discovery", "matrix"] as const,
@@ -42,6 +45,7 @@ export const keys = {
   people: ["compliance", "people"] as const,
   signoffs: (filter: SignoffFilter) => ["compliance", "signoffs", filter] as const,
   signoffQueue: ["compliance", "signoff-queue"] as const,
+  signoffReview: (entityId: string) => ["compliance", "signoff-review", entityId] as const,
   unsignedFields: ["compliance", "unsigned-fields"] as const,
   audit: ["compliance", "audit"] as const,
   auditPage: (query: AuditQuery) => ["compliance", "audit", "page", query] as const,
@@ -68,26 +72,31 @@ export type Changed =
   | "audit"
   | "portfolio";
 
-const SIGNED_STATE: QueryKey[] = [["compliance", "signoffs"], keys.signoffQueue, ["compliance", "coverage"]];
+// What a sign-off's validity shows on: the queue, the review pane, coverage, the release check
+// (a deployment without a current sign-off is a gap) and the overview's figures and counts.
+const SIGNED_STATE: QueryKey[] = [
+  ["compliance", "signoffs"],
+  keys.signoffQueue,
+  ["compliance", "signoff-review"],
+  ["compliance", "coverage"],
+  keys.lineageCheck,
+  keys.overview,
+];
 
 /** The queries each kind of change makes stale (every change also adds to the audit trail). */
 const STALE: Record<Changed, QueryKey[]> = {
   // The horizon re-gates every case; the currency and name show everywhere.
   programme: [keys.discovery, keys.session],
   useCases: [keys.discovery, ...SIGNED_STATE],
-  workshops: [keys.workshops, keys.rankings, keys.useCases, keys.overview, keys.matrix],
+  // A recorded rating moves the dossier's rating to the median at once (a signed dossier goes stale).
+  workshops: [keys.workshops, keys.rankings, keys.useCases, keys.matrix, ...SIGNED_STATE],
   governance: [keys.policies, keys.sources, keys.packs, ["registry", "lineage"], keys.lineageCheck, ...SIGNED_STATE],
-  adapters: [keys.registry, ...SIGNED_STATE, keys.overview],
+  adapters: [keys.registry, ...SIGNED_STATE],
   evaluations: [keys.versions, ["registry", "lineage"], keys.lineageCheck, ...SIGNED_STATE],
   people: [keys.people, keys.session],
-  signoffs: [...SIGNED_STATE, keys.useCases, keys.versions, keys.overview],
-  riskControls: [
-    keys.oversight,
-    ["compliance", "bias"],
-    ["compliance", "risks"],
-    ["compliance", "coverage"],
-    keys.overview,
-  ],
+  signoffs: [...SIGNED_STATE, keys.useCases, keys.versions],
+  // Oversight, bias checks and risks are signed with the use case.
+  riskControls: [keys.oversight, ["compliance", "bias"], ["compliance", "risks"], ...SIGNED_STATE],
   audit: [keys.audit],
   // Another file, a restore or the demo: nothing cached is about the same portfolio any more.
   portfolio: [[]],

@@ -1,6 +1,8 @@
-// How people's roles read and look in the UI. Which role may do what is the backend's rule; the
-// session reports it per person (see shell/useWorkingAs).
+// People's roles in order and as they read in sentences (labels in ./recordKinds, colours in
+// ./statusColors). Which role may do what is the backend's rule; the session reports it per
+// person (see shell/useWorkingAs).
 import type { Role } from "../bindings/Role";
+import { ROLE_LABEL } from "./recordKinds";
 
 export const ROLES: readonly Role[] = [
   "consultant",
@@ -9,22 +11,6 @@ export const ROLES: readonly Role[] = [
   "product_owner",
   "administrator",
 ];
-
-export const ROLE_LABEL: Record<Role, string> = {
-  consultant: "consultant",
-  compliance_officer: "compliance officer",
-  executive: "executive",
-  product_owner: "product owner",
-  administrator: "administrator",
-};
-
-export const ROLE_COLOR: Record<Role, string> = {
-  consultant: "gray",
-  compliance_officer: "teal",
-  executive: "violet",
-  product_owner: "blue",
-  administrator: "orange",
-};
 
 /** "compliance officer, administrator". */
 export function rolesText(roles: readonly Role[]): string {

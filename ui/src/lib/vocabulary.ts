@@ -1,39 +1,22 @@
-// How lanes and stages read and look in the UI. The Rust enums are the source of truth for the
-// values; this module only adds labels, colours and order for display.
+// Lanes and stages in the order the UI lists them, with the lane hints and table rows. The Rust
+// enums are the source of truth for the values. Labels are defined in ./recordKinds and colours in
+// ./statusColors; the lane and stage ones are re-exported here for the pages that read them here.
 import type { CriterionKey } from "../bindings/CriterionKey";
 import type { Lane } from "../bindings/Lane";
-import type { RiskClass } from "../bindings/RiskClass";
 import type { LaneStageCount } from "../bindings/LaneStageCount";
+import type { RiskClass } from "../bindings/RiskClass";
 import type { Stage } from "../bindings/Stage";
+
+export { LANE_LABEL, RISK_CLASS_LABEL, STAGE_LABEL } from "./recordKinds";
+export { LANE_COLOR } from "./statusColors";
 
 export const LANES: readonly Lane[] = ["portfolio", "research", "rejected"];
 export const STAGES: readonly Stage[] = ["discovery", "architecture", "data", "pilot", "scaled", "retired"];
-
-export const LANE_LABEL: Record<Lane, string> = {
-  portfolio: "Portfolio",
-  research: "Research",
-  rejected: "Rejected",
-};
 
 export const LANE_HINT: Record<Lane, string> = {
   portfolio: "Funded: pays back within the programme's horizon",
   research: "Parked: no payback within the horizon yet",
   rejected: "Turned down by the steering committee",
-};
-
-export const LANE_COLOR: Record<Lane, string> = {
-  portfolio: "blue",
-  research: "grape",
-  rejected: "gray",
-};
-
-export const STAGE_LABEL: Record<Stage, string> = {
-  discovery: "Discovery",
-  architecture: "Architecture",
-  data: "Data",
-  pilot: "Pilot",
-  scaled: "Scaled",
-  retired: "Retired",
 };
 
 export interface LaneRow {
@@ -58,21 +41,9 @@ export function fileName(path: string): string {
   return parts[parts.length - 1] ?? path;
 }
 
-export const RISK_CLASS_LABEL: Record<RiskClass, string> = {
-  minimal: "Minimal risk",
-  limited: "Limited risk",
-  high: "High risk",
-  prohibited: "Prohibited",
-};
-
 export const RISK_CLASSES: readonly RiskClass[] = ["minimal", "limited", "high", "prohibited"];
 
 export const CRITERIA: readonly CriterionKey[] = ["value", "criticality", "guardrail"];
-
-/** 1234567 → "1,234,567"; amounts are whole units of the programme currency. */
-export function formatMoney(amount: number): string {
-  return Math.round(amount).toLocaleString("en-GB");
-}
 
 /** Months to payback with one decimal, or "never". */
 export function formatPayback(months: number | null): string {

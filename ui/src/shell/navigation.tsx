@@ -15,6 +15,24 @@ export type PageId =
   | "risk"
   | "audit";
 
+/** Each page's name in the sidebar, the shortcuts list and hints. */
+export const PAGE_LABEL: Record<PageId, string> = {
+  overview: "Overview",
+  portfolio: "Portfolio",
+  research: "Research lane",
+  workshops: "Workshops",
+  registry: "Registry",
+  data: "Data",
+  policies: "Policies",
+  lineage: "Lineage",
+  signoffs: "Sign-offs",
+  risk: "Risk",
+  audit: "Audit",
+};
+
+/** The pages in sidebar order. */
+export const PAGE_ORDER = Object.keys(PAGE_LABEL) as PageId[];
+
 /** The page shown and, optionally, the record it was opened on (an id such as "AV-3"). */
 export interface Location {
   page: PageId;

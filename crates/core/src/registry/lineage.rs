@@ -42,7 +42,7 @@ impl GapKind {
     pub fn how_to_close(self) -> &'static str {
         match self {
             GapKind::NoBaseModel => {
-                "Set the base model on the version (Registry → the version → Base model, or `steerco adapter                  set-base-model`)."
+                "Set the base model on the version (Registry → the version → Base model, or `steerco adapter set-base-model`)."
             }
             GapKind::NoDataPack => {
                 "Record the data pack it was trained on (Data → New data pack) and import the version again naming it."
@@ -51,10 +51,10 @@ impl GapKind {
                 "A compliance officer approves the data pack (Data → the pack → Approve), after checking its sources."
             }
             GapKind::NoEvaluation => {
-                "Import an evaluation of this version (Registry → the version → Import evaluation: lm-eval JSON, CSV                  or MLflow)."
+                "Import an evaluation of this version (Registry → the version → Import evaluation: lm-eval JSON, CSV or MLflow)."
             }
             GapKind::UnacceptedSource => {
-                "Name the policy that accepts the source (Data → the source → Accepted under), or add that policy                  first (Policies)."
+                "Name the policy that accepts the source (Data → the source → Accepted under), or add that policy first (Policies)."
             }
             GapKind::NoCurrentSignoff => {
                 "A compliance officer reviews and signs off the use case as it now stands (Sign-offs → Review)."

@@ -14,6 +14,7 @@ import { FormRefusal } from "../../components/FormRefusal";
 import { GatedButton } from "../../components/GatedButton";
 import { localDateTime } from "../../lib/compliance";
 import { useSaveForm } from "../../lib/forms";
+import { rowChangeText } from "../../lib/history";
 import { keys } from "../../lib/queryKeys";
 import { useWorkingAs } from "../../shell/useWorkingAs";
 
@@ -35,46 +36,49 @@ function AcknowledgeForm({ change, onClose }: { change: UnauditedChange; onClose
       notifications.show({
         color: "teal",
         title: `Record ${change.seq} acknowledged`,
-        message: `${change.entity_kind} ${change.entity_id}`,
+        message: rowChangeText(change),
       });
       onClose();
     },
   });
+  // noValidate: the backend's refusal beside the field says what is missing, not a browser bubble.
   return (
-    <Stack gap="sm">
-      <FieldGrid
-        items={[
-          ["Record on the trail", String(change.seq)],
-          ["Found", localDateTime(change.at)],
-          ["Change", `${change.operation} of ${change.entity_kind} ${change.entity_id}`],
-        ]}
-      />
-      <Textarea
-        label="Comment"
-        description="What was changed outside Steerco, and why it is acceptable"
-        required
-        autosize
-        minRows={3}
-        {...form.getInputProps("comment")}
-        data-testid="audit-acknowledge-comment"
-        data-autofocus
-      />
-      <FormRefusal refusal={saver.refusal} title="The change was not acknowledged" onClose={saver.dismiss} />
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onClose}>
-          Cancel
-        </Button>
-        <GatedButton
-          gate={gate("acknowledge_audit")}
-          leftSection={<IconChecks size={16} />}
-          onClick={() => form.onSubmit(saver.submit)()}
-          loading={saver.pending}
-          data-testid="audit-acknowledge-confirm"
-        >
-          {person ? `Acknowledge as ${person.name}` : "Acknowledge"}
-        </GatedButton>
-      </Group>
-    </Stack>
+    <form noValidate onSubmit={form.onSubmit(saver.submit)}>
+      <Stack gap="sm">
+        <FieldGrid
+          items={[
+            ["Record on the trail", String(change.seq)],
+            ["Found", localDateTime(change.at)],
+            ["Change", rowChangeText(change)],
+          ]}
+        />
+        <Textarea
+          label="Comment"
+          description="What was changed outside Steerco, and why it is acceptable"
+          required
+          autosize
+          minRows={3}
+          {...form.getInputProps("comment")}
+          data-testid="audit-acknowledge-comment"
+          data-autofocus
+        />
+        <FormRefusal refusal={saver.refusal} title="The change was not acknowledged" onClose={saver.dismiss} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          <GatedButton
+            gate={gate("acknowledge_audit")}
+            leftSection={<IconChecks size={16} />}
+            type="submit"
+            loading={saver.pending}
+            data-testid="audit-acknowledge-confirm"
+          >
+            {person ? `Acknowledge as ${person.name}` : "Acknowledge"}
+          </GatedButton>
+        </Group>
+      </Stack>
+    </form>
   );
 }
 

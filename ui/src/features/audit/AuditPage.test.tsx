@@ -2,8 +2,11 @@ import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import type { AuditAcknowledge } from "../../bindings/AuditAcknowledge";
 import type { AuditPage as Page } from "../../bindings/AuditPage";
 import type { AuditRecord } from "../../bindings/AuditRecord";
+import type { Programme } from "../../bindings/Programme";
 import type { UnauditedChange } from "../../bindings/UnauditedChange";
 import type { VerifyReport } from "../../bindings/VerifyReport";
+import { whenText } from "../../lib/compliance";
+import { formatMoney } from "../../lib/money";
 import { refuse, requestsTo, respond } from "../../test-backend";
 import { person, refused, workingAs } from "../../test-fixtures";
 import { renderWithProviders } from "../../test-utils";
@@ -126,9 +129,65 @@ describe("AuditPage", () => {
     await waitFor(() => expect(requestsTo("audit_log").at(-1)).toMatchObject({ entity: "UC-1", offset: 0 }));
     fireEvent.click(await screen.findByTestId("audit-row-7"));
     const drawer = await screen.findByTestId("audit-record");
+    expect(within(drawer).getByTestId("audit-change-title").textContent).toBe("Title Claims → Claims triage");
+    expect(within(drawer).queryByTestId("audit-before")).toBeNull();
+    fireEvent.click(within(drawer).getByTestId("audit-raw-toggle"));
     expect(within(drawer).getByTestId("audit-before").textContent).toBe('{\n  "title": "Claims"\n}');
     expect(within(drawer).getByTestId("audit-after").textContent).toContain('"title": "Claims triage"');
     expect(drawer.textContent).toContain("22".repeat(32));
+  });
+
+  it("reads a change as people say it: labels, amounts in the currency, who and when, raw JSON one click away", async () => {
+    const costChange: AuditRecord = {
+      ...record,
+      seq: 9,
+      at: "2026-03-04T08:50:00.000Z",
+      actor: "Jonas Weber",
+      entity_kind: "use_case",
+      before: JSON.stringify({ id: "UC-1", one_time_cost_cents: 25_000_000, executive_sponsor: null, stage: "pilot" }),
+      after: JSON.stringify({
+        id: "UC-1",
+        one_time_cost_cents: 28_000_000,
+        executive_sponsor: "Henrik Olsen",
+        stage: "pilot",
+      }),
+    };
+    respond({
+      audit_log: () => ({ ...page, records: [costChange] }),
+      programme_get: (): Programme => ({
+        name: "Halden",
+        currency: "EUR",
+        settings: { payback_horizon_months: 6, backups_kept: 14 },
+        created_at: "2026-01-01T00:00:00Z",
+        updated_at: "2026-01-01T00:00:00Z",
+      }),
+    });
+    renderWithProviders(<AuditPage />);
+    const cost = `${formatMoney(250_000, "EUR")} → ${formatMoney(280_000, "EUR")}`;
+    const row = await screen.findByTestId("audit-row-9");
+    expect(row.textContent).toContain("Use case");
+    expect(row.textContent).toContain(`One-time cost ${cost} and 1 more`);
+    expect(row.textContent).not.toMatch(/use_case|one_time_cost|update/);
+    fireEvent.click(row);
+    const drawer = await screen.findByTestId("audit-record");
+    expect(within(drawer).getByTestId("audit-change-one_time_cost_cents").textContent).toBe(`One-time cost ${cost}`);
+    expect(within(drawer).getByTestId("audit-change-executive_sponsor").textContent).toBe(
+      "Executive sponsor — → Henrik Olsen",
+    );
+    expect(within(drawer).getByTestId("audit-changes-by").textContent).toBe(
+      `Jonas Weber · ${whenText("2026-03-04T08:50:00.000Z")}`,
+    );
+    // Changed fields are highlighted; an unchanged one is listed for context, not highlighted.
+    expect(within(drawer).getByTestId("audit-field-one_time_cost_cents").dataset.changed).toBe("true");
+    expect(within(drawer).getByTestId("audit-field-stage").dataset.changed).toBe("false");
+    expect(within(drawer).getByTestId("audit-field-stage").textContent).toBe("StagePilotPilot");
+    expect(within(drawer).getByTestId("audit-record-title").textContent).toBe("Updated · Use case UC-1");
+    expect(drawer.textContent).not.toMatch(/use_case|one_time_cost|executive_sponsor/);
+    const toggle = within(drawer).getByTestId("audit-raw-toggle");
+    expect(toggle.textContent).toBe("Show raw JSON");
+    fireEvent.click(toggle);
+    expect(within(drawer).getByTestId("audit-after").textContent).toContain('"one_time_cost_cents": 28000000');
+    expect(toggle.textContent).toBe("Hide raw JSON");
   });
 
   it("lists outside changes prominently and acknowledges one with its seq and the comment", async () => {
@@ -152,7 +211,8 @@ describe("AuditPage", () => {
     });
     renderWithProviders(<AuditPage />);
     const row = await screen.findByTestId("audit-unacknowledged-8");
-    expect(row.textContent).toContain("update of risk RSK-002");
+    expect(row.textContent).toContain("Changed Risk RSK-002");
+    expect(row.textContent).not.toMatch(/\brisk\b|update/);
     expect(screen.getByTestId("audit-verify-result").dataset.holds).toBe("false");
     const acknowledge = within(row).getByTestId("audit-acknowledge-8");
     await waitFor(() => expect(acknowledge.hasAttribute("data-disabled")).toBe(false));

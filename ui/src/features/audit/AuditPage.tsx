@@ -1,53 +1,69 @@
 // The audit trail: every change, newest first, filtered by record, action or person, a page of
-// 100 at a time from the backend; a record opens with its before/after. Above it, whether the
+// 100 at a time from the backend, each with what changed in words ("One-time cost €250,000 →
+// €280,000"); a record opens with every field before and after. Above it, whether the
 // trail verifies, and the changes made outside Steerco that await acknowledgement.
 import { Alert, Badge, Button, Group, Loader, Paper, Select, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { IconChevronLeft, IconChevronRight } from "@tabler/icons-react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { createColumnHelper } from "@tanstack/react-table";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { api } from "../../backend";
 import type { Action } from "../../bindings/Action";
 import type { AuditQuery } from "../../bindings/AuditQuery";
 import type { AuditRecord } from "../../bindings/AuditRecord";
 import { DataTable } from "../../components/DataTable";
-import { auditActionColor, AUDIT_ACTIONS, localDateTime } from "../../lib/compliance";
+import { AUDIT_ACTIONS, localDateTime } from "../../lib/compliance";
 import { formatCount } from "../../lib/governance";
+import { type MoneyFormat, recordSummary } from "../../lib/history";
+import { formatMoney, useCurrency } from "../../lib/money";
 import { keys } from "../../lib/queryKeys";
+import { ACTION_LABEL, actionLabel, entityIdLabel, entityKindLabel } from "../../lib/recordKinds";
+import { auditActionColor } from "../../lib/statusColors";
 import { usePageParam } from "../../shell/navigation";
 import { AuditRecordDrawer } from "./AuditRecordDrawer";
 import { VerifyChain } from "./VerifyChain";
 
 const PAGE = 100;
 const column = createColumnHelper<AuditRecord>();
-const columns = [
-  column.accessor("seq", { header: "#", meta: { align: "right", nowrap: true, width: 64 } }),
-  column.accessor("at", { header: "Time", cell: (i) => localDateTime(i.getValue()), meta: { nowrap: true } }),
-  column.accessor("actor", { header: "Who" }),
-  column.accessor("action", {
-    header: "Action",
-    cell: (i) => (
-      <Badge miw="max-content" color={auditActionColor(i.getValue())} variant="light">
-        {i.getValue()}
-      </Badge>
-    ),
-    meta: { nowrap: true },
-  }),
-  column.accessor("operation", { header: "Operation", meta: { nowrap: true } }),
-  column.accessor((r) => `${r.entity_kind} ${r.entity_id}`, {
-    id: "entity",
-    header: "Record",
-    cell: (i) => (
-      <Text size="sm">
-        <Text span c="dimmed" size="sm">
-          {i.row.original.entity_kind}
-        </Text>{" "}
-        {i.row.original.entity_id}
-      </Text>
-    ),
-  }),
-];
+
+function auditColumns(money: MoneyFormat) {
+  return [
+    column.accessor("seq", { header: "#", meta: { align: "right", nowrap: true, width: 64 } }),
+    column.accessor("at", { header: "When", cell: (i) => localDateTime(i.getValue(), true), meta: { nowrap: true } }),
+    column.accessor("actor", { header: "Who" }),
+    column.accessor("action", {
+      header: "Action",
+      cell: (i) => (
+        <Badge miw="max-content" color={auditActionColor(i.getValue())} variant="light" tt="none">
+          {actionLabel(i.getValue())}
+        </Badge>
+      ),
+      meta: { nowrap: true },
+    }),
+    column.accessor((r) => `${entityKindLabel(r.entity_kind)} ${entityIdLabel(r.entity_id)}`, {
+      id: "entity",
+      header: "Record",
+      cell: (i) => (
+        <Text size="sm">
+          <Text span c="dimmed" size="sm">
+            {entityKindLabel(i.row.original.entity_kind)}
+          </Text>{" "}
+          {entityIdLabel(i.row.original.entity_id)}
+        </Text>
+      ),
+    }),
+    column.accessor((r) => recordSummary(r, money), {
+      id: "change",
+      header: "Change",
+      cell: (i) => (
+        <Text size="sm" lineClamp={2} style={{ overflowWrap: "anywhere" }}>
+          {i.getValue()}
+        </Text>
+      ),
+    }),
+  ];
+}
 
 export function AuditPage() {
   const openedOn = usePageParam("audit");
@@ -56,6 +72,8 @@ export function AuditPage() {
   const [actor, setActor] = useState("");
   const [offset, setOffset] = useState(0);
   const [open, setOpen] = useState<AuditRecord | null>(null);
+  const currency = useCurrency() ?? "EUR";
+  const columns = useMemo(() => auditColumns((amount) => formatMoney(amount, currency)), [currency]);
   // Typed filters reach the backend once typing pauses, not on every keystroke.
   const [typedEntity] = useDebouncedValue(entity.trim(), 300);
   const [typedActor] = useDebouncedValue(actor.trim(), 300);
@@ -109,11 +127,12 @@ export function AuditPage() {
             value={entity}
             onChange={(e) => filter(setEntity)(e.currentTarget.value)}
             data-testid="audit-entity"
+            data-page-search
           />
           <Select
             label="Action"
             placeholder="Any"
-            data={AUDIT_ACTIONS.map((a) => ({ value: a, label: a }))}
+            data={AUDIT_ACTIONS.map((a) => ({ value: a, label: ACTION_LABEL[a] }))}
             value={action}
             onChange={(v) => filter(setAction)(v as Action | null)}
             clearable

@@ -12,6 +12,7 @@ import type { VerifyReport } from "../../bindings/VerifyReport";
 import { GatedButton } from "../../components/GatedButton";
 import { localDateTime } from "../../lib/compliance";
 import { formatCount } from "../../lib/governance";
+import { rowChangeText } from "../../lib/history";
 import { keys } from "../../lib/queryKeys";
 import { useWorkingAs } from "../../shell/useWorkingAs";
 import { AcknowledgeModal } from "./AcknowledgeModal";
@@ -117,19 +118,14 @@ function Unacknowledged({
             <Table.Tr key={c.seq} data-testid={`audit-unacknowledged-${c.seq}`}>
               <Table.Td>{c.seq}</Table.Td>
               <Table.Td style={{ whiteSpace: "nowrap" }}>{localDateTime(c.at)}</Table.Td>
-              <Table.Td>
-                {c.operation} of{" "}
-                <Text span c="dimmed" size="sm">
-                  {c.entity_kind}
-                </Text>{" "}
-                {c.entity_id}
-              </Table.Td>
+              <Table.Td>{rowChangeText(c)}</Table.Td>
               <Table.Td>
                 <Group gap="xs" justify="flex-end" wrap="nowrap">
                   <ShowOnTrail change={c} onShow={onShow} />
                   <GatedButton
                     gate={gate("acknowledge_audit")}
                     size="compact-sm"
+                    variant="light"
                     color="red"
                     leftSection={<IconChecks size={14} />}
                     onClick={() => onAcknowledge(c)}
@@ -168,7 +164,7 @@ function Acknowledged({ changes, onShow }: { changes: UnauditedChange[]; onShow:
             <Table.Tr key={c.seq} data-testid={`audit-acknowledged-${c.seq}`}>
               <Table.Td>{c.seq}</Table.Td>
               <Table.Td>
-                {c.operation} of {c.entity_kind} {c.entity_id}
+                {rowChangeText(c)}
                 <Text size="xs" c="dimmed">
                   recorded {localDateTime(c.at)}
                 </Text>

@@ -20,8 +20,9 @@ import { api, chooseFile } from "../../backend";
 import type { PersonalData } from "../../bindings/PersonalData";
 import { FormRefusal } from "../../components/FormRefusal";
 import { useSaveForm } from "../../lib/forms";
-import { PERSONAL_DATA, PERSONAL_DATA_LABEL } from "../../lib/governance";
+import { PERSONAL_DATA } from "../../lib/governance";
 import { keys } from "../../lib/queryKeys";
+import { PERSONAL_DATA_LABEL } from "../../lib/recordKinds";
 
 interface Values {
   name: string;

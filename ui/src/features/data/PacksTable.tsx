@@ -10,11 +10,12 @@ import type { Gate } from "../../bindings/Gate";
 import { DataTable } from "../../components/DataTable";
 import { GatedButton } from "../../components/GatedButton";
 import { HashText } from "../../components/HashText";
-import { formatCount, PERSONAL_DATA_LABEL } from "../../lib/governance";
+import { formatCount } from "../../lib/governance";
+import { PERSONAL_DATA_LABEL } from "../../lib/recordKinds";
+import { APPROVAL_COLOR, PERSONAL_DATA_COLOR } from "../../lib/statusColors";
 import { useWorkingAs } from "../../shell/useWorkingAs";
 
 const column = createColumnHelper<DataPack>();
-const PERSONAL_COLOR = { none: "teal", pseudonymised: "yellow", personal: "red" } as const;
 
 function packColumns(onApprove: (p: DataPack) => void, approveGate: Gate) {
   return [
@@ -52,7 +53,7 @@ function packColumns(onApprove: (p: DataPack) => void, approveGate: Gate) {
     column.accessor("personal_data", {
       header: "Personal data",
       cell: (i) => (
-        <Badge miw="max-content" color={PERSONAL_COLOR[i.getValue()]} variant="light" tt="none">
+        <Badge miw="max-content" color={PERSONAL_DATA_COLOR[i.getValue()]} variant="light" tt="none">
           {PERSONAL_DATA_LABEL[i.getValue()]}
         </Badge>
       ),
@@ -86,14 +87,14 @@ function packColumns(onApprove: (p: DataPack) => void, approveGate: Gate) {
         const p = i.row.original;
         if (p.approved_by) {
           return (
-            <Text size="sm" c="teal.8">
+            <Text size="sm" c={`${APPROVAL_COLOR.approved}.8`}>
               Approved by {p.approved_by} on {p.approved_on}
             </Text>
           );
         }
         return (
           <Group gap={6} wrap="nowrap">
-            <Badge miw="max-content" color="orange" variant="light" style={{ flexShrink: 0 }}>
+            <Badge miw="max-content" color={APPROVAL_COLOR.awaiting} variant="light" style={{ flexShrink: 0 }}>
               Awaiting approval
             </Badge>
             <GatedButton

@@ -11,8 +11,9 @@ import type { DataSource } from "../../bindings/DataSource";
 import type { DataSourceInput } from "../../bindings/DataSourceInput";
 import { FormRefusal } from "../../components/FormRefusal";
 import { changedFields, rebaseForm, useSaveForm } from "../../lib/forms";
-import { CLASSIFICATION_LABEL, CLASSIFICATIONS } from "../../lib/governance";
+import { CLASSIFICATIONS } from "../../lib/governance";
 import { keys, useReload } from "../../lib/queryKeys";
+import { CLASSIFICATION_LABEL } from "../../lib/recordKinds";
 
 const FIELDS = ["name", "system", "owner", "classification", "policy_id"] as const;
 // Select cannot hold null as an option value; this stands for "no policy accepts it" (policy

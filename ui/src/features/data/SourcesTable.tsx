@@ -7,7 +7,9 @@ import { useMemo } from "react";
 import type { DataSource } from "../../bindings/DataSource";
 import type { Policy } from "../../bindings/Policy";
 import { DataTable } from "../../components/DataTable";
-import { CLASSIFICATION_COLOR, CLASSIFICATION_LABEL, CLASSIFICATIONS } from "../../lib/governance";
+import { CLASSIFICATIONS } from "../../lib/governance";
+import { CLASSIFICATION_LABEL } from "../../lib/recordKinds";
+import { CLASSIFICATION_COLOR } from "../../lib/statusColors";
 
 const column = createColumnHelper<DataSource>();
 

@@ -2,6 +2,7 @@ import { fireEvent, screen, waitFor } from "@testing-library/react";
 import type { UseCaseUpdate } from "../../bindings/UseCaseUpdate";
 import { refuse, requestsTo, respond } from "../../test-backend";
 import { aUseCase, session } from "../../test-fixtures";
+import { programme } from "../portfolio/testRanking";
 import { renderWithProviders } from "../../test-utils";
 import { DossierDrawer } from "./DossierDrawer";
 
@@ -11,6 +12,7 @@ function common() {
     signoff_list: () => [],
     signoff_unsigned_fields: () => [],
     use_case_preview_gate: () => ({ payback_months: 3.75, horizon_months: 6, failure: null }),
+    programme_get: () => programme("EUR"),
   });
 }
 
@@ -68,6 +70,14 @@ describe("DossierDrawer", () => {
     expect(await screen.findByTestId("form-refusal")).toBeTruthy();
     expect(await screen.findByText(/Someone else changed this to “Changed by Sofia”/)).toBeTruthy();
     expect(workflow.value).toBe("Mine");
+  });
+
+  it("shows amounts in the programme's currency, with thousands separators", async () => {
+    await openOn();
+    const annual = (await screen.findByLabelText(/^Annual value \(EUR\)/)) as HTMLInputElement;
+    expect(annual.value).toBe("1,200,000");
+    expect(screen.getByLabelText(/^Monthly run cost \(EUR\)/)).toBeTruthy();
+    expect(screen.getAllByText("€").length).toBeGreaterThanOrEqual(3);
   });
 
   it("shows the gate's verdict on the figures being typed", async () => {

@@ -2,12 +2,19 @@
 // it names, the payback gate's verdict on the figures as they are typed, its compliance
 // sign-off, and the payback-gate override. Saving sends only the fields changed, with the
 // dossier as it was loaded, so an edit someone else made meanwhile is shown, not overwritten.
+// Before an edit is saved the backend rehearses it: a refusal shows at its field with nothing
+// stored, and what others rely on that it would change (a sign-off turning stale, the lane, the
+// rank) is listed for a "Save anyway". Stages the case may not move to now are disabled with the
+// reason. A case created by mistake can be withdrawn (and restored from the Portfolio menu).
 import {
   Alert,
+  Badge,
   Button,
   Divider,
   Drawer,
   Group,
+  List,
+  Modal,
   NumberInput,
   Select,
   SimpleGrid,
@@ -20,13 +27,19 @@ import { useForm } from "@mantine/form";
 import { useDebouncedValue } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useRef, useState } from "react";
-import { api } from "../../backend";
+import { IconAlertTriangle, IconArchive } from "@tabler/icons-react";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { api, BackendError } from "../../backend";
+import type { Consequence } from "../../bindings/Consequence";
 import type { DossierInput } from "../../bindings/DossierInput";
 import type { GatePreviewRequest } from "../../bindings/GatePreviewRequest";
+import type { StageOption } from "../../bindings/StageOption";
 import { FormRefusal } from "../../components/FormRefusal";
-import { rebaseForm, useSaveForm } from "../../lib/forms";
+import { placeRefusal, rebaseForm, useSaveForm } from "../../lib/forms";
+import { moneyInputProps, useCurrency } from "../../lib/money";
 import { keys, useReload } from "../../lib/queryKeys";
+import { CONSEQUENCE_KIND_LABEL } from "../../lib/recordKinds";
+import { LANE_COLOR } from "../../lib/statusColors";
 import {
   CRITERIA,
   formatPayback,
@@ -39,8 +52,18 @@ import {
 } from "../../lib/vocabulary";
 import { SignoffBadge } from "../signoffs/SignoffBadge";
 import { SignOffButton } from "../signoffs/SignoffModal";
-import { DOSSIER_PATHS, dossierChanges, dossierOf } from "./dossierEdits";
+import {
+  BLANK_DOSSIER,
+  DOSSIER_PATHS,
+  dossierChanges,
+  dossierInput,
+  dossierOf,
+  type DossierValues,
+  REQUIRED_NUMBER_LABEL,
+  requiredNumber,
+} from "./dossierEdits";
 import { GateOverride } from "./GateOverride";
+import { WithdrawModal } from "./WithdrawModal";
 
 export type DossierTarget = { kind: "new" } | { kind: "existing"; id: string };
 
@@ -50,24 +73,20 @@ const CRITERION_LABEL = {
   guardrail: "Guardrail rating",
 } as const;
 
-const BLANK: DossierInput = {
-  title: "",
-  business_unit: "",
-  description: "",
-  workflow: "",
-  executive_sponsor: null,
-  product_owner: null,
-  annual_value: 0,
-  one_time_cost: 0,
-  monthly_run_cost: 0,
-  ratings: { value: 3, criticality: 3, guardrail: 3 },
-  data_readiness: null,
-  data_readiness_notes: "",
-  risk_class: null,
-  risk_notes: "",
-  stage: "discovery",
-  lane: "portfolio",
-};
+/** The stage select's options: a stage the case may not move to now is disabled, with the reason. */
+function stageData(options: StageOption[] | undefined) {
+  return STAGES.map((stage) => {
+    const option = options?.find((o) => o.stage === stage);
+    const refused = option !== undefined && !option.allowed && !option.current;
+    return { value: stage, label: STAGE_LABEL[stage], disabled: refused, reason: refused ? option.reason : null };
+  });
+}
+
+/** What saving would change that others rely on, for a "Save anyway" (null: nothing pending). */
+interface PendingSave {
+  values: DossierValues;
+  consequences: Consequence[];
+}
 
 export function DossierDrawer({ target, onClose }: { target: DossierTarget | null; onClose: () => void }) {
   const reload = useReload();
@@ -77,16 +96,21 @@ export function DossierDrawer({ target, onClose }: { target: DossierTarget | nul
     queryFn: () => api.useCaseGet({ id: existingId as string }),
     enabled: existingId !== null,
   });
-  // NumberInput yields "" when emptied; catch that here, since the backend only sees numbers.
-  const amount = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? null : "Enter an amount (0 or more)");
-  const rating = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? null : "Enter a rating from 1 to 5");
-  const form = useForm<DossierInput>({
-    initialValues: BLANK,
+  // NumberInput yields "" when emptied, and a new case starts blank: each amount and rating is
+  // required by name, and a 0 typed is a 0 (the backend only ever sees numbers).
+  const form = useForm<DossierValues>({
+    initialValues: BLANK_DOSSIER,
     validate: {
-      annual_value: amount,
-      one_time_cost: amount,
-      monthly_run_cost: amount,
-      ratings: { value: rating, criticality: rating, guardrail: rating },
+      title: (t) => (t.trim() === "" ? "Title is required" : null),
+      business_unit: (u) => (u.trim() === "" ? "Business unit is required" : null),
+      annual_value: requiredNumber(REQUIRED_NUMBER_LABEL.annual_value),
+      one_time_cost: requiredNumber(REQUIRED_NUMBER_LABEL.one_time_cost),
+      monthly_run_cost: requiredNumber(REQUIRED_NUMBER_LABEL.monthly_run_cost),
+      ratings: {
+        value: requiredNumber(REQUIRED_NUMBER_LABEL["ratings.value"]),
+        criticality: requiredNumber(REQUIRED_NUMBER_LABEL["ratings.criticality"]),
+        guardrail: requiredNumber(REQUIRED_NUMBER_LABEL["ratings.guardrail"]),
+      },
     },
   });
   // The dossier as the editor loaded it: sent with the changes so the backend can tell an edit
@@ -99,7 +123,7 @@ export function DossierDrawer({ target, onClose }: { target: DossierTarget | nul
   useEffect(() => {
     const key = target?.kind === "existing" ? target.id : (target?.kind ?? null);
     if (target?.kind === "new" && loadedFor.current !== key) {
-      form.setValues(BLANK);
+      form.setValues(BLANK_DOSSIER);
       setLoaded(null);
     } else if (current.data && (loadedFor.current !== key || !form.isDirty())) {
       const values = dossierOf(current.data);
@@ -118,10 +142,10 @@ export function DossierDrawer({ target, onClose }: { target: DossierTarget | nul
 
   const saver = useSaveForm({
     form,
-    save: (values: DossierInput) =>
+    save: (values: DossierValues) =>
       existingId && loaded
-        ? api.useCaseUpdate({ id: existingId, changes: dossierChanges(loaded, values), loaded })
-        : api.useCaseCreate(values),
+        ? api.useCaseUpdate({ id: existingId, changes: dossierChanges(loaded, dossierInput(values)), loaded })
+        : api.useCaseCreate(dossierInput(values)),
     changes: ["useCases"],
     paths: DOSSIER_PATHS,
     onSaved: (saved) => {
@@ -134,20 +158,93 @@ export function DossierDrawer({ target, onClose }: { target: DossierTarget | nul
     },
     onConflict: async () => {
       if (!existingId || !loaded) return;
-      const stored = await reload(keys.useCase(existingId), () => api.useCaseGet({ id: existingId }));
-      setLoaded(rebaseForm(form, loaded, dossierOf(stored)));
+      const stored = dossierOf(await reload(keys.useCase(existingId), () => api.useCaseGet({ id: existingId })));
+      rebaseForm<DossierValues>(form, loaded, stored);
+      setLoaded(stored);
     },
   });
 
+  // Before an edit is stored, the backend rehearses it (nothing is written): a refusal naming a
+  // field shows there; what the save would change for others waits for "Save anyway". A refusal
+  // naming no field (an edit conflict, a read-only file) goes through the save, whose one form
+  // pattern handles it (an edit conflict reloads the dossier).
+  const [pending, setPending] = useState<PendingSave | null>(null);
+  const [checking, setChecking] = useState(false);
+  const [rehearsalRefusal, setRehearsalRefusal] = useState<string | null>(null);
+  const submit = async (values: DossierValues) => {
+    setRehearsalRefusal(null);
+    if (!existingId || !loaded) return saver.submit(values);
+    setChecking(true);
+    let preview;
+    try {
+      preview = await api.useCasePreviewUpdate({
+        id: existingId,
+        changes: dossierChanges(loaded, dossierInput(values)),
+        loaded,
+      });
+    } catch {
+      // The rehearsal itself failed: the save will say why, in the usual place.
+      return saver.submit(values);
+    } finally {
+      setChecking(false);
+    }
+    const refusal = preview.refusal;
+    if (refusal?.field) {
+      const error = new BackendError({
+        code: "invalid_input",
+        message: `${refusal.field}: ${refusal.message}`,
+        field: refusal.field,
+        reason: refusal.message,
+      });
+      const placed = placeRefusal(error, values, DOSSIER_PATHS);
+      if (placed.path) form.setFieldError(placed.path, placed.message);
+      else setRehearsalRefusal(placed.message);
+      return;
+    }
+    if (!refusal && preview.consequences.length > 0) {
+      setPending({ values, consequences: preview.consequences });
+      return;
+    }
+    saver.submit(values);
+  };
+  const saveAnyway = () => {
+    if (pending) saver.submit(pending.values);
+    setPending(null);
+  };
+
+  // Which stages the case may move to now, and why not (pilot needs a current sign-off…).
+  const stageOptions = useQuery({
+    queryKey: keys.stageOptions(existingId ?? ""),
+    queryFn: () => api.useCaseStageOptions({ id: existingId as string }),
+    enabled: existingId !== null,
+  });
+  const stages = useMemo(() => stageData(stageOptions.data), [stageOptions.data]);
+  const [withdrawing, setWithdrawing] = useState(false);
+
+  // Amounts are typed in the programme's currency: its symbol before each figure, its code in
+  // the label (what a screen reader says), the locale's thousands separators.
+  const currency = useCurrency();
+  const moneyInput = useMemo(() => {
+    const { leftSection, thousandSeparator, decimalSeparator } = moneyInputProps(currency ?? "EUR");
+    return currency
+      ? { leftSection, leftSectionPointerEvents: "none" as const, thousandSeparator, decimalSeparator }
+      : { thousandSeparator, decimalSeparator };
+  }, [currency]);
+  const inCurrency = (label: string) => (currency ? `${label} (${currency})` : label);
+
   const v = form.values;
   const optionalText = (value: string) => (value.trim() === "" ? null : value);
-  const [figures] = useDebouncedValue<GatePreviewRequest>(
-    { annual_value: v.annual_value, one_time_cost: v.one_time_cost, monthly_run_cost: v.monthly_run_cost },
-    250,
+  // One object per set of figures (a new one each render would restart the debounce on every
+  // render); leading: the figures of a dossier just loaded are asked for at once, typing waits.
+  const shownFigures = useMemo(
+    () => ({ annual_value: v.annual_value, one_time_cost: v.one_time_cost, monthly_run_cost: v.monthly_run_cost }),
+    [v.annual_value, v.one_time_cost, v.monthly_run_cost],
   );
-  const figuresComplete = [figures.annual_value, figures.one_time_cost, figures.monthly_run_cost].every(
+  const [typed] = useDebouncedValue(shownFigures, 250, { leading: true });
+  const figuresComplete = [typed.annual_value, typed.one_time_cost, typed.monthly_run_cost].every(
     (n) => typeof n === "number" && Number.isFinite(n),
   );
+  const figures = typed as GatePreviewRequest; // asked for only once every figure is a number
   const gate = useQuery({
     queryKey: keys.gatePreview(figures),
     queryFn: () => api.useCasePreviewGate(figures),
@@ -157,8 +254,11 @@ export function DossierDrawer({ target, onClose }: { target: DossierTarget | nul
   const close = () => {
     loadedFor.current = null;
     saver.dismiss();
+    setRehearsalRefusal(null);
+    setPending(null);
     onClose();
   };
+  const stored = current.data;
   return (
     <Drawer
       opened={target !== null}
@@ -184,14 +284,33 @@ export function DossierDrawer({ target, onClose }: { target: DossierTarget | nul
         </Group>
       }
     >
-      <form onSubmit={form.onSubmit(saver.submit)}>
+      <form noValidate onSubmit={form.onSubmit((values) => void submit(values))}>
         <Stack gap="sm">
-          {current.data?.lane_reason && (
-            <Alert color="grape" title="In the research lane" data-testid="lane-reason">
-              {current.data.lane_reason}
+          {stored && (
+            // The lane the payback gate gives, which is where the case is; the lane people chose
+            // only as "requested", when the gate moved it.
+            <Group gap="xs" data-testid="dossier-lane">
+              <Text size="sm">Lane:</Text>
+              <Badge miw="max-content" variant="light" tt="none" color={LANE_COLOR[stored.lane]}>
+                {LANE_LABEL[stored.lane]}
+              </Badge>
+              {stored.requested_lane !== stored.lane && (
+                <Text size="sm" c="dimmed" data-testid="dossier-requested-lane">
+                  requested: {LANE_LABEL[stored.requested_lane]}
+                </Text>
+              )}
+            </Group>
+          )}
+          {stored?.lane_reason && (
+            <Alert
+              color={LANE_COLOR[stored.lane]}
+              title={`In the ${LANE_LABEL[stored.lane].toLowerCase()} lane`}
+              data-testid="lane-reason"
+            >
+              {stored.lane_reason}
             </Alert>
           )}
-          <TextInput label="Title" required {...form.getInputProps("title")} />
+          <TextInput label="Title" required data-autofocus {...form.getInputProps("title")} />
           <SimpleGrid cols={2}>
             <TextInput label="Business unit" required {...form.getInputProps("business_unit")} />
             <TextInput label="Workflow in scope" data-testid="dossier-workflow" {...form.getInputProps("workflow")} />
@@ -214,14 +333,31 @@ export function DossierDrawer({ target, onClose }: { target: DossierTarget | nul
           <SimpleGrid cols={2}>
             <Select
               label="Stage"
-              description="Pilot needs a current compliance sign-off"
+              description={
+                existingId
+                  ? "Stages it cannot move to now are greyed out, with what is missing"
+                  : "Pilot needs a current compliance sign-off"
+              }
               data-testid="dossier-stage"
-              data={STAGES.map((s) => ({ value: s, label: STAGE_LABEL[s] }))}
+              data={stages}
+              renderOption={({ option }) => {
+                const reason = stages.find((s) => s.value === option.value)?.reason;
+                return (
+                  <div data-testid={`stage-option-${option.value}`}>
+                    <Text size="sm">{option.label}</Text>
+                    {reason && (
+                      <Text size="xs" c="dimmed" data-testid={`stage-reason-${option.value}`}>
+                        {reason}
+                      </Text>
+                    )}
+                  </div>
+                );
+              }}
               allowDeselect={false}
               {...form.getInputProps("stage")}
             />
             <Select
-              label="Lane"
+              label={existingId ? "Requested lane" : "Lane"}
               description="The payback gate may still park it in research"
               data={LANES.map((l) => ({ value: l, label: LANE_LABEL[l] }))}
               allowDeselect={false}
@@ -232,24 +368,30 @@ export function DossierDrawer({ target, onClose }: { target: DossierTarget | nul
           <Divider label="Value and cost" labelPosition="left" />
           <SimpleGrid cols={3}>
             <NumberInput
-              label="Annual value"
+              label={inCurrency("Annual value")}
               min={0}
               clampBehavior="none"
-              thousandSeparator=","
+              placeholder="Type it, 0 if none"
+              data-testid="dossier-annual_value"
+              {...moneyInput}
               {...form.getInputProps("annual_value")}
             />
             <NumberInput
-              label="One-time cost"
+              label={inCurrency("One-time cost")}
               min={0}
               clampBehavior="none"
-              thousandSeparator=","
+              placeholder="Type it, 0 if none"
+              data-testid="dossier-one_time_cost"
+              {...moneyInput}
               {...form.getInputProps("one_time_cost")}
             />
             <NumberInput
-              label="Monthly run cost"
+              label={inCurrency("Monthly run cost")}
               min={0}
               clampBehavior="none"
-              thousandSeparator=","
+              placeholder="Type it, 0 if none"
+              data-testid="dossier-monthly_run_cost"
+              {...moneyInput}
               {...form.getInputProps("monthly_run_cost")}
             />
           </SimpleGrid>
@@ -272,6 +414,8 @@ export function DossierDrawer({ target, onClose }: { target: DossierTarget | nul
                 step={1}
                 clampBehavior="none"
                 decimalScale={1}
+                placeholder="1–5"
+                data-testid={`dossier-rating-${key}`}
                 {...form.getInputProps(`ratings.${key}`)}
               />
             ))}
@@ -306,18 +450,69 @@ export function DossierDrawer({ target, onClose }: { target: DossierTarget | nul
             <Textarea label="Risk notes" autosize minRows={1} {...form.getInputProps("risk_notes")} />
           </SimpleGrid>
 
-          <FormRefusal refusal={saver.refusal} title="The dossier was not saved" />
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={close}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={saver.pending} data-testid="save-dossier">
-              {existingId ? "Save dossier" : "Create use case"}
-            </Button>
+          <FormRefusal refusal={saver.refusal ?? rehearsalRefusal} title="The dossier was not saved" />
+          <Group justify="space-between" mt="sm">
+            {stored ? (
+              <Button
+                variant="subtle"
+                color="red"
+                leftSection={<IconArchive size={16} />}
+                onClick={() => setWithdrawing(true)}
+                data-testid="withdraw-use-case"
+              >
+                Withdraw use case…
+              </Button>
+            ) : (
+              <span />
+            )}
+            <Group gap="sm">
+              <Button variant="default" onClick={close}>
+                Cancel
+              </Button>
+              <Button type="submit" loading={saver.pending || checking} data-testid="save-dossier">
+                {existingId ? "Save dossier" : "Create use case"}
+              </Button>
+            </Group>
           </Group>
         </Stack>
       </form>
       {current.data && <GateOverride useCase={current.data} />}
+      <Modal
+        opened={pending !== null}
+        onClose={() => setPending(null)}
+        title="Saving changes what others rely on"
+        centered
+        zIndex={400}
+      >
+        <Stack gap="sm" data-testid="save-consequences">
+          <List spacing="xs" icon={<IconAlertTriangle size={16} color="var(--mantine-color-orange-6)" />}>
+            {pending?.consequences.map((c) => (
+              <List.Item key={c.kind + c.message} data-testid={`consequence-${c.kind}`}>
+                <Text size="xs" c="dimmed">
+                  {CONSEQUENCE_KIND_LABEL[c.kind]}
+                </Text>
+                <Text size="sm">{c.message}</Text>
+              </List.Item>
+            ))}
+          </List>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setPending(null)} data-testid="save-cancel">
+              Cancel
+            </Button>
+            <Button color="orange" onClick={saveAnyway} data-testid="save-anyway">
+              Save anyway
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+      <WithdrawModal
+        useCase={withdrawing && stored ? { id: stored.id, title: stored.title } : null}
+        onClose={() => setWithdrawing(false)}
+        onWithdrawn={() => {
+          setWithdrawing(false);
+          close();
+        }}
+      />
     </Drawer>
   );
 }

@@ -91,6 +91,7 @@ export function GateOverride({ useCase }: { useCase: UseCase }) {
             <GatedButton
               gate={gate("decide_gate")}
               color="orange"
+              variant="light"
               onClick={() => grant.submit(form.getValues())}
               loading={grant.pending}
               data-testid="override-grant"

@@ -1,9 +1,79 @@
 // How the dossier editor's values become the backend's field edits: the form nests the three
 // ratings, the backend names them `value_rating`, `criticality_rating` and `guardrail_rating`.
+// Amounts and ratings may be blank in the form (a new use case starts without them, so a zero
+// cost is typed, never assumed); a blank one is refused by name before anything is sent.
 import type { DossierField } from "../../bindings/DossierField";
 import type { DossierInput } from "../../bindings/DossierInput";
 import type { UseCase } from "../../bindings/UseCase";
 import { changedFields } from "../../lib/forms";
+
+/** A number field as the form holds it: "" while blank (Mantine's NumberInput when emptied). */
+export type Blankable = number | "";
+
+type Figures = "annual_value" | "one_time_cost" | "monthly_run_cost";
+
+/** The editor's values: the dossier, with its amounts and ratings possibly blank. */
+export type DossierValues = Omit<DossierInput, Figures | "ratings"> & {
+  [F in Figures]: Blankable;
+} & { ratings: { value: Blankable; criticality: Blankable; guardrail: Blankable } };
+
+/** What each required number is called in "… is required". */
+export const REQUIRED_NUMBER_LABEL = {
+  annual_value: "Annual value",
+  one_time_cost: "One-time cost",
+  monthly_run_cost: "Monthly run cost",
+  "ratings.value": "Value rating",
+  "ratings.criticality": "Criticality rating",
+  "ratings.guardrail": "Guardrail rating",
+} as const;
+
+function filled(value: unknown): value is number {
+  return typeof value === "number" && Number.isFinite(value);
+}
+
+/** "Annual value is required" for a blank amount or rating; null once a number (0 included) is typed. */
+export function requiredNumber(label: string): (value: unknown) => string | null {
+  return (value) => (filled(value) ? null : `${label} is required`);
+}
+
+/** A new use case: the text fields empty, the amounts and ratings blank until someone types them. */
+export const BLANK_DOSSIER: DossierValues = {
+  title: "",
+  business_unit: "",
+  description: "",
+  workflow: "",
+  executive_sponsor: null,
+  product_owner: null,
+  annual_value: "",
+  one_time_cost: "",
+  monthly_run_cost: "",
+  ratings: { value: "", criticality: "", guardrail: "" },
+  data_readiness: null,
+  data_readiness_notes: "",
+  risk_class: null,
+  risk_notes: "",
+  stage: "discovery",
+  lane: "portfolio",
+};
+
+/** The values as the backend takes them; the form's validation has refused blanks before this. */
+export function dossierInput(values: DossierValues): DossierInput {
+  const number = (value: Blankable, label: string): number => {
+    if (!filled(value)) throw new Error(`${label} is required`);
+    return value;
+  };
+  return {
+    ...values,
+    annual_value: number(values.annual_value, REQUIRED_NUMBER_LABEL.annual_value),
+    one_time_cost: number(values.one_time_cost, REQUIRED_NUMBER_LABEL.one_time_cost),
+    monthly_run_cost: number(values.monthly_run_cost, REQUIRED_NUMBER_LABEL.monthly_run_cost),
+    ratings: {
+      value: number(values.ratings.value, REQUIRED_NUMBER_LABEL["ratings.value"]),
+      criticality: number(values.ratings.criticality, REQUIRED_NUMBER_LABEL["ratings.criticality"]),
+      guardrail: number(values.ratings.guardrail, REQUIRED_NUMBER_LABEL["ratings.guardrail"]),
+    },
+  };
+}
 
 const FLAT_FIELDS = [
   "title",

@@ -12,6 +12,7 @@ import type { LineageNode } from "../../bindings/LineageNode";
 import { StatusBadge } from "../../components/StatusBadge";
 import { formatBytes, formatCount } from "../../lib/governance";
 import { keys } from "../../lib/queryKeys";
+import { STATUS_LABEL } from "../../lib/recordKinds";
 import { useNavigation, usePageParam } from "../../shell/navigation";
 import { LineageGraphSvg } from "./LineageGraphSvg";
 import { LineageRecordDrawer } from "./LineageRecordDrawer";
@@ -53,12 +54,22 @@ function VersionLineage({ id }: { id: string }) {
         >
           <List size="sm" spacing={2}>
             {g.gaps.map((gap) => (
-              <List.Item key={`${gap.kind}-${gap.record_id}`}>{gap.message}</List.Item>
+              <List.Item key={`${gap.kind}-${gap.record_id}`}>
+                {gap.message}
+                <Text size="xs" c="dark.4">
+                  To close: {gap.how_to_close}
+                </Text>
+              </List.Item>
             ))}
           </List>
         </Alert>
       )}
-      <LineageRecordDrawer node={open} versionId={g.adapter_version_id} onClose={() => setOpen(null)} />
+      <LineageRecordDrawer
+        node={open}
+        versionId={g.adapter_version_id}
+        gaps={open ? g.gaps.filter((gap) => gap.record_id === open.id) : []}
+        onClose={() => setOpen(null)}
+      />
     </Stack>
   );
 }
@@ -141,13 +152,17 @@ export function LineagePage() {
           <Stack gap="md">
             <Select
               label="Adapter version"
-              data={all.map((v) => ({ value: v.id, label: `${v.adapter_name} ${v.version} (${v.id}) · ${v.status}` }))}
+              data={all.map((v) => ({
+                value: v.id,
+                label: `${v.adapter_name} ${v.version} (${v.id}) · ${STATUS_LABEL[v.status]}`,
+              }))}
               value={current}
               onChange={(v) => v && setChosen(v)}
               allowDeselect={false}
               searchable
               w={420}
               data-testid="lineage-version"
+              data-page-search
             />
             {current && <VersionLineage key={current} id={current} />}
           </Stack>

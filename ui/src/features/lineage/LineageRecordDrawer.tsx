@@ -1,23 +1,20 @@
 // The record behind a lineage node, fetched from where it is kept (sources, packs and policies
-// lists, the version's detail, the deployments list), with a way to the page that edits it.
+// lists, the version's detail, the deployments list), with a way to the page that edits it, and
+// the gaps on it with what closes each.
 import { Alert, Anchor, Badge, Button, Drawer, Group, Loader, Stack, Text } from "@mantine/core";
 import { IconArrowRight } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { api } from "../../backend";
+import type { Gap } from "../../bindings/Gap";
 import type { LineageNode } from "../../bindings/LineageNode";
 import { FieldGrid } from "../../components/FieldGrid";
 import { HashText } from "../../components/HashText";
 import { StatusBadge } from "../../components/StatusBadge";
-import {
-  CLASSIFICATION_COLOR,
-  CLASSIFICATION_LABEL,
-  formatBytes,
-  formatCount,
-  NODE_KIND_LABEL,
-  PERSONAL_DATA_LABEL,
-} from "../../lib/governance";
+import { formatBytes, formatCount } from "../../lib/governance";
 import { keys } from "../../lib/queryKeys";
+import { CLASSIFICATION_LABEL, NODE_KIND_LABEL, PERSONAL_DATA_LABEL } from "../../lib/recordKinds";
+import { APPROVAL_COLOR, CLASSIFICATION_COLOR } from "../../lib/statusColors";
 import { useNavigation } from "../../shell/navigation";
 import { EvaluationCard } from "../registry/EvaluationsSection";
 import { ConfigFields, DeploymentList, PackList, WeightsFields } from "../registry/VersionDrawer";
@@ -87,7 +84,7 @@ function PackRecord({ id }: { id: string }) {
           p.approved_by ? (
             `Approved by ${p.approved_by} on ${p.approved_on}`
           ) : (
-            <Badge miw="max-content" color="orange" variant="light">
+            <Badge miw="max-content" color={APPROVAL_COLOR.awaiting} variant="light">
               Awaiting approval
             </Badge>
           ),
@@ -141,10 +138,12 @@ function VersionRecord({ versionId, node }: { versionId: string; node: LineageNo
 interface Props {
   node: LineageNode | null;
   versionId: string;
+  /** The version's gaps on this node, each with what closes it. */
+  gaps?: Gap[];
   onClose: () => void;
 }
 
-export function LineageRecordDrawer({ node, versionId, onClose }: Props) {
+export function LineageRecordDrawer({ node, versionId, gaps = [], onClose }: Props) {
   const { navigate } = useNavigation();
   let body: ReactNode = null;
   let open: ReactNode = null;
@@ -191,10 +190,29 @@ export function LineageRecordDrawer({ node, versionId, onClose }: Props) {
     >
       {node && (
         <Stack gap="md" data-testid="lineage-record">
-          {node.gap && (
-            <Alert color="red" title="Gap in the lineage" data-testid="lineage-record-gap">
-              {node.gap}
+          {gaps.length > 0 ? (
+            <Alert
+              color="red"
+              title={gaps.length === 1 ? "Gap in the lineage" : `${gaps.length} gaps in the lineage`}
+              data-testid="lineage-record-gap"
+            >
+              <Stack gap="xs">
+                {gaps.map((gap) => (
+                  <div key={gap.kind}>
+                    <Text size="sm">{gap.message}</Text>
+                    <Text size="sm" fw={500} data-testid="lineage-record-how-to-close">
+                      To close: {gap.how_to_close}
+                    </Text>
+                  </div>
+                ))}
+              </Stack>
             </Alert>
+          ) : (
+            node.gap && (
+              <Alert color="red" title="Gap in the lineage" data-testid="lineage-record-gap">
+                {node.gap}
+              </Alert>
+            )
           )}
           <Text size="sm" c="dimmed">
             {node.detail}

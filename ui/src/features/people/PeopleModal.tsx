@@ -31,7 +31,8 @@ import { FormRefusal } from "../../components/FormRefusal";
 import { GatedButton } from "../../components/GatedButton";
 import { changedFields, rebaseForm, useSaveForm } from "../../lib/forms";
 import { keys, useReload } from "../../lib/queryKeys";
-import { ROLE_LABEL, ROLES, rolesText } from "../../lib/roles";
+import { ROLE_LABEL } from "../../lib/recordKinds";
+import { ROLES, rolesText } from "../../lib/roles";
 import { useWorkingAs } from "../../shell/useWorkingAs";
 import { RoleBadges } from "./ProfilePicker";
 

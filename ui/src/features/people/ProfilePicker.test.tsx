@@ -41,7 +41,7 @@ describe("ProfilePicker", () => {
     await waitFor(() => expect(requestsTo("session_set_working_as")).toEqual([{ name: "Ana Ruiz" }]));
     await waitFor(() =>
       expect(screen.getByTestId("working-as").textContent).toBe(
-        "Working as Ana Ruiz · compliance officer, administrator",
+        "Working as Ana Ruiz · compliance officer, administratorSwitch",
       ),
     );
     await waitFor(() => expect(screen.queryByTestId("profile-picker")).toBeNull());
@@ -61,8 +61,32 @@ describe("ProfilePicker", () => {
   it("does not ask when someone is already working", async () => {
     respond({ session_status: () => status(ben) });
     renderWithProviders(<ProfilePicker portfolioKey="/p/a.steerco" />);
-    await waitFor(() => expect(screen.getByTestId("working-as").textContent).toBe("Working as Ben Okafor · executive"));
+    await waitFor(() =>
+      expect(screen.getByTestId("working-as").textContent).toBe("Working as Ben Okafor · executiveSwitch"),
+    );
     expect(screen.queryByTestId("profile-picker")).toBeNull();
+  });
+
+  it("says Switch, not Work as, once someone is working", async () => {
+    respond({ session_status: () => status(ben) });
+    renderWithProviders(<ProfilePicker portfolioKey="/p/a.steerco" />);
+    const button = await screen.findByTestId("working-as");
+    await waitFor(() => expect(screen.getByTestId("working-as-switch").textContent).toBe("Switch"));
+    fireEvent.click(button);
+    const picker = await screen.findByTestId("profile-picker");
+    expect(screen.getByText("Switch who is working")).toBeTruthy();
+    expect((await within(picker).findByTestId("profile-P-1")).getAttribute("aria-label")).toBe("Switch to Ana Ruiz");
+    expect(within(picker).getByTestId("profile-P-2").getAttribute("aria-label")).toBe("Ben Okafor (working now)");
+    expect(within(picker).getByTestId("profile-P-2").textContent).toContain("Working now");
+    expect(document.body.textContent).not.toMatch(/Work as\b/);
+  });
+
+  it("asks who is working, without Switch, when nobody is", async () => {
+    respond({ session_status: () => status(null) });
+    renderWithProviders(<ProfilePicker portfolioKey="/p/a.steerco" />);
+    await screen.findByTestId("profile-picker");
+    expect(screen.getByText("Who is working?")).toBeTruthy();
+    expect(screen.queryByTestId("working-as-switch")).toBeNull();
   });
 
   it("stops working as someone with an empty name", async () => {

@@ -22,7 +22,9 @@ import { useEffect, useRef, useState } from "react";
 import { api } from "../../backend";
 import type { Person } from "../../bindings/Person";
 import { keys, useInvalidate } from "../../lib/queryKeys";
-import { ROLE_COLOR, ROLE_LABEL, rolesText } from "../../lib/roles";
+import { ROLE_LABEL } from "../../lib/recordKinds";
+import { rolesText } from "../../lib/roles";
+import { ROLE_COLOR } from "../../lib/statusColors";
 import { useWorkingAs } from "../../shell/useWorkingAs";
 import { PeopleModal } from "./PeopleModal";
 
@@ -40,9 +42,25 @@ export function RoleBadges({ person }: { person: Person }) {
   );
 }
 
-function PersonCard({ person, chosen, onChoose }: { person: Person; chosen: boolean; onChoose: () => void }) {
+function PersonCard({
+  person,
+  chosen,
+  switching,
+  onChoose,
+}: {
+  person: Person;
+  chosen: boolean;
+  /** Someone else is working: choosing this person switches to them. */
+  switching: boolean;
+  onChoose: () => void;
+}) {
   return (
-    <UnstyledButton onClick={onChoose} data-testid={`profile-${person.id}`} aria-pressed={chosen}>
+    <UnstyledButton
+      onClick={onChoose}
+      data-testid={`profile-${person.id}`}
+      aria-pressed={chosen}
+      aria-label={chosen ? `${person.name} (working now)` : switching ? `Switch to ${person.name}` : undefined}
+    >
       <Paper withBorder p="sm" radius="md" bg={chosen ? "var(--mantine-color-blue-light)" : undefined}>
         <Group gap="sm" wrap="nowrap">
           <IconUserCircle size={28} />
@@ -51,6 +69,11 @@ function PersonCard({ person, chosen, onChoose }: { person: Person; chosen: bool
               {person.name}
             </Text>
             <RoleBadges person={person} />
+            {chosen && (
+              <Text size="xs" c="dimmed">
+                Working now
+              </Text>
+            )}
           </Stack>
         </Group>
       </Paper>
@@ -87,7 +110,7 @@ export function ProfilePicker({ portfolioKey }: { portfolioKey: string }) {
       const who = status.working_as;
       notifications.show({
         color: "blue",
-        title: who ? `Working as ${who.name}` : "Nobody chosen",
+        title: who ? `${person ? "Switched to" : "Working as"} ${who.name}` : "Nobody chosen",
         message: who ? rolesText(who.roles) : "Actions that need a role stay disabled until someone is chosen.",
       });
     },
@@ -104,15 +127,28 @@ export function ProfilePicker({ portfolioKey }: { portfolioKey: string }) {
       <Button
         variant={person ? "light" : "default"}
         leftSection={<IconUserCircle size={16} />}
+        rightSection={
+          person ? (
+            <Text span size="xs" fw={600} c="blue.7" data-testid="working-as-switch">
+              Switch
+            </Text>
+          ) : undefined
+        }
         onClick={picker.open}
         data-testid="working-as"
-        maw={360}
+        maw={400}
       >
         <Text size="sm" truncate>
           {person ? `Working as ${person.name} · ${rolesText(person.roles)}` : "Choose who is working"}
         </Text>
       </Button>
-      <Modal opened={opened} onClose={close} title="Who is working?" size="lg" centered>
+      <Modal
+        opened={opened}
+        onClose={close}
+        title={person ? "Switch who is working" : "Who is working?"}
+        size="lg"
+        centered
+      >
         <Stack gap="sm" data-testid="profile-picker">
           <Text size="sm" c="dimmed">
             {NOT_A_LOGIN} Sign-offs, steering decisions and every change in the audit trail carry the name chosen here.
@@ -132,7 +168,13 @@ export function ProfilePicker({ portfolioKey }: { portfolioKey: string }) {
           )}
           <SimpleGrid cols={2} spacing="sm">
             {active.map((p) => (
-              <PersonCard key={p.id} person={p} chosen={person?.id === p.id} onChoose={() => choose.mutate(p.name)} />
+              <PersonCard
+                key={p.id}
+                person={p}
+                chosen={person?.id === p.id}
+                switching={person !== null}
+                onChoose={() => choose.mutate(p.name)}
+              />
             ))}
           </SimpleGrid>
           <Group justify="space-between" mt="xs">

@@ -8,8 +8,8 @@ import { useMemo, useState } from "react";
 import { api } from "../../backend";
 import type { Policy } from "../../bindings/Policy";
 import { DataTable } from "../../components/DataTable";
-import { POLICY_CATEGORY_LABEL } from "../../lib/governance";
 import { keys } from "../../lib/queryKeys";
+import { POLICY_CATEGORY_LABEL } from "../../lib/recordKinds";
 import { usePageParam } from "../../shell/navigation";
 import { PolicyModal, type PolicyTarget } from "./PolicyModal";
 

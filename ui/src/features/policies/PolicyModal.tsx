@@ -11,8 +11,9 @@ import type { PolicyInput } from "../../bindings/PolicyInput";
 import { FormRefusal } from "../../components/FormRefusal";
 import { localIsoDate } from "../../lib/files";
 import { changedFields, rebaseForm, useSaveForm } from "../../lib/forms";
-import { POLICY_CATEGORIES, POLICY_CATEGORY_LABEL } from "../../lib/governance";
+import { POLICY_CATEGORIES } from "../../lib/governance";
 import { keys, useReload } from "../../lib/queryKeys";
+import { POLICY_CATEGORY_LABEL } from "../../lib/recordKinds";
 
 const FIELDS = ["title", "body", "category", "owner", "effective_on", "version"] as const;
 

@@ -98,7 +98,7 @@ export function ProgrammeSettingsModal({ opened, onClose }: { opened: boolean; o
     <Modal opened={opened} onClose={onClose} title="Programme settings" centered size="lg">
       <form onSubmit={form.onSubmit(saver.submit)}>
         <Stack>
-          <TextInput label="Programme name" {...form.getInputProps("name")} />
+          <TextInput label="Programme name" {...form.getInputProps("name")} data-autofocus />
           <TextInput
             label="Currency"
             description="Amounts are relabelled, not converted"

@@ -1,20 +1,42 @@
 // The portfolio, ranked: weights that re-rank live, the scoring matrix, filters and the table.
-import { Alert, Button, Grid, Group, Loader, MultiSelect, Stack, Text, TextInput, Title } from "@mantine/core";
+// The weights and the matrix fold away (the choice is remembered), so the table is in view on a
+// laptop screen. Moving a slider updates its figure at once and asks for the new ranking when the
+// thumb is released or rests for 150 ms; typing in the search box filters without holding up
+// the keystrokes. After each change of the ranking every row shows how far it moved.
+import {
+  Accordion,
+  Alert,
+  Button,
+  Group,
+  Loader,
+  MultiSelect,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+  Tooltip,
+} from "@mantine/core";
+import { useLocalStorage } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { IconPlus, IconSearch } from "@tabler/icons-react";
 import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
-import { useMemo, useState } from "react";
+import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 import { api, BackendError } from "../../backend";
 import type { Lane } from "../../bindings/Lane";
+import type { RankedUseCase } from "../../bindings/RankedUseCase";
 import type { Stage } from "../../bindings/Stage";
 import { keys, useInvalidate } from "../../lib/queryKeys";
 import { LANE_LABEL, LANES, STAGE_LABEL, STAGES } from "../../lib/vocabulary";
 import type { WeightMap } from "../../lib/weights";
+import { usePageParam } from "../../shell/navigation";
+import { useShellCommand } from "../../shell/shellCommands";
+import { actionKeys, keysText } from "../../shell/shortcuts";
 import { DossierDrawer, type DossierTarget } from "../dossier/DossierDrawer";
 import { CsvActions } from "./CsvActions";
 import { RankedTable } from "./RankedTable";
+import { useRankMovement } from "./rankMovement";
 import { ScoringMatrix } from "./ScoringMatrix";
-import { storedWeights, WeightsPanel } from "./WeightsPanel";
+import { storedWeights, WeightsPanel, weightsSummary } from "./WeightsPanel";
 
 const asWeights = (w: WeightMap) => [
   { criterion: "value" as const, weight: w.value },
@@ -22,26 +44,77 @@ const asWeights = (w: WeightMap) => [
   { criterion: "guardrail" as const, weight: w.guardrail },
 ];
 
+/** How long the sliders rest before the ranking is asked for (a release asks at once). */
+const RANK_AFTER_MS = 150;
+
+/** Which of the folding panels are open, remembered across sessions on this machine. */
+export const PANELS_KEY = "steerco.portfolio.panels";
+
+const LANE_OPTIONS = LANES.map((l: Lane) => ({ value: l, label: LANE_LABEL[l] }));
+const STAGE_OPTIONS = STAGES.map((s: Stage) => ({ value: s, label: STAGE_LABEL[s] }));
+
+// The table re-renders only when its rows, the movement or the opener change, not when a slider
+// figure or a filter's text does.
+const Table = memo(RankedTable);
+const Dossier = memo(DossierDrawer);
+
+function matches(u: RankedUseCase, needle: string): boolean {
+  return (
+    u.id.toLowerCase().includes(needle) ||
+    u.title.toLowerCase().includes(needle) ||
+    u.business_unit.toLowerCase().includes(needle) ||
+    (u.executive_sponsor ?? "").toLowerCase().includes(needle) ||
+    (u.product_owner ?? "").toLowerCase().includes(needle)
+  );
+}
+
 export function PortfolioPage() {
   const invalidate = useInvalidate();
+  // What the sliders show, and the weights the previewed ranking is asked for (the same, once
+  // the sliders rest).
   const [draft, setDraft] = useState<WeightMap | null>(null);
+  const [asked, setAsked] = useState<WeightMap | null>(null);
   const [lanes, setLanes] = useState<string[]>([]);
   const [stages, setStages] = useState<string[]>([]);
   const [units, setUnits] = useState<string[]>([]);
   const [search, setSearch] = useState("");
-  const [target, setTarget] = useState<DossierTarget | null>(null);
+  // Opened on a use case from another page (a sign-off review's check): its dossier, open.
+  const openedOn = usePageParam("portfolio");
+  const [target, setTarget] = useState<DossierTarget | null>(openedOn ? { kind: "existing", id: openedOn } : null);
+  useShellCommand("new-use-case", () => setTarget({ kind: "new" }));
+  const [panels, setPanels] = useLocalStorage<string[]>({
+    key: PANELS_KEY,
+    defaultValue: ["weights"],
+    getInitialValueInEffect: false,
+  });
+
+  const pending = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(pending.current), []);
+  const changeDraft = useCallback((weights: WeightMap | null) => {
+    setDraft(weights);
+    clearTimeout(pending.current);
+    if (weights === null) setAsked(null);
+    else pending.current = setTimeout(() => setAsked(weights), RANK_AFTER_MS);
+  }, []);
+  const commitDraft = useCallback((weights: WeightMap) => {
+    clearTimeout(pending.current);
+    setAsked(weights);
+  }, []);
 
   // The stored weights rank the portfolio; moving a slider previews another ranking without
   // saving, and the sliders' starting point stays the stored one.
   const stored = useQuery({ queryKey: keys.ranking(null), queryFn: () => api.scoringRank({ weights: null }) });
-  const draftWeights = draft ? asWeights(draft) : null;
+  const askedWeights = asked ? asWeights(asked) : null;
   const preview = useQuery({
-    queryKey: keys.ranking(draftWeights),
-    queryFn: () => api.scoringRank({ weights: draftWeights }),
-    enabled: draftWeights !== null,
+    queryKey: keys.ranking(askedWeights),
+    queryFn: () => api.scoringRank({ weights: askedWeights }),
+    enabled: askedWeights !== null,
     placeholderData: keepPreviousData,
+    // A preview per slider position: drop the ones left behind soon (a large portfolio's
+    // ranking is megabytes).
+    gcTime: 5_000,
   });
-  const ranking = draft && preview.data ? preview : stored;
+  const ranking = draft && asked && preview.data ? preview : stored;
 
   const saveWeights = useMutation({
     mutationFn: (w: WeightMap) =>
@@ -50,13 +123,15 @@ export function PortfolioPage() {
         loaded: stored.data ? asWeights(storedWeights(stored.data.criteria)) : null,
       }),
     onSuccess: async () => {
-      setDraft(null);
+      // Refetch first, then drop the preview: the table goes from the previewed ranking to the
+      // same ranking stored, so the movement shown stays.
       await invalidate("useCases");
+      changeDraft(null);
       notifications.show({ color: "teal", title: "Weights saved", message: "The ranking uses the new weights." });
     },
     onError: async (error) => {
       if (error instanceof BackendError && error.code === "edit_conflict") {
-        setDraft(null);
+        changeDraft(null);
         await invalidate("useCases");
         notifications.show({
           color: "orange",
@@ -69,22 +144,30 @@ export function PortfolioPage() {
       notifications.show({ color: "red", title: "The weights were not saved", message: error.message });
     },
   });
+  const save = saveWeights.mutate;
+  const onSave = useCallback((w: WeightMap) => save(w), [save]);
 
+  const movement = useRankMovement(ranking.data);
   const all = useMemo(() => ranking.data?.use_cases ?? [], [ranking.data]);
   const unitOptions = useMemo(() => [...new Set(all.map((u) => u.business_unit))].sort(), [all]);
-  const needle = search.trim().toLowerCase();
-  const matches = (u: (typeof all)[number]) =>
-    needle === "" ||
-    [u.id, u.title, u.business_unit, u.executive_sponsor ?? "", u.product_owner ?? ""].some((t) =>
-      t.toLowerCase().includes(needle),
+  // Filtering 10,000 rows per keystroke would hold up typing: the box shows each key at once,
+  // the table follows when React has time.
+  const needle = useDeferredValue(search.trim().toLowerCase());
+  const shown = useMemo(() => {
+    if (needle === "" && lanes.length === 0 && stages.length === 0 && units.length === 0) return all;
+    const laneSet = new Set(lanes);
+    const stageSet = new Set(stages);
+    const unitSet = new Set(units);
+    return all.filter(
+      (u) =>
+        (laneSet.size === 0 || laneSet.has(u.lane)) &&
+        (stageSet.size === 0 || stageSet.has(u.stage)) &&
+        (unitSet.size === 0 || unitSet.has(u.business_unit)) &&
+        (needle === "" || matches(u, needle)),
     );
-  const shown = all.filter(
-    (u) =>
-      matches(u) &&
-      (lanes.length === 0 || lanes.includes(u.lane)) &&
-      (stages.length === 0 || stages.includes(u.stage)) &&
-      (units.length === 0 || units.includes(u.business_unit)),
-  );
+  }, [all, needle, lanes, stages, units]);
+  const openCase = useCallback((id: string) => setTarget({ kind: "existing", id }), []);
+  const closeDossier = useCallback(() => setTarget(null), []);
 
   if (ranking.isPending) return <Loader aria-label="Ranking the portfolio" />;
   if (ranking.isError) {
@@ -94,9 +177,10 @@ export function PortfolioPage() {
       </Alert>
     );
   }
+  const criteria = stored.data?.criteria ?? ranking.data.criteria;
 
   return (
-    <Stack gap="md">
+    <Stack gap="sm">
       <Group justify="space-between" align="flex-end">
         <div>
           <Title order={2}>Portfolio</Title>
@@ -106,26 +190,59 @@ export function PortfolioPage() {
         </div>
         <Group gap="xs">
           <CsvActions />
-          <Button leftSection={<IconPlus size={16} />} onClick={() => setTarget({ kind: "new" })}>
-            New use case
-          </Button>
+          <Tooltip label={`New use case (${keysText(actionKeys("newUseCase"))})`}>
+            <Button leftSection={<IconPlus size={16} />} onClick={() => setTarget({ kind: "new" })}>
+              New use case
+            </Button>
+          </Tooltip>
         </Group>
       </Group>
 
-      <Grid align="stretch">
-        <Grid.Col span={{ base: 12, lg: 5 }}>
-          <WeightsPanel
-            criteria={stored.data?.criteria ?? ranking.data.criteria}
-            draft={draft}
-            onDraft={setDraft}
-            onSave={(w) => saveWeights.mutate(w)}
-            saving={saveWeights.isPending}
-          />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 7 }}>
-          <ScoringMatrix />
-        </Grid.Col>
-      </Grid>
+      <Accordion multiple value={panels} onChange={setPanels} variant="separated" chevronPosition="left">
+        <Accordion.Item value="weights">
+          <Accordion.Control data-testid="toggle-weights">
+            <Group justify="space-between" wrap="nowrap" pr="sm">
+              <Text fw={600}>Scoring weights</Text>
+              <Group gap="sm" wrap="nowrap">
+                {!panels.includes("weights") && (
+                  <Text size="sm" c="dimmed" truncate>
+                    {weightsSummary(criteria, draft ?? storedWeights(criteria))}
+                  </Text>
+                )}
+                {draft && (
+                  <Text size="xs" c="orange.7" fw={600} style={{ whiteSpace: "nowrap" }}>
+                    Previewing — not saved
+                  </Text>
+                )}
+              </Group>
+            </Group>
+          </Accordion.Control>
+          <Accordion.Panel>
+            <WeightsPanel
+              criteria={criteria}
+              draft={draft}
+              onDraft={changeDraft}
+              onCommit={commitDraft}
+              onSave={onSave}
+              saving={saveWeights.isPending}
+            />
+          </Accordion.Panel>
+        </Accordion.Item>
+        <Accordion.Item value="matrix">
+          <Accordion.Control data-testid="toggle-matrix">
+            <Group justify="space-between" wrap="nowrap" pr="sm">
+              <Text fw={600}>Scoring matrix</Text>
+              {!panels.includes("matrix") && (
+                <Text size="sm" c="dimmed">
+                  Annualised value against guardrail complexity
+                </Text>
+              )}
+            </Group>
+          </Accordion.Control>
+          {/* Drawn only while open: a folded matrix costs nothing. */}
+          <Accordion.Panel>{panels.includes("matrix") && <ScoringMatrix />}</Accordion.Panel>
+        </Accordion.Item>
+      </Accordion>
 
       <Group gap="sm" align="flex-end">
         <TextInput
@@ -140,7 +257,7 @@ export function PortfolioPage() {
         <MultiSelect
           label="Lane"
           placeholder="All lanes"
-          data={LANES.map((l: Lane) => ({ value: l, label: LANE_LABEL[l] }))}
+          data={LANE_OPTIONS}
           value={lanes}
           onChange={setLanes}
           clearable
@@ -149,7 +266,7 @@ export function PortfolioPage() {
         <MultiSelect
           label="Stage"
           placeholder="All stages"
-          data={STAGES.map((s: Stage) => ({ value: s, label: STAGE_LABEL[s] }))}
+          data={STAGE_OPTIONS}
           value={stages}
           onChange={setStages}
           clearable
@@ -163,20 +280,21 @@ export function PortfolioPage() {
           onChange={setUnits}
           clearable
           searchable
+          limit={100}
           w={260}
         />
-        <Text size="sm" c="dimmed" pb={8}>
+        <Text size="sm" c="dimmed" pb={8} data-testid="ranked-count">
           {shown.length === all.length ? `${all.length} use cases` : `${shown.length} of ${all.length} use cases`}
         </Text>
       </Group>
 
-      <RankedTable rows={shown} onOpen={(id) => setTarget({ kind: "existing", id })} />
+      <Table rows={shown} onOpen={openCase} movement={movement} />
       {all.length === 0 && (
         <Text c="dimmed" ta="center">
           No use cases yet: import a CSV or add one.
         </Text>
       )}
-      <DossierDrawer target={target} onClose={() => setTarget(null)} />
+      <Dossier target={target} onClose={closeDossier} />
     </Stack>
   );
 }

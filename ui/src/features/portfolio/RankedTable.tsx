@@ -1,5 +1,7 @@
-// The ranked portfolio as a sortable table, flagging cases whose compliance sign-off went stale;
-// a row opens its dossier.
+// The ranked portfolio as a sortable table: score, annual value and payback side by side, how far
+// each case moved at the last change of the ranking, and a red flag where a compliance sign-off
+// went stale. A row opens its dossier (click, or Enter/Space on the focused row). Long
+// portfolios render only the rows in view, so 10,000 cases scroll as smoothly as 20.
 import { Badge, Group, Table, Text, Tooltip, UnstyledButton } from "@mantine/core";
 import { IconArrowsSort, IconShieldCheck, IconSortAscending, IconSortDescending } from "@tabler/icons-react";
 import {
@@ -7,35 +9,78 @@ import {
   flexRender,
   getCoreRowModel,
   getSortedRowModel,
+  type Row,
   type SortingState,
   useReactTable,
 } from "@tanstack/react-table";
-import { useMemo, useState } from "react";
+import { memo, useMemo, useRef, useState } from "react";
 import type { RankedUseCase } from "../../bindings/RankedUseCase";
 import type { SignoffStatus } from "../../bindings/SignoffStatus";
-import { StaleSignoffIcon, useStaleSignoffs } from "../signoffs/staleSignoffs";
+import { openableRow, SCROLL_BOX_HEIGHT, useVirtualWindow, VIRTUALISE_FROM } from "../../components/tableRows";
+import { type Money, useMoney } from "../../lib/money";
 import { formatPayback, LANE_COLOR, LANE_LABEL, LANES, STAGE_LABEL, STAGES } from "../../lib/vocabulary";
+import { StaleSignoffIcon, useStaleSignoffs } from "../signoffs/staleSignoffs";
+import type { RankMovement } from "./rankMovement";
 
 const column = createColumnHelper<RankedUseCase>();
-const NO_WRAP = new Set(["rank", "id", "score", "payback", "lane", "stage", "range"]);
+const NO_WRAP = new Set(["rank", "id", "score", "annual_value", "payback", "lane", "stage", "range"]);
+const RIGHT = new Set(["score", "annual_value", "payback"]);
+// Cells use plain elements where a Mantine component would only add a class: a row's cost is
+// what a long table multiplies.
+const INLINE = { display: "inline-flex", alignItems: "center", gap: 6, whiteSpace: "nowrap" } as const;
 
-const rankedColumns = (stale: Map<string, SignoffStatus>) => [
-  column.accessor("rank", { header: "Rank" }),
+/** "▲3" in green or "▼2" in red, read out as "up 3 places" / "down 2 places". */
+export function RankMove({ id, places }: { id: string; places: number | undefined }) {
+  if (!places) return null;
+  const up = places > 0;
+  const n = Math.abs(places);
+  const label = `${up ? "up" : "down"} ${n} ${n === 1 ? "place" : "places"}`;
+  return (
+    <Text
+      span
+      size="xs"
+      fw={700}
+      c={up ? "teal.7" : "red.7"}
+      role="img"
+      aria-label={label}
+      title={`${label} since the last change`}
+      data-testid={`rank-move-${id}`}
+    >
+      {up ? "▲" : "▼"}
+      {n}
+    </Text>
+  );
+}
+
+const rankedColumns = (stale: Map<string, SignoffStatus>, movement: RankMovement, money: Money) => [
+  column.accessor("rank", {
+    header: "Rank",
+    cell: (i) => (
+      <span style={INLINE}>
+        {i.getValue()}
+        <RankMove id={i.row.original.id} places={movement.get(i.row.original.id)} />
+      </span>
+    ),
+  }),
   column.accessor("id", {
     header: "ID",
     cell: (i) => {
       const status = stale.get(i.getValue());
       return (
-        <Group gap={4} wrap="nowrap">
+        <span style={INLINE}>
           {i.getValue()}
           {status && <StaleSignoffIcon status={status} testId={`ranked-signoff-stale-${status.signoff.entity_id}`} />}
-        </Group>
+        </span>
       );
     },
   }),
   column.accessor("title", { header: "Title" }),
   column.accessor("business_unit", { header: "Business unit" }),
   column.accessor("score", { header: "Score", cell: (i) => i.getValue().toFixed(1) }),
+  column.accessor("annual_value", {
+    header: "Annual value",
+    cell: (i) => <span data-testid="ranked-annual-value">{money.format(i.getValue())}</span>,
+  }),
   column.accessor((u) => u.payback_months ?? Number.POSITIVE_INFINITY, {
     id: "payback",
     header: "Payback",
@@ -74,42 +119,111 @@ const rankedColumns = (stale: Map<string, SignoffStatus>) => [
   }),
   column.accessor((u) => u.rank_range[1] - u.rank_range[0], {
     id: "range",
-    header: "Rank range",
+    // Explained once, in the header; a tooltip per row would cost more than the row itself.
+    header: () => (
+      <Tooltip label="The best and worst rank when any one weight moves ±10 points" multiline w={240}>
+        <span>Rank range</span>
+      </Tooltip>
+    ),
     cell: (i) => {
       const [best, worst] = i.row.original.rank_range;
       const robust = best === worst;
       return (
-        <Tooltip
-          label={
+        <span
+          style={{
+            color: robust
+              ? "var(--mantine-color-teal-7)"
+              : worst - best >= 3
+                ? "var(--mantine-color-orange-7)"
+                : undefined,
+            fontWeight: robust ? 600 : 400,
+          }}
+          title={
             robust
               ? "The rank holds when any one weight moves ±10 points"
               : "The rank moves when a weight moves ±10 points"
           }
         >
-          <Text size="sm" c={robust ? "teal.7" : worst - best >= 3 ? "orange.7" : undefined} fw={robust ? 600 : 400}>
-            {robust ? `${best} (robust)` : `${best}–${worst}`}
-          </Text>
-        </Tooltip>
+          {robust ? `${best} (robust)` : `${best}–${worst}`}
+        </span>
       );
     },
   }),
 ];
 
-export function RankedTable({ rows, onOpen }: { rows: RankedUseCase[]; onOpen: (id: string) => void }) {
+const NO_MOVEMENT: RankMovement = new Map();
+
+// One row, re-rendered only when its case or the columns change: scrolling renders the rows
+// coming into view, not the whole window again.
+const RankedRow = memo(function RankedRow({
+  row,
+  index,
+  onOpen,
+  measure,
+}: {
+  row: Row<RankedUseCase>;
+  index: number;
+  /** Not read: a new set of columns (movement, currency, stale flags) re-renders the row. */
+  columns: unknown;
+  onOpen: (id: string) => void;
+  measure: (row: HTMLTableRowElement | null) => void;
+}) {
+  const u = row.original;
+  return (
+    <Table.Tr
+      ref={measure}
+      data-index={index}
+      {...openableRow(() => onOpen(u.id), `Rank ${u.rank}: ${u.id} ${u.title} — open the dossier`)}
+      data-testid="ranked-row"
+      data-id={u.id}
+    >
+      {row.getVisibleCells().map((cell) => (
+        <Table.Td
+          key={cell.id}
+          ta={RIGHT.has(cell.column.id) ? "right" : undefined}
+          style={NO_WRAP.has(cell.column.id) ? { whiteSpace: "nowrap" } : undefined}
+        >
+          {flexRender(cell.column.columnDef.cell, cell.getContext())}
+        </Table.Td>
+      ))}
+    </Table.Tr>
+  );
+});
+
+export function RankedTable({
+  rows,
+  onOpen,
+  movement = NO_MOVEMENT,
+}: {
+  rows: RankedUseCase[];
+  onOpen: (id: string) => void;
+  /** Places each case moved at the last change of the ranking (none on first load). */
+  movement?: RankMovement;
+}) {
   const [sorting, setSorting] = useState<SortingState>([{ id: "rank", desc: false }]);
   const stale = useStaleSignoffs();
-  const columns = useMemo(() => rankedColumns(stale), [stale]);
+  const money = useMoney();
+  const columns = useMemo(() => rankedColumns(stale, movement, money), [stale, movement, money]);
   const table = useReactTable({
     data: rows,
     columns,
     state: { sorting },
     onSortingChange: setSorting,
+    getRowId: (u) => u.id,
     getCoreRowModel: getCoreRowModel(),
     getSortedRowModel: getSortedRowModel(),
   });
+  const rowModel = table.getRowModel().rows;
+  const scrollBox = useRef<HTMLDivElement>(null);
+  const visible = useVirtualWindow({
+    count: rowModel.length,
+    enabled: rowModel.length > VIRTUALISE_FROM,
+    scrollBox,
+    columns: columns.length,
+  });
   return (
-    <Table.ScrollContainer minWidth={1000}>
-      <Table striped highlightOnHover verticalSpacing="xs" data-testid="ranked-table">
+    <div ref={scrollBox} style={{ maxHeight: SCROLL_BOX_HEIGHT, overflow: "auto" }} data-testid="ranked-scroll">
+      <Table striped highlightOnHover verticalSpacing="xs" stickyHeader miw={1100} data-testid="ranked-table">
         <Table.Thead>
           {table.getHeaderGroups().map((group) => (
             <Table.Tr key={group.id}>
@@ -117,10 +231,15 @@ export function RankedTable({ rows, onOpen }: { rows: RankedUseCase[]; onOpen: (
                 const sorted = header.column.getIsSorted();
                 const Icon =
                   sorted === "asc" ? IconSortAscending : sorted === "desc" ? IconSortDescending : IconArrowsSort;
+                const right = RIGHT.has(header.column.id);
                 return (
-                  <Table.Th key={header.id}>
+                  <Table.Th
+                    key={header.id}
+                    ta={right ? "right" : undefined}
+                    aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
+                  >
                     <UnstyledButton onClick={header.column.getToggleSortingHandler()}>
-                      <Group gap={4} wrap="nowrap">
+                      <Group gap={4} wrap="nowrap" justify={right ? "flex-end" : undefined}>
                         <Text fw={600} size="sm">
                           {flexRender(header.column.columnDef.header, header.getContext())}
                         </Text>
@@ -134,23 +253,23 @@ export function RankedTable({ rows, onOpen }: { rows: RankedUseCase[]; onOpen: (
           ))}
         </Table.Thead>
         <Table.Tbody>
-          {table.getRowModel().rows.map((row) => (
-            <Table.Tr
-              key={row.original.id}
-              onClick={() => onOpen(row.original.id)}
-              style={{ cursor: "pointer" }}
-              data-testid="ranked-row"
-              data-id={row.original.id}
-            >
-              {row.getVisibleCells().map((cell) => (
-                <Table.Td key={cell.id} style={NO_WRAP.has(cell.column.id) ? { whiteSpace: "nowrap" } : undefined}>
-                  {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                </Table.Td>
-              ))}
-            </Table.Tr>
-          ))}
+          {visible.before}
+          {visible.indexes.map((index) => {
+            const row = rowModel[index]!;
+            return (
+              <RankedRow
+                key={row.id}
+                row={row}
+                index={index}
+                columns={columns}
+                onOpen={onOpen}
+                measure={visible.measure}
+              />
+            );
+          })}
+          {visible.after}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </div>
   );
 }

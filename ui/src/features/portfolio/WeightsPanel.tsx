@@ -1,15 +1,20 @@
-// Weight sliders that re-rank live: moving one rebalances the others to keep the sum at 100,
-// and the ranking below previews the result until the weights are saved (or reset).
-import { Button, Group, Paper, Slider, Stack, Text, Title } from "@mantine/core";
+// Weight sliders that re-rank live: moving one rebalances the others to keep the sum at 100, and
+// the ranking below previews the result until the weights are saved (or reset). The figures move
+// with the thumb at once; the page asks for the new ranking when the thumb is released or the
+// sliders rest for a moment (see PortfolioPage), so dragging stays smooth at any portfolio size.
+import { Button, Group, SimpleGrid, Slider, Stack, Text } from "@mantine/core";
+import { memo } from "react";
 import type { Criterion } from "../../bindings/Criterion";
-import type { CriterionKey } from "../../bindings/CriterionKey";
 import { CRITERIA } from "../../lib/vocabulary";
 import { rebalance, type WeightMap } from "../../lib/weights";
 
 interface Props {
   criteria: Criterion[];
   draft: WeightMap | null;
+  /** Every move of a thumb (the figures follow at once). */
   onDraft: (weights: WeightMap | null) => void;
+  /** A thumb released (pointer up, or a key press): rank now rather than after the pause. */
+  onCommit: (weights: WeightMap) => void;
   onSave: (weights: WeightMap) => void;
   saving: boolean;
 }
@@ -20,36 +25,33 @@ export function storedWeights(criteria: Criterion[]): WeightMap {
   return map;
 }
 
-export function WeightsPanel({ criteria, draft, onDraft, onSave, saving }: Props) {
+/** "Value 40% · Criticality 30% · Guardrail 30%": the weights in one line, for the folded panel. */
+export function weightsSummary(criteria: Criterion[], weights: WeightMap): string {
+  return CRITERIA.map((key) => `${criteria.find((c) => c.key === key)?.name ?? key} ${weights[key]}%`).join(" · ");
+}
+
+export const WeightsPanel = memo(function WeightsPanel({ criteria, draft, onDraft, onCommit, onSave, saving }: Props) {
   const stored = storedWeights(criteria);
   const shown = draft ?? stored;
-  const byKey = (key: CriterionKey) => criteria.find((c) => c.key === key);
   return (
-    <Paper withBorder p="md" radius="md" h="100%">
-      <Group justify="space-between" mb="xs">
-        <Title order={4}>Scoring weights</Title>
-        {draft && (
-          <Text size="xs" c="orange.7" fw={600}>
-            Previewing — not saved
-          </Text>
-        )}
-      </Group>
-      <Stack gap="md">
+    <Stack gap="sm">
+      <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xl">
         {CRITERIA.map((key) => {
-          const criterion = byKey(key);
+          const criterion = criteria.find((c) => c.key === key);
+          const name = criterion?.name ?? key;
           return (
             <div key={key}>
-              <Group justify="space-between" mb={4}>
-                <Text size="sm" fw={500}>
-                  {criterion?.name ?? key}
-                  <Text span size="xs" c="dimmed">
-                    {criterion?.direction === "cost" ? "  (cost: higher rating lowers the score)" : "  (benefit)"}
-                  </Text>
+              <Group justify="space-between" wrap="nowrap" mb={2}>
+                <Text size="sm" fw={500} truncate>
+                  {name}
                 </Text>
                 <Text size="sm" fw={700} data-testid={`weight-value-${key}`}>
                   {shown[key]}%
                 </Text>
               </Group>
+              <Text size="xs" c="dimmed" mb={6}>
+                {criterion?.direction === "cost" ? "Cost: a higher rating lowers the score" : "Benefit"}
+              </Text>
               <Slider
                 value={shown[key]}
                 min={0}
@@ -57,26 +59,28 @@ export function WeightsPanel({ criteria, draft, onDraft, onSave, saving }: Props
                 step={1}
                 label={(v) => `${v}%`}
                 onChange={(v) => onDraft(rebalance(shown, key, v))}
-                thumbLabel={`${criterion?.name ?? key} weight`}
+                onChangeEnd={(v) => onCommit(rebalance(shown, key, v))}
+                thumbLabel={`${name} weight`}
               />
             </div>
           );
         })}
-        <Group justify="flex-end" gap="xs">
-          <Button variant="default" size="xs" disabled={!draft} onClick={() => onDraft(null)}>
-            Reset
-          </Button>
-          <Button
-            size="xs"
-            disabled={!draft}
-            loading={saving}
-            onClick={() => draft && onSave(draft)}
-            data-testid="save-weights"
-          >
-            Save weights
-          </Button>
-        </Group>
-      </Stack>
-    </Paper>
+      </SimpleGrid>
+      <Group justify="flex-end" gap="xs">
+        <Button variant="default" size="xs" disabled={!draft} onClick={() => onDraft(null)}>
+          Reset
+        </Button>
+        <Button
+          size="xs"
+          variant="light"
+          disabled={!draft}
+          loading={saving}
+          onClick={() => draft && onSave(draft)}
+          data-testid="save-weights"
+        >
+          Save weights
+        </Button>
+      </Group>
+    </Stack>
   );
-}
+});

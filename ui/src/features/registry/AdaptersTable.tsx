@@ -1,5 +1,6 @@
-// The registered adapters, one row each with its latest version; a row selects the adapter.
-import { Text } from "@mantine/core";
+// The registered adapters, one row each with its latest version and the version deployed (the
+// newest deployed one, or "Not deployed"); a row selects the adapter.
+import { Group, Text } from "@mantine/core";
 import { createColumnHelper } from "@tanstack/react-table";
 import type { AdapterSummary } from "../../bindings/AdapterSummary";
 import { DataTable } from "../../components/DataTable";
@@ -48,6 +49,23 @@ const columns = [
     id: "status",
     header: "Status",
     cell: (i) => (i.row.original.latest_status ? <StatusBadge status={i.row.original.latest_status} /> : null),
+    meta: { nowrap: true },
+  }),
+  // The version in use beside the newest one: they differ while a newer version awaits approval.
+  column.accessor((a) => a.deployed_version ?? "", {
+    id: "deployed",
+    header: "Deployed version",
+    cell: (i) =>
+      i.row.original.deployed_version ? (
+        <Group gap="xs" wrap="nowrap" data-testid={`adapter-deployed-${i.row.original.id}`}>
+          <Text size="sm">{i.row.original.deployed_version}</Text>
+          <StatusBadge status="deployed" />
+        </Group>
+      ) : (
+        <Text size="sm" c="dimmed" data-testid={`adapter-deployed-${i.row.original.id}`}>
+          Not deployed
+        </Text>
+      ),
     meta: { nowrap: true },
   }),
 ];

@@ -11,10 +11,9 @@ import type { Evaluation } from "../../bindings/Evaluation";
 import type { Metric } from "../../bindings/Metric";
 import { HashText } from "../../components/HashText";
 import { keys, useInvalidate } from "../../lib/queryKeys";
+import { EVALUATION_FORMAT_LABEL } from "../../lib/recordKinds";
 import { SignoffBadge } from "../signoffs/SignoffBadge";
 import { SignOffButton } from "../signoffs/SignoffModal";
-
-const FORMAT_LABEL = { lm_eval: "lm-evaluation-harness", csv: "CSV", mlflow: "MLflow" } as const;
 
 function formatValue(n: number): string {
   return n.toLocaleString("en-GB", { maximumFractionDigits: 4 });
@@ -93,7 +92,7 @@ export function EvaluationCard({
             {e.title}
           </Text>
           <Text size="xs" c="dimmed">
-            {e.id} · {FORMAT_LABEL[e.format]} · run on {e.run_on} by {e.run_by} · {e.file_name}
+            {e.id} · {EVALUATION_FORMAT_LABEL[e.format]} · run on {e.run_on} by {e.run_by} · {e.file_name}
           </Text>
         </div>
         <Stack gap={4} align="flex-end">

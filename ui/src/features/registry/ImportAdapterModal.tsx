@@ -135,6 +135,7 @@ export function ImportAdapterModal({ opened, onClose, onImported }: Props) {
                 onChange={setPath}
                 browse={browse}
                 data-testid="adapter-import-path"
+                data-autofocus
               />
             </div>
             <Button

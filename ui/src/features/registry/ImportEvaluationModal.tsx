@@ -85,6 +85,7 @@ export function ImportEvaluationModal({
             value={form.values.path}
             browse={browse}
             data-testid="evaluation-import-path"
+            data-autofocus
           />
           <Group grow align="flex-start">
             <TextInput

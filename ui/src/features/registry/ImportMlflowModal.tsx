@@ -91,6 +91,7 @@ export function ImportMlflowModal({
             value={form.values.mlruns_dir}
             browse={browse}
             data-testid="mlflow-import-dir"
+            data-autofocus
           />
           <TextInput
             label="Run id"

@@ -6,6 +6,7 @@ import type { PeftFolder } from "../../bindings/PeftFolder";
 import { FieldGrid } from "../../components/FieldGrid";
 import { HashText } from "../../components/HashText";
 import { formatBytes, formatCount } from "../../lib/governance";
+import { WEIGHTS_FORMAT_LABEL } from "../../lib/recordKinds";
 
 export const UNKNOWN_PARAMETERS_HINT = "adapter_model.bin only: parameters unknown";
 
@@ -79,9 +80,9 @@ export function PeftFolderSummary({ folder }: { folder: PeftFolder }) {
       items={[
         ["PEFT type", config.peft_type],
         ["Base model", <BaseModel name={config.base_model} revision={config.revision} />],
-        ["Rank r / lora_alpha", `${config.r} / ${config.lora_alpha}`],
+        ["LoRA rank (r) / alpha", `${config.r} / ${config.lora_alpha}`],
         ["Target modules", <TargetModules modules={config.target_modules} />],
-        ["Weights file", `${weights.file.file_name} (${weights.format})`],
+        ["Weights file", `${weights.file.file_name} (${WEIGHTS_FORMAT_LABEL[weights.format]})`],
         ["Tensors", weights.tensor_count === null ? "unknown" : formatCount(weights.tensor_count)],
         [
           "Parameters",

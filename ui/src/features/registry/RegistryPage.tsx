@@ -30,7 +30,7 @@ function EmptyRegistry({ onImport }: { onImport: () => void }) {
         </List.Item>
         <List.Item>Attach evaluation results, approve the version, and record its deployment.</List.Item>
       </List>
-      <Button mt="md" leftSection={<IconFolderPlus size={16} />} onClick={onImport}>
+      <Button mt="md" variant="light" leftSection={<IconFolderPlus size={16} />} onClick={onImport}>
         Import the first adapter…
       </Button>
     </Paper>

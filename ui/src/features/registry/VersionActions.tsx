@@ -20,8 +20,9 @@ import { api } from "../../backend";
 import type { AdapterStatus } from "../../bindings/AdapterStatus";
 import type { AdapterVersionDetail } from "../../bindings/AdapterVersionDetail";
 import { GatedButton } from "../../components/GatedButton";
-import { STATUS_LABEL } from "../../lib/governance";
 import { useInvalidate } from "../../lib/queryKeys";
+import { STATUS_LABEL } from "../../lib/recordKinds";
+import { STATUS_COLOR } from "../../lib/statusColors";
 import { useNavigation } from "../../shell/navigation";
 import { useWorkingAs } from "../../shell/useWorkingAs";
 import { ImportEvaluationModal } from "./ImportEvaluationModal";
@@ -143,7 +144,7 @@ export function VersionActions({ detail }: { detail: AdapterVersionDetail }) {
           gate={detail.deployable}
           size="xs"
           variant="light"
-          color="green"
+          color={STATUS_COLOR.deployed}
           leftSection={<IconRocket size={14} />}
           onClick={deployModal.open}
           data-testid="deploy-open"

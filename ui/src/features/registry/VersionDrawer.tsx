@@ -26,6 +26,8 @@ import { HashText } from "../../components/HashText";
 import { StatusBadge } from "../../components/StatusBadge";
 import { formatBytes, formatCount } from "../../lib/governance";
 import { keys } from "../../lib/queryKeys";
+import { WEIGHTS_FORMAT_LABEL } from "../../lib/recordKinds";
+import { APPROVAL_COLOR } from "../../lib/statusColors";
 import { SignoffBadge } from "../signoffs/SignoffBadge";
 import { SignOffButton } from "../signoffs/SignoffModal";
 import { EvaluationsSection } from "./EvaluationsSection";
@@ -53,10 +55,10 @@ export function ConfigFields({ v }: { v: AdapterVersion }) {
         ["Task type", text(v.task_type)],
         ["Base model", <BaseModel name={v.base_model} testId="version-base-model" />],
         ["Revision", text(v.revision)],
-        ["Rank r", v.r],
-        ["lora_alpha", v.lora_alpha],
-        ["lora_dropout", text(v.lora_dropout)],
-        ["Bias", text(v.bias)],
+        ["LoRA rank (r)", v.r],
+        ["LoRA alpha", v.lora_alpha],
+        ["LoRA dropout", text(v.lora_dropout)],
+        ["Bias setting", text(v.bias)],
         ["rsLoRA / DoRA", `${yesNo(v.use_rslora)} / ${yesNo(v.use_dora)}`],
         ["Target modules", <TargetModules modules={v.target_modules} />],
       ]}
@@ -68,7 +70,7 @@ export function WeightsFields({ v }: { v: AdapterVersion }) {
   return (
     <FieldGrid
       items={[
-        ["File", `${v.weights_file} (${v.weights_format})`],
+        ["File", `${v.weights_file} (${WEIGHTS_FORMAT_LABEL[v.weights_format]})`],
         ["Size", `${formatBytes(v.file_bytes)} (${formatCount(v.file_bytes)} bytes)`],
         ["Tensors", v.tensor_count === null ? "unknown" : formatCount(v.tensor_count)],
         ["Parameters", <Parameters count={v.parameters} />],
@@ -101,11 +103,11 @@ export function PackList({ ids, packs }: { ids: string[]; packs: DataPack[] }) {
             <Text size="sm">{p ? `${p.name} ${p.version} · ${formatCount(p.record_count)} records` : ""}</Text>
             {p &&
               (p.approved_by ? (
-                <Badge miw="max-content" color="teal" variant="light">
+                <Badge miw="max-content" color={APPROVAL_COLOR.approved} variant="light">
                   Approved by {p.approved_by} on {p.approved_on}
                 </Badge>
               ) : (
-                <Badge miw="max-content" color="orange" variant="light">
+                <Badge miw="max-content" color={APPROVAL_COLOR.awaiting} variant="light">
                   Awaiting approval
                 </Badge>
               ))}

@@ -25,9 +25,9 @@ import type { BiasDefault } from "../../bindings/BiasDefault";
 import type { BiasKind } from "../../bindings/BiasKind";
 import { FormRefusal } from "../../components/FormRefusal";
 import { PathField } from "../../components/PathField";
-import { BIAS_KIND_LABEL } from "../../lib/compliance";
 import { useSaveForm } from "../../lib/forms";
 import { keys } from "../../lib/queryKeys";
+import { BIAS_KIND_LABEL } from "../../lib/recordKinds";
 
 interface BiasValues {
   kind: BiasKind;
@@ -145,6 +145,7 @@ function BiasImportForm({
           value={form.getValues().path}
           browse={browse}
           data-testid="bias-path"
+          data-autofocus
         />
         <Group grow align="flex-start">
           <Select

@@ -10,9 +10,11 @@ import type { AdversarialResult } from "../../bindings/AdversarialResult";
 import type { BiasCheck } from "../../bindings/BiasCheck";
 import type { ParityResult } from "../../bindings/ParityResult";
 import { HashText } from "../../components/HashText";
-import { BIAS_KIND_LABEL, localDateTime, percent } from "../../lib/compliance";
+import { localDateTime, percent } from "../../lib/compliance";
 import { formatCount } from "../../lib/governance";
 import { keys } from "../../lib/queryKeys";
+import { BIAS_KIND_LABEL } from "../../lib/recordKinds";
+import { CHECK_COLOR } from "../../lib/statusColors";
 import { BiasImportModal } from "./BiasImportModal";
 
 function ParityFigures({ figures, threshold }: { figures: ParityResult; threshold: number }) {
@@ -70,7 +72,12 @@ function AdversarialFigures({ figures, threshold }: { figures: AdversarialResult
               <Table.Td ta="right">{formatCount(c.passed)}</Table.Td>
               <Table.Td ta="right">{percent(c.pass_rate)}</Table.Td>
               <Table.Td>
-                <Badge miw="max-content" color={c.meets_threshold ? "teal" : "red"} variant="light" size="sm">
+                <Badge
+                  miw="max-content"
+                  color={CHECK_COLOR[c.meets_threshold ? "passed" : "failed"]}
+                  variant="light"
+                  size="sm"
+                >
                   {c.meets_threshold ? "meets" : "below"}
                 </Badge>
               </Table.Td>
@@ -94,7 +101,7 @@ function BiasCard({ check: b }: { check: BiasCheck }) {
             <Text fw={600}>{b.title}</Text>
             <Badge
               miw="max-content"
-              color={b.passed ? "teal" : "red"}
+              color={CHECK_COLOR[b.passed ? "passed" : "failed"]}
               variant="filled"
               data-testid={`bias-verdict-${b.id}`}
             >

@@ -25,8 +25,10 @@ import type { EvidenceMapping } from "../../bindings/EvidenceMapping";
 import type { EvidenceRecord } from "../../bindings/EvidenceRecord";
 import type { FrameworkCoverage } from "../../bindings/FrameworkCoverage";
 import type { ItemCoverage } from "../../bindings/ItemCoverage";
-import { COVERAGE_STATUS_COLOR, COVERAGE_STATUS_LABEL, COVERAGE_STATUSES } from "../../lib/compliance";
+import { COVERAGE_STATUSES } from "../../lib/compliance";
 import { keys } from "../../lib/queryKeys";
+import { COVERAGE_STATUS_LABEL, EVIDENCE_KIND_LABEL } from "../../lib/recordKinds";
+import { CHECK_COLOR, COVERAGE_STATUS_COLOR } from "../../lib/statusColors";
 
 type KindLabel = (kind: EvidenceKind) => string;
 
@@ -41,7 +43,7 @@ function useMapping() {
 
 function useKindLabel(): KindLabel {
   const mapping = useMapping();
-  return (kind) => mapping.data?.find((m) => m.evidence_kind === kind)?.label ?? kind.replaceAll("_", " ");
+  return (kind) => mapping.data?.find((m) => m.evidence_kind === kind)?.label ?? EVIDENCE_KIND_LABEL[kind];
 }
 
 function StatusBadge({ status, testId }: { status: CoverageStatus; testId?: string }) {
@@ -64,7 +66,7 @@ function Evidence({ item, label }: { item: ItemCoverage; label: KindLabel }) {
     <Group gap={4}>
       {item.evidence.map((e) => (
         <Tooltip key={`${e.kind}:${e.id}`} label={label(e.kind)}>
-          <Badge miw="max-content" size="sm" variant="outline" color="teal" tt="none" ff="monospace">
+          <Badge miw="max-content" size="sm" variant="outline" color={CHECK_COLOR.passed} tt="none" ff="monospace">
             {e.id}
           </Badge>
         </Tooltip>
@@ -187,7 +189,7 @@ function Records({ records, label }: { records: EvidenceRecord[]; label: KindLab
             <Table.Td ff="monospace">{r.id}</Table.Td>
             <Table.Td>
               {r.complete ? (
-                <Badge miw="max-content" color="teal" variant="light" tt="none">
+                <Badge miw="max-content" color={CHECK_COLOR.passed} variant="light" tt="none">
                   complete
                 </Badge>
               ) : (

@@ -30,6 +30,7 @@ import { FormRefusal } from "../../components/FormRefusal";
 import { localDateTime } from "../../lib/compliance";
 import { changedFields, rebaseForm, useSaveForm } from "../../lib/forms";
 import { keys, useReload } from "../../lib/queryKeys";
+import { CHECK_COLOR } from "../../lib/statusColors";
 
 /** The form's fields: the plan belongs to the use case chosen above, so that is not one of them. */
 type PlanValues = Omit<OversightInput, "use_case_id">;
@@ -45,11 +46,17 @@ const statusColumns = [
     header: "Plan",
     cell: (i) =>
       i.row.original.missing.length === 0 ? (
-        <Badge miw="max-content" color="teal" variant="light">
+        <Badge miw="max-content" color={CHECK_COLOR.passed} variant="light">
           complete
         </Badge>
       ) : (
-        <Badge miw="max-content" color="red" variant="light" tt="none" style={{ whiteSpace: "normal", height: "auto" }}>
+        <Badge
+          miw="max-content"
+          color={CHECK_COLOR.failed}
+          variant="light"
+          tt="none"
+          style={{ whiteSpace: "normal", height: "auto" }}
+        >
           missing: {i.row.original.missing.join(", ")}
         </Badge>
       ),

@@ -11,9 +11,10 @@ import type { Risk } from "../../bindings/Risk";
 import type { RiskInput } from "../../bindings/RiskInput";
 import type { RiskStatus } from "../../bindings/RiskStatus";
 import { FormRefusal } from "../../components/FormRefusal";
-import { RISK_STATUS_LABEL, RISK_STATUSES } from "../../lib/compliance";
+import { RISK_STATUSES } from "../../lib/compliance";
 import { changedFields, rebaseForm, useSaveForm } from "../../lib/forms";
 import { keys, useReload } from "../../lib/queryKeys";
+import { RISK_STATUS_LABEL } from "../../lib/recordKinds";
 
 /** The form's fields: a risk stays with its use case, so that is not one of them. */
 type RiskValues = Omit<RiskInput, "use_case_id">;

@@ -2,20 +2,28 @@
 // and how far its recorded evidence covers the regulatory frameworks.
 import { Alert, Loader, Paper, Select, Stack, Tabs, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { api } from "../../backend";
 import { keys } from "../../lib/queryKeys";
 import { usePageParam } from "../../shell/navigation";
 import { BiasTab } from "./BiasTab";
 import { CoverageTab } from "./CoverageTab";
 import { OversightTab } from "./OversightTab";
+import { parseRiskParam } from "./riskLocation";
 import { RiskRegisterTab } from "./RiskRegisterTab";
 
 export function RiskPage() {
-  const openedOn = usePageParam("risk");
+  // Opened on a use case (and maybe a tab) from another page: "UC-007" or "UC-007#bias".
+  const openedOn = parseRiskParam(usePageParam("risk"));
   const useCases = useQuery({ queryKey: keys.useCases, queryFn: api.useCaseList });
-  const [chosen, setChosen] = useState<string | null>(openedOn);
-  const [tab, setTab] = useState<string | null>("oversight");
+  const [chosen, setChosen] = useState<string | null>(openedOn.useCaseId);
+  const [tab, setTab] = useState<string | null>(openedOn.tab ?? "oversight");
+  // Built once per list, not on every render: with thousands of use cases the picker's options
+  // and the lookup are the page's only work proportional to the portfolio.
+  const options = useMemo(
+    () => (useCases.data ?? []).map((u) => ({ value: u.id, label: `${u.id} · ${u.title}` })),
+    [useCases.data],
+  );
 
   if (useCases.isPending) return <Loader aria-label="Loading the use cases" />;
   if (useCases.isError) {
@@ -47,13 +55,16 @@ export function RiskPage() {
         <>
           <Select
             label="Use case"
-            data={all.map((u) => ({ value: u.id, label: `${u.id} · ${u.title}` }))}
+            data={options}
+            // The dropdown lists the first matches only; typing narrows it to any case.
+            limit={100}
             value={current?.id ?? null}
             onChange={(v) => v && setChosen(v)}
             allowDeselect={false}
             searchable
             w={460}
             data-testid="risk-usecase"
+            data-page-search
           />
           {current && (
             <Tabs value={tab} onChange={setTab} keepMounted={false}>

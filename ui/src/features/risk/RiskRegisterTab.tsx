@@ -8,8 +8,10 @@ import { useMemo, useState } from "react";
 import { api } from "../../backend";
 import type { Risk } from "../../bindings/Risk";
 import { DataTable } from "../../components/DataTable";
-import { RISK_STATUS_COLOR, RISK_STATUS_LABEL, RISK_STATUSES, riskScoreColor } from "../../lib/compliance";
+import { RISK_STATUSES } from "../../lib/compliance";
 import { keys } from "../../lib/queryKeys";
+import { RISK_STATUS_LABEL } from "../../lib/recordKinds";
+import { RISK_STATUS_COLOR, riskScoreColor } from "../../lib/statusColors";
 import { RiskModal, type RiskTarget } from "./RiskModal";
 
 const column = createColumnHelper<Risk>();

@@ -1,5 +1,6 @@
 import { screen } from "@testing-library/react";
 import type { SignoffStatus } from "../../bindings/SignoffStatus";
+import { localDate } from "../../lib/compliance";
 import { refuse, requestsTo, respond } from "../../test-backend";
 import { renderWithProviders } from "../../test-utils";
 import { SignoffBadge } from "./SignoffBadge";
@@ -34,7 +35,7 @@ describe("SignoffBadge", () => {
     respond({ signoff_list: () => [signed("SO-1", "2026-03-04T10:00:00Z", false, false)] });
     renderWithProviders(<SignoffBadge entityId="UC-1" />);
     expect((await screen.findByTestId("signoff-current-UC-1")).textContent).toBe(
-      "Signed off by Ana Ruiz on 2026-03-04",
+      `Signed off by Ana Ruiz on ${localDate("2026-03-04T10:00:00Z")}`,
     );
     expect(screen.queryByTestId("signoff-stale-UC-1")).toBeNull();
   });
@@ -56,7 +57,9 @@ describe("SignoffBadge", () => {
       ],
     });
     renderWithProviders(<SignoffBadge entityId="UC-1" />);
-    expect((await screen.findByTestId("signoff-current-UC-1")).textContent).toContain("2026-04-01");
+    expect((await screen.findByTestId("signoff-current-UC-1")).textContent).toContain(
+      localDate("2026-04-01T10:00:00Z"),
+    );
   });
 
   it("says the state is unknown when the sign-offs cannot be read", async () => {

@@ -7,6 +7,7 @@ import { api } from "../../backend";
 import type { SignoffFilter } from "../../bindings/SignoffFilter";
 import { localDate, signoffState } from "../../lib/compliance";
 import { keys } from "../../lib/queryKeys";
+import { SIGNOFF_STATE_COLOR } from "../../lib/statusColors";
 
 export function SignoffBadge({ entityId, size = "sm" }: { entityId: string; size?: "xs" | "sm" | "md" }) {
   const filter: SignoffFilter = { entity_id: entityId, stale_only: false };
@@ -15,7 +16,7 @@ export function SignoffBadge({ entityId, size = "sm" }: { entityId: string; size
   if (signoffs.isError) {
     return (
       <Tooltip label={signoffs.error.message} multiline maw={320}>
-        <Badge miw="max-content" color="gray" variant="outline" size={size} tt="none">
+        <Badge miw="max-content" color={SIGNOFF_STATE_COLOR.none} variant="outline" size={size} tt="none">
           Sign-off unknown
         </Badge>
       </Tooltip>
@@ -26,7 +27,7 @@ export function SignoffBadge({ entityId, size = "sm" }: { entityId: string; size
     return (
       <Badge
         miw="max-content"
-        color="gray"
+        color={SIGNOFF_STATE_COLOR.none}
         variant="light"
         size={size}
         tt="none"
@@ -47,7 +48,7 @@ export function SignoffBadge({ entityId, size = "sm" }: { entityId: string; size
       >
         <Badge
           miw="max-content"
-          color="red"
+          color={SIGNOFF_STATE_COLOR.stale}
           variant="filled"
           size={size}
           tt="none"
@@ -63,7 +64,7 @@ export function SignoffBadge({ entityId, size = "sm" }: { entityId: string; size
     <Tooltip label={s.comment ? `“${s.comment}”` : "No comment"} multiline maw={320}>
       <Badge
         miw="max-content"
-        color="teal"
+        color={SIGNOFF_STATE_COLOR.current}
         variant="light"
         size={size}
         tt="none"

@@ -1,26 +1,66 @@
 // The compliance officer's queue: what awaits a sign-off and why, sign-offs that went stale
-// because the record changed since (with what changed), and the sign-offs that still hold.
-import { Alert, Badge, Group, Loader, Paper, Stack, Table, Text, Title } from "@mantine/core";
+// because the record changed since (with what changed), and the sign-offs that still hold. Each
+// record opens its review (./SignoffModal), where it is signed or declined; a refusal on a
+// record's current content shows on its row.
+import { Alert, Anchor, Badge, Group, Loader, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { IconCircleX } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { createColumnHelper } from "@tanstack/react-table";
-import type { ReactNode } from "react";
+import { type ReactNode, useState } from "react";
 import { api } from "../../backend";
 import type { AwaitingSignoff } from "../../bindings/AwaitingSignoff";
+import type { SignoffDecline } from "../../bindings/SignoffDecline";
 import type { SignoffStatus } from "../../bindings/SignoffStatus";
 import type { StaleSignoff } from "../../bindings/StaleSignoff";
 import { DataTable } from "../../components/DataTable";
 import { HashText } from "../../components/HashText";
-import { localDate, SIGNOFF_KIND_LABEL } from "../../lib/compliance";
+import { Paged } from "../../components/Paged";
+import { localDate } from "../../lib/compliance";
+import { changeText, signedChange } from "../../lib/history";
+import { useMoney } from "../../lib/money";
 import { keys } from "../../lib/queryKeys";
-import { SignOffButton } from "./SignoffModal";
+import { SIGNOFF_KIND_LABEL } from "../../lib/recordKinds";
+import { SIGNOFF_STATE_COLOR } from "../../lib/statusColors";
+import { usePageParam } from "../../shell/navigation";
+import { SignoffModal, SignOffButton } from "./SignoffModal";
 
-function Awaiting({ item }: { item: AwaitingSignoff }) {
+/** The record's title as a link to its review. */
+function ReviewLink({ entityId, title, onReview }: { entityId: string; title: string; onReview: Review }) {
+  return (
+    <Anchor
+      component="button"
+      type="button"
+      fw={600}
+      c="inherit"
+      ta="left"
+      onClick={() => onReview(entityId)}
+      data-testid={`review-${entityId}`}
+    >
+      {title}
+    </Anchor>
+  );
+}
+
+/** A compliance officer's refusal of the content as it stands, on the queue row. */
+function Declined({ declined }: { declined: SignoffDecline | null }) {
+  if (!declined) return null;
+  return (
+    <Text size="sm" c="red.8" data-testid={`declined-${declined.entity_id}`}>
+      <IconCircleX size={14} style={{ verticalAlign: "-2px", marginRight: 4 }} aria-hidden />
+      Declined by <b>{declined.declined_by}</b>: {declined.reason}
+    </Text>
+  );
+}
+
+type Review = (entityId: string) => void;
+
+function Awaiting({ item, onReview }: { item: AwaitingSignoff; onReview: Review }) {
   return (
     <Paper withBorder p="sm" radius="md" data-testid={`awaiting-${item.entity_id}`}>
       <Group justify="space-between" wrap="nowrap">
         <div style={{ minWidth: 0 }}>
           <Group gap="xs">
-            <Text fw={600}>{item.title}</Text>
+            <ReviewLink entityId={item.entity_id} title={item.title} onReview={onReview} />
             <Badge miw="max-content" variant="outline" color="gray" size="sm" tt="none">
               {SIGNOFF_KIND_LABEL[item.kind]}
             </Badge>
@@ -28,19 +68,23 @@ function Awaiting({ item }: { item: AwaitingSignoff }) {
           <Text size="sm" c="orange.8">
             {item.reason}
           </Text>
+          <Declined declined={item.declined} />
         </div>
         <SignOffButton
           target={{ entityId: item.entity_id, kind: item.kind, title: item.title }}
+          onOpen={onReview}
           testId={`sign-${item.entity_id}`}
           size="xs"
+          variant="light"
         />
       </Group>
     </Paper>
   );
 }
 
-function Stale({ item }: { item: StaleSignoff }) {
+function Stale({ item, onReview }: { item: StaleSignoff; onReview: Review }) {
   const s = item.status.signoff;
+  const money = useMoney();
   return (
     <Paper
       withBorder
@@ -53,8 +97,8 @@ function Stale({ item }: { item: StaleSignoff }) {
       <Group justify="space-between" align="flex-start" wrap="nowrap">
         <div style={{ minWidth: 0 }}>
           <Group gap="xs">
-            <Text fw={600}>{item.status.entity_title}</Text>
-            <Badge miw="max-content" color="red" variant="filled" size="sm" tt="none">
+            <ReviewLink entityId={s.entity_id} title={item.status.entity_title} onReview={onReview} />
+            <Badge miw="max-content" color={SIGNOFF_STATE_COLOR.stale} variant="filled" size="sm" tt="none">
               Sign-off stale
             </Badge>
           </Group>
@@ -62,13 +106,16 @@ function Stale({ item }: { item: StaleSignoff }) {
             Signed off by <b>{s.signed_by}</b> on {localDate(s.signed_at)}
             {s.comment ? `: “${s.comment}”` : " (no comment)"}
           </Text>
+          <Declined declined={item.declined} />
         </div>
         <SignOffButton
           target={{ entityId: s.entity_id, kind: s.entity_kind, title: item.status.entity_title }}
+          onOpen={onReview}
           label="Sign again…"
           testId={`sign-${s.entity_id}`}
           size="xs"
-          color="red"
+          variant="light"
+          color={SIGNOFF_STATE_COLOR.stale}
         />
       </Group>
       {item.changes.length === 0 ? (
@@ -79,21 +126,24 @@ function Stale({ item }: { item: StaleSignoff }) {
         <Table mt="xs" verticalSpacing={2} fz="sm" withTableBorder bg="white" data-testid={`stale-diff-${s.entity_id}`}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Field</Table.Th>
-              <Table.Th>Signed</Table.Th>
+              <Table.Th>What changed</Table.Th>
+              <Table.Th>When signed</Table.Th>
               <Table.Th>Now</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {item.changes.map((c) => (
-              <Table.Tr key={c.field}>
-                <Table.Td ff="monospace">{c.field}</Table.Td>
-                <Table.Td style={{ overflowWrap: "anywhere" }}>{c.before}</Table.Td>
-                <Table.Td style={{ overflowWrap: "anywhere" }} c="red.8">
-                  {c.after}
-                </Table.Td>
-              </Table.Tr>
-            ))}
+            {item.changes.map((c) => {
+              const d = signedChange(c, money.format);
+              return (
+                <Table.Tr key={c.field} bg="yellow.0" data-testid={`stale-change-${c.field}`} title={changeText(d)}>
+                  <Table.Td fw={600}>{d.label}</Table.Td>
+                  <Table.Td style={{ overflowWrap: "anywhere" }}>{d.before}</Table.Td>
+                  <Table.Td style={{ overflowWrap: "anywhere" }} c="red.8" fw={600}>
+                    {d.after}
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
           </Table.Tbody>
         </Table>
       )}
@@ -148,6 +198,9 @@ function Section({
 
 export function SignoffsPage() {
   const queue = useQuery({ queryKey: keys.signoffQueue, queryFn: api.signoffQueue });
+  // Opened on a record from another page (the overview's decisions, a review's check): its review.
+  const openedOn = usePageParam("signoffs");
+  const [reviewing, setReviewing] = useState<string | null>(openedOn);
   if (queue.isPending) return <Loader aria-label="Loading the sign-off queue" />;
   if (queue.isError) {
     return (
@@ -167,25 +220,34 @@ export function SignoffsPage() {
           sign-off.
         </Text>
       </div>
-      <Section title="Awaiting sign-off" color="orange" count={awaiting.length}>
+      <Section title="Awaiting sign-off" color={SIGNOFF_STATE_COLOR.awaiting} count={awaiting.length}>
         {awaiting.length === 0 ? (
           <Text size="sm" c="dimmed">
             Nothing awaits a sign-off.
           </Text>
         ) : (
-          awaiting.map((a) => <Awaiting key={a.entity_id} item={a} />)
+          // Hundreds may await after an import: shown fifty at a time.
+          <Paged
+            items={awaiting}
+            testId="awaiting-more"
+            render={(shown) => shown.map((a) => <Awaiting key={a.entity_id} item={a} onReview={setReviewing} />)}
+          />
         )}
       </Section>
-      <Section title="Stale — changed since signed" color="red" count={stale.length}>
+      <Section title="Stale — changed since signed" color={SIGNOFF_STATE_COLOR.stale} count={stale.length}>
         {stale.length === 0 ? (
           <Text size="sm" c="dimmed">
             No sign-off has gone stale.
           </Text>
         ) : (
-          stale.map((s) => <Stale key={s.status.signoff.id} item={s} />)
+          <Paged
+            items={stale}
+            testId="stale-more"
+            render={(shown) => shown.map((s) => <Stale key={s.status.signoff.id} item={s} onReview={setReviewing} />)}
+          />
         )}
       </Section>
-      <Section title="Current sign-offs" color="teal" count={current.length}>
+      <Section title="Current sign-offs" color={SIGNOFF_STATE_COLOR.current} count={current.length}>
         {current.length === 0 ? (
           <Text size="sm" c="dimmed">
             No current sign-off yet.
@@ -197,11 +259,14 @@ export function SignoffsPage() {
               columns={currentColumns}
               rowId={(s) => s.signoff.id}
               rowTestId={(s) => `current-${s.signoff.entity_id}`}
+              onRowClick={(s) => setReviewing(s.signoff.entity_id)}
+              rowLabel={(s) => `Review ${s.signoff.entity_id} ${s.entity_title}`}
               testId="signoff-current-table"
             />
           </Paper>
         )}
       </Section>
+      <SignoffModal entityId={reviewing} onClose={() => setReviewing(null)} />
     </Stack>
   );
 }

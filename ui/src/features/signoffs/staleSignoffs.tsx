@@ -10,6 +10,7 @@ import type { SignoffFilter } from "../../bindings/SignoffFilter";
 import type { SignoffStatus } from "../../bindings/SignoffStatus";
 import { localDate } from "../../lib/compliance";
 import { keys } from "../../lib/queryKeys";
+import { SIGNOFF_STATE_COLOR } from "../../lib/statusColors";
 
 const STALE: SignoffFilter = { entity_id: null, stale_only: true };
 
@@ -32,7 +33,7 @@ export function StaleSignoffIcon({ status, testId }: { status: SignoffStatus; te
     >
       <IconAlertTriangle
         size={16}
-        color="var(--mantine-color-red-6)"
+        color={`var(--mantine-color-${SIGNOFF_STATE_COLOR.stale}-6)`}
         aria-label="sign-off stale"
         data-testid={testId}
       />

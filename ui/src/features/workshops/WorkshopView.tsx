@@ -1,5 +1,8 @@
 // One workshop: rate on the facilitator's screen (one participant at a time), exchange rating
-// sheets, and read the consensus — medians, spreads and the "discuss" flags.
+// sheets, and read the consensus — medians, spreads and the "discuss" flags. Each rating is
+// stored as it is clicked, and the backend moves the dossier's rating to the workshop median at
+// once (there is no "close" that publishes medians): the screen says so, labels what 1 and 5 mean
+// for each criterion, and confirms every save beside the rating with the dossier's new median.
 import {
   Alert,
   Badge,
@@ -18,37 +21,75 @@ import {
 import { notifications } from "@mantine/notifications";
 import { IconFileExport, IconFileImport, IconMessageCircle } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { api, chooseDestination, chooseFile, CSV_FILES } from "../../backend";
+import type { Criterion } from "../../bindings/Criterion";
 import type { CriterionKey } from "../../bindings/CriterionKey";
 import type { WorkshopDetail } from "../../bindings/WorkshopDetail";
 import { keys, useInvalidate } from "../../lib/queryKeys";
 import { CRITERIA } from "../../lib/vocabulary";
 
+/** What 1 and 5 mean on each criterion's scale. */
+const SCALE: Record<CriterionKey, [low: string, high: string]> = {
+  value: ["little value", "high value"],
+  criticality: ["peripheral process", "business-critical process"],
+  guardrail: ["simple guardrails", "complex guardrails"],
+};
+
+function ScaleHint({ criterion }: { criterion: Criterion }) {
+  const [low, high] = SCALE[criterion.key];
+  return (
+    <Text size="xs" c="dimmed" fw={400} data-testid={`rate-scale-${criterion.key}`}>
+      1 = {low} … 5 = {high}
+      {criterion.direction === "cost" ? " (higher scores lower)" : ""}
+    </Text>
+  );
+}
+
+type Cell = { use_case_id: string; criterion: CriterionKey };
+const cellKey = (c: Cell) => `${c.use_case_id}/${c.criterion}`;
+const median = (detail: WorkshopDetail, cell: Cell) =>
+  detail.consensus.find((c) => c.use_case_id === cell.use_case_id && c.criterion === cell.criterion)?.median ?? null;
+
 function RateGrid({ detail, participant }: { detail: WorkshopDetail; participant: string }) {
   const queryClient = useQueryClient();
   const invalidate = useInvalidate();
+  // The last cell saved, confirmed beside it with the median the dossier took in that save.
+  const [saved, setSaved] = useState<{ key: string; median: number | null } | null>(null);
   const rate = useMutation({
-    mutationFn: (e: { use_case_id: string; criterion: CriterionKey; rating: number | null }) =>
+    mutationFn: (e: Cell & { rating: number | null }) =>
       api.workshopRate({ workshop_id: detail.workshop.id, entries: [{ participant, ...e }] }),
-    onSuccess: async (updated) => {
+    onMutate: () => setSaved(null),
+    onSuccess: async (updated, e) => {
       queryClient.setQueryData(keys.workshop(detail.workshop.id), updated);
+      setSaved({ key: cellKey(e), median: median(updated, e) });
       await invalidate("workshops");
     },
     onError: (error) => notifications.show({ color: "red", title: "Rating not recorded", message: error.message }),
   });
-  const given = (useCaseId: string, criterion: CriterionKey) =>
-    detail.ratings.find(
-      (r) => r.participant === participant && r.use_case_id === useCaseId && r.criterion === criterion,
-    )?.rating;
+
+  // One lookup per grid, not a scan of every rating per cell (agendas run to hundreds of cases).
+  const byCell = useMemo(() => {
+    const map = new Map<string, number>();
+    for (const r of detail.ratings)
+      if (r.participant === participant) map.set(`${r.use_case_id}|${r.criterion}`, r.rating);
+    return map;
+  }, [detail.ratings, participant]);
+  const given = (useCaseId: string, criterion: CriterionKey) => byCell.get(`${useCaseId}|${criterion}`);
   return (
     <Table verticalSpacing="xs" data-testid="rate-grid">
       <Table.Thead>
         <Table.Tr>
           <Table.Th>Use case</Table.Th>
-          {detail.criteria.map((c) => (
-            <Table.Th key={c.key}>{c.name}</Table.Th>
-          ))}
+          {CRITERIA.map((key) => {
+            const c = detail.criteria.find((x) => x.key === key);
+            return (
+              <Table.Th key={key}>
+                {c?.name ?? key}
+                {c && <ScaleHint criterion={c} />}
+              </Table.Th>
+            );
+          })}
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -64,10 +105,15 @@ function RateGrid({ detail, participant }: { detail: WorkshopDetail; participant
             </Table.Td>
             {CRITERIA.map((criterion) => {
               const value = given(item.id, criterion);
+              const cell = { use_case_id: item.id, criterion };
+              const busy = rate.isPending && rate.variables && cellKey(rate.variables) === cellKey(cell);
+              const confirmed = saved?.key === cellKey(cell) ? saved : null;
               return (
                 <Table.Td key={criterion}>
                   <SegmentedControl
                     size="sm"
+                    color="blue"
+                    aria-label={`${participant}'s rating of ${item.title}: ${detail.criteria.find((c) => c.key === criterion)?.name ?? criterion}`}
                     data-testid={`rate-${item.id}-${criterion}`}
                     value={value === undefined ? "" : String(value)}
                     onChange={(v) =>
@@ -78,6 +124,20 @@ function RateGrid({ detail, participant }: { detail: WorkshopDetail; participant
                       ...["1", "2", "3", "4", "5"].map((n) => ({ value: n, label: n })),
                     ]}
                   />
+                  <Text
+                    size="xs"
+                    mih={18}
+                    c={busy ? "dimmed" : "teal.8"}
+                    data-testid={`rate-status-${item.id}-${criterion}`}
+                  >
+                    {busy
+                      ? "Saving…"
+                      : confirmed
+                        ? confirmed.median === null
+                          ? "Removed · the dossier is back to its rating before the workshop"
+                          : `Saved · the dossier's rating is now ${confirmed.median}`
+                        : ""}
+                  </Text>
                 </Table.Td>
               );
             })}
@@ -91,12 +151,13 @@ function RateGrid({ detail, participant }: { detail: WorkshopDetail; participant
 function Consensus({ detail }: { detail: WorkshopDetail }) {
   const name = (key: CriterionKey) => detail.criteria.find((c) => c.key === key)?.name ?? key;
   const discussions = detail.consensus.filter((c) => c.discuss).length;
+  const titles = useMemo(() => new Map(detail.agenda.map((a) => [a.id, a.title])), [detail.agenda]);
   return (
     <Stack gap="sm">
       {discussions > 0 ? (
         <Alert color="orange" icon={<IconMessageCircle />}>
-          {discussions} rating{discussions === 1 ? "" : "s"} spread by 2 or more points: discuss before the medians
-          stand.
+          {discussions} rating{discussions === 1 ? "" : "s"} spread by 2 or more points: discuss them. The dossiers
+          already carry these medians; if the room changes its mind, re-rate and the median follows.
         </Alert>
       ) : (
         <Text size="sm" c="dimmed">
@@ -109,7 +170,7 @@ function Consensus({ detail }: { detail: WorkshopDetail }) {
             <Table.Th>Use case</Table.Th>
             <Table.Th>Criterion</Table.Th>
             <Table.Th>Ratings</Table.Th>
-            <Table.Th ta="right">Median</Table.Th>
+            <Table.Th ta="right">Median (in the dossier)</Table.Th>
             <Table.Th ta="right">Spread</Table.Th>
             <Table.Th />
           </Table.Tr>
@@ -118,7 +179,7 @@ function Consensus({ detail }: { detail: WorkshopDetail }) {
           {detail.consensus.map((cell) => (
             <Table.Tr key={`${cell.use_case_id}-${cell.criterion}`}>
               <Table.Td>
-                <Text size="sm">{detail.agenda.find((a) => a.id === cell.use_case_id)?.title}</Text>
+                <Text size="sm">{titles.get(cell.use_case_id)}</Text>
                 <Text size="xs" c="dimmed">
                   {cell.use_case_id}
                 </Text>
@@ -234,6 +295,10 @@ export function WorkshopView({ id }: { id: string }) {
           <Consensus detail={detail.data} />
         </Tabs.Panel>
         <Tabs.Panel value="rate" pt="md">
+          <Alert color="blue" variant="light" mb="sm" data-testid="rate-explainer">
+            Rate 1 (low) to 5 (high) on each criterion, as each column says. Each rating is saved as you click it, and
+            the dossier's rating moves to the workshop median at once; there is nothing to submit or close.
+          </Alert>
           <Group mb="sm" align="flex-end">
             <Select
               label="Rating as"

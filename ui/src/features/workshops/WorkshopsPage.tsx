@@ -23,8 +23,8 @@ export function WorkshopsPage() {
         <div>
           <Title order={2}>Workshops</Title>
           <Text c="dimmed" size="sm">
-            Each participant rates each criterion; the dossier takes the median. A spread of 2 or more is flagged for
-            discussion.
+            Each participant rates each criterion; every recorded rating moves the dossier's rating to the workshop
+            median at once. A spread of 2 or more is flagged for discussion.
           </Text>
         </div>
         <Button leftSection={<IconPlus size={16} />} onClick={modal.open}>

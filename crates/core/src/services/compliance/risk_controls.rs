@@ -33,13 +33,11 @@ pub struct UseCaseFilter {
 /// Every use case's plan (an empty plan where none is recorded).
 pub fn oversight_list(db: &Db) -> CoreResult<Vec<Oversight>> {
     db.read(|c| {
-        let stored = oversight::all(c)?;
+        let mut stored: std::collections::HashMap<String, _> =
+            oversight::all(c)?.into_iter().map(|(o, at)| (o.use_case_id.clone(), (o, at))).collect();
         Ok(use_cases::list(c)?
             .into_iter()
-            .map(|case| {
-                let found = stored.iter().find(|(o, _)| o.use_case_id == case.id).cloned();
-                Oversight::from_stored(&case.id, found)
-            })
+            .map(|case| Oversight::from_stored(&case.id, stored.remove(&case.id)))
             .collect())
     })
 }

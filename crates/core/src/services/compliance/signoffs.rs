@@ -198,7 +198,13 @@ pub(crate) fn queue_in(c: &rusqlite::Connection) -> CoreResult<SignoffQueue> {
         all.iter().filter(|s| !s.superseded && !withdrawn.contains(&s.signoff.entity_id)).collect();
     let declines: std::collections::HashMap<String, SignoffDecline> =
         signoff_decline::latest_all(c)?.into_iter().map(|d| (d.entity_id.clone(), d)).collect();
-    // A refusal holds only while the content is the one refused.
+    // A refusal holds only while the content is the one refused; the content is hashed only for
+    // records someone declined (hashing every awaiting record would dominate a large portfolio).
+    let declined_now = |id: &str| -> Option<SignoffDecline> {
+        let d = declines.get(id)?;
+        let sha = evidence.content(id).ok()?.sha256;
+        (d.content_sha256 == sha).then(|| d.clone())
+    };
     let declined = |id: &str, sha: &str| declines.get(id).filter(|d| d.content_sha256 == sha).cloned();
     let mut stale = Vec::new();
     for s in newest.iter().filter(|s| s.stale) {
@@ -212,7 +218,6 @@ pub(crate) fn queue_in(c: &rusqlite::Connection) -> CoreResult<SignoffQueue> {
     }
     let signed_ids: std::collections::HashSet<&str> = newest.iter().map(|s| s.signoff.entity_id.as_str()).collect();
     let mut awaiting = Vec::new();
-    let content_sha = |id: &str| evidence.content(id).map(|c| c.sha256).unwrap_or_default();
     for case in crate::services::discovery::read::list(c)? {
         let reason = match case.stage {
             Stage::Data => "heading for pilot: the pilot stage needs a current compliance sign-off",
@@ -222,7 +227,7 @@ pub(crate) fn queue_in(c: &rusqlite::Connection) -> CoreResult<SignoffQueue> {
         if !signed_ids.contains(case.id.as_str()) {
             awaiting.push(AwaitingSignoff {
                 title: format!("{} {}", case.id, case.title),
-                declined: declined(&case.id, &content_sha(&case.id)),
+                declined: declined_now(&case.id),
                 entity_id: case.id,
                 kind: SignoffKind::UseCase,
                 reason: reason.to_owned(),
@@ -234,7 +239,7 @@ pub(crate) fn queue_in(c: &rusqlite::Connection) -> CoreResult<SignoffQueue> {
         {
             awaiting.push(AwaitingSignoff {
                 title: format!("{} {} {}", v.id, v.adapter_name, v.version),
-                declined: declined(&v.id, &content_sha(&v.id)),
+                declined: declined_now(&v.id),
                 entity_id: v.id,
                 kind: SignoffKind::AdapterVersion,
                 reason: format!("{} without a compliance sign-off", v.status),

@@ -60,6 +60,7 @@ pub fn create(db: &Db, caller: &Caller, new: &NewWorkshop) -> CoreResult<Worksho
         let mut agenda = Vec::new();
         for id in &ids {
             let stored = use_case::get(tx, id)?
+                .filter(|s| s.withdrawal.is_none())
                 .ok_or_else(|| CoreError::invalid("use_case_ids", format!("{id} does not exist")))?;
             agenda.push((stored.id, stored.dossier.ratings));
         }

@@ -1,0 +1,76 @@
+//! Page timings, a benchmark rather than a test (ignored by `make test`; `make page-timings`
+//! runs it against the release app): for portfolios of about 1,000 and 10,000 use cases, click
+//! each page in the sidebar and measure, inside the page, the time until it settles — no loader
+//! left and nothing changing in the DOM for 250 ms (the quiet time is not counted). Prints one
+//! line per page; the README keeps the figures.
+
+use std::time::Duration;
+
+use fantoccini::wd::TimeoutConfiguration;
+use steerco_e2e::{App, Sandbox, TestResult};
+
+const PAGES: &[&str] = &[
+    "overview",
+    "portfolio",
+    "research",
+    "workshops",
+    "registry",
+    "data",
+    "policies",
+    "lineage",
+    "signoffs",
+    "risk",
+    "audit",
+];
+
+/// Clicks the page's sidebar entry and resolves with the milliseconds until the page settled.
+const MEASURE: &str = r#"
+const [page, done] = arguments;
+const quiet = 250;
+const start = performance.now();
+let last = start;
+const observer = new MutationObserver(() => { last = performance.now(); });
+observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+document.querySelector(`[data-testid=nav-${page}]`).click();
+const poll = () => {
+  const now = performance.now();
+  const loading = document.querySelector('.mantine-Loader-root, [aria-busy=true]');
+  if (!loading && now - last >= quiet && now - start >= quiet) {
+    observer.disconnect();
+    done(Math.round(last - start));
+  } else if (now - start > 180000) {
+    observer.disconnect();
+    done(-1);
+  } else {
+    requestAnimationFrame(poll);
+  }
+};
+requestAnimationFrame(poll);
+"#;
+
+async fn time_pages(app: &App, label: &str) -> TestResult {
+    for page in PAGES {
+        // From a light page each time, so every figure is one page's own cost.
+        app.client.execute_async(MEASURE, vec!["policies".into()]).await?;
+        let ms = app.client.execute_async(MEASURE, vec![(*page).into()]).await?;
+        println!("{label:>7} use cases  {page:<10} {ms:>6} ms");
+    }
+    Ok(())
+}
+
+#[tokio::test]
+#[ignore = "a benchmark: `make page-timings`"]
+async fn every_page_settles_quickly_at_one_thousand_and_ten_thousand_use_cases() -> TestResult {
+    for (scale, label) in [(1_000, "1,019"), (10_000, "10,019")] {
+        let sandbox = Sandbox::new()?;
+        let portfolio = sandbox.path("scaled.steerco");
+        sandbox.cli(&portfolio, &["demo", "--scale", &scale.to_string()])?;
+        let app = sandbox.launch(&portfolio).await?;
+        let timeouts = TimeoutConfiguration::new(Some(Duration::from_secs(200)), None, None);
+        app.client.update_timeouts(timeouts).await?;
+        app.text("[data-testid=programme-name]").await?;
+        time_pages(&app, label).await?;
+        app.close().await?;
+    }
+    Ok(())
+}

@@ -1,0 +1,122 @@
+// One colour per status, the same on every page: a sign-off that went stale is red in the queue,
+// on the dossier and in the ranked table alike. Every badge that shows a status takes its colour
+// from here (ui/README.md has the table). Labels live in ./recordKinds.
+import type { Action } from "../bindings/Action";
+import type { AdapterStatus } from "../bindings/AdapterStatus";
+import type { Classification } from "../bindings/Classification";
+import type { CoverageStatus } from "../bindings/CoverageStatus";
+import type { Lane } from "../bindings/Lane";
+import type { PersonalData } from "../bindings/PersonalData";
+import type { RiskStatus } from "../bindings/RiskStatus";
+import type { Role } from "../bindings/Role";
+
+/** The meaning behind the colours: good (done, holds), attention (awaits someone), bad (blocks). */
+export const TONE = {
+  good: "teal",
+  attention: "orange",
+  bad: "red",
+  neutral: "gray",
+  info: "blue",
+} as const;
+
+/** A record's compliance sign-off, and where it waits in the queue. */
+export type SignoffStateKind = "none" | "awaiting" | "current" | "stale" | "superseded";
+
+export const SIGNOFF_STATE_COLOR: Record<SignoffStateKind, string> = {
+  none: TONE.neutral,
+  awaiting: TONE.attention,
+  current: TONE.good,
+  stale: TONE.bad,
+  superseded: TONE.neutral,
+};
+
+/** Adapter versions, in the order they move: candidate → approved → deployed → retired. */
+export const STATUS_COLOR: Record<AdapterStatus, string> = {
+  candidate: TONE.neutral,
+  approved: TONE.info,
+  deployed: TONE.good,
+  retired: "dark",
+};
+
+export const RISK_STATUS_COLOR: Record<RiskStatus, string> = {
+  open: TONE.bad,
+  mitigating: TONE.attention,
+  accepted: TONE.info,
+  closed: TONE.neutral,
+};
+
+export const COVERAGE_STATUS_COLOR: Record<CoverageStatus, string> = {
+  covered: TONE.good,
+  partial: "yellow",
+  missing: TONE.bad,
+  outside: TONE.neutral,
+};
+
+/** Pass/fail verdicts the backend gives: a bias check, a threshold, a complete record or plan. */
+export const CHECK_COLOR: Record<"passed" | "failed", string> = {
+  passed: TONE.good,
+  failed: TONE.bad,
+};
+
+/** A data pack's compliance approval. */
+export const APPROVAL_COLOR: Record<"approved" | "awaiting", string> = {
+  approved: TONE.good,
+  awaiting: TONE.attention,
+};
+
+/** Likelihood × impact on the usual 5 × 5 grid: 15 and above red, 8 and above orange, else teal. */
+export function riskScoreColor(score: number): string {
+  if (score >= 15) return TONE.bad;
+  if (score >= 8) return TONE.attention;
+  return TONE.good;
+}
+
+export const LANE_COLOR: Record<Lane, string> = {
+  portfolio: "blue",
+  research: "grape",
+  rejected: "gray",
+};
+
+export const CLASSIFICATION_COLOR: Record<Classification, string> = {
+  public: TONE.good,
+  internal: TONE.info,
+  confidential: TONE.attention,
+  personal: TONE.bad,
+};
+
+export const PERSONAL_DATA_COLOR: Record<PersonalData, string> = {
+  none: TONE.good,
+  pseudonymised: "yellow",
+  personal: TONE.bad,
+};
+
+export const ROLE_COLOR: Record<Role, string> = {
+  consultant: "gray",
+  compliance_officer: "teal",
+  executive: "violet",
+  product_owner: "blue",
+  administrator: "orange",
+};
+
+/** Each action's colour on the audit trail. */
+export const AUDIT_ACTION_COLOR: Record<Action, string> = {
+  create: "teal",
+  update: "blue",
+  delete: "red",
+  sign: "violet",
+  decide: "orange",
+  import: "cyan",
+  export: "gray",
+  unaudited: "red",
+  acknowledge: "grape",
+  restore: "yellow",
+  migrate: "gray",
+  withdraw: "orange",
+  reinstate: "teal",
+  decline: "red",
+};
+
+/** A stored record's action is plain text (older files may hold names no longer in `Action`). */
+export function auditActionColor(action: string): string {
+  return (AUDIT_ACTION_COLOR as Record<string, string>)[action] ?? TONE.neutral;
+}
