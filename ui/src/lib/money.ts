@@ -16,16 +16,25 @@ const DIGITS: Record<Style, Intl.NumberFormatOptions> = {
   compact: { notation: "compact", maximumFractionDigits: 1 },
 };
 
+/**
+ * The user's locale, unless the desktop was started under the POSIX one (LANG=C, which ICU reads
+ * as en-US-POSIX: no thousands separators, "€ 21200000"); then British English.
+ */
+function locale(): string | undefined {
+  const resolved = new Intl.NumberFormat().resolvedOptions().locale.toLowerCase();
+  return resolved === "und" || resolved.includes("posix") || resolved === "c" ? "en-GB" : undefined;
+}
+
 function formatter(currency: string, style: Style): Intl.NumberFormat {
   const key = `${currency}|${style}`;
   let f = formatters.get(key);
   if (!f) {
     try {
-      f = new Intl.NumberFormat(undefined, { style: "currency", currency, ...DIGITS[style] });
+      f = new Intl.NumberFormat(locale(), { style: "currency", currency, ...DIGITS[style] });
     } catch {
       // A code Intl does not know (the settings accept any three letters) still formats, with
       // the code written out.
-      const plain = new Intl.NumberFormat(undefined, DIGITS[style]);
+      const plain = new Intl.NumberFormat(locale(), DIGITS[style]);
       f = { format: (n: number) => `${currency} ${plain.format(n)}` } as Intl.NumberFormat;
     }
     formatters.set(key, f);

@@ -76,7 +76,7 @@ function PageLink({ page, active, onOpen }: { page: Page; active: boolean; onOpe
       }
       position="right"
       openDelay={400}
-      events={{ hover: true, focus: true, touch: false }}
+      events={{ hover: true, focus: false, touch: false }}
     >
       <NavLink
         component="button"

@@ -34,6 +34,7 @@ import type { Consequence } from "../../bindings/Consequence";
 import type { DossierInput } from "../../bindings/DossierInput";
 import type { GatePreviewRequest } from "../../bindings/GatePreviewRequest";
 import type { StageOption } from "../../bindings/StageOption";
+import { GatedButton } from "../../components/GatedButton";
 import { FormRefusal } from "../../components/FormRefusal";
 import { placeRefusal, rebaseForm, useSaveForm } from "../../lib/forms";
 import { moneyInputProps, useCurrency } from "../../lib/money";
@@ -453,15 +454,23 @@ export function DossierDrawer({ target, onClose }: { target: DossierTarget | nul
           <FormRefusal refusal={saver.refusal ?? rehearsalRefusal} title="The dossier was not saved" />
           <Group justify="space-between" mt="sm">
             {stored ? (
-              <Button
+              <GatedButton
                 variant="subtle"
                 color="red"
                 leftSection={<IconArchive size={16} />}
                 onClick={() => setWithdrawing(true)}
                 data-testid="withdraw-use-case"
+                gate={
+                  stored.stage === "pilot" || stored.stage === "scaled"
+                    ? {
+                        allowed: false,
+                        reason: `In the ${STAGE_LABEL[stored.stage].toLowerCase()} stage, in front of real users: retire it through its stage instead`,
+                      }
+                    : { allowed: true, reason: null }
+                }
               >
                 Withdraw use case…
-              </Button>
+              </GatedButton>
             ) : (
               <span />
             )}

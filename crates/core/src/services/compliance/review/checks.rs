@@ -104,7 +104,12 @@ fn use_case_checks(c: &Connection, id: &str) -> CoreResult<Vec<ReviewCheck>> {
         ));
     }
     if !risks.is_empty() && open.is_empty() {
-        out.push(check(true, CheckArea::RiskRegister, &case.id, format!("{} risks recorded, none open", risks.len())));
+        out.push(check(
+            true,
+            CheckArea::RiskRegister,
+            &case.id,
+            format!("{} risk{} recorded, none open", risks.len(), if risks.len() == 1 { "" } else { "s" }),
+        ));
     }
     let checks = bias_check::list(c, Some(&case.id))?;
     for kind in [BiasKind::DemographicParity, BiasKind::AdversarialPrompts] {
