@@ -48,6 +48,33 @@ fn tauri_driver() -> PathBuf {
     })
 }
 
+/// Every page in the sidebar, by the id its entry's test id carries (`nav-<id>`).
+pub const PAGES: &[&str] = &[
+    "overview",
+    "portfolio",
+    "research",
+    "workshops",
+    "registry",
+    "data",
+    "policies",
+    "lineage",
+    "signoffs",
+    "risk",
+    "audit",
+];
+
+/// Polls `done` (a CLI read, say) until it holds, for up to 15 s.
+pub async fn wait_until(what: &str, mut done: impl FnMut() -> TestResult<bool>) -> TestResult {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while !done()? {
+        if Instant::now() > deadline {
+            return Err(format!("timed out waiting until {what}").into());
+        }
+        tokio::time::sleep(Duration::from_millis(150)).await;
+    }
+    Ok(())
+}
+
 /// Who the app and the CLI work as in tests, unless a test chooses otherwise.
 pub const DEMO_USER: &str = "Jonas Weber";
 

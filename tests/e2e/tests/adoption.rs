@@ -6,21 +6,7 @@
 use std::time::{Duration, Instant};
 
 use fantoccini::key::Key;
-use steerco_e2e::{App, Sandbox, TestResult};
-
-const PAGES: &[&str] = &[
-    "overview",
-    "portfolio",
-    "research",
-    "workshops",
-    "registry",
-    "data",
-    "policies",
-    "lineage",
-    "signoffs",
-    "risk",
-    "audit",
-];
+use steerco_e2e::{wait_until, App, Sandbox, TestResult, PAGES};
 
 /// The focused element's test id (or its tag when it has none).
 async fn focused(app: &App) -> TestResult<String> {
@@ -44,17 +30,6 @@ async fn tab_to(app: &App, what: &str, wanted: impl Fn(&str) -> bool) -> TestRes
         }
     }
     Err(format!("{what} never took the focus by Tab").into())
-}
-
-async fn wait_until(what: &str, mut done: impl FnMut() -> TestResult<bool>) -> TestResult {
-    let deadline = Instant::now() + Duration::from_secs(15);
-    while !done()? {
-        if Instant::now() > deadline {
-            return Err(format!("timed out waiting until {what}").into());
-        }
-        tokio::time::sleep(Duration::from_millis(150)).await;
-    }
-    Ok(())
 }
 
 #[tokio::test]

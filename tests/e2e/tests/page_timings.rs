@@ -7,21 +7,7 @@
 use std::time::Duration;
 
 use fantoccini::wd::TimeoutConfiguration;
-use steerco_e2e::{App, Sandbox, TestResult};
-
-const PAGES: &[&str] = &[
-    "overview",
-    "portfolio",
-    "research",
-    "workshops",
-    "registry",
-    "data",
-    "policies",
-    "lineage",
-    "signoffs",
-    "risk",
-    "audit",
-];
+use steerco_e2e::{App, Sandbox, TestResult, PAGES};
 
 /// Clicks the page's sidebar entry and resolves with the milliseconds until the page settled.
 const MEASURE: &str = r#"
@@ -37,7 +23,10 @@ const poll = () => {
   const loading = document.querySelector('.mantine-Loader-root, [aria-busy=true]');
   if (!loading && now - last >= quiet && now - start >= quiet) {
     observer.disconnect();
-    done(Math.round(last - start));
+    const calls = performance.getEntriesByType('resource')
+      .filter((e) => e.startTime >= start && e.name.includes('ipc'))
+      .map((e) => `${decodeURIComponent(e.name.split('/').pop())} ${Math.round(e.duration)}ms`);
+    done(window.__steercoTimingDetail ? `${Math.round(last - start)} [${calls.join(', ')}]` : Math.round(last - start));
   } else if (now - start > 180000) {
     observer.disconnect();
     done(-1);
@@ -51,6 +40,9 @@ requestAnimationFrame(poll);
 async fn time_pages(app: &App, label: &str) -> TestResult {
     for page in PAGES {
         // From a light page each time, so every figure is one page's own cost.
+        if std::env::var_os("STEERCO_TIMING_DETAIL").is_some() {
+            app.client.execute("window.__steercoTimingDetail = true;", vec![]).await?;
+        }
         app.client.execute_async(MEASURE, vec!["policies".into()]).await?;
         let ms = app.client.execute_async(MEASURE, vec![(*page).into()]).await?;
         println!("{label:>7} use cases  {page:<10} {ms:>6} ms");
@@ -61,7 +53,11 @@ async fn time_pages(app: &App, label: &str) -> TestResult {
 #[tokio::test]
 #[ignore = "a benchmark: `make page-timings`"]
 async fn every_page_settles_quickly_at_one_thousand_and_ten_thousand_use_cases() -> TestResult {
+    let only: Option<u32> = std::env::var("STEERCO_TIMING_SCALES").ok().and_then(|s| s.parse().ok());
     for (scale, label) in [(1_000, "1,019"), (10_000, "10,019")] {
+        if only.is_some_and(|o| o != scale) {
+            continue;
+        }
         let sandbox = Sandbox::new()?;
         let portfolio = sandbox.path("scaled.steerco");
         sandbox.cli(&portfolio, &["demo", "--scale", &scale.to_string()])?;

@@ -5,7 +5,7 @@
 use std::os::unix::fs::PermissionsExt;
 use std::time::{Duration, Instant};
 
-use steerco_e2e::{App, Sandbox, TestResult};
+use steerco_e2e::{wait_until, App, Sandbox, TestResult};
 
 const CASE: &str = "UC-012";
 
@@ -13,17 +13,6 @@ async fn open_dossier(app: &App) -> TestResult {
     app.click("[data-testid=nav-portfolio]").await?;
     app.click(&format!("[data-testid=ranked-row][data-id={CASE}] td:nth-child(3)")).await?;
     app.text("input[data-testid=dossier-workflow]").await?;
-    Ok(())
-}
-
-async fn wait_until(what: &str, mut done: impl FnMut() -> TestResult<bool>) -> TestResult {
-    let deadline = Instant::now() + Duration::from_secs(15);
-    while !done()? {
-        if Instant::now() > deadline {
-            return Err(format!("timed out waiting until {what}").into());
-        }
-        tokio::time::sleep(Duration::from_millis(150)).await;
-    }
     Ok(())
 }
 

@@ -1,7 +1,7 @@
 // Acknowledging a change made outside Steerco: a compliance officer says what was changed and
 // why it is acceptable. The acknowledgement goes on the trail under their name, and the change
 // stops keeping the trail from verifying.
-import { Button, Group, Modal, Stack, Text, Textarea } from "@mantine/core";
+import { Modal, Stack, Text } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { IconChecks } from "@tabler/icons-react";
@@ -10,8 +10,7 @@ import { api } from "../../backend";
 import type { UnauditedChange } from "../../bindings/UnauditedChange";
 import type { VerifyReport } from "../../bindings/VerifyReport";
 import { FieldGrid } from "../../components/FieldGrid";
-import { FormRefusal } from "../../components/FormRefusal";
-import { GatedButton } from "../../components/GatedButton";
+import { ReasonForm } from "../../components/ReasonForm";
 import { localDateTime } from "../../lib/compliance";
 import { useSaveForm } from "../../lib/forms";
 import { rowChangeText } from "../../lib/history";
@@ -41,10 +40,10 @@ function AcknowledgeForm({ change, onClose }: { change: UnauditedChange; onClose
       onClose();
     },
   });
-  // noValidate: the backend's refusal beside the field says what is missing, not a browser bubble.
   return (
-    <form noValidate onSubmit={form.onSubmit(saver.submit)}>
-      <Stack gap="sm">
+    <ReasonForm
+      onSubmit={form.onSubmit(saver.submit)}
+      context={
         <FieldGrid
           items={[
             ["Record on the trail", String(change.seq)],
@@ -52,33 +51,25 @@ function AcknowledgeForm({ change, onClose }: { change: UnauditedChange; onClose
             ["Change", rowChangeText(change)],
           ]}
         />
-        <Textarea
-          label="Comment"
-          description="What was changed outside Steerco, and why it is acceptable"
-          required
-          autosize
-          minRows={3}
-          {...form.getInputProps("comment")}
-          data-testid="audit-acknowledge-comment"
-          data-autofocus
-        />
-        <FormRefusal refusal={saver.refusal} title="The change was not acknowledged" onClose={saver.dismiss} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <GatedButton
-            gate={gate("acknowledge_audit")}
-            leftSection={<IconChecks size={16} />}
-            type="submit"
-            loading={saver.pending}
-            data-testid="audit-acknowledge-confirm"
-          >
-            {person ? `Acknowledge as ${person.name}` : "Acknowledge"}
-          </GatedButton>
-        </Group>
-      </Stack>
-    </form>
+      }
+      field={{
+        label: "Comment",
+        description: "What was changed outside Steerco, and why it is acceptable",
+        testId: "audit-acknowledge-comment",
+        inputProps: form.getInputProps("comment"),
+      }}
+      refusal={saver.refusal}
+      refusalTitle="The change was not acknowledged"
+      onDismiss={saver.dismiss}
+      cancel={{ label: "Cancel", onClick: onClose }}
+      confirm={{
+        label: person ? `Acknowledge as ${person.name}` : "Acknowledge",
+        testId: "audit-acknowledge-confirm",
+        icon: <IconChecks size={16} />,
+        loading: saver.pending,
+        gate: gate("acknowledge_audit"),
+      }}
+    />
   );
 }
 

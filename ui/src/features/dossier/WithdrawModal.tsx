@@ -2,13 +2,13 @@
 // list, keeps its record and the reason, and can be restored from Portfolio → Withdrawn use cases.
 // The backend decides who may (the person who created it, or an administrator) and refuses a case
 // already in pilot or scaled; its refusal is shown as it says it.
-import { Button, Group, Modal, Stack, Text, Textarea } from "@mantine/core";
+import { Modal, Text } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { IconArchive } from "@tabler/icons-react";
 import { api } from "../../backend";
 import type { WithdrawnUseCase } from "../../bindings/WithdrawnUseCase";
-import { FormRefusal } from "../../components/FormRefusal";
+import { ReasonForm } from "../../components/ReasonForm";
 import { useSaveForm } from "../../lib/forms";
 
 interface WithdrawValues {
@@ -42,42 +42,36 @@ function WithdrawForm({
     },
   });
   return (
-    <form noValidate onSubmit={form.onSubmit(saver.submit)}>
-      <Stack gap="sm">
+    <ReasonForm
+      onSubmit={form.onSubmit(saver.submit)}
+      context={
         <Text size="sm">
           <b>
             {useCase.id} · {useCase.title}
           </b>{" "}
           leaves the portfolio, its rankings and queues. Its record and history are kept, and it can be restored.
         </Text>
-        <Textarea
-          label="Reason"
-          description="Kept with the case and on the audit trail"
-          placeholder="Created twice by mistake"
-          required
-          autosize
-          minRows={2}
-          {...form.getInputProps("reason")}
-          data-testid="withdraw-reason"
-          data-autofocus
-        />
-        <FormRefusal refusal={saver.refusal} title="The use case was not withdrawn" onClose={saver.dismiss} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button
-            type="submit"
-            color="red"
-            leftSection={<IconArchive size={16} />}
-            loading={saver.pending}
-            data-testid="withdraw-confirm"
-          >
-            Withdraw
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+      }
+      field={{
+        label: "Reason",
+        description: "Kept with the case and on the audit trail",
+        placeholder: "Created twice by mistake",
+        minRows: 2,
+        testId: "withdraw-reason",
+        inputProps: form.getInputProps("reason"),
+      }}
+      refusal={saver.refusal}
+      refusalTitle="The use case was not withdrawn"
+      onDismiss={saver.dismiss}
+      cancel={{ label: "Cancel", onClick: onClose }}
+      confirm={{
+        label: "Withdraw",
+        testId: "withdraw-confirm",
+        icon: <IconArchive size={16} />,
+        color: "red",
+        loading: saver.pending,
+      }}
+    />
   );
 }
 

@@ -4,6 +4,7 @@
 // cases spread over lanes and stages. The backend computes every figure; this page lays them out.
 import {
   Alert,
+  Anchor,
   Badge,
   Group,
   List,
@@ -34,6 +35,17 @@ import { DossierDrawer, type DossierTarget } from "../dossier/DossierDrawer";
 
 const AT_RISK_LIST = "overview-at-risk";
 const DECISIONS_LIST = "overview-decisions";
+/** Rows shown per list: the first few are what a meeting reads; the rest are a click away. */
+const SHOWN = 12;
+
+function More({ total, label, onOpen }: { total: number; label: string; onOpen: () => void }) {
+  if (total <= SHOWN) return null;
+  return (
+    <Anchor component="button" type="button" size="sm" mt="xs" onClick={onOpen} data-testid="overview-more">
+      and {total - SHOWN} more — {label} →
+    </Anchor>
+  );
+}
 
 /** Brings a list on this page into view and moves the focus to it (a figure card's link). */
 function showList(id: string) {
@@ -162,40 +174,47 @@ function ExecutiveSummary({ figures, onOpenCase }: { figures: ExecutiveFigures; 
               without a current sign-off.
             </Text>
           ) : (
-            <Table verticalSpacing="xs" highlightOnHover>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Use case</Table.Th>
-                  <Table.Th ta="right">Annual value</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {figures.at_risk.map((c) => (
-                  <Table.Tr
-                    key={c.id}
-                    {...openableRow(() => onOpenCase(c.id), `Open the dossier of ${c.id} ${c.title}`)}
-                    data-testid={`at-risk-${c.id}`}
-                  >
-                    <Table.Td>
-                      <Text size="sm" fw={600}>
-                        {c.title}
-                      </Text>
-                      <Text size="xs" c="dimmed">
-                        {c.id}
-                      </Text>
-                      <List size="sm" c="red.8" spacing={0}>
-                        {c.reasons.map((r) => (
-                          <List.Item key={r}>{r}</List.Item>
-                        ))}
-                      </List>
-                    </Table.Td>
-                    <Table.Td ta="right" style={{ whiteSpace: "nowrap", verticalAlign: "top" }}>
-                      {money.format(c.annual_value)}
-                    </Table.Td>
+            <>
+              <Table verticalSpacing="xs" highlightOnHover>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>Use case</Table.Th>
+                    <Table.Th ta="right">Annual value</Table.Th>
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+                </Table.Thead>
+                <Table.Tbody>
+                  {figures.at_risk.slice(0, SHOWN).map((c) => (
+                    <Table.Tr
+                      key={c.id}
+                      {...openableRow(() => onOpenCase(c.id), `Open the dossier of ${c.id} ${c.title}`)}
+                      data-testid={`at-risk-${c.id}`}
+                    >
+                      <Table.Td>
+                        <Text size="sm" fw={600}>
+                          {c.title}
+                        </Text>
+                        <Text size="xs" c="dimmed">
+                          {c.id}
+                        </Text>
+                        <List size="sm" c="red.8" spacing={0}>
+                          {c.reasons.map((r) => (
+                            <List.Item key={r}>{r}</List.Item>
+                          ))}
+                        </List>
+                      </Table.Td>
+                      <Table.Td ta="right" style={{ whiteSpace: "nowrap", verticalAlign: "top" }}>
+                        {money.format(c.annual_value)}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+              <More
+                total={figures.at_risk.length}
+                label="the Sign-offs and Lineage pages list them all"
+                onOpen={() => navigate("signoffs")}
+              />
+            </>
           )}
         </ListPanel>
         <ListPanel id={DECISIONS_LIST} title="Decisions needed">
@@ -204,47 +223,54 @@ function ExecutiveSummary({ figures, onOpenCase }: { figures: ExecutiveFigures; 
               No decision waits: no case parked by the payback gate awaits the committee, and nothing awaits a sign-off.
             </Text>
           ) : (
-            <Table verticalSpacing="xs" highlightOnHover>
-              <Table.Tbody>
-                {figures.decisions.map((d) => (
-                  <Table.Tr
-                    key={`${d.kind}-${d.record_id}`}
-                    {...openableRow(
-                      () => openDecision(d),
-                      d.kind === "payback_gate"
-                        ? `Open the dossier of ${d.record_id} ${d.title}`
-                        : `Review ${d.record_id} ${d.title} for sign-off`,
-                    )}
-                    data-testid={`decision-${d.record_id}`}
-                  >
-                    <Table.Td style={{ verticalAlign: "top" }}>
-                      <Badge
-                        miw="max-content"
-                        variant="light"
-                        tt="none"
-                        color={
-                          d.kind === "payback_gate"
-                            ? LANE_COLOR.research
-                            : d.kind === "stale_signoff"
-                              ? TONE.bad
-                              : TONE.attention
-                        }
-                      >
-                        {DECISION_KIND_LABEL[d.kind]}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm" fw={600}>
-                        {d.title}
-                      </Text>
-                      <Text size="xs" c="dimmed">
-                        {d.record_id} · {d.detail}
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+            <>
+              <Table verticalSpacing="xs" highlightOnHover>
+                <Table.Tbody>
+                  {figures.decisions.slice(0, SHOWN).map((d) => (
+                    <Table.Tr
+                      key={`${d.kind}-${d.record_id}`}
+                      {...openableRow(
+                        () => openDecision(d),
+                        d.kind === "payback_gate"
+                          ? `Open the dossier of ${d.record_id} ${d.title}`
+                          : `Review ${d.record_id} ${d.title} for sign-off`,
+                      )}
+                      data-testid={`decision-${d.record_id}`}
+                    >
+                      <Table.Td style={{ verticalAlign: "top" }}>
+                        <Badge
+                          miw="max-content"
+                          variant="light"
+                          tt="none"
+                          color={
+                            d.kind === "payback_gate"
+                              ? LANE_COLOR.research
+                              : d.kind === "stale_signoff"
+                                ? TONE.bad
+                                : TONE.attention
+                          }
+                        >
+                          {DECISION_KIND_LABEL[d.kind]}
+                        </Badge>
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="sm" fw={600}>
+                          {d.title}
+                        </Text>
+                        <Text size="xs" c="dimmed">
+                          {d.record_id} · {d.detail}
+                        </Text>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+              <More
+                total={figures.decisions.length}
+                label="the Sign-offs page and the Research lane list them all"
+                onOpen={() => navigate("signoffs")}
+              />
+            </>
           )}
         </ListPanel>
       </SimpleGrid>

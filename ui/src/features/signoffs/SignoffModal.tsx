@@ -37,6 +37,7 @@ import type { SignoffReview } from "../../bindings/SignoffReview";
 import type { SignoffStatus } from "../../bindings/SignoffStatus";
 import type { UnsignedField } from "../../bindings/UnsignedField";
 import { FormRefusal } from "../../components/FormRefusal";
+import { ReasonForm } from "../../components/ReasonForm";
 import { GatedButton } from "../../components/GatedButton";
 import { HashText } from "../../components/HashText";
 import { localDate } from "../../lib/compliance";
@@ -222,36 +223,28 @@ function DeclineForm({ review, onBack }: { review: SignoffReview; onBack: () => 
     },
   });
   return (
-    <form noValidate onSubmit={form.onSubmit(saver.submit)}>
-      <Stack gap="sm" data-testid="signoff-decline-form">
-        <Textarea
-          label="Why it is not signed off"
-          description="What must change first. The queue shows it beside the record, and the trail keeps it."
-          required
-          autosize
-          minRows={3}
-          {...form.getInputProps("reason")}
-          data-testid="signoff-decline-reason"
-          data-autofocus
-        />
-        <FormRefusal refusal={saver.refusal} title="The refusal was not recorded" onClose={saver.dismiss} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onBack}>
-            Back
-          </Button>
-          <GatedButton
-            gate={gate("sign_off")}
-            color="red"
-            leftSection={<IconCircleX size={16} />}
-            type="submit"
-            loading={saver.pending}
-            data-testid="signoff-decline-confirm"
-          >
-            {person ? `Decline as ${person.name}` : "Decline"}
-          </GatedButton>
-        </Group>
-      </Stack>
-    </form>
+    <ReasonForm
+      testId="signoff-decline-form"
+      onSubmit={form.onSubmit(saver.submit)}
+      field={{
+        label: "Why it is not signed off",
+        description: "What must change first. The queue shows it beside the record, and the trail keeps it.",
+        testId: "signoff-decline-reason",
+        inputProps: form.getInputProps("reason"),
+      }}
+      refusal={saver.refusal}
+      refusalTitle="The refusal was not recorded"
+      onDismiss={saver.dismiss}
+      cancel={{ label: "Back", onClick: onBack }}
+      confirm={{
+        label: person ? `Decline as ${person.name}` : "Decline",
+        testId: "signoff-decline-confirm",
+        icon: <IconCircleX size={16} />,
+        color: "red",
+        loading: saver.pending,
+        gate: gate("sign_off"),
+      }}
+    />
   );
 }
 
