@@ -171,3 +171,18 @@ fn creating_a_portfolio_refuses_existing_files_and_bad_currencies_without_leavin
     assert!(overview.by_lane.iter().all(|l| l.count == 0 && Lane::ALL.contains(&l.lane)));
     assert_eq!(recent::list(&session, ()).unwrap()[0].name, "q1.steerco", "the new file heads the recent list");
 }
+
+#[test]
+fn a_new_portfolio_records_its_creation_under_the_person_working() {
+    let fx = Fixture::new();
+    let start = fx.file("start.steerco");
+    let options = session::StartOptions { user: Some("Jonas Weber".into()), ..Default::default() };
+    let session = Session::start(fx.paths.clone(), &start, options);
+    let fresh = fx.file("new.steerco");
+    let req = NewPortfolioRequest { path: fresh.display().to_string(), name: "Q2".into(), currency: "EUR".into() };
+    portfolio::create(&session, req).unwrap();
+    let query = AuditQuery { include_internal: true, ..Default::default() };
+    let trail = steerco_api::audit::log(&session.ctx().unwrap(), query).unwrap();
+    let programme = trail.records.iter().find(|r| r.entity_kind == "programme").expect("the programme's creation");
+    assert_eq!(programme.actor, "Jonas Weber", "not the operating-system login");
+}
