@@ -152,9 +152,15 @@ function Stale({ item, onReview }: { item: StaleSignoff; onReview: Review }) {
 }
 
 const column = createColumnHelper<SignoffStatus>();
+function titleWithoutId(title: string, id: string): string {
+  return title.startsWith(`${id} `) ? title.slice(id.length + 1) : title;
+}
+
 const currentColumns = [
   column.accessor((s) => s.signoff.entity_id, { id: "record", header: "Record", meta: { nowrap: true } }),
-  column.accessor("entity_title", { header: "Title" }),
+  // The record's title as signed-content names it ("UC-002 Claims document triage"), without the
+  // id the first column already shows.
+  column.accessor((s) => titleWithoutId(s.entity_title, s.signoff.entity_id), { id: "title", header: "Title" }),
   column.accessor((s) => s.signoff.signed_by, { id: "by", header: "Signed off by" }),
   column.accessor((s) => s.signoff.signed_at, {
     id: "on",

@@ -207,7 +207,7 @@ function Consensus({ detail }: { detail: WorkshopDetail }) {
               <Table.Td ta="right">{cell.spread ?? "—"}</Table.Td>
               <Table.Td>
                 {cell.discuss && (
-                  <Badge color="orange" data-testid="discuss-flag">
+                  <Badge color="orange" miw="max-content" data-testid="discuss-flag">
                     Discuss
                   </Badge>
                 )}
