@@ -312,6 +312,25 @@ impl App {
         self.client.wait().at_most(Duration::from_secs(20)).for_element(Locator::Css(css)).await
     }
 
+    /// Waits until the input shows `value` (a form fills its fields once the record has loaded;
+    /// typing before then would be overwritten).
+    pub async fn wait_for_value(&self, css: &str, value: &str) -> TestResult {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let shown = match self.client.find(Locator::Css(css)).await {
+                Ok(input) => input.prop("value").await?,
+                Err(_) => None, // still opening
+            };
+            if shown.as_deref() == Some(value) {
+                return Ok(());
+            }
+            if Instant::now() > deadline {
+                return Err(format!("{css} never showed {value:?} (last {shown:?})").into());
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
     /// How many elements match, counted in the page in one step (immune to re-renders).
     pub async fn count(&self, css: &str) -> TestResult<usize> {
         let n = self.client.execute("return document.querySelectorAll(arguments[0]).length;", vec![css.into()]).await?;

@@ -107,6 +107,8 @@ async fn saving_a_signed_dossier_says_whose_signoff_goes_stale_before_storing_an
     let app = sandbox.launch(&portfolio).await?;
     app.click("[data-testid=nav-portfolio]").await?;
     app.click("[data-testid=ranked-row][data-id=UC-002] td:nth-child(3)").await?;
+    let stored = sandbox.cli_json(&portfolio, &["usecase", "show", "UC-002", "--json"])?;
+    app.wait_for_value("input[data-testid=dossier-workflow]", stored["workflow"].as_str().unwrap_or_default()).await?;
     app.fill("input[data-testid=dossier-workflow]", "Routing rules revised").await?;
     app.click("[data-testid=save-dossier]").await?;
     let warning = app.text("[data-testid=save-consequences]").await?;

@@ -4,24 +4,6 @@
 use fantoccini::key::Key;
 use steerco_e2e::{Sandbox, TestResult};
 
-/// Waits until the input shows `value` (a dialog fills its fields once the record has loaded).
-async fn wait_for_value(app: &steerco_e2e::App, css: &str, value: &str) -> TestResult {
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
-    loop {
-        let shown = match app.client.find(fantoccini::Locator::Css(css)).await {
-            Ok(input) => input.prop("value").await?,
-            Err(_) => None, // the dialog is still opening
-        };
-        if shown.as_deref() == Some(value) {
-            return Ok(());
-        }
-        if std::time::Instant::now() > deadline {
-            return Err(format!("{css} never showed {value:?} (last {shown:?})").into());
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
-}
-
 #[tokio::test]
 async fn dossier_research_and_workshop_pages_show_the_demo_as_the_cli_does() -> TestResult {
     let sandbox = Sandbox::new()?;
@@ -39,7 +21,7 @@ async fn dossier_research_and_workshop_pages_show_the_demo_as_the_cli_does() -> 
     // A payback horizon of 0 is refused at the field; 14 months lets the 13.3-month case out.
     app.click("[data-testid=portfolio-menu]").await?;
     app.click("[data-testid=menu-programme-settings]").await?;
-    wait_for_value(&app, "input[data-testid=horizon-input]", "6").await?;
+    app.wait_for_value("input[data-testid=horizon-input]", "6").await?;
     app.fill("input[data-testid=horizon-input]", "0").await?;
     app.click("[data-testid=save-programme]").await?;
     app.screenshot("programme-settings-refused").await?;
