@@ -5,12 +5,10 @@ use steerco_api::portfolio::Opening;
 use steerco_api::scoring;
 use steerco_api::types::*;
 use steerco_api::use_case::{self as use_cases, UseCaseRef};
-use steerco_api::workshop as workshops;
 use steerco_api::{portfolio, Ctx, ErrorCode, Paths};
 use steerco_core::domain::{CriterionKey, DossierField, Lane, Stage};
 use steerco_core::services::discovery::scoring::Weight;
 use steerco_core::services::portfolio::DemoRequest;
-use steerco_core::workshop::RatingEntry;
 use tempfile::TempDir;
 
 const HEADER: &str = "title,business_unit,executive_sponsor,product_owner,annual_value,one_time_cost,monthly_run_cost,value_rating,criticality_rating,guardrail_rating,data_readiness,risk_class,description";
@@ -20,7 +18,7 @@ const HEADER: &str = "title,business_unit,executive_sponsor,product_owner,annual
 /// Bravo:   value 4, crit 4, guard 3 → 30 + 22.5 + 15   = 67.5; 600k/yr, 360k, 10k/mo → 360/40 = 9 mo → research
 /// Charlie: value 4, crit 4, guard 3 → 67.5 (tie with Bravo); 480k/yr, 100k, 0 → 100/40 = 2.5 mo → ranks above Bravo
 /// Delta:   value 2, crit 1, guard 5 → 10 + 0 + 0 = 10;       120k/yr, 50k, 10k/mo → net 0 → no payback → research
-fn sample_csv() -> String {
+pub(crate) fn sample_csv() -> String {
     format!(
         "{HEADER}\n\
          Alpha,Banking,Ana,Ben,1200000,300000,20000,5,4,2,4,limited,First\n\
@@ -30,7 +28,7 @@ fn sample_csv() -> String {
     )
 }
 
-fn fresh() -> (TempDir, Ctx) {
+pub(crate) fn fresh() -> (TempDir, Ctx) {
     let dir = TempDir::new().unwrap();
     let paths = Paths { data_dir: dir.path().join("data"), config_dir: dir.path().join("config") };
     let ctx = portfolio::open_file(&paths, &dir.path().join("p.steerco"), Opening::CreateIfMissing).unwrap();
@@ -39,7 +37,7 @@ fn fresh() -> (TempDir, Ctx) {
 }
 
 /// Writes `csv` beside the portfolio and returns its path, as the file chooser would.
-fn csv_file(ctx: &Ctx, csv: &str) -> String {
+pub(crate) fn csv_file(ctx: &Ctx, csv: &str) -> String {
     let path = ctx.db.path().unwrap().with_file_name(format!("in-{}.csv", crate::unique()));
     std::fs::write(&path, csv).unwrap();
     path.display().to_string()
@@ -49,7 +47,7 @@ fn import_request(ctx: &Ctx, csv: &str, dry_run: bool) -> ImportRequest {
     ImportRequest { path: csv_file(ctx, csv), dry_run, on_duplicate: None }
 }
 
-fn import(ctx: &Ctx, csv: &str) {
+pub(crate) fn import(ctx: &Ctx, csv: &str) {
     use_cases::import_csv(ctx, import_request(ctx, csv, false)).unwrap();
 }
 
@@ -241,82 +239,6 @@ fn a_dossier_cannot_leave_discovery_without_both_owners() {
 }
 
 #[test]
-fn workshop_ratings_set_the_dossier_median_and_flag_spreads() {
-    let (dir, ctx) = fresh();
-    import(&ctx, &sample_csv());
-    let ids: Vec<String> = use_cases::list(&ctx, ()).unwrap().into_iter().map(|c| c.id).collect();
-    let w = workshops::create(
-        &ctx,
-        NewWorkshop {
-            title: "Discovery day".into(),
-            held_on: "2026-11-30".into(),
-            facilitator: "Nadia".into(),
-            participants: vec!["Ana".into(), "Ben".into(), "Cy".into()],
-            use_case_ids: vec![ids[0].clone()],
-        },
-    )
-    .unwrap();
-    let entry = |p: &str, c: CriterionKey, r: u8| RatingEntry {
-        participant: p.into(),
-        use_case_id: ids[0].clone(),
-        criterion: c,
-        rating: Some(r),
-    };
-    let detail = workshops::rate(
-        &ctx,
-        RateRequest {
-            workshop_id: w.id.clone(),
-            entries: vec![
-                entry("Ana", CriterionKey::Value, 2),
-                entry("Ben", CriterionKey::Value, 3),
-                entry("Cy", CriterionKey::Value, 5),
-            ],
-        },
-    )
-    .unwrap();
-    let cell = detail.consensus.iter().find(|c| c.criterion == CriterionKey::Value).unwrap();
-    assert_eq!((cell.median, cell.spread, cell.discuss), (Some(3.0), Some(3), true));
-    assert_eq!(
-        use_cases::get(&ctx, UseCaseRef { id: ids[0].clone() }).unwrap().ratings.value,
-        3.0,
-        "dossier takes the median"
-    );
-
-    // A participant's sheet, filled in offline and read back.
-    let sheet = dir.path().join("ana.csv");
-    workshops::export_sheet(
-        &ctx,
-        SheetExportRequest {
-            workshop_id: w.id.clone(),
-            participant: "Ana".into(),
-            destination: sheet.display().to_string(),
-        },
-    )
-    .unwrap();
-    let text = std::fs::read_to_string(&sheet).unwrap();
-    assert!(text.lines().nth(1).unwrap().ends_with(",2"), "the sheet is prefilled: {text}");
-    let filled = text.replace("criticality,Process criticality,", "criticality,Process criticality,4");
-    let detail =
-        workshops::import_sheet(&ctx, SheetImportRequest { workshop_id: w.id.clone(), path: csv_file(&ctx, &filled) })
-            .unwrap();
-    let crit = detail.consensus.iter().find(|c| c.criterion == CriterionKey::Criticality).unwrap();
-    assert_eq!(crit.ratings, [("Ana".to_owned(), 4)]);
-
-    // A bad sheet (a stranger, a rating of 7) stores nothing.
-    let bad = format!(
-        "workshop_id,participant,use_case_id,criterion,rating\n{0},Zed,{1},value,4\n{0},Ben,{1},guardrail,7\n",
-        w.id, ids[0]
-    );
-    let err =
-        workshops::import_sheet(&ctx, SheetImportRequest { workshop_id: w.id.clone(), path: csv_file(&ctx, &bad) })
-            .unwrap_err();
-    assert_eq!(err.code, ErrorCode::InvalidInput);
-    assert!(err.message.contains("row 3, column rating"), "{}", err.message);
-    let after = workshops::get(&ctx, WorkshopRef { id: w.id.clone() }).unwrap();
-    assert_eq!(after.ratings.len(), 4, "nothing from the bad sheet was recorded");
-}
-
-#[test]
 fn overrides_are_refused_where_they_would_change_nothing() {
     let (_dir, ctx) = fresh();
     import(&ctx, &sample_csv());
@@ -338,37 +260,6 @@ fn overrides_are_refused_where_they_would_change_nothing() {
     )
     .unwrap();
     assert!(decisions.records.is_empty(), "a refused override leaves no record");
-}
-
-#[test]
-fn withdrawing_every_workshop_rating_restores_the_dossier_rating() {
-    let (_dir, ctx) = fresh();
-    import(&ctx, &sample_csv());
-    let alpha = use_cases::list(&ctx, ()).unwrap().into_iter().find(|c| c.title == "Alpha").unwrap();
-    let w = workshops::create(
-        &ctx,
-        NewWorkshop {
-            title: "Day".into(),
-            held_on: "2026-12-1".into(),
-            facilitator: "N".into(),
-            participants: vec!["Ana".into()],
-            use_case_ids: vec![alpha.id.clone()],
-        },
-    )
-    .unwrap();
-    assert_eq!(w.held_on, "2026-12-01");
-    let rate = |rating: Option<u8>| {
-        let entry = RatingEntry {
-            participant: "Ana".into(),
-            use_case_id: alpha.id.clone(),
-            criterion: CriterionKey::Value,
-            rating,
-        };
-        workshops::rate(&ctx, RateRequest { workshop_id: w.id.clone(), entries: vec![entry] }).unwrap();
-        use_cases::get(&ctx, UseCaseRef { id: alpha.id.clone() }).unwrap().ratings.value
-    };
-    assert_eq!(rate(Some(1)), 1.0, "a mis-click takes effect at once");
-    assert_eq!(rate(None), 5.0, "withdrawing it restores the dossier's own rating");
 }
 
 #[test]

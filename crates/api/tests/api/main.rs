@@ -6,6 +6,7 @@ mod compliance;
 mod discovery;
 mod handlers;
 mod registry;
+mod workshops;
 
 use std::sync::atomic::{AtomicU64, Ordering};
 

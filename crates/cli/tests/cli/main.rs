@@ -1,5 +1,6 @@
 //! steerco-cli integration tests: one binary, one module per part of the contract.
 
+mod bias;
 mod compliance;
 mod crash;
 mod discovery;

@@ -21,6 +21,7 @@ mod fixtures;
 pub(crate) mod images;
 pub(crate) mod lane_override;
 mod migrate;
+mod online_copy;
 mod open;
 pub(crate) mod oversight;
 pub(crate) mod person;
@@ -28,6 +29,7 @@ pub(crate) mod policy;
 pub(crate) mod programme;
 pub(crate) mod risk;
 pub(crate) mod sequence;
+mod sidecars;
 pub(crate) mod signoff;
 pub(crate) mod signoff_decline;
 pub(crate) mod use_case;
@@ -42,7 +44,9 @@ use chrono::{DateTime, Utc};
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 pub use migrate::{APPLICATION_ID, SCHEMA_VERSION};
+pub(crate) use online_copy::copy_database;
 pub use open::Access;
+pub use sidecars::{protected_paths, sidecar_paths};
 
 use crate::audit::{Action, AuditMeta};
 use crate::caller::{Actor, Caller};
@@ -313,25 +317,6 @@ impl Db {
     }
 }
 
-/// Copies the whole database on `source` into `dest` with SQLite's online backup, every page in
-/// one step: one read of the source, so the copy is one consistent state even while another
-/// process writes (a busy source is waited for, up to the write wait limit).
-pub(crate) fn copy_database(source: &Connection, dest: &mut Connection) -> CoreResult<()> {
-    use rusqlite::backup::{Backup, StepResult};
-    let backup = Backup::new(source, dest)?;
-    let started = Instant::now();
-    loop {
-        match backup.step(-1)? {
-            StepResult::Done => return Ok(()),
-            StepResult::More => {}
-            StepResult::Busy | StepResult::Locked if started.elapsed() < WRITE_WAIT_LIMIT => {
-                std::thread::sleep(Duration::from_millis(50))
-            }
-            _ => return Err(CoreError::Busy("the portfolio stayed busy while it was being copied".into())),
-        }
-    }
-}
-
 /// A connection's settings, as `Db::connection_settings` reads them back.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConnectionSettings {
@@ -391,19 +376,4 @@ pub(crate) fn stored_enum<T: std::str::FromStr<Err = CoreError>>(text: &str) -> 
 /// A JSON column written by this crate.
 pub(crate) fn stored_json<T: serde::de::DeserializeOwned>(text: &str) -> CoreResult<T> {
     Ok(serde_json::from_str(text)?)
-}
-
-/// A portfolio file and its sidecars, the file first.
-pub fn protected_paths(path: &Path) -> Vec<PathBuf> {
-    std::iter::once(path.to_owned()).chain(sidecar_paths(path)).collect()
-}
-
-/// The SQLite files that travel with a portfolio: its write-ahead log, shared memory and (for a
-/// file in rollback mode) journal.
-pub fn sidecar_paths(path: &Path) -> [PathBuf; 3] {
-    ["-wal", "-shm", "-journal"].map(|suffix| {
-        let mut name = path.as_os_str().to_owned();
-        name.push(suffix);
-        PathBuf::from(name)
-    })
 }

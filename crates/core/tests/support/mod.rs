@@ -1,6 +1,8 @@
 //! Builders shared by the core integration tests: portfolios on temp files, callers, dossiers.
 #![allow(dead_code)]
 
+pub mod registry;
+
 use std::path::{Path, PathBuf};
 
 use chrono::Utc;

@@ -2,7 +2,7 @@
 //! a reason: add a field to a dossier (or a version, a pack, a risk…) and these tests fail until
 //! the field is signed or its exclusion explained.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::Utc;
 use serde::Serialize;
