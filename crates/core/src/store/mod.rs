@@ -204,11 +204,7 @@ impl Db {
         let conn = self.lock();
         let sql = self.begin_immediate(&conn)?;
         audit::adopt_outside_changes(&sql, caller.now)?;
-        let found = match caller.working_as.as_deref() {
-            Some(name) => person::find(&sql, name)?,
-            None => None,
-        };
-        let actor = Actor::resolve(caller, found, person::facts(&sql)?)?;
+        let actor = resolve_in(&sql, caller)?;
         let meta = AuditMeta::new(actor.name.clone(), action, caller.now);
         let tx = Tx { sql, actor, now: caller.now };
         let value = f(&tx)?;
@@ -227,11 +223,7 @@ impl Db {
         }
         let conn = self.lock();
         let sql = self.begin_immediate(&conn)?;
-        let found = match caller.working_as.as_deref() {
-            Some(name) => person::find(&sql, name)?,
-            None => None,
-        };
-        let actor = Actor::resolve(caller, found, person::facts(&sql)?)?;
+        let actor = resolve_in(&sql, caller)?;
         let tx = Tx { sql, actor, now: caller.now };
         let value = f(&tx);
         tx.sql.rollback()?;
@@ -241,13 +233,7 @@ impl Db {
     /// The caller resolved against the portfolio's people (refused as `write` would refuse it),
     /// for work that must know who asks before it writes anything.
     pub(crate) fn resolve(&self, caller: &Caller) -> CoreResult<Actor> {
-        self.read(|s| {
-            let found = match caller.working_as.as_deref() {
-                Some(name) => person::find(s, name)?,
-                None => None,
-            };
-            Actor::resolve(caller, found, person::facts(s)?)
-        })
+        self.read(|s| resolve_in(s, caller))
     }
 
     /// `BEGIN IMMEDIATE`, waiting while another connection holds the write lock.
@@ -324,6 +310,15 @@ pub struct ConnectionSettings {
     pub foreign_keys: bool,
     pub synchronous_full: bool,
     pub busy_timeout_ms: u64,
+}
+
+/// The caller as the portfolio's people know them, read in the transaction at hand.
+fn resolve_in(conn: &Connection, caller: &Caller) -> CoreResult<Actor> {
+    let found = match caller.working_as.as_deref() {
+        Some(name) => person::find(conn, name)?,
+        None => None,
+    };
+    Actor::resolve(caller, found, person::facts(conn)?)
 }
 
 fn is_busy(e: &rusqlite::Error) -> bool {
