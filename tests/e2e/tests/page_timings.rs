@@ -2,7 +2,9 @@
 //! runs it against the release app): for portfolios of about 1,000 and 10,000 use cases, click
 //! each page in the sidebar and measure, inside the page, the time until it settles — no loader
 //! left and nothing changing in the DOM for 250 ms (the quiet time is not counted). Prints one
-//! line per page; the README keeps the figures.
+//! line per page; the README keeps the figures. With `STEERCO_TIMING_DETAIL=1` each line also
+//! shows the backend calls (start–end, ms after the click) and the last DOM changes, which tells
+//! time in the backend from time in rendering.
 
 use std::time::Duration;
 
@@ -15,7 +17,9 @@ const [page, done] = arguments;
 const quiet = 250;
 const start = performance.now();
 let last = start;
-const observer = new MutationObserver(() => { last = performance.now(); });
+const trace = [];
+const describe = (n) => { const e = n.nodeType === 1 ? n : n.parentElement; if (!e) return '?'; return (e.getAttribute('data-testid') || e.tagName.toLowerCase() + '.' + String(e.className && e.className.baseVal !== undefined ? e.className.baseVal : e.className).split(' ')[0]); };
+const observer = new MutationObserver((list) => { last = performance.now(); if (window.__steercoTimingDetail) { trace.push(`${Math.round(last - start)}:${list.length}:${describe(list[0].target)}:${list[0].type}:${list[0].attributeName || ''}`); } });
 observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
 document.querySelector(`[data-testid=nav-${page}]`).click();
 const poll = () => {
@@ -23,10 +27,9 @@ const poll = () => {
   const loading = document.querySelector('.mantine-Loader-root, [aria-busy=true]');
   if (!loading && now - last >= quiet && now - start >= quiet) {
     observer.disconnect();
-    const calls = performance.getEntriesByType('resource')
-      .filter((e) => e.startTime >= start && e.name.includes('ipc'))
-      .map((e) => `${decodeURIComponent(e.name.split('/').pop())} ${Math.round(e.duration)}ms`);
-    done(window.__steercoTimingDetail ? `${Math.round(last - start)} [${calls.join(', ')}]` : Math.round(last - start));
+    const calls = (window.__steercoCalls || []).filter((c) => c.end >= start)
+      .map((c) => `${c.command} ${Math.round(c.start - start)}-${Math.round(c.end - start)}`);
+    done(window.__steercoTimingDetail ? `${Math.round(last - start)} calls [${calls.join(', ')}] dom [${trace.slice(-8).join(', ')}]` : Math.round(last - start));
   } else if (now - start > 180000) {
     observer.disconnect();
     done(-1);
@@ -41,7 +44,7 @@ async fn time_pages(app: &App, label: &str) -> TestResult {
     for page in PAGES {
         // From a light page each time, so every figure is one page's own cost.
         if std::env::var_os("STEERCO_TIMING_DETAIL").is_some() {
-            app.client.execute("window.__steercoTimingDetail = true;", vec![]).await?;
+            app.client.execute("window.__steercoTimingDetail = true; window.__steercoCalls = window.__steercoCalls || [];", vec![]).await?;
         }
         app.client.execute_async(MEASURE, vec!["policies".into()]).await?;
         let ms = app.client.execute_async(MEASURE, vec![(*page).into()]).await?;

@@ -29,10 +29,25 @@ function isApiError(value: unknown): value is ApiError {
   );
 }
 
+/** What `make page-timings` reads to tell time in the backend from time in rendering. */
+interface TimedCall {
+  command: string;
+  start: number;
+  end: number;
+}
+declare global {
+  interface Window {
+    __steercoCalls?: TimedCall[];
+  }
+}
+
 /** Calls the Tauri command `command` with its request (`null` for commands that take none). */
 export async function call<T>(command: string, req: unknown): Promise<T> {
+  const start = performance.now();
   try {
-    return await invoke<T>(command, { req });
+    const result = await invoke<T>(command, { req });
+    window.__steercoCalls?.push({ command, start, end: performance.now() });
+    return result;
   } catch (thrown) {
     if (isApiError(thrown))
       throw new BackendError({ ...thrown, field: thrown.field ?? null, reason: thrown.reason ?? null });

@@ -14,7 +14,7 @@ import {
   useReactTable,
 } from "@tanstack/react-table";
 import { useRef, useState } from "react";
-import { openableRow, SCROLL_BOX_HEIGHT, useVirtualWindow, VIRTUALISE_FROM } from "./tableRows";
+import { openableRow, PLAIN_CELL, plainRow, SCROLL_BOX_HEIGHT, useVirtualWindow, VIRTUALISE_FROM } from "./tableRows";
 
 declare module "@tanstack/react-table" {
   // Type parameters must match TanStack's declaration even though the meta ignores them.
@@ -111,24 +111,32 @@ export function DataTable<T>({
         {visible.before}
         {visible.indexes.map((index) => {
           const row = rowModel[index]!;
+          const openable = onRowClick
+            ? openableRow(() => onRowClick(row.original), rowLabel?.(row.original))
+            : undefined;
           return (
-            <Table.Tr
+            <tr
               key={row.id}
               ref={visible.measure}
               data-index={index}
-              {...(onRowClick ? openableRow(() => onRowClick(row.original), rowLabel?.(row.original)) : {})}
-              bg={row.id === selectedId ? "var(--mantine-color-blue-light)" : undefined}
+              {...openable}
+              {...plainRow({ hover: onRowClick !== undefined, extraClass: openable?.className })}
+              style={row.id === selectedId ? { background: "var(--mantine-color-blue-light)" } : undefined}
               data-testid={rowTestId?.(row.original)}
             >
               {row.getVisibleCells().map((cell) => {
                 const meta = cell.column.columnDef.meta;
                 return (
-                  <Table.Td key={cell.id} ta={meta?.align} style={meta?.nowrap ? { whiteSpace: "nowrap" } : undefined}>
+                  <td
+                    key={cell.id}
+                    className={PLAIN_CELL}
+                    style={{ textAlign: meta?.align, whiteSpace: meta?.nowrap ? "nowrap" : undefined }}
+                  >
                     {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                  </Table.Td>
+                  </td>
                 );
               })}
-            </Table.Tr>
+            </tr>
           );
         })}
         {visible.after}

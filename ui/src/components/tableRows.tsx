@@ -2,9 +2,27 @@
 // visible focus ring, Enter or Space opens, the arrows move between rows), and virtualisation
 // (only the rows in view, plus a margin, are in the DOM; spacer rows keep the scroll height and
 // the striping). Rows that open nothing get none of this and are not Tab stops.
+import { Table } from "@mantine/core";
 import { measureElement, observeElementRect, useVirtualizer } from "@tanstack/react-virtual";
 import type { KeyboardEvent, RefObject } from "react";
 import classes from "./tableRows.module.css";
+
+/**
+ * A body row as Mantine's Table.Tr draws it (row border, striping, hover), for a plain <tr>:
+ * the rows of long tables are plain elements, because a Mantine component per row and per cell
+ * is what a long table multiplies. `extraClass` adds to the row's class (e.g. an openable row's).
+ */
+export function plainRow({ striped, hover, extraClass }: { striped?: boolean; hover?: boolean; extraClass?: string }) {
+  return {
+    className: extraClass ? `${Table.classes.tr} ${extraClass}` : Table.classes.tr,
+    "data-with-row-border": true,
+    "data-striped": striped ? "odd" : undefined,
+    "data-hover": hover || undefined,
+  };
+}
+
+/** The class of a body cell as Mantine's Table.Td draws it, for a plain <td>. */
+export const PLAIN_CELL = Table.classes.td;
 
 /** Tables longer than this render only a window of their rows. */
 export const VIRTUALISE_FROM = 100;
@@ -73,7 +91,7 @@ export function useVirtualWindow({
     count: enabled ? count : 0,
     getScrollElement: () => scrollBox.current,
     estimateSize: () => rowHeight,
-    overscan: 10,
+    overscan: 4,
     initialRect: { width: 0, height: UNMEASURED_HEIGHT },
     observeElementRect: (instance, cb) =>
       observeElementRect(instance, (rect) => cb(rect.height > 0 ? rect : { ...rect, height: UNMEASURED_HEIGHT })),

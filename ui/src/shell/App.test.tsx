@@ -58,6 +58,7 @@ describe("App shell", { timeout: 20_000 }, () => {
       programme_get: () => refuse("internal", "not needed here"),
       audit_log: () => emptyTrail,
       audit_verify: () => intact,
+      signoff_list: () => [],
       scoring_rank: (): Ranking => ({
         criteria: [
           { key: "value", name: "Annualised value", weight: 40, direction: "benefit" },

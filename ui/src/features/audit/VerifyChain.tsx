@@ -14,6 +14,7 @@ import { localDateTime } from "../../lib/compliance";
 import { formatCount } from "../../lib/governance";
 import { rowChangeText } from "../../lib/history";
 import { keys } from "../../lib/queryKeys";
+import { useRefresh } from "../../lib/useRefresh";
 import { useWorkingAs } from "../../shell/useWorkingAs";
 import { AcknowledgeModal } from "./AcknowledgeModal";
 
@@ -192,6 +193,7 @@ function Acknowledged({ changes, onShow }: { changes: UnauditedChange[]; onShow:
 /** The verification, run when the page opens and again on request. */
 export function VerifyChain({ onShowRecord }: { onShowRecord: (entityId: string) => void }) {
   const verify = useQuery({ queryKey: keys.auditVerify, queryFn: api.auditVerify });
+  const { refresh, refreshing } = useRefresh(verify.refetch);
   const [acknowledging, setAcknowledging] = useState<UnauditedChange | null>(null);
   const report = verify.data;
   return (
@@ -200,8 +202,8 @@ export function VerifyChain({ onShowRecord }: { onShowRecord: (entityId: string)
         <Button
           variant="default"
           leftSection={<IconLink size={16} />}
-          onClick={() => void verify.refetch()}
-          loading={verify.isFetching}
+          onClick={refresh}
+          loading={refreshing}
           data-testid="audit-verify"
         >
           Verify again

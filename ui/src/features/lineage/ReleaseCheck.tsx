@@ -8,6 +8,7 @@ import { useQuery } from "@tanstack/react-query";
 import { api } from "../../backend";
 import type { LineageCheck } from "../../bindings/LineageCheck";
 import { keys } from "../../lib/queryKeys";
+import { useRefresh } from "../../lib/useRefresh";
 import { GAP_KIND_LABEL } from "../../lib/recordKinds";
 import { CHECK_COLOR } from "../../lib/statusColors";
 import { useNavigation } from "../../shell/navigation";
@@ -63,6 +64,7 @@ function DeployedVersions({ check, onShow }: { check: LineageCheck; onShow: (ver
 export function ReleaseCheck({ onShow }: { onShow: (versionId: string) => void }) {
   const { navigate } = useNavigation();
   const check = useQuery({ queryKey: keys.lineageCheck, queryFn: api.lineageCheck });
+  const { refresh, refreshing } = useRefresh(check.refetch);
   const deployed = check.data?.deployed_versions ?? 0;
   return (
     <Paper withBorder p="md" radius="md">
@@ -78,8 +80,8 @@ export function ReleaseCheck({ onShow }: { onShow: (versionId: string) => void }
           variant="default"
           size="xs"
           leftSection={<IconRefresh size={14} />}
-          onClick={() => void check.refetch()}
-          loading={check.isFetching}
+          onClick={refresh}
+          loading={refreshing}
           data-testid="lineage-check-run"
         >
           Check again

@@ -16,7 +16,6 @@ import {
   Title,
   Tooltip,
 } from "@mantine/core";
-import { useLocalStorage } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { IconPlus, IconSearch } from "@tabler/icons-react";
 import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
@@ -26,12 +25,14 @@ import type { Lane } from "../../bindings/Lane";
 import type { RankedUseCase } from "../../bindings/RankedUseCase";
 import type { Stage } from "../../bindings/Stage";
 import { keys, useInvalidate } from "../../lib/queryKeys";
+import { isStringList, useRemembered } from "../../lib/useRemembered";
 import { LANE_LABEL, LANES, STAGE_LABEL, STAGES } from "../../lib/vocabulary";
 import type { WeightMap } from "../../lib/weights";
 import { usePageParam } from "../../shell/navigation";
 import { useShellCommand } from "../../shell/shellCommands";
 import { actionKeys, keysText } from "../../shell/shortcuts";
 import { DossierDrawer, type DossierTarget } from "../dossier/DossierDrawer";
+import { staleSignoffsQuery } from "../signoffs/staleSignoffs";
 import { CsvActions } from "./CsvActions";
 import { RankedTable } from "./RankedTable";
 import { useRankMovement } from "./rankMovement";
@@ -49,6 +50,7 @@ const RANK_AFTER_MS = 150;
 
 /** Which of the folding panels are open, remembered across sessions on this machine. */
 export const PANELS_KEY = "steerco.portfolio.panels";
+const DEFAULT_PANELS = ["weights"];
 
 const LANE_OPTIONS = LANES.map((l: Lane) => ({ value: l, label: LANE_LABEL[l] }));
 const STAGE_OPTIONS = STAGES.map((s: Stage) => ({ value: s, label: STAGE_LABEL[s] }));
@@ -82,11 +84,7 @@ export function PortfolioPage() {
   const openedOn = usePageParam("portfolio");
   const [target, setTarget] = useState<DossierTarget | null>(openedOn ? { kind: "existing", id: openedOn } : null);
   useShellCommand("new-use-case", () => setTarget({ kind: "new" }));
-  const [panels, setPanels] = useLocalStorage<string[]>({
-    key: PANELS_KEY,
-    defaultValue: ["weights"],
-    getInitialValueInEffect: false,
-  });
+  const [panels, setPanels] = useRemembered(PANELS_KEY, DEFAULT_PANELS, isStringList);
 
   const pending = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(pending.current), []);
@@ -115,6 +113,9 @@ export function PortfolioPage() {
     gcTime: 5_000,
   });
   const ranking = draft && asked && preview.data ? preview : stored;
+  // The table's stale flags, asked for with the ranking rather than after the table first
+  // renders: one render of the table, not two, and no waterfall.
+  const staleFlags = useQuery(staleSignoffsQuery);
 
   const saveWeights = useMutation({
     mutationFn: (w: WeightMap) =>
@@ -169,7 +170,7 @@ export function PortfolioPage() {
   const openCase = useCallback((id: string) => setTarget({ kind: "existing", id }), []);
   const closeDossier = useCallback(() => setTarget(null), []);
 
-  if (ranking.isPending) return <Loader aria-label="Ranking the portfolio" />;
+  if (ranking.isPending || staleFlags.isPending) return <Loader aria-label="Ranking the portfolio" />;
   if (ranking.isError) {
     return (
       <Alert color="red" title="The portfolio could not be ranked">

@@ -16,7 +16,15 @@ import {
 import { memo, useMemo, useRef, useState } from "react";
 import type { RankedUseCase } from "../../bindings/RankedUseCase";
 import type { SignoffStatus } from "../../bindings/SignoffStatus";
-import { openableRow, SCROLL_BOX_HEIGHT, useVirtualWindow, VIRTUALISE_FROM } from "../../components/tableRows";
+import { LazyTooltip } from "../../components/LazyTooltip";
+import {
+  openableRow,
+  PLAIN_CELL,
+  plainRow,
+  SCROLL_BOX_HEIGHT,
+  useVirtualWindow,
+  VIRTUALISE_FROM,
+} from "../../components/tableRows";
 import { type Money, useMoney } from "../../lib/money";
 import { formatPayback, LANE_COLOR, LANE_LABEL, LANES, STAGE_LABEL, STAGES } from "../../lib/vocabulary";
 import { StaleSignoffIcon, useStaleSignoffs } from "../signoffs/staleSignoffs";
@@ -98,15 +106,15 @@ const rankedColumns = (stale: Map<string, SignoffStatus>, movement: RankMovement
       );
       return (
         <Group gap={4} wrap="nowrap">
-          {u.lane_reason ? <Tooltip label={u.lane_reason}>{badge}</Tooltip> : badge}
+          {u.lane_reason ? <LazyTooltip label={u.lane_reason}>{badge}</LazyTooltip> : badge}
           {u.lane_override && (
-            <Tooltip
+            <LazyTooltip
               label={`Gate overridden by ${u.lane_override.decided_by}: ${u.lane_override.reason}`}
               multiline
               w={280}
             >
               <IconShieldCheck size={16} color="var(--mantine-color-orange-6)" aria-label="gate overridden" />
-            </Tooltip>
+            </LazyTooltip>
           )}
         </Group>
       );
@@ -169,24 +177,29 @@ const RankedRow = memo(function RankedRow({
   measure: (row: HTMLTableRowElement | null) => void;
 }) {
   const u = row.original;
+  const openable = openableRow(() => onOpen(u.id), `Rank ${u.rank}: ${u.id} ${u.title} — open the dossier`);
   return (
-    <Table.Tr
+    <tr
       ref={measure}
       data-index={index}
-      {...openableRow(() => onOpen(u.id), `Rank ${u.rank}: ${u.id} ${u.title} — open the dossier`)}
+      {...openable}
+      {...plainRow({ striped: true, hover: true, extraClass: openable.className })}
       data-testid="ranked-row"
       data-id={u.id}
     >
       {row.getVisibleCells().map((cell) => (
-        <Table.Td
+        <td
           key={cell.id}
-          ta={RIGHT.has(cell.column.id) ? "right" : undefined}
-          style={NO_WRAP.has(cell.column.id) ? { whiteSpace: "nowrap" } : undefined}
+          className={PLAIN_CELL}
+          style={{
+            textAlign: RIGHT.has(cell.column.id) ? "right" : undefined,
+            whiteSpace: NO_WRAP.has(cell.column.id) ? "nowrap" : undefined,
+          }}
         >
           {flexRender(cell.column.columnDef.cell, cell.getContext())}
-        </Table.Td>
+        </td>
       ))}
-    </Table.Tr>
+    </tr>
   );
 });
 

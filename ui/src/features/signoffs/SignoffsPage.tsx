@@ -54,6 +54,9 @@ function Declined({ declined }: { declined: SignoffDecline | null }) {
 
 type Review = (entityId: string) => void;
 
+/** Queue cards shown at first and per "Show more". */
+const QUEUE_PAGE = 20;
+
 function Awaiting({ item, onReview }: { item: AwaitingSignoff; onReview: Review }) {
   return (
     <Paper withBorder p="sm" radius="md" data-testid={`awaiting-${item.entity_id}`}>
@@ -232,9 +235,10 @@ export function SignoffsPage() {
             Nothing awaits a sign-off.
           </Text>
         ) : (
-          // Hundreds may await after an import: shown fifty at a time.
+          // Hundreds may await after an import: shown twenty at a time, so the page opens at once.
           <Paged
             items={awaiting}
+            pageSize={QUEUE_PAGE}
             testId="awaiting-more"
             render={(shown) => shown.map((a) => <Awaiting key={a.entity_id} item={a} onReview={setReviewing} />)}
           />
@@ -248,6 +252,7 @@ export function SignoffsPage() {
         ) : (
           <Paged
             items={stale}
+            pageSize={QUEUE_PAGE}
             testId="stale-more"
             render={(shown) => shown.map((s) => <Stale key={s.status.signoff.id} item={s} onReview={setReviewing} />)}
           />
