@@ -73,6 +73,9 @@ macro_rules! for_each_command {
                 adapter_version::set_base_model(BaseModelChange) -> AdapterVersion;
                 deployment::list(()) -> Vec<Deployment>;
                 deployment::create(DeploymentInput) -> Deployment;
+                regression::check(AdapterVersionRef) -> RegressionCheck;
+                regression::tolerances(UseCaseRef) -> Vec<Tolerance>;
+                regression::set_tolerance(ToleranceInput) -> Vec<Tolerance>;
                 evaluation::get(EvaluationRef) -> Evaluation;
                 evaluation::import(EvaluationImport) -> Evaluation;
                 evaluation::import_mlflow(MlflowImport) -> MlflowImportOutcome;

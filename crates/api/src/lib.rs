@@ -30,6 +30,7 @@ pub mod policy;
 pub mod portfolio;
 pub mod programme;
 pub mod recent;
+pub mod regression;
 pub mod risk;
 pub mod scoring;
 pub mod session;

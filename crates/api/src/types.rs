@@ -13,6 +13,7 @@ pub use steerco_core::overview::ProgrammeOverview;
 pub use steerco_core::registry::diff::VersionDiff;
 pub use steerco_core::registry::lineage::LineageGraph;
 pub use steerco_core::registry::peft::PeftFolder;
+pub use steerco_core::registry::regression::{RegressionCheck, Tolerance};
 pub use steerco_core::registry::{
     AdapterSummary, AdapterVersion, DataPack, DataSource, DataSourceInput, Deployment, DeploymentInput, Evaluation,
     PackApproval, Policy, PolicyInput,
@@ -49,6 +50,7 @@ pub use steerco_core::services::registry::evaluations::{
 };
 pub use steerco_core::services::registry::governance::{DataPackCreate, DataSourceUpdate, PolicyUpdate};
 pub use steerco_core::services::registry::lineage::{LineageCheck, OpenLineageExportRequest};
+pub use steerco_core::services::registry::regression::ToleranceInput;
 pub use steerco_core::workshop::{NewWorkshop, Workshop};
 
 /// A request naming one use case.

@@ -140,7 +140,7 @@ fn run(cli: Cli) -> ApiResult<ExitCode> {
         Command::Policy(command) => registry::policy(&open(false)?, command)?,
         Command::Source(command) => registry::source(&open(false)?, command)?,
         Command::Pack(command) => registry::pack(&open(false)?, command)?,
-        Command::Adapter(command) => registry::adapter(&open(false)?, command)?,
+        Command::Adapter(command) => return registry::adapter(&open(false)?, command),
         Command::Eval(command) => registry::eval(&open(false)?, command)?,
         Command::Mlflow(command) => registry::mlflow(&open(false)?, command)?,
         Command::Lineage(args) => return registry::lineage(&open(false)?, args),

@@ -132,6 +132,7 @@ fn versions_are_semver_unique_per_adapter_and_move_forward() {
         target: "production".into(),
         deployed_on: "2026-11-28".into(),
         approved_by: Some("Somebody Else".into()),
+        override_rationale: None,
     };
     let err = adapters::deploy(&reg.p.db, &caller(EXECUTIVE), &in_another_name).unwrap_err();
     assert!(matches!(err, CoreError::Invalid { ref field, .. } if field == "approved_by"), "{err}");
@@ -222,7 +223,9 @@ fn lineage_check_names_each_planted_gap() {
     };
     let ev = evaluations::import(db, &caller(CONSULTANT), &req).unwrap();
     assert_eq!(ev.run_by, CONSULTANT, "who ran it defaults to the person importing");
-    for id in [&clean, &no_pack, &dirty] {
+    // The evaluated version goes out last: the regression gate would refuse an unevaluated
+    // version after it (tests/regression.rs), and this test is about lineage gaps.
+    for id in [&no_pack, &dirty, &clean] {
         reg.status(id, AdapterStatus::Approved).unwrap();
         reg.deploy(id).unwrap();
     }

@@ -44,7 +44,12 @@ async fn time_pages(app: &App, label: &str) -> TestResult {
     for page in PAGES {
         // From a light page each time, so every figure is one page's own cost.
         if std::env::var_os("STEERCO_TIMING_DETAIL").is_some() {
-            app.client.execute("window.__steercoTimingDetail = true; window.__steercoCalls = window.__steercoCalls || [];", vec![]).await?;
+            app.client
+                .execute(
+                    "window.__steercoTimingDetail = true; window.__steercoCalls = window.__steercoCalls || [];",
+                    vec![],
+                )
+                .await?;
         }
         app.client.execute_async(MEASURE, vec!["policies".into()]).await?;
         let ms = app.client.execute_async(MEASURE, vec![(*page).into()]).await?;

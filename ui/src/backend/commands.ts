@@ -66,6 +66,7 @@ import type { RankRequest } from "../bindings/RankRequest";
 import type { Ranking } from "../bindings/Ranking";
 import type { RateRequest } from "../bindings/RateRequest";
 import type { RecentFile } from "../bindings/RecentFile";
+import type { RegressionCheck } from "../bindings/RegressionCheck";
 import type { RestoreOutcome } from "../bindings/RestoreOutcome";
 import type { RestoreRequest } from "../bindings/RestoreRequest";
 import type { ReviewRequest } from "../bindings/ReviewRequest";
@@ -84,6 +85,8 @@ import type { SignoffQueue } from "../bindings/SignoffQueue";
 import type { SignoffReview } from "../bindings/SignoffReview";
 import type { SignoffStatus } from "../bindings/SignoffStatus";
 import type { StageOption } from "../bindings/StageOption";
+import type { Tolerance } from "../bindings/Tolerance";
+import type { ToleranceInput } from "../bindings/ToleranceInput";
 import type { UnsignedField } from "../bindings/UnsignedField";
 import type { UpdatePreview } from "../bindings/UpdatePreview";
 import type { UseCase } from "../bindings/UseCase";
@@ -214,6 +217,12 @@ export const adapterVersionSetBaseModel = (req: BaseModelChange): Promise<Adapte
 export const deploymentList = (): Promise<Array<Deployment>> => call("deployment_list", null);
 
 export const deploymentCreate = (req: DeploymentInput): Promise<Deployment> => call("deployment_create", req);
+
+export const regressionCheck = (req: AdapterVersionRef): Promise<RegressionCheck> => call("regression_check", req);
+
+export const regressionTolerances = (req: UseCaseRef): Promise<Array<Tolerance>> => call("regression_tolerances", req);
+
+export const regressionSetTolerance = (req: ToleranceInput): Promise<Array<Tolerance>> => call("regression_set_tolerance", req);
 
 export const evaluationGet = (req: EvaluationRef): Promise<Evaluation> => call("evaluation_get", req);
 

@@ -5,4 +5,9 @@ export type DeploymentInput = { adapter_version_id: string, target: string, depl
  * Who approved the deployment: the person working (given only to confirm it; a deployment
  * is never recorded in someone else's name).
  */
-approved_by: string | null, };
+approved_by: string | null, 
+/**
+ * An executive's rationale for deploying despite the regression gate (recorded as a
+ * decision); refused from anyone else.
+ */
+override_rationale: string | null, };

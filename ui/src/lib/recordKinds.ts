@@ -20,6 +20,7 @@ import type { EvaluationFormat } from "../bindings/EvaluationFormat";
 import type { EvidenceKind } from "../bindings/EvidenceKind";
 import type { GapKind } from "../bindings/GapKind";
 import type { Lane } from "../bindings/Lane";
+import type { MetricVerdict } from "../bindings/MetricVerdict";
 import type { NodeKind } from "../bindings/NodeKind";
 import type { PersonalData } from "../bindings/PersonalData";
 import type { PolicyCategory } from "../bindings/PolicyCategory";
@@ -262,6 +263,14 @@ export const ACTION_LABEL: Record<Action, string> = {
   decline: "Declined to sign off",
 };
 
+/** How one metric fared at the regression gate. */
+export const METRIC_VERDICT_LABEL: Record<MetricVerdict, string> = {
+  holds: "Holds",
+  worse: "Worse than before",
+  not_measured: "Not measured",
+  direction_unknown: "Direction unknown",
+};
+
 /** Every generated union's labels, by the binding's name: the unit test checks each binding. */
 export const UNION_LABELS: Record<string, Record<string, string>> = {
   Action: ACTION_LABEL,
@@ -280,6 +289,7 @@ export const UNION_LABELS: Record<string, Record<string, string>> = {
   EvidenceKind: EVIDENCE_KIND_LABEL,
   GapKind: GAP_KIND_LABEL,
   Lane: LANE_LABEL,
+  MetricVerdict: METRIC_VERDICT_LABEL,
   NodeKind: NODE_KIND_LABEL,
   PersonalData: PERSONAL_DATA_LABEL,
   PolicyCategory: POLICY_CATEGORY_LABEL,
@@ -328,6 +338,8 @@ export type EntityKind =
   | "risk"
   | "audit_acknowledgement"
   | "signoff_decline"
+  | "regression_tolerance"
+  | "gate_decision"
   | "portfolio"
   | "file";
 
@@ -360,6 +372,8 @@ export const ENTITY_KIND_LABEL: Record<EntityKind, string> = {
   risk: "Risk",
   audit_acknowledgement: "Audit acknowledgement",
   signoff_decline: "Declined sign-off",
+  regression_tolerance: "Regression tolerance",
+  gate_decision: "Gate decision",
   portfolio: "Portfolio",
   file: "File",
 };
@@ -576,6 +590,14 @@ export const FIELD_LABEL: Record<string, string> = {
   likelihood: "Likelihood",
   impact: "Impact",
   mitigation: "Mitigation",
+  // the regression gate
+  tolerance: "Tolerance",
+  set_by: "Set by",
+  set_at: "Set",
+  gate: "Gate",
+  subject_id: "Let through",
+  rationale: "Rationale",
+  refusal: "The gate's refusal",
   // the trail and its events
   seq: "Record on the trail",
   acknowledged_by: "Acknowledged by",

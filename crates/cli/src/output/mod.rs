@@ -7,6 +7,7 @@ use serde::Serialize;
 
 mod adoption;
 mod compliance;
+mod gates;
 mod portfolio;
 mod registry;
 mod workshop;
@@ -15,6 +16,7 @@ pub use adoption::{signoff_review, stage_options, update_preview, withdrawn};
 pub use compliance::{
     audit_log, audit_verify, bias_checks, coverage, evidence_mapping, oversight, people, risks, signoff_queue, signoffs,
 };
+pub use gates::{regression, tolerances};
 pub use portfolio::{backups, criteria, demo, imported, info, overview, programme, ranking, use_case, use_cases};
 pub use registry::{
     adapters, diff, evaluation, lineage, lineage_check, mlflow, packs, policies, sources, version_detail, versions,

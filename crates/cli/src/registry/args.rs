@@ -161,6 +161,30 @@ pub enum AdapterCommand {
         /// ISO date; default today.
         #[arg(long = "on", value_name = "DATE")]
         on: Option<String>,
+        /// Deploy despite the regression gate, with this rationale (executives only; recorded
+        /// as a steering decision with the refusal it overrides)
+        #[arg(long = "override", value_name = "RATIONALE")]
+        override_rationale: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The regression gate for a version: each metric against the version deployed before it
+    /// for its use case (or the use case's baseline); exit 2 naming each failing metric
+    Regression {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// How much worse a metric may get for a use case and still pass the regression gate; with
+    /// --suite, --metric and --tolerance, set one (executives only; 0 restores the default)
+    Tolerance {
+        use_case: String,
+        #[arg(long, requires_all = ["metric", "tolerance"])]
+        suite: Option<String>,
+        #[arg(long, requires_all = ["suite", "tolerance"])]
+        metric: Option<String>,
+        #[arg(long, requires_all = ["suite", "metric"])]
+        tolerance: Option<f64>,
         #[arg(long)]
         json: bool,
     },

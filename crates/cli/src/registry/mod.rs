@@ -4,7 +4,10 @@ pub mod args;
 
 use std::process::ExitCode;
 
-use steerco_api::{adapter, adapter_version, deployment, evaluation, lineage, pack, policy, source, ApiResult, Ctx};
+use steerco_api::use_case::UseCaseRef;
+use steerco_api::{
+    adapter, adapter_version, deployment, evaluation, lineage, pack, policy, regression, source, ApiResult, Ctx,
+};
 use steerco_core::registry::{
     AdapterStatus, Classification, DataPackInput, DataSourceInput, DeploymentInput, PackApproval, PersonalData,
     PolicyCategory, PolicyInput,
@@ -15,6 +18,7 @@ use steerco_core::services::registry::adapters::{
 use steerco_core::services::registry::evaluations::{BaselineRequest, EvaluationImport, EvaluationRef, MlflowImport};
 use steerco_core::services::registry::governance::DataPackCreate;
 use steerco_core::services::registry::lineage::OpenLineageExportRequest;
+use steerco_core::services::registry::regression::ToleranceInput;
 
 use crate::output;
 use args::{
@@ -75,7 +79,7 @@ pub fn pack(ctx: &Ctx, command: PackCommand) -> ApiResult<()> {
     Ok(())
 }
 
-pub fn adapter(ctx: &Ctx, command: AdapterCommand) -> ApiResult<()> {
+pub fn adapter(ctx: &Ctx, command: AdapterCommand) -> ApiResult<ExitCode> {
     match command {
         AdapterCommand::Import { dir, name, version, use_case, data_packs, base_model, json } => {
             let req = AdapterImport {
@@ -118,9 +122,14 @@ pub fn adapter(ctx: &Ctx, command: AdapterCommand) -> ApiResult<()> {
             let v = adapter_version::set_status(ctx, AdapterStatusChange { id, status })?;
             output::line(&format!("{} ({} {}) is now {}.", v.id, v.adapter_name, v.version, v.status))?
         }
-        AdapterCommand::Deploy { id, target, approved_by, on, json } => {
-            let input =
-                DeploymentInput { adapter_version_id: id, target, deployed_on: on.unwrap_or_else(today), approved_by };
+        AdapterCommand::Deploy { id, target, approved_by, on, override_rationale, json } => {
+            let input = DeploymentInput {
+                adapter_version_id: id,
+                target,
+                deployed_on: on.unwrap_or_else(today),
+                approved_by,
+                override_rationale,
+            };
             let d = deployment::create(ctx, input)?;
             if json {
                 output::json_value(&d)?
@@ -131,8 +140,23 @@ pub fn adapter(ctx: &Ctx, command: AdapterCommand) -> ApiResult<()> {
                 ))?
             }
         }
+        AdapterCommand::Regression { id, json } => {
+            let check = regression::check(ctx, AdapterVersionRef { id })?;
+            output::regression(&check, json)?;
+            // A check that finds a regression exits 1, as `lineage --check` does with a gap.
+            return Ok(if check.passes { ExitCode::SUCCESS } else { ExitCode::from(1) });
+        }
+        AdapterCommand::Tolerance { use_case, suite, metric, tolerance, json } => {
+            let tolerances = match (suite, metric, tolerance) {
+                (Some(suite), Some(metric), Some(tolerance)) => {
+                    regression::set_tolerance(ctx, ToleranceInput { use_case_id: use_case, suite, metric, tolerance })?
+                }
+                _ => regression::tolerances(ctx, UseCaseRef { id: use_case })?,
+            };
+            output::tolerances(&tolerances, json)?
+        }
     }
-    Ok(())
+    Ok(ExitCode::SUCCESS)
 }
 
 pub fn eval(ctx: &Ctx, command: EvalCommand) -> ApiResult<()> {

@@ -6,5 +6,6 @@ mod crash;
 mod discovery;
 mod foundation;
 mod registry;
+mod regression;
 mod support;
 mod trust;

@@ -109,6 +109,7 @@ pub(super) fn install(tx: &Tx, adapters: &[DemoAdapter], use_cases: &[(String, S
                 target: d.target.clone(),
                 deployed_on: d.deployed_on.clone(),
                 approved_by: Some(d.approved_by.clone()),
+                override_rationale: None,
             }
             .validated()?;
             deployment::insert(tx, &input)?;

@@ -10,6 +10,7 @@ pub mod mlflow;
 pub mod openlineage;
 pub mod peft;
 mod records;
+pub mod regression;
 mod vocabulary;
 
 pub use records::*;

@@ -319,6 +319,10 @@ pub struct DeploymentInput {
     /// is never recorded in someone else's name).
     #[serde(default)]
     pub approved_by: Option<String>,
+    /// An executive's rationale for deploying despite the regression gate (recorded as a
+    /// decision); refused from anyone else.
+    #[serde(default)]
+    pub override_rationale: Option<String>,
 }
 
 impl DeploymentInput {
@@ -329,6 +333,9 @@ impl DeploymentInput {
             target: required_text("target", &self.target, NAME_MAX)?,
             deployed_on: iso_date("deployed_on", &self.deployed_on)?,
             approved_by: optional_text("approved_by", self.approved_by.as_deref(), NAME_MAX)?,
+            // Kept even when blank: asking to override with no rationale is refused by the gate
+            // by name, not taken as not asking.
+            override_rationale: self.override_rationale.clone(),
         })
     }
 }

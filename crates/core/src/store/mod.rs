@@ -27,6 +27,7 @@ pub(crate) mod oversight;
 pub(crate) mod person;
 pub(crate) mod policy;
 pub(crate) mod programme;
+pub(crate) mod regression;
 pub(crate) mod risk;
 pub(crate) mod sequence;
 mod sidecars;

@@ -106,6 +106,7 @@ impl Registry {
             target: "production".into(),
             deployed_on: "2026-11-28".into(),
             approved_by: None,
+            override_rationale: None,
         };
         adapters::deploy(&self.p.db, &caller(EXECUTIVE), &d).map(|_| ())
     }

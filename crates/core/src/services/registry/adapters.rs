@@ -237,8 +237,8 @@ pub fn set_base_model(db: &Db, caller: &Caller, req: &BaseModelChange) -> CoreRe
 }
 
 /// Records a deployment (approved by the person working) and marks the version deployed. Only an
-/// approved (or already deployed) version may be deployed; gaps in its lineage are reported by
-/// `lineage --check`, not hidden.
+/// approved (or already deployed) version may be deployed, and only past the regression gate
+/// (./regression.rs); gaps in its lineage are reported by `lineage --check`, not hidden.
 pub fn deploy(db: &Db, caller: &Caller, input: &DeploymentInput) -> CoreResult<Deployment> {
     let d = input.validated()?;
     db.write(caller, Action::Create, |tx| {
@@ -253,6 +253,7 @@ pub fn deploy(db: &Db, caller: &Caller, input: &DeploymentInput) -> CoreResult<D
                 format!("{} is {}; {reason}", version.id, version.status),
             ));
         }
+        super::regression::enforce(tx, &version.id, d.override_rationale.as_deref())?;
         let id = deployment::insert(tx, &DeploymentInput { adapter_version_id: version.id.clone(), ..d })?;
         adapter::set_status(tx, &version.id, AdapterStatus::Deployed)?;
         deployment::require(tx, &id)

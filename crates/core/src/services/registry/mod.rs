@@ -7,3 +7,4 @@ pub mod evaluations;
 pub mod governance;
 pub mod lineage;
 pub(crate) mod read;
+pub mod regression;
