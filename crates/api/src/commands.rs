@@ -105,6 +105,9 @@ macro_rules! for_each_command {
                 risk::update(RiskUpdate) -> Risk;
                 framework::coverage(UseCaseRef) -> UseCaseCoverage;
                 framework::mapping(()) -> Vec<EvidenceMapping>;
+                blueprint::get(UseCaseRef) -> Blueprint;
+                blueprint::set_part(BlueprintPartUpdate) -> Blueprint;
+                blueprint::review(BlueprintReview) -> Blueprint;
             }
         }
     };

@@ -15,6 +15,7 @@ pub mod audit;
 pub mod backup;
 pub mod bias;
 pub mod bindings;
+pub mod blueprint;
 pub mod command_names;
 pub mod commands;
 pub mod ctx;

@@ -10,6 +10,7 @@ pub use steerco_core::compliance::frameworks::EvidenceMapping;
 pub use steerco_core::compliance::{BiasCheck, Oversight, Person, PersonInput, Risk, RiskInput, SignoffStatus};
 pub use steerco_core::domain::{DossierInput, Programme, UseCase};
 pub use steerco_core::overview::ProgrammeOverview;
+pub use steerco_core::pilots::blueprint::Blueprint;
 pub use steerco_core::registry::diff::VersionDiff;
 pub use steerco_core::registry::lineage::LineageGraph;
 pub use steerco_core::registry::peft::PeftFolder;
@@ -38,6 +39,7 @@ pub use steerco_core::services::discovery::withdrawal::{WithdrawRequest, Withdra
 pub use steerco_core::services::discovery::workshops::{
     RateRequest, SheetExportRequest, SheetImportRequest, WorkshopDetail, WorkshopRef,
 };
+pub use steerco_core::services::pilots::blueprint::{BlueprintPartUpdate, BlueprintReview};
 pub use steerco_core::services::portfolio::backup::{BackupFile, RestoreOutcome, RestoreRequest};
 pub use steerco_core::services::portfolio::exports::ExportOutcome;
 pub use steerco_core::services::portfolio::{PortfolioInfo, SaveCopyRequest};

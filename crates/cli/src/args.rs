@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand};
 pub use crate::compliance::args::{
     AuditCommand, BiasCommand, FrameworkCommand, OversightCommand, PersonCommand, RiskCommand, SignoffArgs,
 };
+pub use crate::pilots::args::BlueprintCommand;
 pub use crate::registry::args::{
     AdapterCommand, EvalCommand, LineageArgs, MlflowCommand, PackCommand, PolicyCommand, SourceCommand,
 };
@@ -133,6 +134,10 @@ pub enum Command {
     /// EU AI Act Annex IV, NIST AI RMF and ISO/IEC 42001 coverage.
     #[command(subcommand)]
     Framework(FrameworkCommand),
+    /// A use case's architecture blueprint: policy guardrails, launch version, security
+    /// overlays, monitoring — each owned and reviewed
+    #[command(subcommand)]
+    Blueprint(BlueprintCommand),
 }
 
 #[derive(Subcommand)]

@@ -8,6 +8,7 @@ mod args;
 mod compliance;
 mod dossier_edit;
 mod output;
+mod pilots;
 mod registry;
 
 use std::path::Path;
@@ -151,6 +152,7 @@ fn run(cli: Cli) -> ApiResult<ExitCode> {
         Command::Bias(command) => compliance::bias(&open(false)?, command)?,
         Command::Risk(command) => compliance::risk(&open(false)?, command)?,
         Command::Framework(command) => compliance::framework(&open(false)?, command)?,
+        Command::Blueprint(command) => pilots::blueprint(&open(false)?, command)?,
     }
     Ok(ExitCode::SUCCESS)
 }

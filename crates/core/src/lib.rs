@@ -24,6 +24,7 @@ pub mod gate;
 pub mod hashing;
 pub mod money;
 pub mod overview;
+pub mod pilots;
 pub mod portfolio;
 pub mod registry;
 pub mod scoring;

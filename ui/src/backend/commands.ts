@@ -18,6 +18,9 @@ import type { BaselineRequest } from "../bindings/BaselineRequest";
 import type { BiasCheck } from "../bindings/BiasCheck";
 import type { BiasDefault } from "../bindings/BiasDefault";
 import type { BiasImport } from "../bindings/BiasImport";
+import type { Blueprint } from "../bindings/Blueprint";
+import type { BlueprintPartUpdate } from "../bindings/BlueprintPartUpdate";
+import type { BlueprintReview } from "../bindings/BlueprintReview";
 import type { Criterion } from "../bindings/Criterion";
 import type { DataPack } from "../bindings/DataPack";
 import type { DataPackCreate } from "../bindings/DataPackCreate";
@@ -281,3 +284,9 @@ export const riskUpdate = (req: RiskUpdate): Promise<Risk> => call("risk_update"
 export const frameworkCoverage = (req: UseCaseRef): Promise<UseCaseCoverage> => call("framework_coverage", req);
 
 export const frameworkMapping = (): Promise<Array<EvidenceMapping>> => call("framework_mapping", null);
+
+export const blueprintGet = (req: UseCaseRef): Promise<Blueprint> => call("blueprint_get", req);
+
+export const blueprintSetPart = (req: BlueprintPartUpdate): Promise<Blueprint> => call("blueprint_set_part", req);
+
+export const blueprintReview = (req: BlueprintReview): Promise<Blueprint> => call("blueprint_review", req);

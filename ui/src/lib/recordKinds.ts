@@ -6,6 +6,8 @@
 // never the raw key. Colours live in ./statusColors.
 import type { Action } from "../bindings/Action";
 import type { AdapterStatus } from "../bindings/AdapterStatus";
+import type { BlueprintPart } from "../bindings/BlueprintPart";
+import type { DriftDirection } from "../bindings/DriftDirection";
 import type { BiasKind } from "../bindings/BiasKind";
 import type { CheckArea } from "../bindings/CheckArea";
 import type { Classification } from "../bindings/Classification";
@@ -263,6 +265,20 @@ export const ACTION_LABEL: Record<Action, string> = {
   decline: "Declined to sign off",
 };
 
+/** The four parts of a use case's architecture blueprint. */
+export const BLUEPRINT_PART_LABEL: Record<BlueprintPart, string> = {
+  policies: "Policy guardrails",
+  registry: "Registry: launch version",
+  security: "Security overlays",
+  monitoring: "Monitoring",
+};
+
+/** Which crossing of a drift threshold opens an alert. */
+export const DRIFT_DIRECTION_LABEL: Record<DriftDirection, string> = {
+  above: "Alert above the threshold",
+  below: "Alert below the threshold",
+};
+
 /** How one metric fared at the regression gate. */
 export const METRIC_VERDICT_LABEL: Record<MetricVerdict, string> = {
   holds: "Holds",
@@ -276,6 +292,7 @@ export const UNION_LABELS: Record<string, Record<string, string>> = {
   Action: ACTION_LABEL,
   AdapterStatus: STATUS_LABEL,
   BiasKind: BIAS_KIND_LABEL,
+  BlueprintPart: BLUEPRINT_PART_LABEL,
   CheckArea: CHECK_AREA_LABEL,
   Classification: CLASSIFICATION_LABEL,
   ConsequenceKind: CONSEQUENCE_KIND_LABEL,
@@ -283,6 +300,7 @@ export const UNION_LABELS: Record<string, Record<string, string>> = {
   CriterionKey: CRITERION_LABEL,
   DecisionKind: DECISION_KIND_LABEL,
   Direction: DIRECTION_LABEL,
+  DriftDirection: DRIFT_DIRECTION_LABEL,
   DuplicateAction: DUPLICATE_ACTION_LABEL,
   ErrorCode: ERROR_CODE_LABEL,
   EvaluationFormat: EVALUATION_FORMAT_LABEL,
@@ -340,6 +358,7 @@ export type EntityKind =
   | "signoff_decline"
   | "regression_tolerance"
   | "gate_decision"
+  | "blueprint_part"
   | "portfolio"
   | "file";
 
@@ -374,6 +393,7 @@ export const ENTITY_KIND_LABEL: Record<EntityKind, string> = {
   signoff_decline: "Declined sign-off",
   regression_tolerance: "Regression tolerance",
   gate_decision: "Gate decision",
+  blueprint_part: "Blueprint part",
   portfolio: "Portfolio",
   file: "File",
 };
@@ -590,6 +610,11 @@ export const FIELD_LABEL: Record<string, string> = {
   likelihood: "Likelihood",
   impact: "Impact",
   mitigation: "Mitigation",
+  // the blueprint
+  part: "Part",
+  updated_by: "Last changed by",
+  reviewed_by: "Reviewed by",
+  reviewed_at: "Reviewed",
   // the regression gate
   tolerance: "Tolerance",
   set_by: "Set by",

@@ -8,6 +8,7 @@ use serde::Serialize;
 mod adoption;
 mod compliance;
 mod gates;
+mod pilots;
 mod portfolio;
 mod registry;
 mod workshop;
@@ -17,6 +18,7 @@ pub use compliance::{
     audit_log, audit_verify, bias_checks, coverage, evidence_mapping, oversight, people, risks, signoff_queue, signoffs,
 };
 pub use gates::{regression, tolerances};
+pub use pilots::blueprint;
 pub use portfolio::{backups, criteria, demo, imported, info, overview, programme, ranking, use_case, use_cases};
 pub use registry::{
     adapters, diff, evaluation, lineage, lineage_check, mlflow, packs, policies, sources, version_detail, versions,

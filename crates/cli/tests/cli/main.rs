@@ -1,6 +1,7 @@
 //! steerco-cli integration tests: one binary, one module per part of the contract.
 
 mod bias;
+mod blueprint;
 mod compliance;
 mod crash;
 mod discovery;

@@ -2,6 +2,7 @@
 //! a deterministic generator of synthetic use cases for scale tests and benchmarks.
 
 pub mod adapters;
+mod blueprints;
 mod governance;
 mod synthetic;
 
@@ -28,6 +29,8 @@ pub struct DemoPortfolio {
     pub registry: DemoRegistry,
     #[serde(default)]
     pub compliance: DemoCompliance,
+    #[serde(default)]
+    pub blueprints: Vec<blueprints::DemoBlueprint>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -145,6 +148,7 @@ pub(crate) fn install(
         adapters::install(tx, &demo.registry.adapters, &ids, dir)?;
     }
     governance::install_compliance(tx, &demo.compliance, &ids, &bound_for)?;
+    blueprints::install(tx, &demo.blueprints, id_of)?;
     programme::get(tx)?.ok_or(CoreError::NoProgramme)
 }
 

@@ -10,5 +10,6 @@
 
 pub mod compliance;
 pub mod discovery;
+pub mod pilots;
 pub mod portfolio;
 pub mod registry;

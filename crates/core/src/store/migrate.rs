@@ -34,6 +34,7 @@ const MIGRATIONS: &[Migration] = &[
     Migration { version: 5, sql: include_str!("migrations/0005_trust.sql") },
     Migration { version: 6, sql: include_str!("migrations/0006_adoption.sql") },
     Migration { version: 7, sql: include_str!("migrations/0007_regression.sql") },
+    Migration { version: 8, sql: include_str!("migrations/0008_blueprint.sql") },
 ];
 
 /// The schema version this build writes; files above it are refused.

@@ -11,6 +11,7 @@ pub(crate) mod acknowledgement;
 pub(crate) mod adapter;
 pub(crate) mod audit;
 pub(crate) mod bias_check;
+pub(crate) mod blueprint;
 pub(crate) mod criterion;
 pub(crate) mod data_pack;
 pub(crate) mod data_source;

@@ -1,0 +1,80 @@
+//! Output for the way to a pilot: a use case's blueprint, part by part.
+
+use steerco_api::types::Blueprint;
+use steerco_core::pilots::blueprint::PartContent;
+
+use super::{emit, json, Printed};
+
+fn or_dash(text: &str) -> &str {
+    if text.is_empty() {
+        "—"
+    } else {
+        text
+    }
+}
+
+pub fn blueprint(b: &Blueprint, as_json: bool) -> Printed {
+    if as_json {
+        return json(b);
+    }
+    let mut text = format!("Blueprint of {}\n", b.use_case_id);
+    for p in &b.parts {
+        let state = match (&p.reviewed_by, p.missing.is_empty(), &p.updated_by) {
+            (_, _, None) => "not written".to_owned(),
+            (Some(by), _, _) => {
+                format!(
+                    "reviewed by {by} on {}",
+                    p.reviewed_at.map(|t| t.format("%Y-%m-%d").to_string()).unwrap_or_default()
+                )
+            }
+            (None, true, _) => "complete, awaiting review".to_owned(),
+            (None, false, _) => "incomplete".to_owned(),
+        };
+        text.push_str(&format!("\n{} [{}] — owner {}: {state}\n", p.title, p.part, or_dash(&p.owner)));
+        match &p.content {
+            PartContent::Policies(c) => text.push_str(&format!("  policies: {}\n", or_dash(&c.policy_ids.join(", ")))),
+            PartContent::Registry(c) => {
+                text.push_str(&format!("  launch version: {}\n", c.adapter_version_id.as_deref().unwrap_or("—")))
+            }
+            PartContent::Security(c) => {
+                text.push_str(&format!("  access: {} at {}\n", or_dash(&c.access_what), or_dash(&c.access_where)));
+                text.push_str(&format!(
+                    "  secrets: {} in {}\n",
+                    or_dash(&c.secrets.join(", ")),
+                    or_dash(&c.secrets_store)
+                ));
+                let accounts: Vec<String> =
+                    c.service_accounts.iter().map(|a| format!("{} ({})", a.name, a.scopes.join(", "))).collect();
+                text.push_str(&format!("  service accounts: {}\n", or_dash(&accounts.join("; "))));
+                text.push_str(&format!(
+                    "  least-privilege review: {} on {}: {}\n",
+                    or_dash(&c.least_privilege_reviewed_by),
+                    c.least_privilege_reviewed_on.as_deref().unwrap_or("—"),
+                    or_dash(&c.least_privilege_findings)
+                ));
+            }
+            PartContent::Monitoring(c) => {
+                text.push_str(&format!("  traced: {} → {}\n", or_dash(&c.traced_what), or_dash(&c.traced_where)));
+                let figure = |v: Option<f64>| v.map_or("—".to_owned(), |v| v.to_string());
+                text.push_str(&format!(
+                    "  drift: {} baseline {} threshold {} ({}), checked {}\n",
+                    or_dash(&c.drift_metric),
+                    figure(c.drift_baseline),
+                    figure(c.drift_threshold),
+                    c.drift_direction.map_or("—".to_owned(), |d| format!("alert {d}")),
+                    or_dash(&c.drift_check_frequency)
+                ));
+                text.push_str(&format!(
+                    "  feedback: {} owned by {}, reviewed {}\n",
+                    or_dash(&c.feedback_channel),
+                    or_dash(&c.feedback_owner),
+                    or_dash(&c.feedback_review_frequency)
+                ));
+            }
+        }
+        for missing in &p.missing {
+            text.push_str(&format!("  missing: {missing}\n"));
+        }
+    }
+    emit(&text)
+}
