@@ -37,6 +37,11 @@ export const keys = {
   versionsOf: (adapterId: string) => ["registry", "versions", "of", adapterId] as const,
   version: (id: string) => ["registry", "versions", id] as const,
   versionDiff: (from: string, to: string) => ["registry", "versions", "diff", from, to] as const,
+  /**
+   * Under the version's key: the verdict depends on evaluations (its own, the earlier version's,
+   * a baseline) and on which version was deployed last, and both kinds of change reach it there.
+   */
+  regression: (versionId: string) => ["registry", "versions", versionId, "regression"] as const,
   deployments: ["registry", "deployments"] as const,
   lineage: (versionId: string) => ["registry", "lineage", versionId] as const,
   lineageCheck: ["registry", "lineage-check"] as const,

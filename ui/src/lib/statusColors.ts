@@ -6,6 +6,7 @@ import type { AdapterStatus } from "../bindings/AdapterStatus";
 import type { Classification } from "../bindings/Classification";
 import type { CoverageStatus } from "../bindings/CoverageStatus";
 import type { Lane } from "../bindings/Lane";
+import type { MetricVerdict } from "../bindings/MetricVerdict";
 import type { PersonalData } from "../bindings/PersonalData";
 import type { RiskStatus } from "../bindings/RiskStatus";
 import type { Role } from "../bindings/Role";
@@ -56,6 +57,15 @@ export const COVERAGE_STATUS_COLOR: Record<CoverageStatus, string> = {
 export const CHECK_COLOR: Record<"passed" | "failed", string> = {
   passed: TONE.good,
   failed: TONE.bad,
+};
+
+/** A metric at the regression gate: only one that holds passes; one not measured, or whose
+ * direction is unknown, blocks as a worse one does. */
+export const METRIC_VERDICT_COLOR: Record<MetricVerdict, string> = {
+  holds: TONE.good,
+  worse: TONE.bad,
+  not_measured: TONE.bad,
+  direction_unknown: TONE.bad,
 };
 
 /** A data pack's compliance approval. */

@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor } from "@testing-library/react";
 import { renderWithProviders } from "../../test-utils";
 import { requestsTo, respond } from "../../test-backend";
-import { ANA, adapterVersion, sessionAs, versionDetail } from "./testData";
+import { ANA, adapterVersion, regressionCheck, sessionAs, versionDetail } from "./testData";
 import { VersionActions } from "./VersionActions";
 
 const disabled = (testId: string) => screen.getByTestId(testId).hasAttribute("data-disabled");
@@ -15,7 +15,7 @@ function offeredMoves(): string[] {
 }
 
 describe("VersionActions", () => {
-  beforeEach(() => respond({ session_status: () => sessionAs(ANA) }));
+  beforeEach(() => respond({ session_status: () => sessionAs(ANA), regression_check: () => regressionCheck() }));
 
   it("offers exactly the moves the backend lists, whatever the status says", async () => {
     // A status the old client-side rule would have offered approval for, but the backend does not.

@@ -1,6 +1,7 @@
 // One adapter version in full: its PEFT configuration (and the file as read), its weights, the
-// data packs it was trained on, training parameters, evaluations and deployments, its compliance
-// sign-off, with actions, and a way to record the base model where the config named none.
+// data packs it was trained on, training parameters, evaluations, the regression gate and
+// deployments, its compliance sign-off, with actions, and a way to record the base model where the
+// config named none.
 import {
   Alert,
   Badge,
@@ -32,6 +33,7 @@ import { SignoffBadge } from "../signoffs/SignoffBadge";
 import { SignOffButton } from "../signoffs/SignoffModal";
 import { EvaluationsSection } from "./EvaluationsSection";
 import { BaseModel, Parameters, TargetModules } from "./PeftFolderSummary";
+import { RegressionGate } from "./RegressionGate";
 import { SetBaseModelForm } from "./SetBaseModelForm";
 import { VersionActions } from "./VersionActions";
 
@@ -225,6 +227,9 @@ export function VersionDrawer({ id, onClose }: { id: string | null; onClose: () 
           </Section>
           <Section title={`Evaluations (${detail.data.evaluations.length})`}>
             <EvaluationsSection evaluations={detail.data.evaluations} useCaseId={v.use_case_id} />
+          </Section>
+          <Section title="Regression gate">
+            <RegressionGate versionId={v.id} />
           </Section>
           <Section title={`Deployments (${detail.data.deployments.length})`}>
             <DeploymentList deployments={detail.data.deployments} />

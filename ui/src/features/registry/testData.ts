@@ -7,6 +7,7 @@ import type { DataSource } from "../../bindings/DataSource";
 import type { Permissions } from "../../bindings/Permissions";
 import type { Person } from "../../bindings/Person";
 import type { Policy } from "../../bindings/Policy";
+import type { RegressionCheck } from "../../bindings/RegressionCheck";
 import type { SessionStatus } from "../../bindings/SessionStatus";
 import { permissions, session } from "../../test-fixtures";
 
@@ -53,6 +54,54 @@ export function versionDetail(fields: Partial<AdapterVersionDetail> = {}): Adapt
     deployments: [],
     next_statuses: ["approved", "retired"],
     deployable: { allowed: false, reason: "Approve the version first: only an approved version can be deployed" },
+    ...fields,
+  };
+}
+
+/** A check of AV-3 against AV-1, the version deployed before it, that passes unless told otherwise. */
+export function regressionCheck(fields: Partial<RegressionCheck> = {}): RegressionCheck {
+  return {
+    adapter_version_id: "AV-3",
+    label: "claims 1.2.0",
+    use_case_id: "UC-001",
+    reference: { kind: "deployed", adapter_version_id: "AV-1", label: "claims 1.0.0" },
+    comparisons: [
+      {
+        suite: "mmlu",
+        metric: "acc",
+        before: 0.8,
+        after: 0.82,
+        difference: 0.02,
+        tolerance: 0,
+        higher_is_better: true,
+        verdict: "holds",
+      },
+    ],
+    passes: true,
+    decisions: [],
+    ...fields,
+  };
+}
+
+/** The same check with mmlu acc 0.032 worse than before, beyond its tolerance of 0.01. */
+export function failingRegressionCheck(fields: Partial<RegressionCheck> = {}): RegressionCheck {
+  const check = regressionCheck();
+  return {
+    ...check,
+    comparisons: [
+      ...check.comparisons.map((c) => ({ ...c, suite: "hellaswag", metric: "acc_norm" })),
+      {
+        suite: "mmlu",
+        metric: "acc",
+        before: 0.812,
+        after: 0.78,
+        difference: 0.78 - 0.812,
+        tolerance: 0.01,
+        higher_is_better: true,
+        verdict: "worse",
+      },
+    ],
+    passes: false,
     ...fields,
   };
 }
