@@ -108,6 +108,13 @@ macro_rules! for_each_command {
                 blueprint::get(UseCaseRef) -> Blueprint;
                 blueprint::set_part(BlueprintPartUpdate) -> Blueprint;
                 blueprint::review(BlueprintReview) -> Blueprint;
+                pilot::list(()) -> Vec<Pilot>;
+                pilot::get(PilotRef) -> Pilot;
+                pilot::create(PilotCreate) -> Pilot;
+                pilot::set_protocols(ProtocolsUpdate) -> Pilot;
+                pilot::add_phase(PhaseInput) -> Pilot;
+                pilot::start(PilotStart) -> Pilot;
+                pilot::readiness(UseCaseRef) -> Readiness;
             }
         }
     };

@@ -27,6 +27,7 @@ pub mod lineage;
 pub mod oversight;
 pub mod pack;
 pub mod person;
+pub mod pilot;
 pub mod policy;
 pub mod portfolio;
 pub mod programme;

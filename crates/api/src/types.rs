@@ -11,6 +11,8 @@ pub use steerco_core::compliance::{BiasCheck, Oversight, Person, PersonInput, Ri
 pub use steerco_core::domain::{DossierInput, Programme, UseCase};
 pub use steerco_core::overview::ProgrammeOverview;
 pub use steerco_core::pilots::blueprint::Blueprint;
+pub use steerco_core::pilots::pilot::{PhaseInput, Pilot};
+pub use steerco_core::pilots::readiness::Readiness;
 pub use steerco_core::registry::diff::VersionDiff;
 pub use steerco_core::registry::lineage::LineageGraph;
 pub use steerco_core::registry::peft::PeftFolder;
@@ -40,6 +42,7 @@ pub use steerco_core::services::discovery::workshops::{
     RateRequest, SheetExportRequest, SheetImportRequest, WorkshopDetail, WorkshopRef,
 };
 pub use steerco_core::services::pilots::blueprint::{BlueprintPartUpdate, BlueprintReview};
+pub use steerco_core::services::pilots::rollout::{PilotCreate, PilotRef, PilotStart, ProtocolsUpdate};
 pub use steerco_core::services::portfolio::backup::{BackupFile, RestoreOutcome, RestoreRequest};
 pub use steerco_core::services::portfolio::exports::ExportOutcome;
 pub use steerco_core::services::portfolio::{PortfolioInfo, SaveCopyRequest};

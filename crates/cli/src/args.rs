@@ -8,7 +8,7 @@ use clap::{Parser, Subcommand};
 pub use crate::compliance::args::{
     AuditCommand, BiasCommand, FrameworkCommand, OversightCommand, PersonCommand, RiskCommand, SignoffArgs,
 };
-pub use crate::pilots::args::BlueprintCommand;
+pub use crate::pilots::args::{BlueprintCommand, PilotCommand};
 pub use crate::registry::args::{
     AdapterCommand, EvalCommand, LineageArgs, MlflowCommand, PackCommand, PolicyCommand, SourceCommand,
 };
@@ -138,6 +138,16 @@ pub enum Command {
     /// overlays, monitoring — each owned and reviewed
     #[command(subcommand)]
     Blueprint(BlueprintCommand),
+    /// Pilots: the constrained workflow, protocols, phases; `start` passes the readiness gate
+    #[command(subcommand)]
+    Pilot(PilotCommand),
+    /// Launch readiness of a use case: each item met or not and where to fix it; exit 0 only
+    /// when all hold
+    Readiness {
+        use_case: String,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Subcommand)]

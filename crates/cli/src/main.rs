@@ -153,6 +153,8 @@ fn run(cli: Cli) -> ApiResult<ExitCode> {
         Command::Risk(command) => compliance::risk(&open(false)?, command)?,
         Command::Framework(command) => compliance::framework(&open(false)?, command)?,
         Command::Blueprint(command) => pilots::blueprint(&open(false)?, command)?,
+        Command::Pilot(command) => pilots::pilot(&open(false)?, command)?,
+        Command::Readiness { use_case, json } => return pilots::readiness(&open(false)?, use_case, json),
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -58,6 +58,11 @@ import type { PeftFolder } from "../bindings/PeftFolder";
 import type { Person } from "../bindings/Person";
 import type { PersonInput } from "../bindings/PersonInput";
 import type { PersonUpdate } from "../bindings/PersonUpdate";
+import type { PhaseInput } from "../bindings/PhaseInput";
+import type { Pilot } from "../bindings/Pilot";
+import type { PilotCreate } from "../bindings/PilotCreate";
+import type { PilotRef } from "../bindings/PilotRef";
+import type { PilotStart } from "../bindings/PilotStart";
 import type { Policy } from "../bindings/Policy";
 import type { PolicyInput } from "../bindings/PolicyInput";
 import type { PolicyUpdate } from "../bindings/PolicyUpdate";
@@ -65,9 +70,11 @@ import type { PortfolioInfo } from "../bindings/PortfolioInfo";
 import type { Programme } from "../bindings/Programme";
 import type { ProgrammeChange } from "../bindings/ProgrammeChange";
 import type { ProgrammeOverview } from "../bindings/ProgrammeOverview";
+import type { ProtocolsUpdate } from "../bindings/ProtocolsUpdate";
 import type { RankRequest } from "../bindings/RankRequest";
 import type { Ranking } from "../bindings/Ranking";
 import type { RateRequest } from "../bindings/RateRequest";
+import type { Readiness } from "../bindings/Readiness";
 import type { RecentFile } from "../bindings/RecentFile";
 import type { RegressionCheck } from "../bindings/RegressionCheck";
 import type { RestoreOutcome } from "../bindings/RestoreOutcome";
@@ -290,3 +297,17 @@ export const blueprintGet = (req: UseCaseRef): Promise<Blueprint> => call("bluep
 export const blueprintSetPart = (req: BlueprintPartUpdate): Promise<Blueprint> => call("blueprint_set_part", req);
 
 export const blueprintReview = (req: BlueprintReview): Promise<Blueprint> => call("blueprint_review", req);
+
+export const pilotList = (): Promise<Array<Pilot>> => call("pilot_list", null);
+
+export const pilotGet = (req: PilotRef): Promise<Pilot> => call("pilot_get", req);
+
+export const pilotCreate = (req: PilotCreate): Promise<Pilot> => call("pilot_create", req);
+
+export const pilotSetProtocols = (req: ProtocolsUpdate): Promise<Pilot> => call("pilot_set_protocols", req);
+
+export const pilotAddPhase = (req: PhaseInput): Promise<Pilot> => call("pilot_add_phase", req);
+
+export const pilotStart = (req: PilotStart): Promise<Pilot> => call("pilot_start", req);
+
+export const pilotReadiness = (req: UseCaseRef): Promise<Readiness> => call("pilot_readiness", req);

@@ -25,6 +25,7 @@ import type { Lane } from "../bindings/Lane";
 import type { MetricVerdict } from "../bindings/MetricVerdict";
 import type { NodeKind } from "../bindings/NodeKind";
 import type { PersonalData } from "../bindings/PersonalData";
+import type { PhaseStatus } from "../bindings/PhaseStatus";
 import type { PolicyCategory } from "../bindings/PolicyCategory";
 import type { RatingSource } from "../bindings/RatingSource";
 import type { RiskClass } from "../bindings/RiskClass";
@@ -279,6 +280,14 @@ export const DRIFT_DIRECTION_LABEL: Record<DriftDirection, string> = {
   below: "Alert below the threshold",
 };
 
+/** Where a pilot phase stands. */
+export const PHASE_STATUS_LABEL: Record<PhaseStatus, string> = {
+  planned: "Planned",
+  running: "Running",
+  done: "Done",
+  stopped: "Stopped",
+};
+
 /** How one metric fared at the regression gate. */
 export const METRIC_VERDICT_LABEL: Record<MetricVerdict, string> = {
   holds: "Holds",
@@ -310,6 +319,7 @@ export const UNION_LABELS: Record<string, Record<string, string>> = {
   MetricVerdict: METRIC_VERDICT_LABEL,
   NodeKind: NODE_KIND_LABEL,
   PersonalData: PERSONAL_DATA_LABEL,
+  PhaseStatus: PHASE_STATUS_LABEL,
   PolicyCategory: POLICY_CATEGORY_LABEL,
   RatingSource: RATING_SOURCE_LABEL,
   RiskClass: RISK_CLASS_LABEL,
@@ -359,6 +369,9 @@ export type EntityKind =
   | "regression_tolerance"
   | "gate_decision"
   | "blueprint_part"
+  | "pilot"
+  | "pilot_acceptance"
+  | "pilot_phase"
   | "portfolio"
   | "file";
 
@@ -394,6 +407,9 @@ export const ENTITY_KIND_LABEL: Record<EntityKind, string> = {
   regression_tolerance: "Regression tolerance",
   gate_decision: "Gate decision",
   blueprint_part: "Blueprint part",
+  pilot: "Pilot",
+  pilot_acceptance: "Pilot acceptance metric",
+  pilot_phase: "Pilot phase",
   portfolio: "Portfolio",
   file: "File",
 };
@@ -615,6 +631,21 @@ export const FIELD_LABEL: Record<string, string> = {
   updated_by: "Last changed by",
   reviewed_by: "Reviewed by",
   reviewed_at: "Reviewed",
+  // pilots
+  training_audience: "Training audience",
+  training_materials: "Training materials",
+  training_delivered_on: "Training delivered on",
+  fallback_process: "Fallback process",
+  fallback_trigger: "Fallback trigger",
+  evaluation_suite: "Evaluation suite",
+  pilot_id: "Pilot",
+  audience: "Audience",
+  planned_start: "Planned start",
+  planned_end: "Planned end",
+  actual_start: "Started",
+  actual_end: "Ended",
+  stop_reason: "Why stopped",
+  oversight_note: "Oversight for this audience",
   // the regression gate
   tolerance: "Tolerance",
   set_by: "Set by",

@@ -18,7 +18,7 @@ pub use compliance::{
     audit_log, audit_verify, bias_checks, coverage, evidence_mapping, oversight, people, risks, signoff_queue, signoffs,
 };
 pub use gates::{regression, tolerances};
-pub use pilots::blueprint;
+pub use pilots::{blueprint, pilots, readiness};
 pub use portfolio::{backups, criteria, demo, imported, info, overview, programme, ranking, use_case, use_cases};
 pub use registry::{
     adapters, diff, evaluation, lineage, lineage_check, mlflow, packs, policies, sources, version_detail, versions,

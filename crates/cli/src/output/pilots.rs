@@ -1,9 +1,10 @@
-//! Output for the way to a pilot: a use case's blueprint, part by part.
+//! Output for the way to a pilot: a use case's blueprint part by part, pilots with their
+//! protocols and phases, and the launch readiness list.
 
-use steerco_api::types::Blueprint;
+use steerco_api::types::{Blueprint, Pilot, Readiness};
 use steerco_core::pilots::blueprint::PartContent;
 
-use super::{emit, json, Printed};
+use super::{emit, json, table, Printed};
 
 fn or_dash(text: &str) -> &str {
     if text.is_empty() {
@@ -75,6 +76,91 @@ pub fn blueprint(b: &Blueprint, as_json: bool) -> Printed {
         for missing in &p.missing {
             text.push_str(&format!("  missing: {missing}\n"));
         }
+    }
+    emit(&text)
+}
+
+pub fn pilots(list: &[Pilot], as_json: bool) -> Printed {
+    if as_json {
+        return json(list);
+    }
+    if list.is_empty() {
+        return emit("No pilot yet; `steerco pilot create UC --workflow …` starts one.\n");
+    }
+    let mut text = String::new();
+    for p in list {
+        let state = match (p.running(), p.started()) {
+            (Some(phase), _) => format!("running: {}", phase.name),
+            (None, true) => "started".to_owned(),
+            (None, false) => "not started".to_owned(),
+        };
+        text.push_str(&format!("{} — {} ({}): {state}\n", p.id, p.use_case_title, p.use_case_id));
+        text.push_str(&format!("  workflow: {}\n", p.workflow));
+        let t = &p.protocols;
+        text.push_str(&format!(
+            "  training: {} with {}{}\n",
+            or_dash(&t.training_audience),
+            or_dash(&t.training_materials),
+            t.training_delivered_on.as_deref().map(|d| format!(", delivered {d}")).unwrap_or_default()
+        ));
+        text.push_str(&format!(
+            "  fallback: {} when {}, owned by {}\n",
+            or_dash(&t.fallback_process),
+            or_dash(&t.fallback_trigger),
+            or_dash(&t.fallback_owner)
+        ));
+        let acceptance: Vec<String> = t
+            .acceptance
+            .iter()
+            .map(|a| format!("{} {} {}", a.metric, if a.higher_is_better { "≥" } else { "≤" }, a.threshold))
+            .collect();
+        text.push_str(&format!(
+            "  evaluation: {} — {}\n",
+            or_dash(&t.evaluation_suite),
+            or_dash(&acceptance.join(", "))
+        ));
+        for missing in &p.missing_protocols {
+            text.push_str(&format!("  missing protocol: {missing}\n"));
+        }
+        if p.phases.is_empty() {
+            text.push_str("  no phase yet\n");
+        } else {
+            let rows: Vec<Vec<String>> = p
+                .phases
+                .iter()
+                .map(|ph| {
+                    vec![
+                        ph.id.clone(),
+                        ph.position.to_string(),
+                        ph.name.clone(),
+                        ph.audience.clone(),
+                        format!("{} → {}", ph.planned_start, ph.planned_end),
+                        format!(
+                            "{} → {}",
+                            ph.actual_start.as_deref().unwrap_or("—"),
+                            ph.actual_end.as_deref().unwrap_or("—")
+                        ),
+                        ph.status.to_string(),
+                    ]
+                })
+                .collect();
+            text.push_str(&indent(&table(&["PHASE", "#", "NAME", "AUDIENCE", "PLANNED", "ACTUAL", "STATUS"], &rows)));
+        }
+    }
+    emit(&text)
+}
+
+fn indent(text: &str) -> String {
+    text.lines().map(|l| format!("  {l}\n")).collect()
+}
+
+pub fn readiness(r: &Readiness, as_json: bool) -> Printed {
+    if as_json {
+        return json(r);
+    }
+    let mut text = format!("Launch readiness of {}: {}\n", r.use_case_id, if r.ready { "ready" } else { "not ready" });
+    for item in &r.items {
+        text.push_str(&format!("  {}  {}: {}\n", if item.met { "met " } else { "NOT " }, item.title, item.detail));
     }
     emit(&text)
 }

@@ -97,3 +97,96 @@ pub struct PartFields {
     #[arg(long)]
     pub feedback_frequency: Option<String>,
 }
+
+#[derive(Subcommand)]
+pub enum PilotCommand {
+    /// Create the pilot of a use case with the constrained workflow in scope
+    Create {
+        use_case: String,
+        #[arg(long)]
+        workflow: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// One pilot (PIL-… or the use case's id): workflow, protocols, phases
+    Show {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Every pilot
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Phases of a pilot
+    #[command(subcommand)]
+    Phase(PhaseCommand),
+    /// Define the training, fallback and evaluation protocols; flags not given keep their value
+    Protocol {
+        id: String,
+        #[command(flatten)]
+        fields: Box<ProtocolFields>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Start the pilot (its first phase runs), past the launch readiness gate; exit 2 naming
+    /// each unmet item
+    Start {
+        id: String,
+        /// ISO date; default today
+        #[arg(long = "on", value_name = "DATE")]
+        on: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum PhaseCommand {
+    /// Add the next phase
+    Add {
+        pilot: String,
+        #[arg(long)]
+        name: String,
+        /// Who uses it in this phase ("two regional claims teams")
+        #[arg(long)]
+        audience: String,
+        /// Planned start (ISO date)
+        #[arg(long)]
+        start: String,
+        /// Planned end (ISO date)
+        #[arg(long)]
+        end: String,
+        /// Oversight for this audience where it differs from the use case's plan
+        #[arg(long, default_value = "")]
+        oversight: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Args, Default)]
+pub struct ProtocolFields {
+    #[arg(long)]
+    pub training_audience: Option<String>,
+    #[arg(long)]
+    pub training_materials: Option<String>,
+    /// ISO date the training was delivered
+    #[arg(long)]
+    pub training_delivered_on: Option<String>,
+    /// The manual process people fall back to
+    #[arg(long)]
+    pub fallback_process: Option<String>,
+    /// What triggers the fallback
+    #[arg(long)]
+    pub fallback_trigger: Option<String>,
+    #[arg(long)]
+    pub fallback_owner: Option<String>,
+    /// The evaluation suite each phase is evaluated on
+    #[arg(long)]
+    pub evaluation_suite: Option<String>,
+    /// An acceptance metric as METRIC:THRESHOLD:higher|lower (repeat; replaces the list)
+    #[arg(long = "acceptance", value_name = "METRIC:THRESHOLD:DIRECTION")]
+    pub acceptance: Vec<String>,
+}

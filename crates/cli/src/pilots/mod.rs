@@ -1,16 +1,20 @@
-//! The pilots subcommands, each one call to a steerco-api handler (the blueprint's `set` reads
+//! The pilots subcommands (blueprint, pilot, readiness), each one call to a steerco-api handler (the blueprint's `set` reads
 //! the stored part first, so flags not given keep their value).
 
 pub mod args;
 
+use std::process::ExitCode;
+
 use steerco_api::use_case::UseCaseRef;
-use steerco_api::{blueprint, ApiResult, Ctx};
+use steerco_api::{blueprint, pilot, ApiResult, Ctx};
 use steerco_core::pilots::blueprint::{BlueprintPart, DriftDirection, PartContent, ServiceAccount};
+use steerco_core::pilots::pilot::{AcceptanceMetric, PhaseInput, Protocols};
 use steerco_core::services::pilots::blueprint::{BlueprintPartUpdate, BlueprintReview};
+use steerco_core::services::pilots::rollout::{PilotCreate, PilotRef, PilotStart, ProtocolsUpdate};
 use steerco_core::CoreError;
 
 use crate::output;
-use args::{BlueprintCommand, PartFields};
+use args::{BlueprintCommand, PartFields, PhaseCommand, PilotCommand, ProtocolFields};
 
 pub fn blueprint(ctx: &Ctx, command: BlueprintCommand) -> ApiResult<()> {
     match command {
@@ -119,4 +123,79 @@ fn apply(content: PartContent, f: PartFields) -> Result<PartContent, CoreError> 
             PartContent::Monitoring(m)
         }
     })
+}
+
+pub fn pilot(ctx: &Ctx, command: PilotCommand) -> ApiResult<()> {
+    match command {
+        PilotCommand::Create { use_case, workflow, json } => {
+            output::pilots(&[pilot::create(ctx, PilotCreate { use_case_id: use_case, workflow })?], json)?
+        }
+        PilotCommand::Show { id, json } => output::pilots(&[pilot::get(ctx, PilotRef { id })?], json)?,
+        PilotCommand::List { json } => output::pilots(&pilot::list(ctx, ())?, json)?,
+        PilotCommand::Phase(PhaseCommand::Add { pilot: id, name, audience, start, end, oversight, json }) => {
+            let input = PhaseInput {
+                pilot_id: id,
+                name,
+                audience,
+                planned_start: start,
+                planned_end: end,
+                oversight_note: oversight,
+            };
+            output::pilots(&[pilot::add_phase(ctx, input)?], json)?
+        }
+        PilotCommand::Protocol { id, fields, json } => {
+            let stored = pilot::get(ctx, PilotRef { id: id.clone() })?;
+            let protocols = lay_over(stored.protocols, *fields)?;
+            output::pilots(&[pilot::set_protocols(ctx, ProtocolsUpdate { pilot_id: stored.id, protocols })?], json)?
+        }
+        PilotCommand::Start { id, on, json } => {
+            output::pilots(&[pilot::start(ctx, PilotStart { pilot_id: id, on })?], json)?
+        }
+    }
+    Ok(())
+}
+
+/// `steerco readiness UC`: every item, met or not; exit 0 only when all hold.
+pub fn readiness(ctx: &Ctx, use_case: String, json: bool) -> ApiResult<ExitCode> {
+    let r = pilot::readiness(ctx, UseCaseRef { id: use_case })?;
+    output::readiness(&r, json)?;
+    Ok(if r.ready { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+fn lay_over(mut p: Protocols, f: ProtocolFields) -> Result<Protocols, CoreError> {
+    let set = |slot: &mut String, value: Option<String>| {
+        if let Some(v) = value {
+            *slot = v;
+        }
+    };
+    set(&mut p.training_audience, f.training_audience);
+    set(&mut p.training_materials, f.training_materials);
+    if f.training_delivered_on.is_some() {
+        p.training_delivered_on = f.training_delivered_on;
+    }
+    set(&mut p.fallback_process, f.fallback_process);
+    set(&mut p.fallback_trigger, f.fallback_trigger);
+    set(&mut p.fallback_owner, f.fallback_owner);
+    set(&mut p.evaluation_suite, f.evaluation_suite);
+    if !f.acceptance.is_empty() {
+        p.acceptance = f
+            .acceptance
+            .iter()
+            .map(|typed| {
+                let bad =
+                    || CoreError::invalid("--acceptance", format!("{typed:?} is not METRIC:THRESHOLD:higher|lower"));
+                let mut parts = typed.rsplitn(3, ':');
+                let direction = parts.next().ok_or_else(bad)?;
+                let threshold: f64 = parts.next().ok_or_else(bad)?.trim().parse().map_err(|_| bad())?;
+                let metric = parts.next().ok_or_else(bad)?;
+                let higher_is_better = match direction.trim().to_ascii_lowercase().as_str() {
+                    "higher" => true,
+                    "lower" => false,
+                    _ => return Err(bad()),
+                };
+                Ok(AcceptanceMetric { metric: metric.to_owned(), threshold, higher_is_better })
+            })
+            .collect::<Result<_, CoreError>>()?;
+    }
+    Ok(p)
 }

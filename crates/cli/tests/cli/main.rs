@@ -6,6 +6,7 @@ mod compliance;
 mod crash;
 mod discovery;
 mod foundation;
+mod pilots;
 mod registry;
 mod regression;
 mod support;

@@ -1,4 +1,6 @@
-//! From blueprint to pilot, the pure part: a use case's architecture blueprint (what each part
-//! holds and when it is complete). Pilots, launch readiness, drift and feedback join it.
+//! From blueprint to pilot, the pure part: a use case's architecture blueprint, its pilot
+//! (workflow, protocols, phases) and the launch readiness verdict.
 
 pub mod blueprint;
+pub mod pilot;
+pub mod readiness;

@@ -35,6 +35,7 @@ const MIGRATIONS: &[Migration] = &[
     Migration { version: 6, sql: include_str!("migrations/0006_adoption.sql") },
     Migration { version: 7, sql: include_str!("migrations/0007_regression.sql") },
     Migration { version: 8, sql: include_str!("migrations/0008_blueprint.sql") },
+    Migration { version: 9, sql: include_str!("migrations/0009_pilots.sql") },
 ];
 
 /// The schema version this build writes; files above it are refused.

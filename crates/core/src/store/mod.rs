@@ -26,6 +26,7 @@ mod online_copy;
 mod open;
 pub(crate) mod oversight;
 pub(crate) mod person;
+pub(crate) mod pilot;
 pub(crate) mod policy;
 pub(crate) mod programme;
 pub(crate) mod regression;

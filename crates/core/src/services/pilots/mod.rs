@@ -1,4 +1,7 @@
 //! From blueprint to pilot: the architecture blueprint of each use case (its four parts, owned
-//! and reviewed). Pilots, the launch readiness gate, drift and feedback join this area.
+//! and reviewed), pilots (workflow, protocols, phases) and the launch readiness gate that a
+//! pilot's first phase must pass.
 
 pub mod blueprint;
+pub mod rollout;
+pub mod readiness;

@@ -1,0 +1,37 @@
+//! Handlers for pilots and the launch readiness gate.
+
+use steerco_core::pilots::pilot::{PhaseInput, Pilot};
+use steerco_core::pilots::readiness::Readiness;
+use steerco_core::services::pilots::rollout::{self as service, PilotCreate, PilotRef, PilotStart, ProtocolsUpdate};
+use steerco_core::services::pilots::readiness;
+
+use crate::use_case::UseCaseRef;
+use crate::{ApiResult, Ctx};
+
+pub fn list(ctx: &Ctx, _: ()) -> ApiResult<Vec<Pilot>> {
+    Ok(service::list(&ctx.db)?)
+}
+
+pub fn get(ctx: &Ctx, req: PilotRef) -> ApiResult<Pilot> {
+    Ok(service::get(&ctx.db, &req)?)
+}
+
+pub fn create(ctx: &Ctx, req: PilotCreate) -> ApiResult<Pilot> {
+    Ok(service::create(&ctx.db, &ctx.caller(), &req)?)
+}
+
+pub fn set_protocols(ctx: &Ctx, req: ProtocolsUpdate) -> ApiResult<Pilot> {
+    Ok(service::set_protocols(&ctx.db, &ctx.caller(), &req)?)
+}
+
+pub fn add_phase(ctx: &Ctx, req: PhaseInput) -> ApiResult<Pilot> {
+    Ok(service::add_phase(&ctx.db, &ctx.caller(), &req)?)
+}
+
+pub fn start(ctx: &Ctx, req: PilotStart) -> ApiResult<Pilot> {
+    Ok(service::start(&ctx.db, &ctx.caller(), &req)?)
+}
+
+pub fn readiness(ctx: &Ctx, req: UseCaseRef) -> ApiResult<Readiness> {
+    Ok(readiness::check(&ctx.db, &req.id)?)
+}

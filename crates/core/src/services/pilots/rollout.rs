@@ -1,0 +1,127 @@
+//! Pilots: one per use case, created with its constrained workflow; protocols defined before
+//! launch; phases added in order. A pilot starts (its first phase runs) only past the launch
+//! readiness gate, which refuses naming every unmet item.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::readiness;
+use crate::audit::Action;
+use crate::caller::Caller;
+use crate::domain::required_text;
+use crate::error::{CoreError, CoreResult};
+use crate::pilots::pilot::{PhaseInput, PhaseStatus, Pilot, Protocols};
+use crate::registry::iso_date;
+use crate::services::discovery::read::require_for as use_case_for;
+use crate::store::{pilot, Db};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct PilotCreate {
+    pub use_case_id: String,
+    /// The constrained workflow in scope ("first-notice-of-loss emails, motor claims only").
+    pub workflow: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct PilotRef {
+    /// PIL-001, or the use case's id.
+    pub id: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ProtocolsUpdate {
+    pub pilot_id: String,
+    pub protocols: Protocols,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct PilotStart {
+    pub pilot_id: String,
+    /// ISO date the first phase started; default today.
+    pub on: Option<String>,
+}
+
+/// A pilot named by its id or its use case's id; unknown ids are bad input for `field`.
+pub(crate) fn require_in(conn: &rusqlite::Connection, field: &str, id: &str) -> CoreResult<Pilot> {
+    let id = id.trim();
+    let pilot_id = if id.starts_with("PIL-") { Some(id.to_owned()) } else { pilot::id_for_use_case(conn, id)? };
+    pilot_id
+        .map(|p| pilot::get(conn, &p))
+        .transpose()?
+        .flatten()
+        .ok_or_else(|| CoreError::invalid(field, format!("{id} is not a pilot (PIL-…) or a use case with one")))
+}
+
+pub fn create(db: &Db, caller: &Caller, req: &PilotCreate) -> CoreResult<Pilot> {
+    let workflow = required_text("workflow", &req.workflow, 2000)?;
+    db.write(caller, Action::Create, |tx| {
+        let use_case = use_case_for(tx, "use_case_id", &req.use_case_id)?;
+        if let Some(existing) = pilot::id_for_use_case(tx, &use_case.id)? {
+            return Err(CoreError::invalid("use_case_id", format!("{} already has a pilot ({existing})", use_case.id)));
+        }
+        let by = tx.actor().name.clone();
+        let id = pilot::insert(tx, &use_case.id, &workflow, &by)?;
+        require_in(tx, "pilot_id", &id)
+    })
+}
+
+pub fn get(db: &Db, req: &PilotRef) -> CoreResult<Pilot> {
+    db.read(|c| require_in(c, "id", &req.id))
+}
+
+pub fn list(db: &Db) -> CoreResult<Vec<Pilot>> {
+    db.read(|c| pilot::ids(c)?.iter().map(|id| require_in(c, "id", id)).collect())
+}
+
+pub fn set_protocols(db: &Db, caller: &Caller, req: &ProtocolsUpdate) -> CoreResult<Pilot> {
+    let protocols = req.protocols.validated()?;
+    db.write(caller, Action::Update, |tx| {
+        let p = require_in(tx, "pilot_id", &req.pilot_id)?;
+        pilot::set_protocols(tx, &p.id, &protocols)?;
+        require_in(tx, "pilot_id", &p.id)
+    })
+}
+
+pub fn add_phase(db: &Db, caller: &Caller, req: &PhaseInput) -> CoreResult<Pilot> {
+    let input = req.validated()?;
+    db.write(caller, Action::Create, |tx| {
+        let p = require_in(tx, "pilot_id", &input.pilot_id)?;
+        if let Some(last) = p.phases.last() {
+            if input.planned_start < last.planned_start {
+                return Err(CoreError::invalid(
+                    "planned_start",
+                    format!(
+                        "{} is before the previous phase {} starts ({})",
+                        input.planned_start, last.name, last.planned_start
+                    ),
+                ));
+            }
+        }
+        pilot::insert_phase(tx, &PhaseInput { pilot_id: p.id.clone(), ..input.clone() })?;
+        require_in(tx, "pilot_id", &p.id)
+    })
+}
+
+/// Starts the pilot: its first phase runs. Refused, naming every unmet readiness item, until the
+/// use case is ready to launch.
+pub fn start(db: &Db, caller: &Caller, req: &PilotStart) -> CoreResult<Pilot> {
+    let on = req.on.as_deref().map(|d| iso_date("on", d)).transpose()?;
+    db.write(caller, Action::Update, |tx| {
+        let p = require_in(tx, "pilot_id", &req.pilot_id)?;
+        if p.started() {
+            return Err(CoreError::invalid("pilot_id", format!("{} has already started", p.id)));
+        }
+        let first = p.phases.first().ok_or_else(|| {
+            CoreError::invalid(
+                "pilot_id",
+                format!("{} has no phase yet; add one first (`steerco pilot phase add`)", p.id),
+            )
+        })?;
+        if let Some(refusal) = readiness::check_in(tx, &p.use_case_id)?.refusal() {
+            return Err(CoreError::invalid("pilot_id", refusal));
+        }
+        let on = on.clone().unwrap_or_else(|| tx.now().format("%Y-%m-%d").to_string());
+        pilot::set_phase_status(tx, &first.id, PhaseStatus::Running, Some(&on), None, None)?;
+        require_in(tx, "pilot_id", &p.id)
+    })
+}
