@@ -2,8 +2,8 @@
 
 use steerco_core::pilots::pilot::{PhaseInput, Pilot};
 use steerco_core::pilots::readiness::Readiness;
-use steerco_core::services::pilots::rollout::{self as service, PilotCreate, PilotRef, PilotStart, ProtocolsUpdate};
 use steerco_core::services::pilots::readiness;
+use steerco_core::services::pilots::rollout::{self as service, PilotCreate, PilotRef, PilotStart, ProtocolsUpdate};
 
 use crate::use_case::UseCaseRef;
 use crate::{ApiResult, Ctx};

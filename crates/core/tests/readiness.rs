@@ -16,8 +16,8 @@ use steerco_core::registry::{
 use steerco_core::services::compliance::risk_controls::{self, OversightUpdate};
 use steerco_core::services::compliance::signoffs::{self, SignRequest};
 use steerco_core::services::pilots::blueprint::{self, BlueprintPartUpdate, BlueprintReview};
-use steerco_core::services::pilots::rollout::{self as pilots, PilotCreate, PilotStart, ProtocolsUpdate};
 use steerco_core::services::pilots::readiness;
+use steerco_core::services::pilots::rollout::{self as pilots, PilotCreate, PilotStart, ProtocolsUpdate};
 use steerco_core::services::registry::evaluations::{self, BaselineRequest, EvaluationImport};
 use steerco_core::services::registry::governance::{self, DataPackCreate};
 use support::registry::Registry;
@@ -191,7 +191,8 @@ fn each_missing_item_alone_refuses_the_start_by_name() {
         let err = start(&c).unwrap_err().to_string();
         let title = &r.items.iter().find(|i| i.key == key).unwrap().title;
         assert!(err.contains(title.as_str()), "the refusal names {title:?}: {err}");
-        let pilot = pilots::get(&c.reg.p.db, &steerco_core::services::pilots::rollout::PilotRef { id: c.pilot.clone() });
+        let pilot =
+            pilots::get(&c.reg.p.db, &steerco_core::services::pilots::rollout::PilotRef { id: c.pilot.clone() });
         assert_eq!(pilot.unwrap().phases[0].status, PhaseStatus::Planned, "a refused start changes nothing");
     }
 }

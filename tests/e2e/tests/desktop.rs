@@ -116,7 +116,10 @@ async fn a_csv_imports_after_a_dry_run_that_stores_nothing() -> TestResult {
     let before = ranked_ids(&app).await?.len();
 
     app.click("[data-testid=import-csv-open]").await?;
-    app.fill("input[data-testid=import-csv-path]", &csv.display().to_string()).await?;
+    // The dialog opens with a transition: check only once the path typed is the field's value.
+    let path = csv.display().to_string();
+    app.fill("input[data-testid=import-csv-path]", &path).await?;
+    app.wait_for_value("input[data-testid=import-csv-path]", &path).await?;
     app.click("[data-testid=import-csv-check]").await?;
     let preview = app.text("[data-testid=import-preview]").await?;
     assert!(

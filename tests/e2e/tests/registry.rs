@@ -82,3 +82,42 @@ async fn an_adapter_imported_in_the_app_shows_its_lineage() -> TestResult {
     app.screenshot("lineage-record").await?;
     app.close().await
 }
+
+/// The regression gate as an executive meets it: the candidate wealth-answers 1.1.0 (demo)
+/// refuses less often under adversarial prompts than the deployed 1.0.0; the drawer shows the
+/// failing metric, and deploying it anyway takes a rationale, which the CLI then shows.
+#[tokio::test]
+async fn an_executive_deploys_past_a_failing_regression_gate_with_a_rationale() -> TestResult {
+    let sandbox = Sandbox::new()?;
+    let portfolio = sandbox.path("demo.steerco");
+    sandbox.cli(&portfolio, &["demo"])?;
+    sandbox.cli(&portfolio, &["--as", "Carla Mendes", "adapter", "status", "AV-002", "approved"])?;
+    let app = sandbox.launch_with(&portfolio, &[("STEERCO_USER", "Claire Dubois")]).await?;
+    app.click("[data-testid=nav-registry]").await?;
+    app.click("[data-testid=adapter-row-AD-001]").await?;
+    app.click("[data-testid=version-row-AV-002]").await?;
+    let verdict = app.text("[data-testid=regression-verdict]").await?;
+    assert!(verdict.to_lowercase().contains("fail"), "{verdict}");
+    let row = app.text("[data-testid=regression-row-adversarial-refusal_rate]").await?;
+    assert!(row.contains("0.97") && row.contains("0.96"), "{row}");
+    app.screenshot("regression-gate-drawer").await?;
+
+    app.click("[data-testid=deploy-open]").await?;
+    let alert = app.text("[data-testid=deploy-gate-fails]").await?;
+    assert!(alert.contains("refusal_rate"), "{alert}");
+    app.fill("input[data-testid=deploy-target]", "wealth pilot").await?;
+    app.fill("[data-testid=deploy-override-rationale]", "One point of refusals accepted; red team re-runs weekly")
+        .await?;
+    app.screenshot("regression-gate-deploy").await?;
+    app.click("[data-testid=deploy-submit]").await?;
+
+    steerco_e2e::wait_until("the deployment to be stored", || {
+        let check = sandbox.cli_json(&portfolio, &["adapter", "regression", "AV-002", "--json"])?;
+        Ok(check["decisions"].as_array().is_some_and(|d| d.len() == 1))
+    })
+    .await?;
+    let check = sandbox.cli_json(&portfolio, &["adapter", "regression", "AV-002", "--json"])?;
+    assert_eq!(check["decisions"][0]["decided_by"], "Claire Dubois");
+    assert!(check["decisions"][0]["refusal"].as_str().unwrap_or_default().contains("refusal_rate"));
+    app.close().await
+}

@@ -1,10 +1,12 @@
 // What long tables share: rows that open something by mouse and keyboard (a Tab stop with a
 // visible focus ring, Enter or Space opens, the arrows move between rows), and virtualisation
 // (only the rows in view, plus a margin, are in the DOM; spacer rows keep the scroll height and
-// the striping). Rows that open nothing get none of this and are not Tab stops.
+// the striping). Rows that open nothing get none of this and are not Tab stops. Long sorted
+// tables build TanStack's full rows only for the rows in view (leanCoreRowModel, useFullRow).
 import { Table } from "@mantine/core";
+import { createRow, type Row, type RowModel, type Table as TanstackTable } from "@tanstack/react-table";
 import { measureElement, observeElementRect, useVirtualizer } from "@tanstack/react-virtual";
-import type { KeyboardEvent, RefObject } from "react";
+import { type KeyboardEvent, type RefObject, useCallback, useRef } from "react";
 import classes from "./tableRows.module.css";
 
 /**
@@ -128,4 +130,64 @@ export function useVirtualWindow({
           : [spacer("before", top), spacer("before-parity", 0)],
     after: bottom > 0 ? spacer("after", bottom) : null,
   };
+}
+
+/**
+ * A core row model for `useReactTable({ getCoreRowModel })` whose rows carry only what sorting
+ * reads (id, index, the item and its value by column). TanStack's own builds every row with
+ * some forty methods and memos: at 1,000 items that was most of the Portfolio table's first
+ * render, for rows never drawn. Sorting (TanStack's getSortedRowModel, unchanged) orders these;
+ * `useFullRow` gives the full row for each row drawn.
+ */
+export function leanCoreRowModel<T>(table: TanstackTable<T>): () => RowModel<T> {
+  let data: T[] | undefined;
+  let model: RowModel<T> = { rows: [], flatRows: [], rowsById: {} };
+  return () => {
+    if (table.options.data === data) return model;
+    data = table.options.data;
+    const rows = data.map((original, index) => leanRow(table, original, index));
+    const rowsById: Record<string, Row<T>> = {};
+    for (const row of rows) rowsById[row.id] = row;
+    model = { rows, flatRows: rows, rowsById };
+    return model;
+  };
+}
+
+function leanRow<T>(table: TanstackTable<T>, original: T, index: number): Row<T> {
+  const values: Record<string, unknown> = {};
+  const lean = {
+    id: table.options.getRowId ? table.options.getRowId(original, index) : String(index),
+    index,
+    original,
+    depth: 0,
+    subRows: [],
+    getValue: (columnId: string) => {
+      if (!(columnId in values)) {
+        const column = table.getColumn(columnId);
+        if (!column?.accessorFn) return undefined;
+        values[columnId] = column.accessorFn(original, index);
+      }
+      return values[columnId];
+    },
+  };
+  return lean as unknown as Row<T>;
+}
+
+/**
+ * The full TanStack row (cells, visibility) for a row of `leanCoreRowModel`, made when first
+ * drawn and kept while its item stays at the same index: a row scrolled back into view, or
+ * shown again after a sort, is the same object, so a memoised row component skips it.
+ */
+export function useFullRow<T extends object>(table: TanstackTable<T>): (lean: Row<T>) => Row<T> {
+  const made = useRef(new WeakMap<T, Row<T>>());
+  return useCallback(
+    (lean: Row<T>) => {
+      const known = made.current.get(lean.original);
+      if (known && known.index === lean.index && known.id === lean.id) return known;
+      const full = createRow(table, lean.id, lean.original, lean.index, 0);
+      made.current.set(lean.original, full);
+      return full;
+    },
+    [table],
+  );
 }

@@ -52,9 +52,12 @@ export function formatMoneyCompact(amount: number, currency: string): string {
   return formatter(currency, "compact").format(amount);
 }
 
+/** The query behind the currency; a page that shows amounts can ask for it with its own data. */
+export const programmeQuery = { queryKey: keys.programme, queryFn: api.programmeGet };
+
 /** The programme's currency, once the programme is loaded (null before). */
 export function useCurrency(): string | null {
-  const programme = useQuery({ queryKey: keys.programme, queryFn: api.programmeGet });
+  const programme = useQuery(programmeQuery);
   return programme.data?.currency ?? null;
 }
 

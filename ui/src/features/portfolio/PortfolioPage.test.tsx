@@ -1,11 +1,11 @@
 import { configure, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import type { RankRequest } from "../../bindings/RankRequest";
 import { formatMoney } from "../../lib/money";
-import { requestsTo, respond } from "../../test-backend";
+import { refuse, requestsTo, respond } from "../../test-backend";
 import { session } from "../../test-fixtures";
 import { renderWithProviders } from "../../test-utils";
 import { PANELS_KEY, PortfolioPage } from "./PortfolioPage";
-import { CRITERIA, programme, ranking, reranked } from "./testRanking";
+import { aRankedCase, CRITERIA, programme, ranking, reranked } from "./testRanking";
 
 // Pages with hundreds of rows render slowly in jsdom on a busy machine: wait longer than 1 s.
 configure({ asyncUtilTimeout: 10_000 });
@@ -73,6 +73,21 @@ describe("PortfolioPage", () => {
     });
   });
 
+  it("shows the table when the currency and stale flags cannot be read, and asks for them again only once", async () => {
+    respond({
+      scoring_rank: () => ranking(2),
+      programme_get: () => refuse("internal", "no programme"),
+      signoff_list: () => refuse("internal", "no sign-offs"),
+    });
+    renderWithProviders(<PortfolioPage />);
+    await screen.findAllByTestId("ranked-row");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(rowIds()).toEqual(["UC-00001", "UC-00002"]);
+    // The table's own readers retry a failed query once when they mount; the page keeps showing.
+    expect(requestsTo("programme_get").length).toBeLessThanOrEqual(2);
+    expect(requestsTo("signoff_list").length).toBeLessThanOrEqual(2);
+  });
+
   it("renders a 1,000-case portfolio, a window of its rows at a time", async () => {
     respond({ scoring_rank: () => ranking(1_000) });
     renderWithProviders(<PortfolioPage />);
@@ -88,6 +103,31 @@ describe("PortfolioPage", () => {
     await screen.findAllByTestId("ranked-row");
     fireEvent.change(screen.getByRole("textbox", { name: "Search use cases" }), { target: { value: "case 00002" } });
     await waitFor(() => expect(rowIds()).toEqual(["UC-00002"]));
+    expect(screen.getByTestId("ranked-count").textContent).toBe("1 of 3 use cases");
+  });
+
+  it("filters by lane and business unit with the multi-selects", async () => {
+    respond({
+      scoring_rank: () => ({
+        criteria: CRITERIA,
+        use_cases: [
+          aRankedCase(1, { lane: "portfolio", business_unit: "Claims" }),
+          aRankedCase(2, { lane: "research", business_unit: "Claims" }),
+          aRankedCase(3, { lane: "research", business_unit: "Finance" }),
+        ],
+      }),
+    });
+    renderWithProviders(<PortfolioPage />);
+    await screen.findAllByTestId("ranked-row");
+    // In jsdom an open dropdown measures as detached and is hidden: options are found by value.
+    const pick = (label: string, value: string) => {
+      fireEvent.click(screen.getByRole("textbox", { name: label }));
+      fireEvent.click(document.querySelector(`[data-combobox-option][value="${value}"]`)!);
+    };
+    pick("Lane", "research");
+    await waitFor(() => expect(rowIds()).toEqual(["UC-00002", "UC-00003"]));
+    pick("Business unit", "Finance");
+    await waitFor(() => expect(rowIds()).toEqual(["UC-00003"]));
     expect(screen.getByTestId("ranked-count").textContent).toBe("1 of 3 use cases");
   });
 

@@ -3,27 +3,22 @@
 // laptop screen. Moving a slider updates its figure at once and asks for the new ranking when the
 // thumb is released or rests for 150 ms; typing in the search box filters without holding up
 // the keystrokes. After each change of the ranking every row shows how far it moved.
-import {
-  Accordion,
-  Alert,
-  Button,
-  Group,
-  Loader,
-  MultiSelect,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-  Tooltip,
-} from "@mantine/core";
+//
+// The page is cut into memoised parts (header, panels, each filter, table, dossier) that take
+// stable props, so a keystroke, a slider move or a new ranking re-renders only the parts it
+// changes: at 1,000 cases a render of everything cost more than the change itself.
+import { Accordion, Alert, Button, Group, Loader, Stack, Text, TextInput, Title, Tooltip } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconPlus, IconSearch } from "@tabler/icons-react";
 import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 import { api, BackendError } from "../../backend";
+import type { Criterion } from "../../bindings/Criterion";
 import type { Lane } from "../../bindings/Lane";
 import type { RankedUseCase } from "../../bindings/RankedUseCase";
 import type { Stage } from "../../bindings/Stage";
+import { LazyMultiSelect } from "../../components/LazyMultiSelect";
+import { programmeQuery } from "../../lib/money";
 import { keys, useInvalidate } from "../../lib/queryKeys";
 import { isStringList, useRemembered } from "../../lib/useRemembered";
 import { LANE_LABEL, LANES, STAGE_LABEL, STAGES } from "../../lib/vocabulary";
@@ -60,6 +55,121 @@ const STAGE_OPTIONS = STAGES.map((s: Stage) => ({ value: s, label: STAGE_LABEL[s
 const Table = memo(RankedTable);
 const Dossier = memo(DossierDrawer);
 
+const Header = memo(function Header({ onNew }: { onNew: () => void }) {
+  return (
+    <Group justify="space-between" align="flex-end">
+      <div>
+        <Title order={2}>Portfolio</Title>
+        <Text c="dimmed" size="sm">
+          Ranked by score; ties go to the shorter payback, then the title.
+        </Text>
+      </div>
+      <Group gap="xs">
+        <CsvActions />
+        <Tooltip label={`New use case (${keysText(actionKeys("newUseCase"))})`}>
+          <Button leftSection={<IconPlus size={16} />} onClick={onNew}>
+            New use case
+          </Button>
+        </Tooltip>
+      </Group>
+    </Group>
+  );
+});
+
+interface PanelsProps {
+  panels: string[];
+  onPanels: (panels: string[]) => void;
+  criteria: Criterion[];
+  draft: WeightMap | null;
+  onDraft: (weights: WeightMap | null) => void;
+  onCommit: (weights: WeightMap) => void;
+  onSave: (weights: WeightMap) => void;
+  saving: boolean;
+}
+
+const ScoringPanels = memo(function ScoringPanels({
+  panels,
+  onPanels,
+  criteria,
+  draft,
+  onDraft,
+  onCommit,
+  onSave,
+  saving,
+}: PanelsProps) {
+  return (
+    <Accordion multiple value={panels} onChange={onPanels} variant="separated" chevronPosition="left">
+      <Accordion.Item value="weights">
+        <Accordion.Control data-testid="toggle-weights">
+          <Group justify="space-between" wrap="nowrap" pr="sm">
+            <Text fw={600}>Scoring weights</Text>
+            <Group gap="sm" wrap="nowrap">
+              {!panels.includes("weights") && (
+                <Text size="sm" c="dimmed" truncate>
+                  {weightsSummary(criteria, draft ?? storedWeights(criteria))}
+                </Text>
+              )}
+              {draft && (
+                <Text size="xs" c="orange.7" fw={600} style={{ whiteSpace: "nowrap" }}>
+                  Previewing — not saved
+                </Text>
+              )}
+            </Group>
+          </Group>
+        </Accordion.Control>
+        <Accordion.Panel>
+          <WeightsPanel
+            criteria={criteria}
+            draft={draft}
+            onDraft={onDraft}
+            onCommit={onCommit}
+            onSave={onSave}
+            saving={saving}
+          />
+        </Accordion.Panel>
+      </Accordion.Item>
+      <Accordion.Item value="matrix">
+        <Accordion.Control data-testid="toggle-matrix">
+          <Group justify="space-between" wrap="nowrap" pr="sm">
+            <Text fw={600}>Scoring matrix</Text>
+            {!panels.includes("matrix") && (
+              <Text size="sm" c="dimmed">
+                Annualised value against guardrail complexity
+              </Text>
+            )}
+          </Group>
+        </Accordion.Control>
+        {/* Drawn only while open: a folded matrix costs nothing. */}
+        <Accordion.Panel>{panels.includes("matrix") && <ScoringMatrix />}</Accordion.Panel>
+      </Accordion.Item>
+    </Accordion>
+  );
+});
+
+const SEARCH_ICON = <IconSearch size={16} />;
+
+const Search = memo(function Search({ value, onChange }: { value: string; onChange: (value: string) => void }) {
+  return (
+    <TextInput
+      label="Search"
+      aria-label="Search use cases"
+      placeholder="Title, unit, people…"
+      leftSection={SEARCH_ICON}
+      value={value}
+      onChange={(e) => onChange(e.currentTarget.value)}
+      w={220}
+    />
+  );
+});
+
+/**
+ * Whether a query the table also reads has answered once (data or a failure). Waiting only for
+ * the first answer matters: a failed query is fetched again when the table's own reader mounts,
+ * and waiting for that fetch too would take the table down again, in a loop.
+ */
+const answered = (query: { isPending: boolean; errorUpdateCount: number }) =>
+  !query.isPending || query.errorUpdateCount > 0;
+
 function matches(u: RankedUseCase, needle: string): boolean {
   return (
     u.id.toLowerCase().includes(needle) ||
@@ -83,7 +193,8 @@ export function PortfolioPage() {
   // Opened on a use case from another page (a sign-off review's check): its dossier, open.
   const openedOn = usePageParam("portfolio");
   const [target, setTarget] = useState<DossierTarget | null>(openedOn ? { kind: "existing", id: openedOn } : null);
-  useShellCommand("new-use-case", () => setTarget({ kind: "new" }));
+  const openNew = useCallback(() => setTarget({ kind: "new" }), []);
+  useShellCommand("new-use-case", openNew);
   const [panels, setPanels] = useRemembered(PANELS_KEY, DEFAULT_PANELS, isStringList);
 
   const pending = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -116,6 +227,8 @@ export function PortfolioPage() {
   // The table's stale flags, asked for with the ranking rather than after the table first
   // renders: one render of the table, not two, and no waterfall.
   const staleFlags = useQuery(staleSignoffsQuery);
+  // The currency too: a table drawn before it arrives is drawn again with it.
+  const programme = useQuery(programmeQuery);
 
   const saveWeights = useMutation({
     mutationFn: (w: WeightMap) =>
@@ -150,7 +263,10 @@ export function PortfolioPage() {
 
   const movement = useRankMovement(ranking.data);
   const all = useMemo(() => ranking.data?.use_cases ?? [], [ranking.data]);
-  const unitOptions = useMemo(() => [...new Set(all.map((u) => u.business_unit))].sort(), [all]);
+  // Compared as one string, so a re-ranking (each slider move) keeps the same list and the
+  // business-unit select is not drawn again.
+  const unitList = useMemo(() => JSON.stringify([...new Set(all.map((u) => u.business_unit))].sort()), [all]);
+  const unitOptions = useMemo(() => JSON.parse(unitList) as string[], [unitList]);
   // Filtering 10,000 rows per keystroke would hold up typing: the box shows each key at once,
   // the table follows when React has time.
   const needle = useDeferredValue(search.trim().toLowerCase());
@@ -170,7 +286,9 @@ export function PortfolioPage() {
   const openCase = useCallback((id: string) => setTarget({ kind: "existing", id }), []);
   const closeDossier = useCallback(() => setTarget(null), []);
 
-  if (ranking.isPending || staleFlags.isPending) return <Loader aria-label="Ranking the portfolio" />;
+  if (ranking.isPending || !answered(staleFlags) || !answered(programme)) {
+    return <Loader aria-label="Ranking the portfolio" />;
+  }
   if (ranking.isError) {
     return (
       <Alert color="red" title="The portfolio could not be ranked">
@@ -182,80 +300,21 @@ export function PortfolioPage() {
 
   return (
     <Stack gap="sm">
-      <Group justify="space-between" align="flex-end">
-        <div>
-          <Title order={2}>Portfolio</Title>
-          <Text c="dimmed" size="sm">
-            Ranked by score; ties go to the shorter payback, then the title.
-          </Text>
-        </div>
-        <Group gap="xs">
-          <CsvActions />
-          <Tooltip label={`New use case (${keysText(actionKeys("newUseCase"))})`}>
-            <Button leftSection={<IconPlus size={16} />} onClick={() => setTarget({ kind: "new" })}>
-              New use case
-            </Button>
-          </Tooltip>
-        </Group>
-      </Group>
-
-      <Accordion multiple value={panels} onChange={setPanels} variant="separated" chevronPosition="left">
-        <Accordion.Item value="weights">
-          <Accordion.Control data-testid="toggle-weights">
-            <Group justify="space-between" wrap="nowrap" pr="sm">
-              <Text fw={600}>Scoring weights</Text>
-              <Group gap="sm" wrap="nowrap">
-                {!panels.includes("weights") && (
-                  <Text size="sm" c="dimmed" truncate>
-                    {weightsSummary(criteria, draft ?? storedWeights(criteria))}
-                  </Text>
-                )}
-                {draft && (
-                  <Text size="xs" c="orange.7" fw={600} style={{ whiteSpace: "nowrap" }}>
-                    Previewing — not saved
-                  </Text>
-                )}
-              </Group>
-            </Group>
-          </Accordion.Control>
-          <Accordion.Panel>
-            <WeightsPanel
-              criteria={criteria}
-              draft={draft}
-              onDraft={changeDraft}
-              onCommit={commitDraft}
-              onSave={onSave}
-              saving={saveWeights.isPending}
-            />
-          </Accordion.Panel>
-        </Accordion.Item>
-        <Accordion.Item value="matrix">
-          <Accordion.Control data-testid="toggle-matrix">
-            <Group justify="space-between" wrap="nowrap" pr="sm">
-              <Text fw={600}>Scoring matrix</Text>
-              {!panels.includes("matrix") && (
-                <Text size="sm" c="dimmed">
-                  Annualised value against guardrail complexity
-                </Text>
-              )}
-            </Group>
-          </Accordion.Control>
-          {/* Drawn only while open: a folded matrix costs nothing. */}
-          <Accordion.Panel>{panels.includes("matrix") && <ScoringMatrix />}</Accordion.Panel>
-        </Accordion.Item>
-      </Accordion>
+      <Header onNew={openNew} />
+      <ScoringPanels
+        panels={panels}
+        onPanels={setPanels}
+        criteria={criteria}
+        draft={draft}
+        onDraft={changeDraft}
+        onCommit={commitDraft}
+        onSave={onSave}
+        saving={saveWeights.isPending}
+      />
 
       <Group gap="sm" align="flex-end">
-        <TextInput
-          label="Search"
-          aria-label="Search use cases"
-          placeholder="Title, unit, people…"
-          leftSection={<IconSearch size={16} />}
-          value={search}
-          onChange={(e) => setSearch(e.currentTarget.value)}
-          w={220}
-        />
-        <MultiSelect
+        <Search value={search} onChange={setSearch} />
+        <LazyMultiSelect
           label="Lane"
           placeholder="All lanes"
           data={LANE_OPTIONS}
@@ -264,7 +323,7 @@ export function PortfolioPage() {
           clearable
           w={190}
         />
-        <MultiSelect
+        <LazyMultiSelect
           label="Stage"
           placeholder="All stages"
           data={STAGE_OPTIONS}
@@ -273,7 +332,7 @@ export function PortfolioPage() {
           clearable
           w={220}
         />
-        <MultiSelect
+        <LazyMultiSelect
           label="Business unit"
           placeholder="All units"
           data={unitOptions}

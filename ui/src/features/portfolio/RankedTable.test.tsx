@@ -6,7 +6,7 @@ import { formatMoney } from "../../lib/money";
 import { respond } from "../../test-backend";
 import { renderWithProviders } from "../../test-utils";
 import { RankedTable } from "./RankedTable";
-import { programme, ranking } from "./testRanking";
+import { aRankedCase, programme, ranking } from "./testRanking";
 
 // Pages with hundreds of rows render slowly in jsdom on a busy machine: wait longer than 1 s.
 configure({ asyncUtilTimeout: 10_000 });
@@ -39,6 +39,38 @@ describe("RankedTable", () => {
     expect(document.activeElement).toBe(screen.getAllByTestId("ranked-row")[2]);
     expect(screen.getByRole("button", { name: /Annual value/ })).toBeTruthy();
   });
+
+  it("sorts by a header: text ascending first, numbers descending first, a second click reverses", () => {
+    const rows = [
+      aRankedCase(1, { title: "Invoice matching", score: 70, lane: "research" }),
+      aRankedCase(2, { title: "Fraud scoring", score: 90, lane: "portfolio" }),
+      aRankedCase(3, { title: "Claims triage", score: 80, lane: "portfolio" }),
+    ];
+    renderWithProviders(<RankedTable rows={rows} onOpen={() => {}} />);
+    const ids = () => screen.getAllByTestId("ranked-row").map((r) => r.dataset.id);
+    const sortBy = (name: string) => fireEvent.click(screen.getByRole("button", { name }));
+    expect(ids()).toEqual(["UC-00001", "UC-00002", "UC-00003"]);
+    sortBy("Title");
+    expect(ids()).toEqual(["UC-00003", "UC-00002", "UC-00001"]);
+    sortBy("Title");
+    expect(ids()).toEqual(["UC-00001", "UC-00002", "UC-00003"]);
+    sortBy("Score");
+    expect(ids()).toEqual(["UC-00002", "UC-00003", "UC-00001"]);
+    sortBy("Lane");
+    expect(ids()).toEqual(["UC-00002", "UC-00003", "UC-00001"]);
+    sortBy("Rank");
+    expect(ids()).toEqual(["UC-00003", "UC-00002", "UC-00001"]);
+    expect(screen.getAllByRole("columnheader")[0]!.getAttribute("aria-sort")).toBe("descending");
+  });
+
+  it("sorts a long portfolio as a whole, not only the rows in view", async () => {
+    const rows = ranking(1_000).use_cases.map((u) => ({ ...u, score: (u.rank * 7919) % 1000 }));
+    renderWithProviders(<RankedTable rows={rows} onOpen={() => {}} />);
+    fireEvent.click(screen.getByRole("button", { name: "Score" }));
+    const top = [...rows].sort((a, b) => b.score - a.score)[0]!.id;
+    await waitFor(() => expect(screen.getAllByTestId("ranked-row")[0]!.dataset.id).toBe(top));
+    expect(screen.getAllByTestId("ranked-row").length).toBeLessThan(200);
+  }, 30_000);
 
   it("renders only a window of a 10,000-case portfolio, and moves the window on scrolling", async () => {
     renderWithProviders(<RankedTable rows={ranking(10_000).use_cases} onOpen={() => {}} />);

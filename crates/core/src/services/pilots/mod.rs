@@ -3,5 +3,5 @@
 //! pilot's first phase must pass.
 
 pub mod blueprint;
-pub mod rollout;
 pub mod readiness;
+pub mod rollout;
