@@ -98,7 +98,7 @@ crash-full:
 page-timings: ui tauri-driver
 	cargo build --release -p steerco-desktop -p steerco-cli
 	STEERCO_DESKTOP_BIN=$(CURDIR)/target/release/steerco-desktop STEERCO_CLI_BIN=$(CURDIR)/target/release/steerco \
-	  xvfb-run -a -s "-screen 0 1440x900x24" cargo test --locked -p steerco-e2e --test page_timings -- --ignored --nocapture
+	  xvfb-run -a -s "-screen 0 1440x900x24" cargo test --locked -p steerco-e2e --test page_timings -- --ignored --nocapture --test-threads=1
 
 ## Regenerate ui/src/bindings from the Rust types (the drift test fails until they are committed).
 bindings:

@@ -78,3 +78,67 @@ async fn every_page_settles_quickly_at_one_thousand_and_ten_thousand_use_cases()
     }
     Ok(())
 }
+
+/// Dispatches an input (a search string typed) or a key (on a slider) and resolves with the
+/// milliseconds until `watch` first changes: how long the page takes to answer.
+const ANSWER: &str = r#"
+const [target, action, watch, done] = arguments;
+const el = document.querySelector(target);
+const observed = document.querySelector(watch);
+el.focus();
+const start = performance.now();
+const observer = new MutationObserver(() => { observer.disconnect(); done(Math.round(performance.now() - start)); });
+observer.observe(observed, { subtree: true, childList: true, characterData: true });
+if (action.startsWith('type:')) {
+  const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+  setter.call(el, action.slice(5));
+  el.dispatchEvent(new Event('input', { bubbles: true }));
+} else {
+  el.dispatchEvent(new KeyboardEvent('keydown', { key: action, bubbles: true }));
+}
+setTimeout(() => { observer.disconnect(); done(-1); }, 10000);
+"#;
+
+fn median(mut v: Vec<i64>) -> i64 {
+    v.sort_unstable();
+    v[v.len() / 2]
+}
+
+#[tokio::test]
+#[ignore = "a benchmark: `make page-timings`"]
+async fn typing_a_search_and_moving_a_weight_answer_quickly_at_one_thousand_use_cases() -> TestResult {
+    let sandbox = Sandbox::new()?;
+    let portfolio = sandbox.path("scaled.steerco");
+    sandbox.cli(&portfolio, &["demo", "--scale", "1000"])?;
+    let app = sandbox.launch(&portfolio).await?;
+    app.click("[data-testid=nav-portfolio]").await?;
+    app.text("[data-testid=ranked-count]").await?;
+    let search = "input[aria-label='Search use cases']";
+    let mut typed = Vec::new();
+    // Each string changes the count shown: a narrowing search, then back to every case.
+    for text in ["clai", "", "mortg", "", "zzq", "", "wealth", ""] {
+        let ms = app
+            .client
+            .execute_async(
+                ANSWER,
+                vec![search.into(), format!("type:{text}").into(), "[data-testid=ranked-count]".into()],
+            )
+            .await?;
+        typed.push(ms.as_i64().unwrap_or(-1));
+        tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+    }
+    let thumb = "[role=slider][aria-label$='weight']";
+    let mut slid = Vec::new();
+    for key in ["ArrowRight", "ArrowRight", "ArrowLeft", "ArrowLeft", "ArrowRight"] {
+        let ms = app
+            .client
+            .execute_async(ANSWER, vec![thumb.into(), key.into(), "[data-testid=weight-value-value]".into()])
+            .await?;
+        slid.push(ms.as_i64().unwrap_or(-1));
+        tokio::time::sleep(std::time::Duration::from_millis(600)).await;
+    }
+    println!("  1,019 use cases  search keystroke → count shown  median {} ms  {typed:?}", median(typed.clone()));
+    println!("  1,019 use cases  weight slider key → value shown median {} ms  {slid:?}", median(slid.clone()));
+    assert!(typed.iter().chain(&slid).all(|&ms| ms >= 0), "every input was answered");
+    app.close().await
+}

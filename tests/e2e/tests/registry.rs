@@ -94,12 +94,16 @@ async fn an_executive_deploys_past_a_failing_regression_gate_with_a_rationale() 
     sandbox.cli(&portfolio, &["--as", "Carla Mendes", "adapter", "status", "AV-002", "approved"])?;
     let app = sandbox.launch_with(&portfolio, &[("STEERCO_USER", "Claire Dubois")]).await?;
     app.click("[data-testid=nav-registry]").await?;
-    app.click("[data-testid=adapter-row-AD-001]").await?;
-    app.click("[data-testid=version-row-AV-002]").await?;
+    // A row is clicked on its first cell (WebKitWebDriver finds no centre point for a <tr>).
+    app.click("[data-testid=adapter-row-AD-001] td").await?;
+    app.click("[data-testid=version-row-AV-002] td").await?;
     let verdict = app.text("[data-testid=regression-verdict]").await?;
     assert!(verdict.to_lowercase().contains("fail"), "{verdict}");
     let row = app.text("[data-testid=regression-row-adversarial-refusal_rate]").await?;
     assert!(row.contains("0.97") && row.contains("0.96"), "{row}");
+    app.client
+        .execute("document.querySelector('[data-testid=regression-gate]').scrollIntoView({ block: 'start' });", vec![])
+        .await?;
     app.screenshot("regression-gate-drawer").await?;
 
     app.click("[data-testid=deploy-open]").await?;

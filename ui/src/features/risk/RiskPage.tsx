@@ -16,6 +16,9 @@ export function RiskPage() {
   // Opened on a use case (and maybe a tab) from another page: "UC-007" or "UC-007#bias".
   const openedOn = parseRiskParam(usePageParam("risk"));
   const useCases = useQuery({ queryKey: keys.useCases, queryFn: api.useCaseList });
+  // The Oversight tab (the one shown first) needs every plan: asked for now, with the use cases,
+  // rather than once the tab mounts after them.
+  useQuery({ queryKey: keys.oversight, queryFn: api.oversightList });
   const [chosen, setChosen] = useState<string | null>(openedOn.useCaseId);
   const [tab, setTab] = useState<string | null>(openedOn.tab ?? "oversight");
   // Built once per list, not on every render: with thousands of use cases the picker's options
