@@ -114,6 +114,8 @@ macro_rules! for_each_command {
                 pilot::set_protocols(ProtocolsUpdate) -> Pilot;
                 pilot::add_phase(PhaseInput) -> Pilot;
                 pilot::start(PilotStart) -> Pilot;
+                pilot::advance(PhaseAdvance) -> Pilot;
+                pilot::stop(PhaseStop) -> Pilot;
                 pilot::readiness(UseCaseRef) -> Readiness;
             }
         }

@@ -3,7 +3,9 @@
 use steerco_core::pilots::pilot::{PhaseInput, Pilot};
 use steerco_core::pilots::readiness::Readiness;
 use steerco_core::services::pilots::readiness;
-use steerco_core::services::pilots::rollout::{self as service, PilotCreate, PilotRef, PilotStart, ProtocolsUpdate};
+use steerco_core::services::pilots::rollout::{
+    self as service, PhaseAdvance, PhaseStop, PilotCreate, PilotRef, PilotStart, ProtocolsUpdate,
+};
 
 use crate::use_case::UseCaseRef;
 use crate::{ApiResult, Ctx};
@@ -30,6 +32,14 @@ pub fn add_phase(ctx: &Ctx, req: PhaseInput) -> ApiResult<Pilot> {
 
 pub fn start(ctx: &Ctx, req: PilotStart) -> ApiResult<Pilot> {
     Ok(service::start(&ctx.db, &ctx.caller(), &req)?)
+}
+
+pub fn advance(ctx: &Ctx, req: PhaseAdvance) -> ApiResult<Pilot> {
+    Ok(service::advance(&ctx.db, &ctx.caller(), &req)?)
+}
+
+pub fn stop(ctx: &Ctx, req: PhaseStop) -> ApiResult<Pilot> {
+    Ok(service::stop(&ctx.db, &ctx.caller(), &req)?)
 }
 
 pub fn readiness(ctx: &Ctx, req: UseCaseRef) -> ApiResult<Readiness> {

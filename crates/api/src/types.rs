@@ -42,7 +42,9 @@ pub use steerco_core::services::discovery::workshops::{
     RateRequest, SheetExportRequest, SheetImportRequest, WorkshopDetail, WorkshopRef,
 };
 pub use steerco_core::services::pilots::blueprint::{BlueprintPartUpdate, BlueprintReview};
-pub use steerco_core::services::pilots::rollout::{PilotCreate, PilotRef, PilotStart, ProtocolsUpdate};
+pub use steerco_core::services::pilots::rollout::{
+    PhaseAdvance, PhaseStop, PilotCreate, PilotRef, PilotStart, ProtocolsUpdate,
+};
 pub use steerco_core::services::portfolio::backup::{BackupFile, RestoreOutcome, RestoreRequest};
 pub use steerco_core::services::portfolio::exports::ExportOutcome;
 pub use steerco_core::services::portfolio::{PortfolioInfo, SaveCopyRequest};

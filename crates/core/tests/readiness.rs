@@ -208,3 +208,58 @@ fn a_ready_case_starts_its_first_phase_once() {
     assert_eq!(started.phases[0].actual_start.as_deref(), Some("2026-12-01"));
     assert!(start(&c).unwrap_err().to_string().contains("already started"));
 }
+
+#[test]
+fn the_next_phase_waits_for_the_launch_version_to_pass_the_regression_gate() {
+    use steerco_core::services::pilots::rollout::PhaseAdvance;
+    let c = case(Leave::Nothing);
+    let db = &c.reg.p.db;
+    start(&c).unwrap();
+    let second = PhaseInput {
+        pilot_id: c.pilot.clone(),
+        name: "All claims teams".into(),
+        audience: "every regional claims team".into(),
+        planned_start: "2027-02-01".into(),
+        planned_end: "2027-04-30".into(),
+        oversight_note: String::new(),
+    };
+    pilots::add_phase(db, &caller(CONSULTANT), &second).unwrap();
+    // A newer version, evaluated worse on the baseline's suite, becomes the launch version.
+    let v2 = c.reg.import("claims-triage", "1.1.0", &[]).unwrap();
+    let eval = c.reg.file("v2.csv", "suite,metric,value,higher_is_better\nqa,acc,0.7,true\n");
+    let req = EvaluationImport {
+        path: eval,
+        adapter_version_id: v2.clone(),
+        run_on: Some("2027-01-20".into()),
+        run_by: None,
+    };
+    evaluations::import(db, &caller(CONSULTANT), &req).unwrap();
+    let registry = PartContent::Registry(RegistryPart { adapter_version_id: Some(v2.clone()) });
+    let req = BlueprintPartUpdate { use_case_id: c.uc.clone(), owner: CONSULTANT.into(), content: registry };
+    blueprint::set_part(db, &caller(CONSULTANT), &req).unwrap();
+    let advance = |who: &str, rationale: Option<&str>| {
+        let req = PhaseAdvance {
+            pilot_id: c.pilot.clone(),
+            on: Some("2027-02-01".into()),
+            override_rationale: rationale.map(Into::into),
+        };
+        pilots::advance(db, &caller(who), &req)
+    };
+    let err = advance(CONSULTANT, None).unwrap_err().to_string();
+    assert!(err.contains("All claims teams") && err.contains("qa acc 0.8 → 0.7 (−0.1, tolerance 0)"), "{err}");
+    let unchanged =
+        pilots::get(db, &steerco_core::services::pilots::rollout::PilotRef { id: c.pilot.clone() }).unwrap();
+    assert_eq!(unchanged.phases[0].status, PhaseStatus::Running, "a refused move changes nothing");
+    // A better evaluation of the new version on the suite lets the next phase start.
+    let eval = c.reg.file("v2b.csv", "suite,metric,value,higher_is_better\nqa,acc,0.82,true\n");
+    let req = EvaluationImport { path: eval, adapter_version_id: v2, run_on: Some("2027-01-25".into()), run_by: None };
+    evaluations::import(db, &caller(CONSULTANT), &req).unwrap();
+    let moved = advance(CONSULTANT, None).unwrap();
+    assert_eq!(moved.phases[0].status, PhaseStatus::Done);
+    assert_eq!(moved.phases[0].actual_end.as_deref(), Some("2027-02-01"));
+    assert_eq!(moved.phases[1].status, PhaseStatus::Running);
+    // After the last phase, advancing ends the rollout.
+    let done = advance(CONSULTANT, None).unwrap();
+    assert!(done.phases.iter().all(|p| p.status == PhaseStatus::Done));
+    assert!(advance(CONSULTANT, None).unwrap_err().to_string().contains("no running phase"));
+}

@@ -173,7 +173,9 @@ pub struct App {
 /// replacing an element), as opposed to a real failure.
 fn settling(status: &fantoccini::error::ErrorStatus) -> bool {
     use fantoccini::error::ErrorStatus::*;
-    matches!(status, ElementClickIntercepted | StaleElementReference | ElementNotInteractable)
+    // WebKitWebDriver also answers a click on an element React is replacing with an unknown
+    // error (an empty message, or "Could not parse element file upload information").
+    matches!(status, ElementClickIntercepted | StaleElementReference | ElementNotInteractable | UnknownError)
 }
 
 fn free_port() -> TestResult<u16> {

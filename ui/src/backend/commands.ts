@@ -58,7 +58,9 @@ import type { PeftFolder } from "../bindings/PeftFolder";
 import type { Person } from "../bindings/Person";
 import type { PersonInput } from "../bindings/PersonInput";
 import type { PersonUpdate } from "../bindings/PersonUpdate";
+import type { PhaseAdvance } from "../bindings/PhaseAdvance";
 import type { PhaseInput } from "../bindings/PhaseInput";
+import type { PhaseStop } from "../bindings/PhaseStop";
 import type { Pilot } from "../bindings/Pilot";
 import type { PilotCreate } from "../bindings/PilotCreate";
 import type { PilotRef } from "../bindings/PilotRef";
@@ -309,5 +311,9 @@ export const pilotSetProtocols = (req: ProtocolsUpdate): Promise<Pilot> => call(
 export const pilotAddPhase = (req: PhaseInput): Promise<Pilot> => call("pilot_add_phase", req);
 
 export const pilotStart = (req: PilotStart): Promise<Pilot> => call("pilot_start", req);
+
+export const pilotAdvance = (req: PhaseAdvance): Promise<Pilot> => call("pilot_advance", req);
+
+export const pilotStop = (req: PhaseStop): Promise<Pilot> => call("pilot_stop", req);
 
 export const pilotReadiness = (req: UseCaseRef): Promise<Readiness> => call("pilot_readiness", req);

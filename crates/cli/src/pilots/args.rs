@@ -140,6 +140,30 @@ pub enum PilotCommand {
         #[arg(long)]
         json: bool,
     },
+    /// End the running phase and start the next (past the regression gate for the launch
+    /// version; exit 2 naming each failing metric)
+    Advance {
+        id: String,
+        /// ISO date; default today
+        #[arg(long = "on", value_name = "DATE")]
+        on: Option<String>,
+        /// Start the next phase despite the regression gate (executives only; recorded)
+        #[arg(long = "override", value_name = "RATIONALE")]
+        override_rationale: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Stop the running phase, with the reason (the fallback protocol takes over)
+    Stop {
+        id: String,
+        #[arg(long)]
+        reason: String,
+        /// ISO date; default today
+        #[arg(long = "on", value_name = "DATE")]
+        on: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Subcommand)]

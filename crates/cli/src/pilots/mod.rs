@@ -10,7 +10,9 @@ use steerco_api::{blueprint, pilot, ApiResult, Ctx};
 use steerco_core::pilots::blueprint::{BlueprintPart, DriftDirection, PartContent, ServiceAccount};
 use steerco_core::pilots::pilot::{AcceptanceMetric, PhaseInput, Protocols};
 use steerco_core::services::pilots::blueprint::{BlueprintPartUpdate, BlueprintReview};
-use steerco_core::services::pilots::rollout::{PilotCreate, PilotRef, PilotStart, ProtocolsUpdate};
+use steerco_core::services::pilots::rollout::{
+    PhaseAdvance, PhaseStop, PilotCreate, PilotRef, PilotStart, ProtocolsUpdate,
+};
 use steerco_core::CoreError;
 
 use crate::output;
@@ -150,6 +152,12 @@ pub fn pilot(ctx: &Ctx, command: PilotCommand) -> ApiResult<()> {
         }
         PilotCommand::Start { id, on, json } => {
             output::pilots(&[pilot::start(ctx, PilotStart { pilot_id: id, on })?], json)?
+        }
+        PilotCommand::Advance { id, on, override_rationale, json } => {
+            output::pilots(&[pilot::advance(ctx, PhaseAdvance { pilot_id: id, on, override_rationale })?], json)?
+        }
+        PilotCommand::Stop { id, reason, on, json } => {
+            output::pilots(&[pilot::stop(ctx, PhaseStop { pilot_id: id, reason, on })?], json)?
         }
     }
     Ok(())

@@ -79,4 +79,19 @@ fn readiness_lists_each_item_and_the_start_waits_for_all_of_them() {
         .assert()
         .success()
         .stdout(contains("running: Desk"));
+    sb.with_db(&db)
+        .args(who)
+        .args(["pilot", "stop", "PIL-001", "--reason", " "])
+        .assert()
+        .code(2)
+        .stderr(contains("reason"));
+    sb.with_db(&db)
+        .args(who)
+        .args(["pilot", "advance", "PIL-001", "--on", "2026-12-01"])
+        .assert()
+        .code(2)
+        .stderr(contains("before Desk started"));
+    let done = sb.json(&db, &["--as", "Marco Ferri", "pilot", "advance", "PIL-001", "--on", "2027-01-15", "--json"]);
+    assert_eq!(done[0]["phases"][0]["status"], "done");
+    assert_eq!(done[0]["phases"][0]["actual_end"], "2027-01-15");
 }

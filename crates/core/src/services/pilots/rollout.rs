@@ -5,14 +5,16 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::readiness;
+use super::{blueprint, readiness};
 use crate::audit::Action;
 use crate::caller::Caller;
 use crate::domain::required_text;
 use crate::error::{CoreError, CoreResult};
+use crate::pilots::blueprint::{BlueprintPart, PartContent};
 use crate::pilots::pilot::{PhaseInput, PhaseStatus, Pilot, Protocols};
 use crate::registry::iso_date;
 use crate::services::discovery::read::require_for as use_case_for;
+use crate::services::registry::regression;
 use crate::store::{pilot, Db};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -38,6 +40,24 @@ pub struct ProtocolsUpdate {
 pub struct PilotStart {
     pub pilot_id: String,
     /// ISO date the first phase started; default today.
+    pub on: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct PhaseAdvance {
+    pub pilot_id: String,
+    /// ISO date the running phase ended and the next started; default today.
+    pub on: Option<String>,
+    /// An executive's rationale for starting the next phase despite the regression gate.
+    #[serde(default)]
+    pub override_rationale: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct PhaseStop {
+    pub pilot_id: String,
+    pub reason: String,
+    /// ISO date; default today.
     pub on: Option<String>,
 }
 
@@ -122,6 +142,60 @@ pub fn start(db: &Db, caller: &Caller, req: &PilotStart) -> CoreResult<Pilot> {
         }
         let on = on.clone().unwrap_or_else(|| tx.now().format("%Y-%m-%d").to_string());
         pilot::set_phase_status(tx, &first.id, PhaseStatus::Running, Some(&on), None, None)?;
+        require_in(tx, "pilot_id", &p.id)
+    })
+}
+
+/// The blueprint's launch version of `use_case_id`, if one is set.
+fn launch_version(conn: &rusqlite::Connection, use_case_id: &str) -> CoreResult<Option<String>> {
+    Ok(match &blueprint::read_in(conn, use_case_id)?.part(BlueprintPart::Registry).content {
+        PartContent::Registry(r) => r.adapter_version_id.clone(),
+        _ => None,
+    })
+}
+
+/// Ends the running phase and starts the next (or, after the last, ends the pilot's rollout).
+/// Starting the next phase is an expansion: the launch version must pass the regression gate
+/// against the version deployed before it, unless an executive records a decision.
+pub fn advance(db: &Db, caller: &Caller, req: &PhaseAdvance) -> CoreResult<Pilot> {
+    let on = req.on.as_deref().map(|d| iso_date("on", d)).transpose()?;
+    db.write(caller, Action::Update, |tx| {
+        let p = require_in(tx, "pilot_id", &req.pilot_id)?;
+        let running = p.running().cloned().ok_or_else(|| {
+            CoreError::invalid(
+                "pilot_id",
+                format!("{} has no running phase; start it first (`steerco pilot start`)", p.id),
+            )
+        })?;
+        let on = on.clone().unwrap_or_else(|| tx.now().format("%Y-%m-%d").to_string());
+        if running.actual_start.as_deref().is_some_and(|started| on.as_str() < started) {
+            return Err(CoreError::invalid("on", format!("{on} is before {} started", running.name)));
+        }
+        let next = p.phases.iter().find(|ph| ph.position > running.position && ph.status == PhaseStatus::Planned);
+        if let (Some(next), Some(version)) = (next, launch_version(tx, &p.use_case_id)?) {
+            let doing = format!("{} ({}) cannot start: ", next.id, next.name);
+            regression::enforce_for(tx, &version, &next.id, &doing, req.override_rationale.as_deref())?;
+        }
+        pilot::set_phase_status(tx, &running.id, PhaseStatus::Done, None, Some(&on), None)?;
+        if let Some(next) = next {
+            pilot::set_phase_status(tx, &next.id, PhaseStatus::Running, Some(&on), None, None)?;
+        }
+        require_in(tx, "pilot_id", &p.id)
+    })
+}
+
+/// Stops the running phase with a reason (the fallback protocol takes over).
+pub fn stop(db: &Db, caller: &Caller, req: &PhaseStop) -> CoreResult<Pilot> {
+    let reason = required_text("reason", &req.reason, 2000)?;
+    let on = req.on.as_deref().map(|d| iso_date("on", d)).transpose()?;
+    db.write(caller, Action::Update, |tx| {
+        let p = require_in(tx, "pilot_id", &req.pilot_id)?;
+        let running = p
+            .running()
+            .cloned()
+            .ok_or_else(|| CoreError::invalid("pilot_id", format!("{} has no running phase to stop", p.id)))?;
+        let on = on.clone().unwrap_or_else(|| tx.now().format("%Y-%m-%d").to_string());
+        pilot::set_phase_status(tx, &running.id, PhaseStatus::Stopped, None, Some(&on), Some(&reason))?;
         require_in(tx, "pilot_id", &p.id)
     })
 }

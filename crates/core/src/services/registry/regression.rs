@@ -67,24 +67,30 @@ pub fn check(db: &Db, adapter_version_id: &str) -> CoreResult<RegressionCheck> {
 /// Applies the gate to `adapter_version_id` inside a write: refuses with the failing metrics, or,
 /// given an override rationale, records the executive's decision and lets it through.
 pub(crate) fn enforce(tx: &Tx, adapter_version_id: &str, override_rationale: Option<&str>) -> CoreResult<()> {
+    enforce_for(tx, adapter_version_id, adapter_version_id, "", override_rationale)
+}
+
+/// As `enforce`, for an expansion other than a deployment (`subject_id`, e.g. a pilot phase,
+/// is what the decision lets through; `doing` prefixes the refusal, e.g. "PH-002 cannot start: ").
+pub(crate) fn enforce_for(
+    tx: &Tx,
+    adapter_version_id: &str,
+    subject_id: &str,
+    doing: &str,
+    override_rationale: Option<&str>,
+) -> CoreResult<()> {
     let check = check_in(tx, adapter_version_id)?;
     let Some(refusal) = check.refusal() else {
         return Ok(());
     };
+    let refusal = format!("{doing}{refusal}");
     let Some(rationale) = override_rationale else {
-        return Err(CoreError::invalid("adapter_version_id", refusal));
+        return Err(CoreError::invalid(if doing.is_empty() { "adapter_version_id" } else { "pilot_id" }, refusal));
     };
     tx.actor().may(Permission::DecideGate)?;
     let executive = tx.actor().name.clone();
     let rationale = required_text("override_rationale", rationale, 2000)?;
-    regression::insert_decision(
-        tx,
-        check.use_case_id.as_deref(),
-        &check.adapter_version_id,
-        &executive,
-        &rationale,
-        &refusal,
-    )?;
+    regression::insert_decision(tx, check.use_case_id.as_deref(), subject_id, &executive, &rationale, &refusal)?;
     Ok(())
 }
 
