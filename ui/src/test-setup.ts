@@ -8,6 +8,9 @@ class ResizeObserverStub {
   disconnect() {}
 }
 Object.assign(globalThis, { ResizeObserver: ResizeObserverStub });
+// A combobox scrolls the option the arrow keys reach into view (after a tick, so a test that
+// has already ended would otherwise fail with an unhandled error).
+if (!Element.prototype.scrollIntoView) Element.prototype.scrollIntoView = () => {};
 Object.defineProperty(window, "matchMedia", {
   writable: true,
   value: (query: string) => ({
