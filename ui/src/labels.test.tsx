@@ -25,7 +25,8 @@ import {
 import { RegistryPage } from "./features/registry/RegistryPage";
 import { RiskPage } from "./features/risk/RiskPage";
 import { SignoffsPage } from "./features/signoffs/SignoffsPage";
-import { ENTITY_KIND_LABEL, FIELD_LABEL, UNION_LABELS } from "./lib/recordKinds";
+import { UNION_LABELS } from "./lib/recordKinds";
+import { ENTITY_KIND_LABEL, FIELD_LABEL } from "./lib/recordFields";
 import { respond } from "./test-backend";
 import { aUseCase } from "./test-fixtures";
 import { renderWithProviders } from "./test-utils";

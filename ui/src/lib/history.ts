@@ -17,7 +17,7 @@ import {
   pathField,
   pathLabel,
   valueLabel,
-} from "./recordKinds";
+} from "./recordFields";
 
 /** Formats an amount in the programme's currency (`useMoney().format`). */
 export type MoneyFormat = (amount: number) => string;

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { UNION_LABELS } from "./recordKinds";
 import {
   actionLabel,
   ENTITY_KIND_LABEL,
@@ -8,9 +9,8 @@ import {
   fieldLabel,
   humanise,
   pathLabel,
-  UNION_LABELS,
   valueLabel,
-} from "./recordKinds";
+} from "./recordFields";
 
 const BINDINGS = join(__dirname, "..", "bindings");
 const SNAKE = /\b[a-z]+_[a-z_]+\b/;
@@ -109,7 +109,7 @@ describe("labels", () => {
 
 describe("row ids", () => {
   it("read a two-column key's codes by their labels", async () => {
-    const { entityIdLabel } = await import("./recordKinds");
+    const { entityIdLabel } = await import("./recordFields");
     expect(entityIdLabel("PER-003/compliance_officer")).not.toContain("compliance_officer");
     expect(entityIdLabel("UC-001")).toBe("UC-001");
   });

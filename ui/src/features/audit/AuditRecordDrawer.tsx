@@ -23,7 +23,7 @@ import { FieldGrid } from "../../components/FieldGrid";
 import { localDateTime } from "../../lib/compliance";
 import { type FieldDiff, recordDiffs, recordTitle, whoAndWhen } from "../../lib/history";
 import { useMoney } from "../../lib/money";
-import { actionLabel, entityIdLabel, entityKindLabel, operationLabel } from "../../lib/recordKinds";
+import { actionLabel, entityIdLabel, entityKindLabel, operationLabel } from "../../lib/recordFields";
 import { auditActionColor } from "../../lib/statusColors";
 
 /** Stored JSON, indented for reading; anything else as stored. */
