@@ -325,6 +325,14 @@ impl Blueprint {
     pub fn part(&self, part: BlueprintPart) -> &BlueprintPartRecord {
         self.parts.iter().find(|p| p.part == part).expect("a blueprint has all four parts")
     }
+
+    /// The adapter version the registry part names for launch, if any.
+    pub fn launch_version(&self) -> Option<&str> {
+        match &self.part(BlueprintPart::Registry).content {
+            PartContent::Registry(r) => r.adapter_version_id.as_deref(),
+            _ => None,
+        }
+    }
 }
 
 #[cfg(test)]

@@ -116,10 +116,7 @@ pub(crate) fn check_in(conn: &Connection, use_case_id: &str) -> CoreResult<Readi
         },
     ));
 
-    let launch = match &bp.part(BlueprintPart::Registry).content {
-        PartContent::Registry(r) => r.adapter_version_id.clone(),
-        _ => None,
-    };
+    let launch = bp.launch_version().map(str::to_owned);
     let baseline = regression::baseline(conn, &use_case_id)?;
     items.push(match (&launch, &baseline) {
         (None, _) => item(
@@ -177,10 +174,7 @@ pub(crate) fn check_in(conn: &Connection, use_case_id: &str) -> CoreResult<Readi
         drift && feedback,
         match (drift, feedback, monitoring) {
             (true, true, PartContent::Monitoring(m)) => {
-                let direction = m.drift_direction.map_or("", |d| match d {
-                    crate::pilots::blueprint::DriftDirection::Above => "above",
-                    crate::pilots::blueprint::DriftDirection::Below => "below",
-                });
+                let direction = m.drift_direction.map_or("", |d| d.as_str());
                 format!(
                     "{} alerts {direction} {}; feedback via {}",
                     m.drift_metric,

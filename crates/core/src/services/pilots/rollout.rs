@@ -10,7 +10,6 @@ use crate::audit::Action;
 use crate::caller::Caller;
 use crate::domain::required_text;
 use crate::error::{CoreError, CoreResult};
-use crate::pilots::blueprint::{BlueprintPart, PartContent};
 use crate::pilots::pilot::{PhaseInput, PhaseStatus, Pilot, Protocols};
 use crate::registry::iso_date;
 use crate::services::discovery::read::require_for as use_case_for;
@@ -148,10 +147,7 @@ pub fn start(db: &Db, caller: &Caller, req: &PilotStart) -> CoreResult<Pilot> {
 
 /// The blueprint's launch version of `use_case_id`, if one is set.
 fn launch_version(conn: &rusqlite::Connection, use_case_id: &str) -> CoreResult<Option<String>> {
-    Ok(match &blueprint::read_in(conn, use_case_id)?.part(BlueprintPart::Registry).content {
-        PartContent::Registry(r) => r.adapter_version_id.clone(),
-        _ => None,
-    })
+    Ok(blueprint::read_in(conn, use_case_id)?.launch_version().map(str::to_owned))
 }
 
 /// Ends the running phase and starts the next (or, after the last, ends the pilot's rollout).
