@@ -12,6 +12,8 @@ import type { VerifyReport } from "./bindings/VerifyReport";
 import { AuditPage } from "./features/audit/AuditPage";
 import { DataPage } from "./features/data/DataPage";
 import { LineagePage } from "./features/lineage/LineagePage";
+import { PilotsPage } from "./features/pilots/PilotsPage";
+import { blueprint, phase, pilot, readiness } from "./features/pilots/testData";
 import { PoliciesPage } from "./features/policies/PoliciesPage";
 import {
   adapterVersion,
@@ -240,6 +242,12 @@ beforeEach(() =>
       edges: [],
       gaps: [],
     }),
+    pilot_list: () => [
+      pilot({ phases: [phase({ status: "stopped", stop_reason: "wrong triage", actual_start: "2026-12-01" })] }),
+    ],
+    blueprint_get: () =>
+      blueprint([{ part: "registry", owner: "Ben", content: { part: "registry", adapter_version_id: "AV-3" } }]),
+    pilot_readiness: () => readiness({ signoff: "never signed off; a compliance officer signs it off (Sign-offs)" }),
     lineage_check: () => ({
       versions_checked: 1,
       deployed_versions: 1,
@@ -289,6 +297,15 @@ describe("no page shows an internal name", { timeout: 30_000 }, () => {
         expect(document.querySelector("[aria-label^='Loading'], [aria-label^='Working']")).toBeNull(),
       );
       expectNoInternalNames(`The risk page's ${tab} tab`);
+    }
+  });
+
+  it("pilots: readiness, the blueprint and the pilot", async () => {
+    await settle(<PilotsPage />, () => screen.findByTestId("readiness-list", {}, SLOW));
+    for (const tab of ["readiness", "blueprint", "pilot"]) {
+      fireEvent.click(screen.getByTestId(`pilots-tab-${tab}`));
+      await waitFor(() => expect(document.querySelector("[aria-label^='Loading']")).toBeNull(), SLOW);
+      expectNoInternalNames(`The pilots page's ${tab} tab`);
     }
   });
 

@@ -117,6 +117,16 @@ macro_rules! for_each_command {
                 pilot::advance(PhaseAdvance) -> Pilot;
                 pilot::stop(PhaseStop) -> Pilot;
                 pilot::readiness(UseCaseRef) -> Readiness;
+                pilot::add_kpi(KpiInput) -> Pilot;
+                pilot::add_incident(IncidentInput) -> Pilot;
+                pilot::resolve_incident(IncidentResolve) -> Pilot;
+                pilot::board(()) -> StageBoard;
+                monitoring::view(UseCaseRef) -> MonitoringView;
+                monitoring::import(MonitoringImport) -> MonitoringImported;
+                monitoring::import_feedback(MonitoringImport) -> FeedbackImported;
+                monitoring::alerts(AlertQuery) -> Vec<DriftAlert>;
+                monitoring::acknowledge(AlertAcknowledge) -> DriftAlert;
+                monitoring::export_chart(ChartExport) -> ExportOutcome;
             }
         }
     };

@@ -24,6 +24,7 @@ pub mod error;
 pub mod evaluation;
 pub mod framework;
 pub mod lineage;
+pub mod monitoring;
 pub mod oversight;
 pub mod pack;
 pub mod person;

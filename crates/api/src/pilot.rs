@@ -1,7 +1,11 @@
-//! Handlers for pilots and the launch readiness gate.
+//! Handlers for pilots (phases, protocols, KPIs, incidents), the launch readiness gate and the
+//! stage board.
 
+use steerco_core::pilots::operations::{IncidentInput, KpiInput};
 use steerco_core::pilots::pilot::{PhaseInput, Pilot};
 use steerco_core::pilots::readiness::Readiness;
+use steerco_core::services::pilots::board::{self, StageBoard};
+use steerco_core::services::pilots::operations::{self, IncidentResolve};
 use steerco_core::services::pilots::readiness;
 use steerco_core::services::pilots::rollout::{
     self as service, PhaseAdvance, PhaseStop, PilotCreate, PilotRef, PilotStart, ProtocolsUpdate,
@@ -44,4 +48,20 @@ pub fn stop(ctx: &Ctx, req: PhaseStop) -> ApiResult<Pilot> {
 
 pub fn readiness(ctx: &Ctx, req: UseCaseRef) -> ApiResult<Readiness> {
     Ok(readiness::check(&ctx.db, &req.id)?)
+}
+
+pub fn add_kpi(ctx: &Ctx, req: KpiInput) -> ApiResult<Pilot> {
+    Ok(operations::add_kpi(&ctx.db, &ctx.caller(), &req)?)
+}
+
+pub fn add_incident(ctx: &Ctx, req: IncidentInput) -> ApiResult<Pilot> {
+    Ok(operations::add_incident(&ctx.db, &ctx.caller(), &req)?)
+}
+
+pub fn resolve_incident(ctx: &Ctx, req: IncidentResolve) -> ApiResult<Pilot> {
+    Ok(operations::resolve_incident(&ctx.db, &ctx.caller(), &req)?)
+}
+
+pub fn board(ctx: &Ctx, _: ()) -> ApiResult<StageBoard> {
+    Ok(board::board(&ctx.db)?)
 }

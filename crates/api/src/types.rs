@@ -11,6 +11,7 @@ pub use steerco_core::compliance::{BiasCheck, Oversight, Person, PersonInput, Ri
 pub use steerco_core::domain::{DossierInput, Programme, UseCase};
 pub use steerco_core::overview::ProgrammeOverview;
 pub use steerco_core::pilots::blueprint::Blueprint;
+pub use steerco_core::pilots::operations::{IncidentInput, KpiInput};
 pub use steerco_core::pilots::pilot::{PhaseInput, Pilot};
 pub use steerco_core::pilots::readiness::Readiness;
 pub use steerco_core::registry::diff::VersionDiff;
@@ -42,6 +43,12 @@ pub use steerco_core::services::discovery::workshops::{
     RateRequest, SheetExportRequest, SheetImportRequest, WorkshopDetail, WorkshopRef,
 };
 pub use steerco_core::services::pilots::blueprint::{BlueprintPartUpdate, BlueprintReview};
+pub use steerco_core::services::pilots::board::StageBoard;
+pub use steerco_core::services::pilots::monitoring::{
+    AlertAcknowledge, AlertQuery, ChartExport, DriftAlert, FeedbackImported, MonitoringImport, MonitoringImported,
+    MonitoringView,
+};
+pub use steerco_core::services::pilots::operations::IncidentResolve;
 pub use steerco_core::services::pilots::rollout::{
     PhaseAdvance, PhaseStop, PilotCreate, PilotRef, PilotStart, ProtocolsUpdate,
 };

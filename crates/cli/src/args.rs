@@ -8,7 +8,7 @@ use clap::{Parser, Subcommand};
 pub use crate::compliance::args::{
     AuditCommand, BiasCommand, FrameworkCommand, OversightCommand, PersonCommand, RiskCommand, SignoffArgs,
 };
-pub use crate::pilots::args::{BlueprintCommand, PilotCommand};
+pub use crate::pilots::args::{AlertCommand, BlueprintCommand, FeedbackCommand, MonitoringCommand, PilotCommand};
 pub use crate::registry::args::{
     AdapterCommand, EvalCommand, LineageArgs, MlflowCommand, PackCommand, PolicyCommand, SourceCommand,
 };
@@ -148,6 +148,30 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Use cases by stage, each with the gate it waits on before its next stage and why
+    Board {
+        #[arg(long)]
+        json: bool,
+    },
+    /// A pilot's drift monitoring: import values, show the series and alerts
+    #[command(subcommand)]
+    Monitoring(MonitoringCommand),
+    /// A pilot's user feedback
+    #[command(subcommand)]
+    Feedback(FeedbackCommand),
+    /// Drift alerts, open ones (with --all, acknowledged ones too)
+    Alerts {
+        /// Only this use case's
+        #[arg(long = "use-case")]
+        use_case: Option<String>,
+        #[arg(long)]
+        all: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// One drift alert
+    #[command(subcommand)]
+    Alert(AlertCommand),
 }
 
 #[derive(Subcommand)]

@@ -155,6 +155,11 @@ fn run(cli: Cli) -> ApiResult<ExitCode> {
         Command::Blueprint(command) => pilots::blueprint(&open(false)?, command)?,
         Command::Pilot(command) => pilots::pilot(&open(false)?, command)?,
         Command::Readiness { use_case, json } => return pilots::readiness(&open(false)?, use_case, json),
+        Command::Board { json } => pilots::operations::board(&open(false)?, json)?,
+        Command::Monitoring(command) => pilots::operations::monitoring(&open(false)?, command)?,
+        Command::Feedback(command) => pilots::operations::feedback(&open(false)?, command)?,
+        Command::Alerts { use_case, all, json } => pilots::operations::alerts(&open(false)?, use_case, all, json)?,
+        Command::Alert(command) => pilots::operations::alert(&open(false)?, command)?,
     }
     Ok(ExitCode::SUCCESS)
 }

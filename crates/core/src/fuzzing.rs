@@ -26,6 +26,8 @@ pub const TARGETS: &[Target] = &[
     Target { name: "mlflow_metric", run: mlflow_metric },
     Target { name: "bias_parity_csv", run: bias_parity_csv },
     Target { name: "bias_adversarial_csv", run: bias_adversarial_csv },
+    Target { name: "monitoring_csv", run: monitoring_csv },
+    Target { name: "feedback_csv", run: feedback_csv },
 ];
 
 fn shown_safely(what: &str, text: &str) {
@@ -158,6 +160,33 @@ pub fn bias_adversarial_csv(data: &[u8]) {
             for category in &result.categories {
                 shown_safely("a category", &category.category);
             }
+        }
+        Err(e) => message_is_safe(&e),
+    }
+}
+
+pub fn monitoring_csv(data: &[u8]) {
+    match crate::pilots::monitoring::points_from_csv(data) {
+        Ok(points) => {
+            for p in &points {
+                assert!(p.value.is_finite(), "a monitored value {} is not finite", p.value);
+                shown_safely("a metric", &p.metric);
+            }
+        }
+        Err(e) => message_is_safe(&e),
+    }
+}
+
+pub fn feedback_csv(data: &[u8]) {
+    match crate::pilots::monitoring::feedback_from_csv(data) {
+        Ok(entries) => {
+            for e in &entries {
+                assert!((1.0..=5.0).contains(&e.rating) && e.count > 0, "feedback out of bounds: {e:?}");
+                shown_safely("a channel", &e.channel);
+                shown_safely("a comment", &e.comment);
+            }
+            let weeks = crate::pilots::monitoring::feedback_by_week(&entries);
+            assert!(weeks.iter().all(|w| (1.0..=5.0 + 1e-9).contains(&w.mean_rating)));
         }
         Err(e) => message_is_safe(&e),
     }

@@ -17,6 +17,7 @@ use steerco_core::services::discovery::scoring::{self, RankRequest};
 use steerco_core::services::discovery::use_cases::{self, UseCaseUpdate};
 use steerco_core::services::discovery::withdrawal::{self, WithdrawRequest};
 use steerco_core::{CoreError, Money};
+use support::launch::{ready_case, Leave};
 use support::*;
 
 fn set(id: &str, field: DossierField) -> UseCaseUpdate {
@@ -72,7 +73,14 @@ fn a_refused_stage_is_disabled_with_its_reason_and_a_preview_says_why() {
         consequences::preview_update(&p.db, &caller(CONSULTANT), &set(id, DossierField::Stage(Stage::Pilot))).unwrap();
     assert_eq!(preview.refusal.as_ref().and_then(|r| r.field.as_deref()), Some("stage"));
     sign(&p, id);
+    // Signed, but not ready to launch: the reason is now the readiness gate's, item by item.
     let options = consequences::stage_options(&p.db, id).unwrap();
+    let pilot = options.iter().find(|o| o.stage == Stage::Pilot).unwrap();
+    assert!(!pilot.allowed);
+    let reason = pilot.reason.as_deref().unwrap();
+    assert!(reason.contains("not ready to launch") && !reason.contains("A current compliance sign-off"), "{reason}");
+    let ready = ready_case(Leave::Nothing);
+    let options = consequences::stage_options(&ready.reg.p.db, &ready.uc).unwrap();
     assert!(options.iter().find(|o| o.stage == Stage::Pilot).unwrap().allowed);
 }
 
@@ -114,10 +122,11 @@ fn a_mistaken_use_case_is_withdrawn_from_everything_and_restored_by_its_creator(
     withdrawal::restore(&p.db, &caller("Ada Admin"), oops).unwrap();
     assert_eq!(use_cases::list(&p.db).unwrap().len(), 2);
     // A case in front of users is retired, not withdrawn.
-    sign(&p, &p.ids[0]);
-    use_cases::update(&p.db, &caller(CONSULTANT), &set(&p.ids[0], DossierField::Stage(Stage::Pilot))).unwrap();
-    let gated = WithdrawRequest { id: p.ids[0].clone(), reason: "no".into() };
-    assert!(matches!(withdrawal::withdraw(&p.db, &caller(CONSULTANT), &gated), Err(CoreError::Conflict(_))));
+    let ready = ready_case(Leave::Nothing);
+    let db = &ready.reg.p.db;
+    use_cases::update(db, &caller(CONSULTANT), &set(&ready.uc, DossierField::Stage(Stage::Pilot))).unwrap();
+    let gated = WithdrawRequest { id: ready.uc.clone(), reason: "no".into() };
+    assert!(matches!(withdrawal::withdraw(db, &caller(CONSULTANT), &gated), Err(CoreError::Conflict(_))));
 }
 
 #[test]

@@ -15,6 +15,7 @@ use steerco_core::services::compliance::signoffs::{self, SignRequest};
 use steerco_core::services::discovery::use_cases::{self, UseCaseUpdate};
 use steerco_core::store::WaitObserver;
 use steerco_core::{CoreError, Money};
+use support::launch::{ready_case, Leave};
 use support::*;
 
 fn set(id: &str, field: DossierField) -> UseCaseUpdate {
@@ -240,14 +241,17 @@ fn a_person_who_signed_cannot_be_deleted() {
 
 #[test]
 fn the_stage_gate_has_no_side_door() {
-    let p = portfolio(&["Claims triage", "Policy Q&A"]);
-    let (a, b) = (&p.ids[0], &p.ids[1]);
-    let to = |id: &str, stage| set(id, DossierField::Stage(stage));
     let refused = |r: Result<_, CoreError>| matches!(r, Err(CoreError::Invalid { ref field, .. }) if field == "stage");
-    // Unsigned: no entry to pilot.
-    assert!(refused(use_cases::update(&p.db, &caller(CONSULTANT), &to(a, Stage::Pilot))));
-    // Signed: pilot, then (still current) scaled.
-    signoffs::sign(&p.db, &caller(OFFICER), &SignRequest { entity_id: a.clone(), comment: String::new() }).unwrap();
+    let to = |id: &str, stage| set(id, DossierField::Stage(stage));
+    // Unsigned (everything else ready): no entry to pilot, for want of the sign-off.
+    let unsigned = ready_case(Leave::Out("signoff"));
+    let entry = use_cases::update(&unsigned.reg.p.db, &caller(CONSULTANT), &to(&unsigned.uc, Stage::Pilot));
+    assert!(
+        matches!(entry, Err(CoreError::Invalid { ref reason, .. }) if reason.contains("without a current compliance sign-off"))
+    );
+    // Signed and ready: pilot, then (still current) scaled.
+    let c = ready_case(Leave::Nothing);
+    let (p, a) = (&c.reg.p, &c.uc);
     use_cases::update(&p.db, &caller(CONSULTANT), &to(a, Stage::Pilot)).unwrap();
     // Editing and moving on in one save: the sign-off does not cover the new content.
     let both = UseCaseUpdate {
@@ -255,8 +259,9 @@ fn the_stage_gate_has_no_side_door() {
         changes: vec![DossierField::OneTimeCost(Money::units(1)), DossierField::Stage(Stage::Scaled)],
         loaded: None,
     };
+    let before = use_cases::get(&p.db, a).unwrap().one_time_cost;
     assert!(refused(use_cases::update(&p.db, &caller(CONSULTANT), &both)));
-    assert_eq!(use_cases::get(&p.db, a).unwrap().one_time_cost, Money::units(400_000), "the refused save left nothing");
+    assert_eq!(use_cases::get(&p.db, a).unwrap().one_time_cost, before, "the refused save left nothing");
     // An edit alone goes through; the case stays in pilot, its sign-off stale, and cannot expand.
     use_cases::update(&p.db, &caller(CONSULTANT), &set(a, DossierField::OneTimeCost(Money::units(1)))).unwrap();
     assert_eq!(use_cases::get(&p.db, a).unwrap().stage, Stage::Pilot);
@@ -264,13 +269,19 @@ fn the_stage_gate_has_no_side_door() {
     assert!(refused(use_cases::update(&p.db, &caller(CONSULTANT), &to(a, Stage::Scaled))));
     signoffs::sign(&p.db, &caller(OFFICER), &SignRequest { entity_id: a.clone(), comment: String::new() }).unwrap();
     use_cases::update(&p.db, &caller(CONSULTANT), &to(a, Stage::Scaled)).unwrap();
-    // Retired → pilot is an entry too; a new case cannot start gated.
-    assert!(refused(
-        use_cases::update(&p.db, &caller(CONSULTANT), &to(b, Stage::Retired))
-            .and_then(|_| { use_cases::update(&p.db, &caller(CONSULTANT), &to(b, Stage::Pilot)) })
-    ));
+    // Retired → pilot is an entry too, and a signed case that is not ready to launch stays out.
+    let q = portfolio(&["Claims triage", "Policy Q&A"]);
+    let b = &q.ids[1];
+    signoffs::sign(&q.db, &caller(OFFICER), &SignRequest { entity_id: b.clone(), comment: String::new() }).unwrap();
+    use_cases::update(&q.db, &caller(CONSULTANT), &to(b, Stage::Retired)).unwrap();
+    let back = use_cases::update(&q.db, &caller(CONSULTANT), &to(b, Stage::Pilot));
+    assert!(
+        matches!(back, Err(CoreError::Invalid { ref reason, .. }) if reason.contains("not ready to launch")),
+        "{back:?}"
+    );
+    // A new case cannot start gated.
     let new = steerco_core::domain::DossierInput { stage: Stage::Scaled, ..case("New") };
-    assert!(refused(use_cases::create(&p.db, &caller(CONSULTANT), &new)));
+    assert!(refused(use_cases::create(&q.db, &caller(CONSULTANT), &new)));
 }
 
 #[test]

@@ -9,6 +9,8 @@ import type { AdapterVersion } from "../bindings/AdapterVersion";
 import type { AdapterVersionDetail } from "../bindings/AdapterVersionDetail";
 import type { AdapterVersionDiffRequest } from "../bindings/AdapterVersionDiffRequest";
 import type { AdapterVersionRef } from "../bindings/AdapterVersionRef";
+import type { AlertAcknowledge } from "../bindings/AlertAcknowledge";
+import type { AlertQuery } from "../bindings/AlertQuery";
 import type { AuditAcknowledge } from "../bindings/AuditAcknowledge";
 import type { AuditPage } from "../bindings/AuditPage";
 import type { AuditQuery } from "../bindings/AuditQuery";
@@ -21,6 +23,7 @@ import type { BiasImport } from "../bindings/BiasImport";
 import type { Blueprint } from "../bindings/Blueprint";
 import type { BlueprintPartUpdate } from "../bindings/BlueprintPartUpdate";
 import type { BlueprintReview } from "../bindings/BlueprintReview";
+import type { ChartExport } from "../bindings/ChartExport";
 import type { Criterion } from "../bindings/Criterion";
 import type { DataPack } from "../bindings/DataPack";
 import type { DataPackCreate } from "../bindings/DataPackCreate";
@@ -31,21 +34,29 @@ import type { DeclineRequest } from "../bindings/DeclineRequest";
 import type { Deployment } from "../bindings/Deployment";
 import type { DeploymentInput } from "../bindings/DeploymentInput";
 import type { DossierInput } from "../bindings/DossierInput";
+import type { DriftAlert } from "../bindings/DriftAlert";
 import type { Evaluation } from "../bindings/Evaluation";
 import type { EvaluationImport } from "../bindings/EvaluationImport";
 import type { EvaluationRef } from "../bindings/EvaluationRef";
 import type { EvidenceMapping } from "../bindings/EvidenceMapping";
 import type { ExportOutcome } from "../bindings/ExportOutcome";
 import type { ExportRequest } from "../bindings/ExportRequest";
+import type { FeedbackImported } from "../bindings/FeedbackImported";
 import type { FolderRequest } from "../bindings/FolderRequest";
 import type { GatePreview } from "../bindings/GatePreview";
 import type { GatePreviewRequest } from "../bindings/GatePreviewRequest";
 import type { ImportOutcome } from "../bindings/ImportOutcome";
 import type { ImportRequest } from "../bindings/ImportRequest";
+import type { IncidentInput } from "../bindings/IncidentInput";
+import type { IncidentResolve } from "../bindings/IncidentResolve";
+import type { KpiInput } from "../bindings/KpiInput";
 import type { LineageCheck } from "../bindings/LineageCheck";
 import type { LineageGraph } from "../bindings/LineageGraph";
 import type { MlflowImport } from "../bindings/MlflowImport";
 import type { MlflowImportOutcome } from "../bindings/MlflowImportOutcome";
+import type { MonitoringImport } from "../bindings/MonitoringImport";
+import type { MonitoringImported } from "../bindings/MonitoringImported";
+import type { MonitoringView } from "../bindings/MonitoringView";
 import type { NewPortfolioRequest } from "../bindings/NewPortfolioRequest";
 import type { NewWorkshop } from "../bindings/NewWorkshop";
 import type { OpenLineageExportRequest } from "../bindings/OpenLineageExportRequest";
@@ -96,6 +107,7 @@ import type { SignoffFilter } from "../bindings/SignoffFilter";
 import type { SignoffQueue } from "../bindings/SignoffQueue";
 import type { SignoffReview } from "../bindings/SignoffReview";
 import type { SignoffStatus } from "../bindings/SignoffStatus";
+import type { StageBoard } from "../bindings/StageBoard";
 import type { StageOption } from "../bindings/StageOption";
 import type { Tolerance } from "../bindings/Tolerance";
 import type { ToleranceInput } from "../bindings/ToleranceInput";
@@ -317,3 +329,23 @@ export const pilotAdvance = (req: PhaseAdvance): Promise<Pilot> => call("pilot_a
 export const pilotStop = (req: PhaseStop): Promise<Pilot> => call("pilot_stop", req);
 
 export const pilotReadiness = (req: UseCaseRef): Promise<Readiness> => call("pilot_readiness", req);
+
+export const pilotAddKpi = (req: KpiInput): Promise<Pilot> => call("pilot_add_kpi", req);
+
+export const pilotAddIncident = (req: IncidentInput): Promise<Pilot> => call("pilot_add_incident", req);
+
+export const pilotResolveIncident = (req: IncidentResolve): Promise<Pilot> => call("pilot_resolve_incident", req);
+
+export const pilotBoard = (): Promise<StageBoard> => call("pilot_board", null);
+
+export const monitoringView = (req: UseCaseRef): Promise<MonitoringView> => call("monitoring_view", req);
+
+export const monitoringImport = (req: MonitoringImport): Promise<MonitoringImported> => call("monitoring_import", req);
+
+export const monitoringImportFeedback = (req: MonitoringImport): Promise<FeedbackImported> => call("monitoring_import_feedback", req);
+
+export const monitoringAlerts = (req: AlertQuery): Promise<Array<DriftAlert>> => call("monitoring_alerts", req);
+
+export const monitoringAcknowledge = (req: AlertAcknowledge): Promise<DriftAlert> => call("monitoring_acknowledge", req);
+
+export const monitoringExportChart = (req: ChartExport): Promise<ExportOutcome> => call("monitoring_export_chart", req);

@@ -61,6 +61,25 @@ export const keys = {
   risks: (useCaseId: string | null) => ["compliance", "risks", useCaseId] as const,
   coverage: (useCaseId: string) => ["compliance", "coverage", useCaseId] as const,
   frameworkMapping: ["compliance", "framework-mapping"] as const,
+
+  pilots: ["pilots"] as const,
+  pilotList: ["pilots", "list"] as const,
+  blueprint: (useCaseId: string) => ["pilots", "blueprint", useCaseId] as const,
+  /**
+   * Under "pilots", so a blueprint or pilot change refreshes it; the sign-off, oversight, baseline
+   * and lineage it also reads reach it through the signed state (below).
+   */
+  readiness: (useCaseId: string) => ["pilots", "readiness", useCaseId] as const,
+  readinessAll: ["pilots", "readiness"] as const,
+  /**
+   * The stage board: every case's stage, the gate it waits on (sign-off, launch readiness,
+   * regression gate) and its open alerts. Under "pilots", and in the signed state below.
+   */
+  board: ["pilots", "board"] as const,
+  /** A pilot's drift settings, monitored values, feedback, alerts and charts. */
+  monitoring: (useCaseId: string) => ["pilots", "monitoring", useCaseId] as const,
+  /** Every pilot's drift alerts not yet acknowledged, for the sidebar's count. */
+  openAlerts: ["pilots", "alerts", "open"] as const,
 };
 
 /** What a mutation changed, in the terms that decide which screens are out of date. */
@@ -75,10 +94,14 @@ export type Changed =
   | "signoffs"
   | "riskControls"
   | "audit"
+  | "pilots"
+  | "gateDecisions"
   | "portfolio";
 
 // What a sign-off's validity shows on: the queue, the review pane, coverage, the release check
-// (a deployment without a current sign-off is a gap) and the overview's figures and counts.
+// (a deployment without a current sign-off is a gap), the overview's figures and counts, and launch
+// readiness (which also reads the oversight plan, the baseline and the launch version's lineage,
+// all changes that reach the signed state), and the stage board, which shows what each gate says.
 const SIGNED_STATE: QueryKey[] = [
   ["compliance", "signoffs"],
   keys.signoffQueue,
@@ -86,6 +109,8 @@ const SIGNED_STATE: QueryKey[] = [
   ["compliance", "coverage"],
   keys.lineageCheck,
   keys.overview,
+  keys.readinessAll,
+  keys.board,
 ];
 
 /** The queries each kind of change makes stale (every change also adds to the audit trail). */
@@ -103,6 +128,10 @@ const STALE: Record<Changed, QueryKey[]> = {
   // Oversight, bias checks and risks are signed with the use case.
   riskControls: [keys.oversight, ["compliance", "bias"], ["compliance", "risks"], ...SIGNED_STATE],
   audit: [keys.audit],
+  // A blueprint part, a pilot, its protocols or phases: every pilot screen, readiness included.
+  pilots: [keys.pilots],
+  // An executive let a version through the regression gate: its gate lists the decision.
+  gateDecisions: [keys.versions, keys.board],
   // Another file, a restore or the demo: nothing cached is about the same portfolio any more.
   portfolio: [[]],
 };

@@ -61,6 +61,11 @@ export type EntityKind =
   | "pilot"
   | "pilot_acceptance"
   | "pilot_phase"
+  | "pilot_kpi"
+  | "pilot_incident"
+  | "monitoring_point"
+  | "feedback_entry"
+  | "drift_alert"
   | "portfolio"
   | "file";
 
@@ -99,6 +104,11 @@ export const ENTITY_KIND_LABEL: Record<EntityKind, string> = {
   pilot: "Pilot",
   pilot_acceptance: "Pilot acceptance metric",
   pilot_phase: "Pilot phase",
+  pilot_kpi: "Pilot KPI",
+  pilot_incident: "Pilot incident",
+  monitoring_point: "Monitored value",
+  feedback_entry: "User feedback",
+  drift_alert: "Drift alert",
   portfolio: "Portfolio",
   file: "File",
 };

@@ -23,6 +23,7 @@ import type { EvidenceKind } from "../bindings/EvidenceKind";
 import type { GapKind } from "../bindings/GapKind";
 import type { Lane } from "../bindings/Lane";
 import type { MetricVerdict } from "../bindings/MetricVerdict";
+import type { MonitoringChart } from "../bindings/MonitoringChart";
 import type { NodeKind } from "../bindings/NodeKind";
 import type { PersonalData } from "../bindings/PersonalData";
 import type { PhaseStatus } from "../bindings/PhaseStatus";
@@ -32,6 +33,7 @@ import type { RiskClass } from "../bindings/RiskClass";
 import type { RiskStatus } from "../bindings/RiskStatus";
 import type { Role } from "../bindings/Role";
 import type { RowOutcome } from "../bindings/RowOutcome";
+import type { Severity } from "../bindings/Severity";
 import type { SignoffKind } from "../bindings/SignoffKind";
 import type { Stage } from "../bindings/Stage";
 import type { WeightsFormat } from "../bindings/WeightsFormat";
@@ -288,6 +290,20 @@ export const PHASE_STATUS_LABEL: Record<PhaseStatus, string> = {
   stopped: "Stopped",
 };
 
+/** How serious a pilot incident is. */
+export const SEVERITY_LABEL: Record<Severity, string> = {
+  low: "Low",
+  medium: "Medium",
+  high: "High",
+  critical: "Critical",
+};
+
+/** The charts of a pilot's monitoring. */
+export const MONITORING_CHART_LABEL: Record<MonitoringChart, string> = {
+  drift: "Drift",
+  feedback: "User feedback",
+};
+
 /** How one metric fared at the regression gate. */
 export const METRIC_VERDICT_LABEL: Record<MetricVerdict, string> = {
   holds: "Holds",
@@ -317,6 +333,7 @@ export const UNION_LABELS: Record<string, Record<string, string>> = {
   GapKind: GAP_KIND_LABEL,
   Lane: LANE_LABEL,
   MetricVerdict: METRIC_VERDICT_LABEL,
+  MonitoringChart: MONITORING_CHART_LABEL,
   NodeKind: NODE_KIND_LABEL,
   PersonalData: PERSONAL_DATA_LABEL,
   PhaseStatus: PHASE_STATUS_LABEL,
@@ -326,6 +343,7 @@ export const UNION_LABELS: Record<string, Record<string, string>> = {
   RiskStatus: RISK_STATUS_LABEL,
   Role: ROLE_LABEL,
   RowOutcome: ROW_OUTCOME_LABEL,
+  Severity: SEVERITY_LABEL,
   SignoffKind: SIGNOFF_KIND_LABEL,
   Stage: STAGE_LABEL,
   WeightsFormat: WEIGHTS_FORMAT_LABEL,

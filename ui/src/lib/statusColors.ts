@@ -8,8 +8,10 @@ import type { CoverageStatus } from "../bindings/CoverageStatus";
 import type { Lane } from "../bindings/Lane";
 import type { MetricVerdict } from "../bindings/MetricVerdict";
 import type { PersonalData } from "../bindings/PersonalData";
+import type { PhaseStatus } from "../bindings/PhaseStatus";
 import type { RiskStatus } from "../bindings/RiskStatus";
 import type { Role } from "../bindings/Role";
+import type { Severity } from "../bindings/Severity";
 
 /** The meaning behind the colours: good (done, holds), attention (awaits someone), bad (blocks). */
 export const TONE = {
@@ -80,6 +82,22 @@ export function riskScoreColor(score: number): string {
   if (score >= 8) return TONE.attention;
   return TONE.good;
 }
+
+/** A pilot phase: planned → running → done, or stopped (the fallback took over). */
+export const PHASE_STATUS_COLOR: Record<PhaseStatus, string> = {
+  planned: TONE.neutral,
+  running: TONE.info,
+  done: TONE.good,
+  stopped: TONE.bad,
+};
+
+/** A pilot incident's severity: low is informational, critical blocks. */
+export const SEVERITY_COLOR: Record<Severity, string> = {
+  low: TONE.neutral,
+  medium: "yellow",
+  high: TONE.attention,
+  critical: TONE.bad,
+};
 
 export const LANE_COLOR: Record<Lane, string> = {
   portfolio: "blue",

@@ -13,17 +13,22 @@ import {
   IconHierarchy2,
   IconHistory,
   IconLayoutDashboard,
+  IconLayoutKanban,
   IconListNumbers,
+  IconRocket,
   IconShieldHalf,
   IconSignature,
   IconUsersGroup,
 } from "@tabler/icons-react";
 import { useCallback, useMemo, useState, type ComponentType } from "react";
 import { AuditPage } from "../features/audit/AuditPage";
+import { OpenAlertsCount } from "../features/board/OpenAlertsCount";
+import { StageBoardPage } from "../features/board/StageBoardPage";
 import { DataPage } from "../features/data/DataPage";
 import { LineagePage } from "../features/lineage/LineagePage";
 import { OverviewPage } from "../features/overview/OverviewPage";
 import { ProfilePicker } from "../features/people/ProfilePicker";
+import { PilotsPage } from "../features/pilots/PilotsPage";
 import { PoliciesPage } from "../features/policies/PoliciesPage";
 import { NoPortfolioScreen } from "../features/portfolio-file/NoPortfolioScreen";
 import { PortfolioMenu } from "../features/portfolio-file/PortfolioMenu";
@@ -58,6 +63,8 @@ const PAGES: Page[] = [
   { id: "data", icon: IconDatabase, render: () => <DataPage /> },
   { id: "policies", icon: IconGavel, render: () => <PoliciesPage /> },
   { id: "lineage", icon: IconHierarchy2, render: () => <LineagePage /> },
+  { id: "board", icon: IconLayoutKanban, render: () => <StageBoardPage /> },
+  { id: "pilots", icon: IconRocket, render: () => <PilotsPage /> },
   { id: "signoffs", icon: IconSignature, render: () => <SignoffsPage /> },
   { id: "risk", icon: IconShieldHalf, render: () => <RiskPage /> },
   { id: "audit", icon: IconHistory, render: () => <AuditPage /> },
@@ -83,7 +90,7 @@ function PageLink({ page, active, onOpen }: { page: Page; active: boolean; onOpe
         type="button"
         label={PAGE_LABEL[page.id]}
         leftSection={<page.icon size={18} />}
-        rightSection={<AttentionCount page={page.id} />}
+        rightSection={page.id === "board" ? <OpenAlertsCount /> : <AttentionCount page={page.id} />}
         active={active}
         aria-current={active ? "page" : undefined}
         aria-keyshortcuts={keys.join(" ")}

@@ -11,6 +11,8 @@ export type PageId =
   | "data"
   | "policies"
   | "lineage"
+  | "board"
+  | "pilots"
   | "signoffs"
   | "risk"
   | "audit";
@@ -25,6 +27,8 @@ export const PAGE_LABEL: Record<PageId, string> = {
   data: "Data",
   policies: "Policies",
   lineage: "Lineage",
+  board: "Stage board",
+  pilots: "Pilots",
   signoffs: "Sign-offs",
   risk: "Risk",
   audit: "Audit",

@@ -15,6 +15,8 @@ export const PAGE_KEYS: Record<PageId, string> = {
   data: "d",
   policies: "y",
   lineage: "l",
+  board: "b",
+  pilots: "i",
   signoffs: "s",
   risk: "k",
   audit: "a",

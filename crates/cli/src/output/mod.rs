@@ -8,6 +8,7 @@ use serde::Serialize;
 mod adoption;
 mod compliance;
 mod gates;
+mod operations;
 mod pilots;
 mod portfolio;
 mod registry;
@@ -18,6 +19,7 @@ pub use compliance::{
     audit_log, audit_verify, bias_checks, coverage, evidence_mapping, oversight, people, risks, signoff_queue, signoffs,
 };
 pub use gates::{regression, tolerances};
+pub use operations::{alerts, board, exported, feedback_imported, monitoring_imported, monitoring_view};
 pub use pilots::{blueprint, pilots, readiness};
 pub use portfolio::{backups, criteria, demo, imported, info, overview, programme, ranking, use_case, use_cases};
 pub use registry::{

@@ -146,6 +146,31 @@ pub fn pilots(list: &[Pilot], as_json: bool) -> Printed {
                 .collect();
             text.push_str(&indent(&table(&["PHASE", "#", "NAME", "AUDIENCE", "PLANNED", "ACTUAL", "STATUS"], &rows)));
         }
+        for k in &p.kpis {
+            text.push_str(&format!(
+                "  KPI {}: {} — baseline {} {unit}, target {} {unit} ({} is better)\n",
+                k.id,
+                k.name,
+                k.baseline,
+                k.target,
+                if k.higher_is_better { "higher" } else { "lower" },
+                unit = k.unit
+            ));
+        }
+        for i in &p.incidents {
+            let state = match (&i.resolved_on, i.resolution.is_empty()) {
+                (Some(on), _) => format!("resolved {on}: {}", i.resolution),
+                (None, _) => "OPEN".to_owned(),
+            };
+            text.push_str(&format!(
+                "  incident {} on {} [{}{}]: {} — {state}\n",
+                i.id,
+                i.occurred_on,
+                i.severity,
+                if i.compliance { ", compliance" } else { "" },
+                i.description
+            ));
+        }
     }
     emit(&text)
 }

@@ -1,4 +1,5 @@
-//! The pilots area's command line: the architecture blueprint of a use case.
+//! The pilots area's command line: the architecture blueprint of a use case, pilots (phases,
+//! protocols, KPIs, incidents), drift and feedback monitoring and its alerts.
 
 use clap::{Args, Subcommand};
 
@@ -153,6 +154,12 @@ pub enum PilotCommand {
         #[arg(long)]
         json: bool,
     },
+    /// KPIs the pilot is judged by
+    #[command(subcommand)]
+    Kpi(KpiCommand),
+    /// Incidents met during the pilot
+    #[command(subcommand)]
+    Incident(IncidentCommand),
     /// Stop the running phase, with the reason (the fallback protocol takes over)
     Stop {
         id: String,
@@ -185,6 +192,120 @@ pub enum PhaseCommand {
         /// Oversight for this audience where it differs from the use case's plan
         #[arg(long, default_value = "")]
         oversight: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum KpiCommand {
+    /// Add a KPI: name, unit, baseline, target and which way is better
+    Add {
+        pilot: String,
+        #[arg(long)]
+        name: String,
+        /// "minutes", "%", "EUR per claim"
+        #[arg(long)]
+        unit: String,
+        #[arg(long, allow_hyphen_values = true)]
+        baseline: f64,
+        #[arg(long, allow_hyphen_values = true)]
+        target: f64,
+        /// higher or lower (which is better)
+        #[arg(long)]
+        better: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum IncidentCommand {
+    /// Record an incident
+    Add {
+        pilot: String,
+        /// ISO date it occurred
+        #[arg(long)]
+        on: String,
+        /// low, medium, high or critical
+        #[arg(long)]
+        severity: String,
+        /// A compliance incident (a breach of policy or regulation)
+        #[arg(long)]
+        compliance: bool,
+        #[arg(long)]
+        description: String,
+        #[arg(long, default_value = "")]
+        resolution: String,
+        /// ISO date it was resolved
+        #[arg(long)]
+        resolved_on: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Resolve an open incident with how it was resolved
+    Resolve {
+        /// INC-001
+        id: String,
+        #[arg(long)]
+        resolution: String,
+        /// ISO date; default today
+        #[arg(long = "on", value_name = "DATE")]
+        on: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum MonitoringCommand {
+    /// Import `date,metric,value` for a use case's pilot; values of the drift metric past its
+    /// threshold open alerts. All or nothing
+    Import {
+        file: std::path::PathBuf,
+        #[arg(long = "use-case")]
+        use_case: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The pilot's monitoring: drift settings, values, feedback by week, alerts
+    Show {
+        use_case: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Save the drift chart (or, with --feedback, the feedback chart) as SVG
+    Chart {
+        use_case: String,
+        #[arg(long)]
+        feedback: bool,
+        #[arg(long, value_name = "FILE")]
+        out: std::path::PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum FeedbackCommand {
+    /// Import `date,channel,rating,count,comment` for a use case's pilot. All or nothing
+    Import {
+        file: std::path::PathBuf,
+        #[arg(long = "use-case")]
+        use_case: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum AlertCommand {
+    /// Acknowledge an open drift alert with a note on what was looked at and done
+    Acknowledge {
+        /// DA-001
+        id: String,
+        #[arg(long)]
+        note: String,
         #[arg(long)]
         json: bool,
     },

@@ -2,6 +2,7 @@
 //! the stored part first, so flags not given keep their value).
 
 pub mod args;
+pub mod operations;
 
 use std::process::ExitCode;
 
@@ -156,6 +157,8 @@ pub fn pilot(ctx: &Ctx, command: PilotCommand) -> ApiResult<()> {
         PilotCommand::Advance { id, on, override_rationale, json } => {
             output::pilots(&[pilot::advance(ctx, PhaseAdvance { pilot_id: id, on, override_rationale })?], json)?
         }
+        PilotCommand::Kpi(command) => operations::kpi(ctx, command)?,
+        PilotCommand::Incident(command) => operations::incident(ctx, command)?,
         PilotCommand::Stop { id, reason, on, json } => {
             output::pilots(&[pilot::stop(ctx, PhaseStop { pilot_id: id, reason, on })?], json)?
         }

@@ -10,10 +10,12 @@ fn a_part_is_written_reviewed_and_its_review_cleared_by_a_change() {
     let sb = Sandbox::new();
     let db = sb.path("p.steerco");
     sb.with_db(&db).arg("demo").assert().success();
-    let bp = sb.json(&db, &["blueprint", "show", "UC-002", "--json"]);
-    let security = &bp["parts"].as_array().unwrap()[2];
+    let begun = sb.json(&db, &["blueprint", "show", "UC-003", "--json"]);
+    let security = &begun["parts"].as_array().unwrap()[2];
     assert_eq!(security["part"], "security");
     assert!(security["missing"].to_string().contains("least-privilege review"), "the demo leaves it for a newcomer");
+    let bp = sb.json(&db, &["blueprint", "show", "UC-002", "--json"]);
+    assert_eq!(bp["parts"][2]["reviewed_by"], "Carla Mendes");
     let set = ["blueprint", "set", "UC-002", "security", "--reviewed-by", "Tomas Lindqvist", "--reviewed-on"];
     sb.with_db(&db)
         .args(["--as", "Jonas Weber"])

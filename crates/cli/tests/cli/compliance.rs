@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
+use predicates::str::contains;
 use rusqlite::Connection;
 
 use crate::support::Sandbox;
@@ -89,7 +90,12 @@ fn an_edit_after_sign_off_makes_it_stale_and_blocks_the_pilot() {
     // Signing again adds a record; the old one stays.
     s.with_db(&db).args(["--as", "Carla Mendes", "signoff", "UC-004", "--comment", "re-checked"]).assert().success();
     assert_eq!(s.json(&db, &["signoff", "list", "--entity", "UC-004", "--json"]).as_array().unwrap().len(), 2);
-    s.with_db(&db).args(["--as", "Sofia Brandt", "usecase", "set", "UC-004", "stage=pilot"]).assert().success();
+    // Signed again, the move is past the sign-off and meets the launch readiness gate.
+    s.with_db(&db)
+        .args(["--as", "Sofia Brandt", "usecase", "set", "UC-004", "stage=pilot"])
+        .assert()
+        .code(2)
+        .stderr(contains("not ready to launch"));
     // Evidence counts too: a new risk on the case makes its sign-off stale.
     s.with_db(&db)
         .args([
@@ -246,7 +252,9 @@ fn the_pilot_gate_cannot_be_slipped_past() {
     let retired =
         s.with_db(&db).args(["--as", "Sofia Brandt", "usecase", "set", "UC-008", "stage=pilot"]).output().unwrap();
     assert_eq!(retired.status.code(), Some(2));
-    s.with_db(&db).args(["--as", "Sofia Brandt", "usecase", "set", "UC-004", "stage=pilot"]).assert().success();
+    let signed_alone =
+        s.with_db(&db).args(["--as", "Sofia Brandt", "usecase", "set", "UC-004", "stage=pilot"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&signed_alone.stderr).contains("not ready to launch"), "past the sign-off");
 }
 
 #[test]

@@ -1,9 +1,13 @@
 //! Charts, rendered once by plotters as SVG: the UI shows that SVG and PDF packs embed it.
 //! Renderers are pure (data in, SVG text out).
 
+mod drift;
+mod feedback;
 mod labels;
 mod matrix;
 
+pub use drift::{drift_chart, DriftSeries, DRIFT_SIZE};
+pub use feedback::{feedback_chart, FEEDBACK_SIZE};
 pub use matrix::{scoring_matrix, MatrixPoint, MATRIX_DETAIL_LIMIT, MATRIX_SIZE};
 
 /// The family written into the SVG; PDF packs embed a font under this name.

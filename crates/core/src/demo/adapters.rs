@@ -49,6 +49,9 @@ pub struct DemoEvaluation {
     pub run_by: String,
     pub run_on: String,
     pub csv: String,
+    /// Marked as the use case's baseline (before any sign-off, which covers it).
+    #[serde(default)]
+    pub baseline: bool,
 }
 
 /// The demo models' hidden size: small, so the files stay a few kilobytes.
@@ -98,7 +101,10 @@ pub(super) fn install(tx: &Tx, adapters: &[DemoAdapter], use_cases: &[(String, S
             let file = folder.join("evaluation.csv");
             std::fs::write(&file, &e.csv).map_err(|err| CoreError::io(format!("writing {}", file.display()), err))?;
             let parsed = parse_csv(e.csv.as_bytes(), &hash_file(&file)?)?;
-            evaluation::insert(tx, &id, &parsed, &e.run_on, &e.run_by)?;
+            let evaluation_id = evaluation::insert(tx, &id, &parsed, &e.run_on, &e.run_by)?;
+            if let (true, Some(use_case_id)) = (e.baseline, use_case_id.as_deref()) {
+                evaluation::set_baseline(tx, use_case_id, &evaluation_id, &e.run_by)?;
+            }
         }
         if a.status >= AdapterStatus::Approved {
             adapter::set_status(tx, &id, AdapterStatus::Approved)?;

@@ -96,15 +96,9 @@ pub struct DemoPack {
     pub approved_on: Option<String>,
 }
 
-/// Adds the demo's people, oversight plans, risks and sign-offs when the portfolio has no people
-/// yet (a portfolio whose people someone entered keeps them), then moves the cases bound for
-/// pilot or scaled through the stage gate, and makes the edits meant to leave a sign-off stale.
-pub(super) fn install_compliance(
-    tx: &Tx,
-    demo: &DemoCompliance,
-    ids: &[(String, String)],
-    bound_for: &[(String, Stage)],
-) -> CoreResult<()> {
+/// Adds the demo's people, oversight plans, risks, sign-offs and declines when the portfolio has
+/// no people yet (a portfolio whose people someone entered keeps them).
+pub(super) fn install_compliance(tx: &Tx, demo: &DemoCompliance, ids: &[(String, String)]) -> CoreResult<()> {
     let id_of = |title: &str| -> CoreResult<String> {
         ids.iter()
             .find(|(t, _)| t == title)
@@ -168,14 +162,6 @@ pub(super) fn install_compliance(
             },
         )?;
     }
-    for (id, stage) in bound_for {
-        let stored = use_case::require(tx, id)?;
-        use_case::update(tx, id, &DossierInput { stage: *stage, ..stored.dossier.clone() })?;
-        if stage_gate::check_move(tx, id, stored.dossier.stage, *stage, false).is_err() {
-            // Not signed (see above): the move is undone, as the gate would refuse it.
-            use_case::update(tx, id, &stored.dossier)?;
-        }
-    }
     for d in &demo.declines {
         let Some(by) = people.iter().find(|p| p.name.eq_ignore_ascii_case(&d.by) && p.has(Role::ComplianceOfficer))
         else {
@@ -193,14 +179,6 @@ pub(super) fn install_compliance(
                 content_sha256: &content.sha256,
             },
         )?;
-    }
-    for s in &demo.signoffs {
-        if let Some(change) = &s.then_changed {
-            let id = id_of(&s.use_case)?;
-            let stored = use_case::require(tx, &id)?;
-            let edited = edits::apply(&id, &stored.dossier, None, std::slice::from_ref(change))?.validated()?;
-            use_case::update(tx, &id, &edited)?;
-        }
     }
     Ok(())
 }
@@ -261,4 +239,37 @@ pub(super) fn install_registry(tx: &Tx, demo: &DemoRegistry) -> CoreResult<bool>
         }
     }
     Ok(true)
+}
+
+/// Moves the cases bound for pilot or scaled through the stage gate (sign-off and launch
+/// readiness); a case the gate refuses stays where it is, as it would for a person.
+pub(super) fn move_bound(tx: &Tx, bound_for: &[(String, Stage)]) -> CoreResult<()> {
+    for (id, stage) in bound_for {
+        let stored = use_case::require(tx, id)?;
+        use_case::update(tx, id, &DossierInput { stage: *stage, ..stored.dossier.clone() })?;
+        if stage_gate::check_move(tx, id, stored.dossier.stage, *stage, false).is_err() {
+            // Not signed (see above): the move is undone, as the gate would refuse it.
+            use_case::update(tx, id, &stored.dossier)?;
+        }
+    }
+    Ok(())
+}
+
+/// Makes the edits meant to leave a sign-off stale, after everything else is in place.
+pub(super) fn make_stale_edits(tx: &Tx, demo: &DemoCompliance, ids: &[(String, String)]) -> CoreResult<()> {
+    let id_of = |title: &str| -> CoreResult<String> {
+        ids.iter()
+            .find(|(t, _)| t == title)
+            .map(|(_, id)| id.clone())
+            .ok_or_else(|| CoreError::Conflict(format!("the demo names an unknown use case {title:?}")))
+    };
+    for s in &demo.signoffs {
+        if let Some(change) = &s.then_changed {
+            let id = id_of(&s.use_case)?;
+            let stored = use_case::require(tx, &id)?;
+            let edited = edits::apply(&id, &stored.dossier, None, std::slice::from_ref(change))?.validated()?;
+            use_case::update(tx, &id, &edited)?;
+        }
+    }
+    Ok(())
 }

@@ -4,6 +4,7 @@
 pub mod adapters;
 mod blueprints;
 mod governance;
+mod pilots;
 mod synthetic;
 
 pub use governance::{DemoCompliance, DemoRegistry};
@@ -31,6 +32,8 @@ pub struct DemoPortfolio {
     pub compliance: DemoCompliance,
     #[serde(default)]
     pub blueprints: Vec<blueprints::DemoBlueprint>,
+    #[serde(default)]
+    pub pilots: Vec<pilots::DemoPilot>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -147,8 +150,12 @@ pub(crate) fn install(
     if let (Some(dir), true) = (adapters_dir, fresh_registry) {
         adapters::install(tx, &demo.registry.adapters, &ids, dir)?;
     }
-    governance::install_compliance(tx, &demo.compliance, &ids, &bound_for)?;
+    governance::install_compliance(tx, &demo.compliance, &ids)?;
     blueprints::install(tx, &demo.blueprints, id_of)?;
+    pilots::install(tx, &demo.pilots, id_of)?;
+    governance::move_bound(tx, &bound_for)?;
+    pilots::roll_out(tx, &demo.pilots, id_of)?;
+    governance::make_stale_edits(tx, &demo.compliance, &ids)?;
     programme::get(tx)?.ok_or(CoreError::NoProgramme)
 }
 

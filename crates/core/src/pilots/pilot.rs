@@ -6,6 +6,7 @@ use ts_rs::TS;
 
 use crate::domain::{optional_text, required_text};
 use crate::error::{CoreError, CoreResult};
+use crate::pilots::operations::{Incident, Kpi};
 use crate::registry::iso_date;
 use crate::text_enum::text_enum;
 
@@ -159,6 +160,9 @@ pub struct Pilot {
     /// Protocols not yet defined; empty when all three are.
     pub missing_protocols: Vec<String>,
     pub phases: Vec<Phase>,
+    pub kpis: Vec<Kpi>,
+    /// Newest first.
+    pub incidents: Vec<Incident>,
     pub created_by: String,
 }
 
@@ -171,5 +175,10 @@ impl Pilot {
     /// Whether the pilot has started (a phase ran or runs).
     pub fn started(&self) -> bool {
         self.phases.iter().any(|p| p.status != PhaseStatus::Planned)
+    }
+
+    /// Whether every phase is done: the pilot has rolled out to its last audience.
+    pub fn completed(&self) -> bool {
+        !self.phases.is_empty() && self.phases.iter().all(|p| p.status == PhaseStatus::Done)
     }
 }

@@ -1,8 +1,9 @@
-//! Reads and writes of `pilot`, `pilot_acceptance` and `pilot_phase`.
+//! Reads and writes of `pilot`, `pilot_acceptance` and `pilot_phase`; a pilot is read whole, with
+//! its KPIs and incidents (`pilot_operations`).
 
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
-use super::{sequence, stored_enum, Tx};
+use super::{pilot_operations, sequence, stored_enum, Tx};
 use crate::error::CoreResult;
 use crate::pilots::pilot::{AcceptanceMetric, Phase, PhaseInput, PhaseStatus, Pilot, Protocols};
 
@@ -115,6 +116,8 @@ pub(crate) fn get(conn: &Connection, id: &str) -> CoreResult<Option<Pilot>> {
                     },
                     missing_protocols: Vec::new(),
                     phases: Vec::new(),
+                    kpis: Vec::new(),
+                    incidents: Vec::new(),
                     created_by: r.get(11)?,
                 })
             },
@@ -141,6 +144,8 @@ pub(crate) fn get(conn: &Connection, id: &str) -> CoreResult<Option<Pilot>> {
         .query_map([&pilot.id], |r| Ok(phase_from_row(r)))?
         .map(|row| row?)
         .collect::<CoreResult<_>>()?;
+    pilot.kpis = pilot_operations::kpis(conn, &pilot.id)?;
+    pilot.incidents = pilot_operations::incidents(conn, &pilot.id)?;
     Ok(Some(pilot))
 }
 

@@ -1,6 +1,7 @@
 //! Builders shared by the core integration tests: portfolios on temp files, callers, dossiers.
 #![allow(dead_code)]
 
+pub mod launch;
 pub mod registry;
 
 use std::path::{Path, PathBuf};

@@ -4,12 +4,18 @@
 //! already in pilot whose sign-off goes stale stays where it is (flagged stale everywhere) and
 //! cannot move on until it is signed again. New cases, imports and the demo cannot place a case
 //! in a gated stage at all.
+//!
+//! Past the sign-off, entering pilot (or scaled without a pilot) is a launch: every launch
+//! readiness item must hold. Pilot → scaled is an expansion: the blueprint's launch version must
+//! pass the regression gate, unless an executive recorded a decision on that version.
 
 use rusqlite::Connection;
 
 use super::signoffs;
 use crate::domain::{DossierInput, Stage};
 use crate::error::{CoreError, CoreResult};
+use crate::services::pilots::{blueprint, readiness};
+use crate::services::registry::regression;
 
 /// Stages that put a use case in front of real users.
 pub(crate) fn gated(stage: Stage) -> bool {
@@ -45,6 +51,47 @@ pub(crate) fn check_move(
     if !gated(to) || to == from {
         return Ok(());
     }
+    signed_for(conn, use_case_id, to, with_other_changes)?;
+    if gated(from) {
+        return expansion(conn, use_case_id, from, to);
+    }
+    match readiness::check_in(conn, use_case_id)?.refusal() {
+        None => Ok(()),
+        Some(refusal) => {
+            Err(CoreError::invalid("stage", format!("{use_case_id} cannot enter the {to} stage: {refusal}")))
+        }
+    }
+}
+
+/// The name of the gate a refused move from `from` to `to` ran into, for the stage board.
+pub(crate) fn gate_name(from: Stage, to: Stage, reason: &str) -> &'static str {
+    if reason.contains("sign-off") && !reason.contains("not ready to launch") {
+        "Compliance sign-off"
+    } else if from == Stage::Pilot && to == Stage::Scaled {
+        "Regression gate"
+    } else {
+        "Launch readiness"
+    }
+}
+
+/// Pilot → scaled: the launch version passes the regression gate or an executive decided.
+fn expansion(conn: &Connection, use_case_id: &str, from: Stage, to: Stage) -> CoreResult<()> {
+    if !(from == Stage::Pilot && to == Stage::Scaled) {
+        return Ok(());
+    }
+    let Some(version) = blueprint::read_in(conn, use_case_id)?.launch_version().map(str::to_owned) else {
+        return Ok(());
+    };
+    let check = regression::check_in(conn, &version)?;
+    match check.refusal() {
+        Some(refusal) if check.decisions.is_empty() => {
+            Err(CoreError::invalid("stage", format!("{use_case_id} cannot move from pilot to scaled: {refusal}")))
+        }
+        _ => Ok(()),
+    }
+}
+
+fn signed_for(conn: &Connection, use_case_id: &str, to: Stage, with_other_changes: bool) -> CoreResult<()> {
     match signoffs::latest_in(conn, use_case_id)? {
         Some(s) if !s.stale => Ok(()),
         Some(s) if with_other_changes => Err(CoreError::invalid(

@@ -3,5 +3,8 @@
 //! pilot's first phase must pass.
 
 pub mod blueprint;
+pub mod board;
+pub mod monitoring;
+pub mod operations;
 pub mod readiness;
 pub mod rollout;

@@ -1,6 +1,6 @@
 //! Pilots: one per use case, created with its constrained workflow; protocols defined before
-//! launch; phases added in order. A pilot starts (its first phase runs) only past the launch
-//! readiness gate, which refuses naming every unmet item.
+//! launch; phases added in order. A pilot starts (its first phase runs, and its use case enters
+//! the pilot stage) only past the launch readiness gate, which refuses naming every unmet item.
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -8,13 +8,13 @@ use ts_rs::TS;
 use super::{blueprint, readiness};
 use crate::audit::Action;
 use crate::caller::Caller;
-use crate::domain::required_text;
+use crate::domain::{required_text, DossierInput, Stage};
 use crate::error::{CoreError, CoreResult};
 use crate::pilots::pilot::{PhaseInput, PhaseStatus, Pilot, Protocols};
 use crate::registry::iso_date;
 use crate::services::discovery::read::require_for as use_case_for;
 use crate::services::registry::regression;
-use crate::store::{pilot, Db};
+use crate::store::{pilot, use_case, Db};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct PilotCreate {
@@ -138,6 +138,20 @@ pub fn start(db: &Db, caller: &Caller, req: &PilotStart) -> CoreResult<Pilot> {
         })?;
         if let Some(refusal) = readiness::check_in(tx, &p.use_case_id)?.refusal() {
             return Err(CoreError::invalid("pilot_id", refusal));
+        }
+        let case = use_case::require(tx, &p.use_case_id)?;
+        match case.dossier.stage {
+            Stage::Retired => {
+                return Err(CoreError::invalid(
+                    "pilot_id",
+                    format!("{} is retired; a retired case runs no pilot", case.id),
+                ))
+            }
+            // Starting the pilot is the case's entry into the pilot stage.
+            Stage::Discovery | Stage::Architecture | Stage::Data => {
+                use_case::update(tx, &case.id, &DossierInput { stage: Stage::Pilot, ..case.dossier.clone() })?;
+            }
+            Stage::Pilot | Stage::Scaled => {}
         }
         let on = on.clone().unwrap_or_else(|| tx.now().format("%Y-%m-%d").to_string());
         pilot::set_phase_status(tx, &first.id, PhaseStatus::Running, Some(&on), None, None)?;
