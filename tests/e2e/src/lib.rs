@@ -217,6 +217,23 @@ impl App {
         Ok(App { client, _driver: driver })
     }
 
+    /// Picks `person_id` in the profile picker and waits until the header says so, so that the
+    /// next click is judged with that person's roles.
+    pub async fn work_as(&self, person_id: &str, name: &str) -> TestResult {
+        self.click("[data-testid=working-as]").await?;
+        self.click(&format!("[data-testid=profile-{person_id}]")).await?;
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while self.count("[data-testid=profile-picker]").await? > 0
+            || !self.text("[data-testid=working-as]").await?.contains(name)
+        {
+            if Instant::now() > deadline {
+                return Err(format!("the app did not switch to {name}").into());
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        Ok(())
+    }
+
     /// Waits (up to 20 s) for the element and returns its text content. WebKitWebDriver's
     /// "visible text" comes back empty for some elements that are plainly on screen (Mantine's
     /// Alert), so this reads the DOM's textContent; screenshots cover what is visible.

@@ -7,23 +7,6 @@ use std::time::{Duration, Instant};
 use fantoccini::key::Key;
 use steerco_e2e::{App, Sandbox, TestResult};
 
-/// Picks `person_id` in the profile picker and waits until the header says so, so that the
-/// next click is judged with that person's roles.
-async fn work_as(app: &App, person_id: &str, name: &str) -> TestResult {
-    app.click("[data-testid=working-as]").await?;
-    app.click(&format!("[data-testid=profile-{person_id}]")).await?;
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while app.count("[data-testid=profile-picker]").await? > 0
-        || !app.text("[data-testid=working-as]").await?.contains(name)
-    {
-        if Instant::now() > deadline {
-            return Err(format!("the app did not switch to {name}").into());
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    Ok(())
-}
-
 async fn close_dossier(app: &App) -> TestResult {
     app.keys("input[data-testid=dossier-workflow]", &Key::Escape.to_string()).await?;
     wait_gone(app, "input[data-testid=dossier-workflow]").await
@@ -84,7 +67,7 @@ async fn a_sign_off_goes_stale_when_a_consultant_edits_the_dossier() -> TestResu
     let app = sandbox.launch(&portfolio).await?;
 
     // Carla Mendes, compliance officer, signs UC-004 off from its dossier.
-    work_as(&app, "PER-003", "Carla Mendes").await?;
+    app.work_as("PER-003", "Carla Mendes").await?;
     app.click("[data-testid=nav-portfolio]").await?;
     click_until(
         &app,
@@ -109,7 +92,7 @@ async fn a_sign_off_goes_stale_when_a_consultant_edits_the_dossier() -> TestResu
     close_dossier(&app).await?;
 
     // Sofia Brandt, consultant, edits the dossier's workflow.
-    work_as(&app, "PER-002", "Sofia Brandt").await?;
+    app.work_as("PER-002", "Sofia Brandt").await?;
     click_until(
         &app,
         "[data-testid=ranked-row][data-id=UC-004] td:nth-child(3)",

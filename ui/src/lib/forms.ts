@@ -8,6 +8,9 @@ import { useState } from "react";
 import { BackendError } from "../backend";
 import { type Changed, useInvalidate } from "./queryKeys";
 
+/** A form as `useForm` makes it, for the parts of an editor that fill in a form made elsewhere. */
+export type Form<V> = UseFormReturnType<V>;
+
 /** A record's editable fields as the backend's `{ field, value }` changes. */
 export type FieldChanges<T, K extends keyof T = keyof T> = { [F in K]: { field: F; value: T[F] } }[K][];
 

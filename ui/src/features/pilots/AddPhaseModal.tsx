@@ -1,13 +1,13 @@
 // Adds the next phase of a pilot: its name, who uses it, the planned dates and, where it differs
 // from the use case's oversight plan, the oversight for that audience. Phases run in the order
 // added; the backend refuses one planned to start before the previous one.
-import { Button, Group, Modal, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
+import { Modal, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { api } from "../../backend";
 import type { PhaseInput } from "../../bindings/PhaseInput";
 import type { Pilot } from "../../bindings/Pilot";
-import { FormRefusal } from "../../components/FormRefusal";
+import { FormFooter } from "../../components/FormFooter";
 import { localIsoDate } from "../../lib/files";
 import { useSaveForm } from "../../lib/forms";
 
@@ -79,15 +79,12 @@ function PhaseForm({ pilot, onClose }: { pilot: Pilot; onClose: () => void }) {
           {...form.getInputProps("oversight_note")}
           data-testid="phase-oversight"
         />
-        <FormRefusal refusal={saver.refusal} title="The phase was not added" onClose={saver.dismiss} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={saver.pending} data-testid="phase-save">
-            Add phase
-          </Button>
-        </Group>
+        <FormFooter
+          saver={saver}
+          refusalTitle="The phase was not added"
+          onCancel={onClose}
+          submit={{ label: "Add phase", testId: "phase-save" }}
+        />
       </Stack>
     </form>
   );

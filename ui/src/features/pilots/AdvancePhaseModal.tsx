@@ -2,10 +2,9 @@
 // launch version must pass the regression gate (checked as the dialog opens, as for a deployment);
 // only an executive may start it anyway, with a rationale the backend records as a gate decision.
 // After the last phase, advancing ends the rollout and no gate applies.
-import { Alert, Button, Group, List, Modal, Stack, Text, Textarea, TextInput } from "@mantine/core";
+import { Button, Group, Modal, Stack, Text, Textarea, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
-import { IconAlertTriangle } from "@tabler/icons-react";
 import { api, BackendError } from "../../backend";
 import type { Gate } from "../../bindings/Gate";
 import type { Phase } from "../../bindings/Phase";
@@ -15,7 +14,8 @@ import { GatedButton } from "../../components/GatedButton";
 import { localIsoDate } from "../../lib/files";
 import { useSaveForm } from "../../lib/forms";
 import { useWorkingAs } from "../../shell/useWorkingAs";
-import { failing, failureText, referenceText, useRegressionCheck } from "../registry/RegressionGate";
+import { useRegressionCheck } from "../registry/RegressionGate";
+import { RegressionRefusal } from "../registry/RegressionRefusal";
 
 interface Values {
   on: string;
@@ -108,37 +108,17 @@ export function AdvancePhaseModal({
               The blueprint names no launch version, so no regression gate is checked.
             </Text>
           )}
-          {gated && check.isError && (
-            <Alert color="orange" title="The regression gate could not be checked" data-testid="advance-gate-unread">
-              {check.error.message}. The gate still applies when the phase starts.
-            </Alert>
-          )}
-          {check.data && fails && (
-            <Alert
-              color="red"
+          {gated && (
+            <RegressionRefusal
+              check={check}
+              fails={fails}
+              testIdPrefix="advance"
               title={`Starting ${next?.name ?? "the next phase"} fails the regression gate for ${launchVersion}`}
-              icon={<IconAlertTriangle size={18} />}
-              data-testid="advance-gate-fails"
-            >
-              <Stack gap={6}>
-                <Text size="sm">{referenceText(check.data)}</Text>
-                <List size="sm" spacing={2}>
-                  {failing(check.data).map((c) => (
-                    <List.Item
-                      key={`${c.suite}/${c.metric}`}
-                      data-testid={`advance-gate-failing-${c.suite}-${c.metric}`}
-                    >
-                      {failureText(c)}
-                    </List.Item>
-                  ))}
-                </List>
-                <Text size="sm">
-                  {mayOverride
-                    ? "You may start it anyway: your rationale is recorded with this refusal as a gate decision, on the audit trail."
-                    : "To start it, evaluate the version on the same suite, have an executive set a tolerance for the metric, or ask an executive to advance with a recorded rationale."}
-                </Text>
-              </Stack>
-            </Alert>
+              unreadNote="The gate still applies when the phase starts."
+              mayOverride={mayOverride}
+              overrideNote="You may start it anyway: your rationale is recorded with this refusal as a gate decision, on the audit trail."
+              remedyNote="To start it, evaluate the version on the same suite, have an executive set a tolerance for the metric, or ask an executive to advance with a recorded rationale."
+            />
           )}
           <TextInput
             label={next ? "Phase ends and the next starts on" : "Phase ends on"}

@@ -3,17 +3,15 @@
 // offers the stored policies, the registry part the versions of this use case's adapters; the
 // security and monitoring parts have their own forms (./SecurityPartForm, ./MonitoringPartForm).
 import { Alert, Modal, MultiSelect, Select, SimpleGrid, Stack } from "@mantine/core";
-import { useForm } from "@mantine/form";
 import { useMemo, useState } from "react";
 import type { AdapterVersion } from "../../bindings/AdapterVersion";
 import type { BlueprintPartRecord } from "../../bindings/BlueprintPartRecord";
 import type { PoliciesPart } from "../../bindings/PoliciesPart";
 import type { Policy } from "../../bindings/Policy";
 import type { RegistryPart } from "../../bindings/RegistryPart";
-import { useSaveForm } from "../../lib/forms";
 import { STATUS_LABEL } from "../../lib/recordKinds";
 import { MonitoringPartForm } from "./MonitoringPartForm";
-import { notifySaved, OwnerField, PartFormFooter, type PartValues, savePart } from "./partFormParts";
+import { OwnerField, PartFormFooter, usePartForm } from "./partFormParts";
 import { SecurityPartForm } from "./SecurityPartForm";
 
 interface FormProps<C> {
@@ -30,15 +28,12 @@ function PoliciesForm({
   onClose,
   policies,
 }: FormProps<PoliciesPart> & { policies: readonly Policy[] }) {
-  const form = useForm<PartValues<PoliciesPart>>({ initialValues: { owner, policy_ids: content.policy_ids } });
-  const saver = useSaveForm({
-    form,
-    save: (v: PartValues<PoliciesPart>) => savePart(useCaseId, v.owner, { part: "policies", policy_ids: v.policy_ids }),
-    changes: ["pilots"],
-    onSaved: (b) => {
-      notifySaved(b, "policies");
-      onClose();
-    },
+  const { form, saver, field } = usePartForm({
+    useCaseId,
+    part: "policies",
+    initialValues: { owner, policy_ids: content.policy_ids },
+    content: (v) => ({ policy_ids: v.policy_ids }),
+    onClose,
   });
   // A policy the part names that is no longer listed still shows, by its id.
   const options = [
@@ -55,8 +50,7 @@ function PoliciesForm({
           placeholder={policies.length === 0 ? "No policy stored yet: add one on the Policies page" : "Choose policies"}
           data={options}
           searchable
-          {...form.getInputProps("policy_ids")}
-          data-testid="bp-field-policy_ids"
+          {...field("policy_ids")}
         />
         <PartFormFooter saver={saver} onClose={onClose} />
       </Stack>
@@ -77,23 +71,17 @@ function RegistryForm({
     () => [...new Map(own.map((v) => [v.adapter_id, `${v.adapter_name} (${v.adapter_id})`])).entries()],
     [own],
   );
-  const form = useForm<PartValues<RegistryPart>>({
+  const { form, saver, field } = usePartForm({
+    useCaseId,
+    part: "registry",
     initialValues: { owner, adapter_version_id: content.adapter_version_id },
+    content: (v) => ({ adapter_version_id: v.adapter_version_id }),
+    onClose,
   });
   const stored = own.find((v) => v.id === content.adapter_version_id);
   const [adapter, setAdapter] = useState<string | null>(
     stored?.adapter_id ?? (adapters.length === 1 ? adapters[0]![0] : null),
   );
-  const saver = useSaveForm({
-    form,
-    save: (v: PartValues<RegistryPart>) =>
-      savePart(useCaseId, v.owner, { part: "registry", adapter_version_id: v.adapter_version_id }),
-    changes: ["pilots"],
-    onSaved: (b) => {
-      notifySaved(b, "registry");
-      onClose();
-    },
-  });
   const versionOptions = own
     .filter((v) => v.adapter_id === adapter)
     .map((v) => ({ value: v.id, label: `${v.version} · ${STATUS_LABEL[v.status]} (${v.id})` }));
@@ -125,8 +113,7 @@ function RegistryForm({
             clearable
             searchable
             disabled={adapter === null}
-            {...form.getInputProps("adapter_version_id")}
-            data-testid="bp-field-adapter_version_id"
+            {...field("adapter_version_id")}
           />
         </SimpleGrid>
         <PartFormFooter saver={saver} onClose={onClose} />

@@ -2,12 +2,10 @@
 // which crossing alerts, how often it is checked) and feedback capture (channel, owner, review
 // frequency), defined before the first pilot launches. Saved whole; blanks leave it incomplete.
 import { NumberInput, Select, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
-import { useForm } from "@mantine/form";
 import type { DriftDirection } from "../../bindings/DriftDirection";
 import type { MonitoringPart } from "../../bindings/MonitoringPart";
-import { useSaveForm } from "../../lib/forms";
 import { DRIFT_DIRECTION_LABEL } from "../../lib/recordKinds";
-import { notifySaved, OwnerField, PartFormFooter, type PartValues, savePart } from "./partFormParts";
+import { OwnerField, PartFormFooter, type PartValues, usePartForm } from "./partFormParts";
 
 type Values = PartValues<MonitoringPart>;
 
@@ -43,15 +41,12 @@ export function MonitoringPartForm({
   content: MonitoringPart;
   onClose: () => void;
 }) {
-  const form = useForm<Values>({ initialValues: valuesOf(owner, content) });
-  const saver = useSaveForm({
-    form,
-    save: ({ owner: o, ...rest }: Values) => savePart(useCaseId, o, { part: "monitoring", ...rest }),
-    changes: ["pilots"],
-    onSaved: (b) => {
-      notifySaved(b, "monitoring");
-      onClose();
-    },
+  const { form, saver, field } = usePartForm({
+    useCaseId,
+    part: "monitoring",
+    initialValues: valuesOf(owner, content),
+    content: (monitoring) => monitoring,
+    onClose,
   });
   const values = form.getValues();
   /** A number field: empty is "not set" (null), as the part stores it. */
@@ -69,63 +64,27 @@ export function MonitoringPartForm({
           <TextInput
             label="Traced: what"
             placeholder="prompts, completions, tool calls, latency"
-            {...form.getInputProps("traced_what")}
-            data-testid="bp-field-traced_what"
+            {...field("traced_what")}
           />
-          <TextInput
-            label="Traced: where"
-            placeholder="OpenTelemetry → Tempo, 30 days"
-            {...form.getInputProps("traced_where")}
-            data-testid="bp-field-traced_where"
-          />
+          <TextInput label="Traced: where" placeholder="OpenTelemetry → Tempo, 30 days" {...field("traced_where")} />
         </SimpleGrid>
         <Text size="sm" fw={500}>
           Drift detection
         </Text>
         <SimpleGrid cols={3}>
-          <TextInput
-            label="Drift metric"
-            placeholder="escalation rate"
-            {...form.getInputProps("drift_metric")}
-            data-testid="bp-field-drift_metric"
-          />
+          <TextInput label="Drift metric" placeholder="escalation rate" {...field("drift_metric")} />
           <NumberInput label="Baseline" {...numberProps("drift_baseline")} data-testid="bp-field-drift_baseline" />
           <NumberInput label="Threshold" {...numberProps("drift_threshold")} data-testid="bp-field-drift_threshold" />
-          <Select
-            label="Which crossing alerts"
-            data={DIRECTIONS}
-            clearable
-            {...form.getInputProps("drift_direction")}
-            data-testid="bp-field-drift_direction"
-          />
-          <TextInput
-            label="Checked how often"
-            placeholder="daily"
-            {...form.getInputProps("drift_check_frequency")}
-            data-testid="bp-field-drift_check_frequency"
-          />
+          <Select label="Which crossing alerts" data={DIRECTIONS} clearable {...field("drift_direction")} />
+          <TextInput label="Checked how often" placeholder="daily" {...field("drift_check_frequency")} />
         </SimpleGrid>
         <Text size="sm" fw={500}>
           Feedback capture
         </Text>
         <SimpleGrid cols={3}>
-          <TextInput
-            label="Feedback channel"
-            placeholder="thumbs in the claims tool"
-            {...form.getInputProps("feedback_channel")}
-            data-testid="bp-field-feedback_channel"
-          />
-          <TextInput
-            label="Feedback owner"
-            {...form.getInputProps("feedback_owner")}
-            data-testid="bp-field-feedback_owner"
-          />
-          <TextInput
-            label="Feedback reviewed how often"
-            placeholder="weekly"
-            {...form.getInputProps("feedback_review_frequency")}
-            data-testid="bp-field-feedback_review_frequency"
-          />
+          <TextInput label="Feedback channel" placeholder="thumbs in the claims tool" {...field("feedback_channel")} />
+          <TextInput label="Feedback owner" {...field("feedback_owner")} />
+          <TextInput label="Feedback reviewed how often" placeholder="weekly" {...field("feedback_review_frequency")} />
         </SimpleGrid>
         <PartFormFooter saver={saver} onClose={onClose} />
       </Stack>

@@ -20,7 +20,7 @@ import { IconPlus, IconTrash } from "@tabler/icons-react";
 import { api } from "../../backend";
 import type { Pilot } from "../../bindings/Pilot";
 import type { Protocols } from "../../bindings/Protocols";
-import { FormRefusal } from "../../components/FormRefusal";
+import { FormFooter } from "../../components/FormFooter";
 import { useSaveForm } from "../../lib/forms";
 
 interface MetricRow {
@@ -179,15 +179,12 @@ function ProtocolsForm({ pilot, onClose }: { pilot: Pilot; onClose: () => void }
             Add acceptance metric
           </Button>
         </Group>
-        <FormRefusal refusal={saver.refusal} title="The protocols were not saved" onClose={saver.dismiss} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={saver.pending} data-testid="protocols-save">
-            Save protocols
-          </Button>
-        </Group>
+        <FormFooter
+          saver={saver}
+          refusalTitle="The protocols were not saved"
+          onCancel={onClose}
+          submit={{ label: "Save protocols", testId: "protocols-save" }}
+        />
       </Stack>
     </form>
   );

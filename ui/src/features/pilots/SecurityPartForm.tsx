@@ -2,11 +2,9 @@
 // (store, secrets), the training service accounts with their scopes, and the least-privilege
 // review (by whom, when, findings). Saved whole; blanks are allowed and leave the part incomplete.
 import { ActionIcon, Button, Group, SimpleGrid, Stack, TagsInput, Text, Textarea, TextInput } from "@mantine/core";
-import { useForm } from "@mantine/form";
 import { IconPlus, IconTrash } from "@tabler/icons-react";
 import type { SecurityPart } from "../../bindings/SecurityPart";
-import { useSaveForm } from "../../lib/forms";
-import { notifySaved, OwnerField, PartFormFooter, type PartValues, savePart } from "./partFormParts";
+import { OwnerField, PartFormFooter, type PartValues, usePartForm } from "./partFormParts";
 
 type Values = PartValues<Omit<SecurityPart, "least_privilege_reviewed_on">> & {
   /** "" while not given (a date input's empty value). */
@@ -38,16 +36,15 @@ export function SecurityPartForm({
   content: SecurityPart;
   onClose: () => void;
 }) {
-  const form = useForm<Values>({ initialValues: valuesOf(owner, content) });
-  const saver = useSaveForm({
-    form,
-    save: ({ owner: o, least_privilege_reviewed_on: on, ...rest }: Values) =>
-      savePart(useCaseId, o, { part: "security", ...rest, least_privilege_reviewed_on: on === "" ? null : on }),
-    changes: ["pilots"],
-    onSaved: (b) => {
-      notifySaved(b, "security");
-      onClose();
-    },
+  const { form, saver, field } = usePartForm({
+    useCaseId,
+    part: "security",
+    initialValues: valuesOf(owner, content),
+    content: ({ least_privilege_reviewed_on: on, ...rest }) => ({
+      ...rest,
+      least_privilege_reviewed_on: on === "" ? null : on,
+    }),
+    onClose,
   });
   const accounts = form.getValues().service_accounts;
   return (
@@ -59,27 +56,15 @@ export function SecurityPartForm({
             label="Identity-aware access: what"
             description="What stands in front of the endpoint"
             placeholder="OIDC proxy with group claims"
-            {...form.getInputProps("access_what")}
-            data-testid="bp-field-access_what"
+            {...field("access_what")}
           />
           <TextInput
             label="Identity-aware access: where"
             placeholder="the internal gateway"
-            {...form.getInputProps("access_where")}
-            data-testid="bp-field-access_where"
+            {...field("access_where")}
           />
-          <TextInput
-            label="Secrets store"
-            placeholder="HashiCorp Vault, kv/claims-llm"
-            {...form.getInputProps("secrets_store")}
-            data-testid="bp-field-secrets_store"
-          />
-          <TagsInput
-            label="Secrets kept there"
-            description="Type a name and press Enter"
-            {...form.getInputProps("secrets")}
-            data-testid="bp-field-secrets"
-          />
+          <TextInput label="Secrets store" placeholder="HashiCorp Vault, kv/claims-llm" {...field("secrets_store")} />
+          <TagsInput label="Secrets kept there" description="Type a name and press Enter" {...field("secrets")} />
         </SimpleGrid>
         <Stack gap={6}>
           <Text size="sm" fw={500}>
@@ -92,18 +77,12 @@ export function SecurityPartForm({
           )}
           {accounts.map((_, i) => (
             <Group key={i} align="flex-end" wrap="nowrap" data-testid={`bp-service-account-${i}`}>
-              <TextInput
-                label="Account name"
-                style={{ flex: 1 }}
-                {...form.getInputProps(`service_accounts.${i}.name`)}
-                data-testid={`bp-field-service_accounts-${i}-name`}
-              />
+              <TextInput label="Account name" style={{ flex: 1 }} {...field(`service_accounts.${i}.name`)} />
               <TagsInput
                 label="Scopes"
                 description="Press Enter after each"
                 style={{ flex: 2 }}
-                {...form.getInputProps(`service_accounts.${i}.scopes`)}
-                data-testid={`bp-field-service_accounts-${i}-scopes`}
+                {...field(`service_accounts.${i}.scopes`)}
               />
               <ActionIcon
                 variant="subtle"
@@ -134,25 +113,10 @@ export function SecurityPartForm({
           </Group>
         </Stack>
         <SimpleGrid cols={2}>
-          <TextInput
-            label="Least-privilege review by"
-            {...form.getInputProps("least_privilege_reviewed_by")}
-            data-testid="bp-field-least_privilege_reviewed_by"
-          />
-          <TextInput
-            label="Least-privilege review on"
-            type="date"
-            {...form.getInputProps("least_privilege_reviewed_on")}
-            data-testid="bp-field-least_privilege_reviewed_on"
-          />
+          <TextInput label="Least-privilege review by" {...field("least_privilege_reviewed_by")} />
+          <TextInput label="Least-privilege review on" type="date" {...field("least_privilege_reviewed_on")} />
         </SimpleGrid>
-        <Textarea
-          label="Least-privilege findings"
-          autosize
-          minRows={2}
-          {...form.getInputProps("least_privilege_findings")}
-          data-testid="bp-field-least_privilege_findings"
-        />
+        <Textarea label="Least-privilege findings" autosize minRows={2} {...field("least_privilege_findings")} />
         <PartFormFooter saver={saver} onClose={onClose} />
       </Stack>
     </form>

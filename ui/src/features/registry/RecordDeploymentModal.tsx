@@ -3,10 +3,9 @@
 // rather than asking for a name. The regression gate is checked as the dialog opens, so a version
 // it refuses says why before saving; only an executive may deploy it anyway, with a rationale the
 // backend records as a decision.
-import { Alert, Button, Group, List, Modal, Stack, Text, Textarea, TextInput } from "@mantine/core";
+import { Button, Group, Modal, Stack, Text, Textarea, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
-import { IconAlertTriangle } from "@tabler/icons-react";
 import { api, BackendError } from "../../backend";
 import type { AdapterVersion } from "../../bindings/AdapterVersion";
 import type { Gate } from "../../bindings/Gate";
@@ -15,7 +14,8 @@ import { GatedButton } from "../../components/GatedButton";
 import { localIsoDate } from "../../lib/files";
 import { useSaveForm } from "../../lib/forms";
 import { useWorkingAs } from "../../shell/useWorkingAs";
-import { failing, failureText, referenceText, useRegressionCheck } from "./RegressionGate";
+import { useRegressionCheck } from "./RegressionGate";
+import { RegressionRefusal } from "./RegressionRefusal";
 
 interface Values {
   target: string;
@@ -102,38 +102,16 @@ export function RecordDeploymentModal({
             The version becomes deployed. Gaps in its lineage are not a bar here; the release check on the Lineage page
             reports them.
           </Text>
-          {check.isError && (
-            <Alert color="orange" title="The regression gate could not be checked" data-testid="deploy-gate-unread">
-              {check.error.message}. The gate still applies when the deployment is recorded.
-            </Alert>
-          )}
-          {check.data && fails && (
-            <Alert
-              color="red"
-              title="Deploying this version fails the regression gate"
-              icon={<IconAlertTriangle size={18} />}
-              data-testid="deploy-gate-fails"
-            >
-              <Stack gap={6}>
-                <Text size="sm">{referenceText(check.data)}</Text>
-                <List size="sm" spacing={2}>
-                  {failing(check.data).map((c) => (
-                    <List.Item
-                      key={`${c.suite}/${c.metric}`}
-                      data-testid={`deploy-gate-failing-${c.suite}-${c.metric}`}
-                    >
-                      {failureText(c)}
-                    </List.Item>
-                  ))}
-                </List>
-                <Text size="sm">
-                  {mayOverride
-                    ? "You may deploy it anyway: your rationale is recorded with this refusal as a gate decision, on the audit trail."
-                    : "To deploy it, evaluate it on the same suite, have an executive set a tolerance for the metric, or ask an executive to deploy it with a recorded rationale."}
-                </Text>
-              </Stack>
-            </Alert>
-          )}
+          <RegressionRefusal
+            check={check}
+            fails={fails}
+            testIdPrefix="deploy"
+            title="Deploying this version fails the regression gate"
+            unreadNote="The gate still applies when the deployment is recorded."
+            mayOverride={mayOverride}
+            overrideNote="You may deploy it anyway: your rationale is recorded with this refusal as a gate decision, on the audit trail."
+            remedyNote="To deploy it, evaluate it on the same suite, have an executive set a tolerance for the metric, or ask an executive to deploy it with a recorded rationale."
+          />
           <TextInput
             label="Target"
             description="An environment (production, staging) or a pilot phase"

@@ -19,12 +19,11 @@ import {
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
 import { api, BIAS_FILES, chooseFile } from "../../backend";
 import type { BiasDefault } from "../../bindings/BiasDefault";
 import type { BiasKind } from "../../bindings/BiasKind";
 import { FormRefusal } from "../../components/FormRefusal";
-import { PathField } from "../../components/PathField";
+import { PathFieldWithDialogAlert } from "../../components/PathField";
 import { useSaveForm } from "../../lib/forms";
 import { keys } from "../../lib/queryKeys";
 import { BIAS_KIND_LABEL } from "../../lib/recordKinds";
@@ -60,7 +59,6 @@ function BiasImportForm({
   onClose: () => void;
 }) {
   const versions = useQuery({ queryKey: keys.versions, queryFn: api.adapterVersionList });
-  const [dialogProblem, setDialogProblem] = useState<string | null>(null);
   const form = useForm<BiasValues>({
     initialValues: {
       kind: "demographic_parity",
@@ -100,15 +98,6 @@ function BiasImportForm({
     form.setValues({ kind: next, ...startOf(defaults, next) });
     form.clearErrors();
   };
-  const browse = async () => {
-    setDialogProblem(null);
-    try {
-      return await chooseFile("Choose the bias check's results", BIAS_FILES);
-    } catch (error) {
-      setDialogProblem(error instanceof Error ? error.message : String(error));
-      return null;
-    }
-  };
 
   // The versions serving this use case; every version while none is linked to it.
   const serving = (versions.data ?? []).filter((v) => v.use_case_id === useCaseId);
@@ -128,22 +117,12 @@ function BiasImportForm({
         <Text size="sm" c="dimmed">
           {FORMAT[kind]} The file's SHA-256 is stored with the figures.
         </Text>
-        {dialogProblem && (
-          <Alert
-            color="red"
-            title="The file dialog could not open"
-            withCloseButton
-            onClose={() => setDialogProblem(null)}
-          >
-            {dialogProblem}
-          </Alert>
-        )}
-        <PathField
+        <PathFieldWithDialogAlert
           label="Results file"
           required
           {...form.getInputProps("path")}
           value={form.getValues().path}
-          browse={browse}
+          browse={() => chooseFile("Choose the bias check's results", BIAS_FILES)}
           data-testid="bias-path"
           data-autofocus
         />

@@ -9,7 +9,7 @@ import { useState } from "react";
 import { api, chooseFile, CSV_FILES } from "../../../backend";
 import type { FeedbackImported } from "../../../bindings/FeedbackImported";
 import type { MonitoringImported } from "../../../bindings/MonitoringImported";
-import { PathField } from "../../../components/PathField";
+import { PathFieldWithDialogAlert } from "../../../components/PathField";
 import { localDate } from "../../../lib/compliance";
 import { useSaveForm } from "../../../lib/forms";
 import { threshold, value } from "./monitoringData";
@@ -99,7 +99,6 @@ function Result({ outcome }: { outcome: Outcome }) {
 
 function ImportForm({ useCaseId, kind, onClose }: { useCaseId: string; kind: ImportKind; onClose: () => void }) {
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const [dialogProblem, setDialogProblem] = useState<string | null>(null);
   const form = useForm<{ path: string }>({ initialValues: { path: "" } });
   const saver = useSaveForm({
     form,
@@ -115,15 +114,6 @@ function ImportForm({ useCaseId, kind, onClose }: { useCaseId: string; kind: Imp
       notifications.show({ color: "teal", title: `${TITLE[kind]}: done`, message: importedText(done) });
     },
   });
-  const browse = async () => {
-    setDialogProblem(null);
-    try {
-      return await chooseFile(TITLE[kind], CSV_FILES);
-    } catch (error) {
-      setDialogProblem(error instanceof Error ? error.message : String(error));
-      return null;
-    }
-  };
   if (outcome) {
     return (
       <Stack gap="sm">
@@ -152,22 +142,12 @@ function ImportForm({ useCaseId, kind, onClose }: { useCaseId: string; kind: Imp
           {FORMAT[kind]} The whole file is imported or none of it; rows already recorded with the same figures are
           skipped, and a row that contradicts a recorded one is refused.
         </Text>
-        {dialogProblem && (
-          <Alert
-            color="red"
-            title="The file dialog could not open"
-            withCloseButton
-            onClose={() => setDialogProblem(null)}
-          >
-            {dialogProblem}
-          </Alert>
-        )}
-        <PathField
+        <PathFieldWithDialogAlert
           label="CSV file"
           required
           {...form.getInputProps("path")}
           value={form.getValues().path}
-          browse={browse}
+          browse={() => chooseFile(TITLE[kind], CSV_FILES)}
           data-testid="monitoring-import-path"
           data-autofocus
         />

@@ -1,13 +1,13 @@
 // Adds a KPI the pilot is judged by: its name and unit, the baseline before the pilot, the target
 // and which way is better. The backend refuses a target that does not improve on the baseline in
 // that direction, and a second KPI of the same name; the refusal shows beside the field.
-import { Button, Group, Modal, NumberInput, SegmentedControl, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
+import { Modal, NumberInput, SegmentedControl, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { api } from "../../../backend";
 import type { KpiInput } from "../../../bindings/KpiInput";
 import type { Pilot } from "../../../bindings/Pilot";
-import { FormRefusal } from "../../../components/FormRefusal";
+import { FormFooter } from "../../../components/FormFooter";
 import { useSaveForm } from "../../../lib/forms";
 
 interface Values {
@@ -109,15 +109,12 @@ function KpiForm({ pilot, onClose }: { pilot: Pilot; onClose: () => void }) {
             data-testid="kpi-target"
           />
         </SimpleGrid>
-        <FormRefusal refusal={saver.refusal} title="The KPI was not added" onClose={saver.dismiss} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={saver.pending} data-testid="kpi-save">
-            Add KPI
-          </Button>
-        </Group>
+        <FormFooter
+          saver={saver}
+          refusalTitle="The KPI was not added"
+          onCancel={onClose}
+          submit={{ label: "Add KPI", testId: "kpi-save" }}
+        />
       </Stack>
     </form>
   );

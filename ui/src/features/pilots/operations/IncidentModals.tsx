@@ -2,18 +2,7 @@
 // regulation, what happened, and — if it is already behind us — how and when it was resolved),
 // and resolving an open one later. The backend refuses a date in the future, a resolution dated
 // before the incident, or a resolved incident without a word on how; each shows at its field.
-import {
-  Button,
-  Checkbox,
-  Group,
-  Modal,
-  SegmentedControl,
-  SimpleGrid,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-} from "@mantine/core";
+import { Checkbox, Modal, SegmentedControl, SimpleGrid, Stack, Text, Textarea, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { api } from "../../../backend";
@@ -21,7 +10,7 @@ import type { Incident } from "../../../bindings/Incident";
 import type { IncidentInput } from "../../../bindings/IncidentInput";
 import type { Pilot } from "../../../bindings/Pilot";
 import type { Severity } from "../../../bindings/Severity";
-import { FormRefusal } from "../../../components/FormRefusal";
+import { FormFooter } from "../../../components/FormFooter";
 import { localDate } from "../../../lib/compliance";
 import { localIsoDate } from "../../../lib/files";
 import { useSaveForm } from "../../../lib/forms";
@@ -146,15 +135,12 @@ function IncidentForm({ pilot, onClose }: { pilot: Pilot; onClose: () => void })
             />
           </SimpleGrid>
         )}
-        <FormRefusal refusal={saver.refusal} title="The incident was not recorded" onClose={saver.dismiss} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={saver.pending} data-testid="incident-save">
-            Record incident
-          </Button>
-        </Group>
+        <FormFooter
+          saver={saver}
+          refusalTitle="The incident was not recorded"
+          onCancel={onClose}
+          submit={{ label: "Record incident", testId: "incident-save" }}
+        />
       </Stack>
     </form>
   );
@@ -224,15 +210,12 @@ function ResolveForm({ incident, onClose }: { incident: Incident; onClose: () =>
           {...form.getInputProps("resolved_on")}
           data-testid="resolve-date"
         />
-        <FormRefusal refusal={saver.refusal} title="The incident was not resolved" onClose={saver.dismiss} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={saver.pending} data-testid="resolve-save">
-            Resolve
-          </Button>
-        </Group>
+        <FormFooter
+          saver={saver}
+          refusalTitle="The incident was not resolved"
+          onCancel={onClose}
+          submit={{ label: "Resolve", testId: "resolve-save" }}
+        />
       </Stack>
     </form>
   );

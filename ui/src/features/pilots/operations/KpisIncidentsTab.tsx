@@ -6,7 +6,7 @@ import { Badge, Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { IconArrowDown, IconArrowUp, IconCheck, IconPlus } from "@tabler/icons-react";
 import { createColumnHelper } from "@tanstack/react-table";
-import { useMemo, useState } from "react";
+import { type ReactNode, useMemo, useState } from "react";
 import type { Incident } from "../../../bindings/Incident";
 import type { Kpi } from "../../../bindings/Kpi";
 import type { Pilot } from "../../../bindings/Pilot";
@@ -58,28 +58,49 @@ const KPI_COLUMNS = [
   }),
 ];
 
+/** A section's title and the line under it, with the button that adds to the section. */
+function SectionHeader({
+  title,
+  summary,
+  action,
+}: {
+  title: string;
+  summary: ReactNode;
+  action: { label: string; onClick: () => void; testId: string };
+}) {
+  return (
+    <Group justify="space-between">
+      <div>
+        <Title order={5}>{title}</Title>
+        {summary}
+      </div>
+      <Button
+        variant="light"
+        size="xs"
+        leftSection={<IconPlus size={14} />}
+        onClick={action.onClick}
+        data-testid={action.testId}
+      >
+        {action.label}
+      </Button>
+    </Group>
+  );
+}
+
 function KpisSection({ pilot }: { pilot: Pilot }) {
   const [adding, addModal] = useDisclosure(false);
   return (
     <Paper withBorder p="md" radius="md" data-testid="pilot-kpis">
       <Stack gap="sm">
-        <Group justify="space-between">
-          <div>
-            <Title order={5}>KPIs</Title>
+        <SectionHeader
+          title="KPIs"
+          summary={
             <Text size="sm" c="dimmed">
               What the pilot is judged by: where it started and where it should get to.
             </Text>
-          </div>
-          <Button
-            variant="light"
-            size="xs"
-            leftSection={<IconPlus size={14} />}
-            onClick={addModal.open}
-            data-testid="kpi-add"
-          >
-            Add KPI
-          </Button>
-        </Group>
+          }
+          action={{ label: "Add KPI", onClick: addModal.open, testId: "kpi-add" }}
+        />
         {pilot.kpis.length === 0 ? (
           <Text size="sm" c="dimmed" data-testid="kpis-none">
             No KPI yet. Add the figures the steering committee will judge the pilot by, each with its baseline and
@@ -187,23 +208,15 @@ function IncidentsSection({ pilot }: { pilot: Pilot }) {
   return (
     <Paper withBorder p="md" radius="md" data-testid="pilot-incidents">
       <Stack gap="sm">
-        <Group justify="space-between">
-          <div>
-            <Title order={5}>Incidents</Title>
+        <SectionHeader
+          title="Incidents"
+          summary={
             <Text size="sm" c={open.length > 0 ? "orange.8" : "dimmed"} data-testid="incidents-summary">
               {incidentSummary(pilot.incidents)}
             </Text>
-          </div>
-          <Button
-            variant="light"
-            size="xs"
-            leftSection={<IconPlus size={14} />}
-            onClick={recordModal.open}
-            data-testid="incident-record"
-          >
-            Record incident
-          </Button>
-        </Group>
+          }
+          action={{ label: "Record incident", onClick: recordModal.open, testId: "incident-record" }}
+        />
         {pilot.incidents.length > 0 && (
           <DataTable
             rows={pilot.incidents}
