@@ -33,21 +33,21 @@ fn readiness_lists_each_item_and_the_start_names_what_is_unmet() {
         .stderr(contains("already has a pilot (PIL-001)"));
     sb.with_db(&db)
         .args(who)
-        .args(["pilot", "phase", "add", "PIL-003", "--name", "Desk", "--audience", "one study team"])
+        .args(["pilot", "phase", "add", "UC-003", "--name", "Desk", "--audience", "one study team"])
         .args(["--start", "2027-04-07", "--end", "2027-04-01"])
         .assert()
         .code(2)
         .stderr(contains("planned_end"));
     sb.with_db(&db)
         .args(who)
-        .args(["pilot", "start", "PIL-003"])
+        .args(["pilot", "start", "UC-003"])
         .assert()
         .code(2)
         .stderr(contains("Training, fallback and evaluation protocols defined"))
         .stderr(contains("Evaluation baseline recorded for the launch version"));
     sb.with_db(&db)
         .args(who)
-        .args(["pilot", "protocol", "PIL-003", "--acceptance", "exact_answer_rate:high:higher"])
+        .args(["pilot", "protocol", "UC-003", "--acceptance", "exact_answer_rate:high:higher"])
         .assert()
         .code(2)
         .stderr(contains("--acceptance"));

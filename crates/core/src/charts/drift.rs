@@ -1,10 +1,11 @@
-//! The drift chart: a monitored metric over time, its threshold as a dashed red line and every
-//! value past it marked, the first crossing named with its date.
+//! The drift chart: a monitored metric over time, its threshold as a dashed red line and its
+//! baseline as a grey one (each labelled), every value past the threshold marked, the first
+//! crossing named with its date.
 
 use chrono::NaiveDate;
 use plotters::prelude::*;
 
-use super::CHART_FONT;
+use super::{labels, CHART_FONT};
 use crate::error::{CoreError, CoreResult};
 use crate::pilots::blueprint::DriftDirection;
 use crate::pilots::monitoring::crosses;
@@ -93,6 +94,18 @@ fn draw(s: &DriftSeries, svg: &mut String) -> Result<(), Box<dyn std::error::Err
             vec![(-0.5, b), (span + 0.5, b)],
             BASELINE.mix(0.7).stroke_width(1),
         )))?;
+    }
+    // Each line says what it is at its right end: the threshold above it, the baseline below
+    // (where the series, drifting away from it, is least likely to be).
+    let line_label = |text: String, y: f64, colour: RGBColor, above: bool| {
+        let width = labels::text_width(&text, 12);
+        EmptyElement::at((span + 0.5, y))
+            + Text::new(text, (-width - 4, if above { -17 } else { 4 }), (CHART_FONT, 12).into_font().color(&colour))
+    };
+    let threshold_label = format!("threshold {}", trim_number(s.threshold));
+    chart.draw_series(std::iter::once(line_label(threshold_label, s.threshold, ALERT, true)))?;
+    if let Some(b) = s.baseline.filter(|b| b.is_finite()) {
+        chart.draw_series(std::iter::once(line_label(format!("baseline {}", trim_number(b)), b, BASELINE, false)))?;
     }
     chart.draw_series(std::iter::once(PathElement::new(
         points.iter().map(|(d, v)| (x_of(*d), *v)).collect::<Vec<_>>(),

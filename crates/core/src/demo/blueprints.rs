@@ -1,6 +1,6 @@
-//! The demo's blueprints: the wealth case's four parts complete and reviewed, the claims case's
-//! security overlays still lacking a least-privilege review, the protocol co-pilot's just begun,
-//! so a newcomer sees each state a part can be in.
+//! The demo's blueprints: the wealth, claims and KYC cases' four parts complete and reviewed, the
+//! protocol co-pilot's just begun (two parts written, none reviewed), so a newcomer sees the
+//! states a part can be in.
 
 use serde::Deserialize;
 

@@ -1,6 +1,6 @@
 //! The demo's pilots: the wealth case scaled after two phases (KPIs, an incident, a drift series
-//! with one crossing and its open alert, weekly feedback), the claims case ready to launch, the
-//! protocol co-pilot blocked on named items. Each is written as its owner would; phases run only
+//! with one crossing and its open alert, weekly feedback), the KYC case ready to launch, the
+//! claims case ready but for its lineage gap, the protocol co-pilot blocked on named items. Each is written as its owner would; phases run only
 //! for a case the stage gate let into pilot or scaled (`roll_out`, after the moves).
 
 use serde::Deserialize;

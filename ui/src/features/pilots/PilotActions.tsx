@@ -49,7 +49,8 @@ export function PilotActions({
     mutationFn: () => api.pilotStart({ pilot_id: pilot.id, on: null }),
     onMutate: () => setRefusal(null),
     onSuccess: async (p) => {
-      await invalidate("pilots");
+      // Starting the pilot moves its use case into the pilot stage.
+      await invalidate("pilots", "useCases");
       const first = p.phases.find((ph) => ph.status === "running");
       notifications.show({
         color: "teal",

@@ -2,7 +2,7 @@
 // (./PilotsList) and a picker for any other, then the chosen case's launch readiness, its
 // architecture blueprint and its pilot, each a tab (./pilotsLocation lists them; KPIs, incidents
 // and monitoring join there). Opened from another page on a use case: "UC-007" or "UC-007#pilot".
-import { Alert, Button, Group, Loader, Paper, Select, Stack, Tabs, Text, Title } from "@mantine/core";
+import { Alert, Button, Group, Loader, Paper, ScrollArea, Select, Stack, Tabs, Text, Title } from "@mantine/core";
 import { IconFileDescription } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useCallback, useMemo, useState } from "react";
@@ -63,7 +63,12 @@ function UseCaseView({
             )}
           </div>
           <Group gap="sm">
-            {readiness.data && <ReadinessBadge readiness={readiness.data} />}
+            {readiness.data && (
+              <ReadinessBadge
+                readiness={readiness.data}
+                launched={useCase?.stage === "pilot" || useCase?.stage === "scaled"}
+              />
+            )}
             <Button
               variant="subtle"
               size="xs"
@@ -168,7 +173,10 @@ export function PilotsPage() {
                   its blueprint and create its pilot.
                 </Text>
               ) : (
-                <PilotsList rows={rows} selectedId={current} onSelect={setChosen} />
+                // Once a case is open, the list keeps to a few rows so the case shows without scrolling.
+                <ScrollArea.Autosize mah={current ? LIST_HEIGHT_WITH_CASE : undefined} type="auto">
+                  <PilotsList rows={rows} selectedId={current} onSelect={setChosen} />
+                </ScrollArea.Autosize>
               )}
               {openedOn.useCaseId && !known(openedOn.useCaseId) && (
                 <Alert color="orange" data-testid="pilots-unknown">
@@ -212,6 +220,9 @@ export function PilotsPage() {
     </Stack>
   );
 }
+
+/** About five rows of the list, header included. */
+const LIST_HEIGHT_WITH_CASE = 260;
 
 /** Renders its children with the use case's pilot, or says to create the pilot first. */
 function PilotOnly({

@@ -70,8 +70,9 @@ function fixFor(key: string, ctx: FixContext): Fix | null {
 }
 
 /** "Ready to launch" or "3 of 7 met", coloured by the verdict. */
-export function ReadinessBadge({ readiness }: { readiness: Readiness }) {
+export function ReadinessBadge({ readiness, launched = false }: { readiness: Readiness; launched?: boolean }) {
   const met = readiness.items.filter((i) => i.met).length;
+  // A case already in front of users has launched; the items still say whether it stays sound.
   return (
     <Badge
       miw="max-content"
@@ -82,7 +83,11 @@ export function ReadinessBadge({ readiness }: { readiness: Readiness }) {
       data-testid="readiness-summary"
       data-ready={String(readiness.ready)}
     >
-      {readiness.ready ? "Ready to launch" : `${met} of ${readiness.items.length} met`}
+      {readiness.ready
+        ? launched
+          ? "Launched · every item holds"
+          : "Ready to launch"
+        : `${met} of ${readiness.items.length} met`}
     </Badge>
   );
 }

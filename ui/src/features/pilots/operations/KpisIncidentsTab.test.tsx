@@ -179,7 +179,9 @@ describe("KpisIncidentsTab", () => {
 
 describe("operations wording", () => {
   it("words the improvement a target asks for and the incidents' state", () => {
-    expect(improvement({ ...HANDLING, unit: "%", baseline: 62, target: 75, higher_is_better: true })).toBe("+13%");
+    expect(improvement({ ...HANDLING, unit: "%", baseline: 62, target: 75, higher_is_better: true })).toBe(
+      "+13 points (+21%)",
+    );
     expect(improvement({ ...HANDLING, baseline: 0, target: 5, higher_is_better: true })).toBe("+5 minutes");
     expect(incidentSummary([])).toBe("No incident recorded.");
     expect(incidentSummary([OUTAGE])).toBe("1 incident: resolved.");

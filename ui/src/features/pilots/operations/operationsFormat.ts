@@ -16,12 +16,13 @@ export function withUnit(n: number, unit: string): string {
   return unit === "%" ? `${figure(n)}%` : `${figure(n)} ${unit}`;
 }
 
-/** "−10 minutes (−33%)": how far the target moves from the baseline. */
+/** "−10 minutes (−33%)": how far the target moves from the baseline. A KPI measured in per cent
+ * moves by points ("+13 points (+21%)"), so the two percentages are not confused. */
 export function improvement(kpi: Kpi): string {
   const change = kpi.target - kpi.baseline;
   const sign = change > 0 ? "+" : "−";
-  const amount = withUnit(Math.abs(change), kpi.unit);
-  if (kpi.baseline === 0 || kpi.unit === "%") return `${sign}${amount}`;
+  const amount = kpi.unit === "%" ? `${figure(Math.abs(change))} points` : withUnit(Math.abs(change), kpi.unit);
+  if (kpi.baseline === 0) return `${sign}${amount}`;
   const relative = Math.round((Math.abs(change) / Math.abs(kpi.baseline)) * 100);
   return `${sign}${amount} (${sign}${relative}%)`;
 }
