@@ -38,6 +38,24 @@ pub(crate) fn refuse_new_in_gated_stage(input: &DossierInput) -> CoreResult<()> 
     Ok(())
 }
 
+/// The gate a move runs into.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Gate {
+    Signoff,
+    Readiness,
+    Regression,
+}
+
+impl Gate {
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Gate::Signoff => "Compliance sign-off",
+            Gate::Readiness => "Launch readiness",
+            Gate::Regression => "Regression gate",
+        }
+    }
+}
+
 /// Checks a move of `use_case_id` from `from` to `to`, after the edit is stored in the same
 /// transaction (so the content checked is the content after the change). `with_other_changes`
 /// says whether the same save changed more than the stage, to explain a refusal rightly.
@@ -48,71 +66,67 @@ pub(crate) fn check_move(
     to: Stage,
     with_other_changes: bool,
 ) -> CoreResult<()> {
-    if !gated(to) || to == from {
-        return Ok(());
-    }
-    signed_for(conn, use_case_id, to, with_other_changes)?;
-    if gated(from) {
-        return expansion(conn, use_case_id, from, to);
-    }
-    match readiness::check_in(conn, use_case_id)?.refusal() {
+    match refusal(conn, use_case_id, from, to, with_other_changes)? {
         None => Ok(()),
-        Some(refusal) => {
-            Err(CoreError::invalid("stage", format!("{use_case_id} cannot enter the {to} stage: {refusal}")))
-        }
+        Some((_, reason)) => Err(CoreError::invalid("stage", reason)),
     }
 }
 
-/// The name of the gate a refused move from `from` to `to` ran into, for the stage board.
-pub(crate) fn gate_name(from: Stage, to: Stage, reason: &str) -> &'static str {
-    if reason.contains("sign-off") && !reason.contains("not ready to launch") {
-        "Compliance sign-off"
-    } else if from == Stage::Pilot && to == Stage::Scaled {
-        "Regression gate"
-    } else {
-        "Launch readiness"
+/// The gate that refuses the move and why, or `None` when it may be made.
+pub(crate) fn refusal(
+    conn: &Connection,
+    use_case_id: &str,
+    from: Stage,
+    to: Stage,
+    with_other_changes: bool,
+) -> CoreResult<Option<(Gate, String)>> {
+    if !gated(to) || to == from {
+        return Ok(None);
     }
+    if let Some(reason) = unsigned(conn, use_case_id, to, with_other_changes)? {
+        return Ok(Some((Gate::Signoff, reason)));
+    }
+    if gated(from) {
+        return Ok(expansion(conn, use_case_id, from, to)?.map(|reason| (Gate::Regression, reason)));
+    }
+    Ok(readiness::check_in(conn, use_case_id)?
+        .refusal()
+        .map(|refusal| (Gate::Readiness, format!("{use_case_id} cannot enter the {to} stage: {refusal}"))))
 }
 
-/// Pilot → scaled: the launch version passes the regression gate or an executive decided.
-fn expansion(conn: &Connection, use_case_id: &str, from: Stage, to: Stage) -> CoreResult<()> {
+/// Pilot → scaled: why the launch version may not go further, unless an executive decided.
+fn expansion(conn: &Connection, use_case_id: &str, from: Stage, to: Stage) -> CoreResult<Option<String>> {
     if !(from == Stage::Pilot && to == Stage::Scaled) {
-        return Ok(());
+        return Ok(None);
     }
     let Some(version) = blueprint::read_in(conn, use_case_id)?.launch_version().map(str::to_owned) else {
-        return Ok(());
+        return Ok(None);
     };
     let check = regression::check_in(conn, &version)?;
-    match check.refusal() {
+    Ok(match check.refusal() {
         Some(refusal) if check.decisions.is_empty() => {
-            Err(CoreError::invalid("stage", format!("{use_case_id} cannot move from pilot to scaled: {refusal}")))
+            Some(format!("{use_case_id} cannot move from pilot to scaled: {refusal}"))
         }
-        _ => Ok(()),
-    }
+        _ => None,
+    })
 }
 
-fn signed_for(conn: &Connection, use_case_id: &str, to: Stage, with_other_changes: bool) -> CoreResult<()> {
-    match signoffs::latest_in(conn, use_case_id)? {
-        Some(s) if !s.stale => Ok(()),
-        Some(s) if with_other_changes => Err(CoreError::invalid(
-            "stage",
-            format!(
-                "{use_case_id} cannot enter the {to} stage with changes its compliance sign-off ({}) does not cover; \
-                 save the changes first and have them signed off",
-                s.signoff.id
-            ),
+/// Why the case's sign-off does not let it into `to`, if it does not.
+fn unsigned(conn: &Connection, use_case_id: &str, to: Stage, with_other_changes: bool) -> CoreResult<Option<String>> {
+    Ok(match signoffs::latest_in(conn, use_case_id)? {
+        Some(s) if !s.stale => None,
+        Some(s) if with_other_changes => Some(format!(
+            "{use_case_id} cannot enter the {to} stage with changes its compliance sign-off ({}) does not cover; \
+             save the changes first and have them signed off",
+            s.signoff.id
         )),
-        Some(s) => Err(CoreError::invalid(
-            "stage",
-            format!(
-                "{use_case_id} cannot enter the {to} stage: its compliance sign-off ({}, {}) is stale — the dossier \
-                 or its evidence changed since; a compliance officer must sign it off again",
-                s.signoff.id, s.signoff.signed_by
-            ),
+        Some(s) => Some(format!(
+            "{use_case_id} cannot enter the {to} stage: its compliance sign-off ({}, {}) is stale — the dossier \
+             or its evidence changed since; a compliance officer must sign it off again",
+            s.signoff.id, s.signoff.signed_by
         )),
-        None => Err(CoreError::invalid(
-            "stage",
-            format!("{use_case_id} cannot enter the {to} stage without a current compliance sign-off (it has none)"),
+        None => Some(format!(
+            "{use_case_id} cannot enter the {to} stage without a current compliance sign-off (it has none)"
         )),
-    }
+    })
 }

@@ -7,7 +7,7 @@ use ts_rs::TS;
 
 use super::readiness;
 use crate::domain::{Lane, Stage};
-use crate::error::{CoreError, CoreResult};
+use crate::error::CoreResult;
 use crate::pilots::pilot::{PhaseStatus, Pilot};
 use crate::services::compliance::stage_gate;
 use crate::services::discovery::read;
@@ -85,13 +85,9 @@ pub fn board(db: &Db) -> CoreResult<StageBoard> {
             };
             let (mut waits_on, mut reason) = (None, None);
             if let Some(to) = next_stage {
-                match stage_gate::check_move(c, &case.id, case.stage, to, false) {
-                    Ok(()) => {}
-                    Err(CoreError::Invalid { reason: why, .. }) => {
-                        waits_on = Some(stage_gate::gate_name(case.stage, to, &why).to_owned());
-                        reason = Some(why);
-                    }
-                    Err(other) => return Err(other),
+                if let Some((gate, why)) = stage_gate::refusal(c, &case.id, case.stage, to, false)? {
+                    waits_on = Some(gate.name().to_owned());
+                    reason = Some(why);
                 }
             }
             if case.stage == Stage::Discovery && case.lane == Lane::Research && waits_on.is_none() {

@@ -147,6 +147,31 @@ fn file_bytes(path: &str) -> CoreResult<Vec<u8>> {
     read_bounded("path", Path::new(path.trim()), limits::CSV)
 }
 
+/// The rows of a file not yet stored. A row stored with the same content is skipped (a file
+/// imported twice changes nothing); one that contradicts what is stored refuses the whole file,
+/// every contradiction named: a recorded value is evidence and is not rewritten.
+fn not_yet_recorded<Row, Stored>(
+    rows: &[Row],
+    stored: impl Fn(&Row) -> CoreResult<Option<Stored>>,
+    same: impl Fn(&Row, &Stored) -> bool,
+    contradiction: impl Fn(&Row, &Stored) -> String,
+) -> CoreResult<Vec<&Row>> {
+    let mut conflicts = Vec::new();
+    let mut fresh = Vec::new();
+    for row in rows {
+        match stored(row)? {
+            Some(s) if same(row, &s) => {}
+            Some(s) => conflicts.push(contradiction(row, &s)),
+            None => fresh.push(row),
+        }
+    }
+    if conflicts.is_empty() {
+        Ok(fresh)
+    } else {
+        Err(CoreError::InvalidRows(conflicts))
+    }
+}
+
 /// Imports `date,metric,value` for the pilot of a use case. Every value of the blueprint's drift
 /// metric past its threshold opens an alert. A row that contradicts a stored value is refused:
 /// a monitoring record is evidence and is not rewritten.
@@ -154,21 +179,17 @@ pub fn import_monitoring(db: &Db, caller: &Caller, req: &MonitoringImport) -> Co
     let points = points_from_csv(&file_bytes(&req.path)?)?;
     db.write(caller, Action::Import, |tx| {
         let p = require_in(tx, "use_case_id", &req.use_case_id)?;
-        let mut conflicts = Vec::new();
-        let mut fresh = Vec::new();
-        for point in &points {
-            match store::point_value(tx, &p.id, &point.metric, &point.observed_on)? {
-                Some(v) if v == point.value => {}
-                Some(v) => conflicts.push(format!(
-                    "{} on {}: {} is already recorded as {v}; a recorded value is not rewritten",
+        let fresh = not_yet_recorded(
+            &points,
+            |point| store::point_value(tx, &p.id, &point.metric, &point.observed_on),
+            |point, value| *value == point.value,
+            |point, value| {
+                format!(
+                    "{} on {}: {} is already recorded as {value}; a recorded value is not rewritten",
                     point.metric, point.observed_on, point.value
-                )),
-                None => fresh.push(point),
-            }
-        }
-        if !conflicts.is_empty() {
-            return Err(CoreError::InvalidRows(conflicts));
-        }
+                )
+            },
+        )?;
         for point in &fresh {
             store::insert_point(tx, &p.id, point)?;
         }
@@ -217,21 +238,17 @@ pub fn import_feedback(db: &Db, caller: &Caller, req: &MonitoringImport) -> Core
     let entries = feedback_from_csv(&file_bytes(&req.path)?)?;
     db.write(caller, Action::Import, |tx| {
         let p = require_in(tx, "use_case_id", &req.use_case_id)?;
-        let mut conflicts = Vec::new();
-        let mut fresh = Vec::new();
-        for e in &entries {
-            match store::feedback_on(tx, &p.id, &e.received_on, &e.channel)? {
-                Some(stored) if stored == *e => {}
-                Some(stored) => conflicts.push(format!(
+        let fresh = not_yet_recorded(
+            &entries,
+            |e| store::feedback_on(tx, &p.id, &e.received_on, &e.channel),
+            |e, stored| stored == e,
+            |e, stored| {
+                format!(
                     "{} on {}: already recorded ({} answers, rating {}); recorded feedback is not rewritten",
                     e.channel, e.received_on, stored.count, stored.rating
-                )),
-                None => fresh.push(e),
-            }
-        }
-        if !conflicts.is_empty() {
-            return Err(CoreError::InvalidRows(conflicts));
-        }
+                )
+            },
+        )?;
         for e in &fresh {
             store::insert_feedback(tx, &p.id, e)?;
         }
