@@ -107,6 +107,8 @@ async fn an_executive_deploys_past_a_failing_regression_gate_with_a_rationale() 
     app.screenshot("regression-gate-drawer").await?;
 
     app.click("[data-testid=deploy-open]").await?;
+    // The dialog first, then the gate it checks as it opens.
+    app.text("input[data-testid=deploy-target]").await?;
     let alert = app.text("[data-testid=deploy-gate-fails]").await?;
     assert!(alert.contains("refusal_rate"), "{alert}");
     app.fill("input[data-testid=deploy-target]", "wealth pilot").await?;
@@ -115,9 +117,9 @@ async fn an_executive_deploys_past_a_failing_regression_gate_with_a_rationale() 
     app.screenshot("regression-gate-deploy").await?;
     app.click("[data-testid=deploy-submit]").await?;
 
+    // `adapter regression` exits 1 while the gate fails, so the poll reads the version instead.
     steerco_e2e::wait_until("the deployment to be stored", || {
-        let check = sandbox.cli_json(&portfolio, &["adapter", "regression", "AV-002", "--json"])?;
-        Ok(check["decisions"].as_array().is_some_and(|d| d.len() == 1))
+        Ok(sandbox.cli_json(&portfolio, &["adapter", "show", "AV-002", "--json"])?["status"] == "deployed")
     })
     .await?;
     let check = sandbox.cli_json(&portfolio, &["adapter", "regression", "AV-002", "--json"])?;
