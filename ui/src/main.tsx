@@ -9,7 +9,8 @@ import { createRoot } from "react-dom/client";
 import { newQueryClient } from "./lib/queryClient";
 import { App } from "./shell/App";
 
-const theme = createTheme({ primaryColor: "blue", defaultRadius: "md" });
+// Someone who asked their desktop for less motion gets drawers and modals without transitions.
+const theme = createTheme({ primaryColor: "blue", defaultRadius: "md", respectReducedMotion: true });
 
 const queryClient = newQueryClient();
 

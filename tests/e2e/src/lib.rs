@@ -89,6 +89,10 @@ impl Sandbox {
         for home in ["xdg-data", "xdg-config", "xdg-cache/mesa_shader_cache"] {
             std::fs::create_dir_all(sandbox.path(home))?;
         }
+        // WebKitGTK answers `prefers-reduced-motion` from GTK's animation setting, and the app
+        // then opens drawers and modals without transitions: no click lands on a sliding panel.
+        std::fs::create_dir_all(sandbox.path("xdg-config/gtk-3.0"))?;
+        std::fs::write(sandbox.path("xdg-config/gtk-3.0/settings.ini"), "[Settings]\ngtk-enable-animations=false\n")?;
         Ok(sandbox)
     }
 
@@ -272,6 +276,56 @@ impl App {
                 Err(e) => return Err(format!("{css}: {e}").into()),
             }
         }
+    }
+
+    /// Clicks `target` until `appears` is on the page: a drawer still sliding in can move a button
+    /// from under a click that WebDriver reports as delivered.
+    pub async fn click_until(&self, target: &str, appears: &str) -> TestResult {
+        for attempt in 0..4 {
+            if self.count(appears).await? > 0 {
+                return Ok(());
+            }
+            // Before the first click the target may still be loading; `click` waits for it.
+            if attempt > 0 && self.count(target).await? == 0 {
+                // The click went through and the page moved on; let what it opens finish appearing.
+                return self.wait_for(appears).await;
+            }
+            self.click(target).await?;
+            let deadline = Instant::now() + Duration::from_secs(6);
+            while Instant::now() < deadline {
+                if self.count(appears).await? > 0 {
+                    return Ok(());
+                }
+                tokio::time::sleep(Duration::from_millis(150)).await;
+            }
+        }
+        self.screenshot("failure-click-until").await?;
+        Err(format!("clicking {target} never showed {appears}").into())
+    }
+
+    /// Waits (up to 20 s) until `css` is on the page.
+    pub async fn wait_for(&self, css: &str) -> TestResult {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while self.count(css).await? == 0 {
+            if Instant::now() > deadline {
+                self.screenshot("failure-wait-for").await?;
+                return Err(format!("{css} never appeared").into());
+            }
+            tokio::time::sleep(Duration::from_millis(150)).await;
+        }
+        Ok(())
+    }
+
+    /// Waits (up to 10 s) until nothing matches `css`.
+    pub async fn wait_gone(&self, css: &str) -> TestResult {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while self.count(css).await? > 0 {
+            if Instant::now() > deadline {
+                return Err(format!("{css} did not go away").into());
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        Ok(())
     }
 
     /// Clicks an SVG element (a lineage node) by dispatching the click in the page:

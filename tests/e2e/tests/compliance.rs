@@ -23,54 +23,6 @@ async fn close_dossier(app: &App) -> TestResult {
     Err("the dossier drawer did not close on Escape".into())
 }
 
-async fn wait_gone(app: &App, css: &str) -> TestResult {
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while app.count(css).await? > 0 {
-        if Instant::now() > deadline {
-            return Err(format!("{css} did not go away").into());
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    Ok(())
-}
-
-/// Clicks `target` until `appears` is on the page: a drawer still sliding in can move a button
-/// from under a click that WebDriver reports as delivered.
-async fn click_until(app: &App, target: &str, appears: &str) -> TestResult {
-    for attempt in 0..4 {
-        if app.count(appears).await? > 0 {
-            return Ok(());
-        }
-        // Before the first click the target may still be loading; `click` waits for it.
-        if attempt > 0 && app.count(target).await? == 0 {
-            // The click went through and the page moved on; let what it opens finish appearing.
-            return wait_for(app, appears).await;
-        }
-        app.click(target).await?;
-        let deadline = Instant::now() + Duration::from_secs(6);
-        while Instant::now() < deadline {
-            if app.count(appears).await? > 0 {
-                return Ok(());
-            }
-            tokio::time::sleep(Duration::from_millis(150)).await;
-        }
-    }
-    app.screenshot("failure-click-until").await?;
-    Err(format!("clicking {target} never showed {appears}").into())
-}
-
-async fn wait_for(app: &App, css: &str) -> TestResult {
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while app.count(css).await? == 0 {
-        if Instant::now() > deadline {
-            app.screenshot("failure-wait-for").await?;
-            return Err(format!("{css} never appeared").into());
-        }
-        tokio::time::sleep(Duration::from_millis(150)).await;
-    }
-    Ok(())
-}
-
 #[tokio::test]
 async fn a_sign_off_goes_stale_when_a_consultant_edits_the_dossier() -> TestResult {
     let sandbox = Sandbox::new()?;
@@ -80,18 +32,14 @@ async fn a_sign_off_goes_stale_when_a_consultant_edits_the_dossier() -> TestResu
     // Carla Mendes, compliance officer, signs UC-004 off from its dossier.
     app.work_as("PER-003", "Carla Mendes").await?;
     app.click("[data-testid=nav-portfolio]").await?;
-    click_until(
-        &app,
-        "[data-testid=ranked-row][data-id=UC-004] td:nth-child(3)",
-        "input[data-testid=dossier-workflow]",
-    )
-    .await?;
+    app.click_until("[data-testid=ranked-row][data-id=UC-004] td:nth-child(3)", "input[data-testid=dossier-workflow]")
+        .await?;
     // The button is enabled once the drawer knows a compliance officer is working.
-    wait_for(&app, "[data-testid=dossier-sign-off]:not([disabled]):not([data-disabled])").await?;
-    click_until(&app, "[data-testid=dossier-sign-off]", "[data-testid=signoff-comment]").await?;
+    app.wait_for("[data-testid=dossier-sign-off]:not([disabled]):not([data-disabled])").await?;
+    app.click_until("[data-testid=dossier-sign-off]", "[data-testid=signoff-comment]").await?;
     app.fill("[data-testid=signoff-comment]", "Dossier, oversight and risks reviewed for the pilot.").await?;
-    click_until(&app, "[data-testid=signoff-confirm]", "[data-testid=signoff-done]").await?;
-    wait_for(&app, "[data-testid=signoff-current-UC-004]").await?;
+    app.click_until("[data-testid=signoff-confirm]", "[data-testid=signoff-done]").await?;
+    app.wait_for("[data-testid=signoff-current-UC-004]").await?;
     app.screenshot("signed-off").await?;
     let signed = sandbox.cli_json(&portfolio, &["signoff", "list", "--entity", "UC-004", "--json"])?;
     assert_eq!(
@@ -99,17 +47,13 @@ async fn a_sign_off_goes_stale_when_a_consultant_edits_the_dossier() -> TestResu
         (Some("Carla Mendes"), Some(false))
     );
     app.click("[data-testid=signoff-close]").await?;
-    wait_gone(&app, "[data-testid=signoff-modal]").await?;
+    app.wait_gone("[data-testid=signoff-modal]").await?;
     close_dossier(&app).await?;
 
     // Sofia Brandt, consultant, edits the dossier's workflow.
     app.work_as("PER-002", "Sofia Brandt").await?;
-    click_until(
-        &app,
-        "[data-testid=ranked-row][data-id=UC-004] td:nth-child(3)",
-        "input[data-testid=dossier-workflow]",
-    )
-    .await?;
+    app.click_until("[data-testid=ranked-row][data-id=UC-004] td:nth-child(3)", "input[data-testid=dossier-workflow]")
+        .await?;
     app.fill("input[data-testid=dossier-workflow]", "Pre-check of mortgage files, income proofs included").await?;
     app.click("[data-testid=save-dossier]").await?;
     // Before anything is stored, the app says whose sign-off the change makes stale.
@@ -117,16 +61,12 @@ async fn a_sign_off_goes_stale_when_a_consultant_edits_the_dossier() -> TestResu
     assert!(warning.contains("Carla Mendes's sign-off"), "{warning}");
     app.click("[data-testid=save-anyway]").await?;
     // Saving closes the drawer; let it finish closing before opening the dossier again.
-    wait_gone(&app, "input[data-testid=dossier-workflow]").await?;
-    wait_for(&app, "[data-testid=ranked-signoff-stale-UC-004]").await?;
+    app.wait_gone("input[data-testid=dossier-workflow]").await?;
+    app.wait_for("[data-testid=ranked-signoff-stale-UC-004]").await?;
     app.screenshot("signoff-stale-ranked").await?;
-    click_until(
-        &app,
-        "[data-testid=ranked-row][data-id=UC-004] td:nth-child(3)",
-        "input[data-testid=dossier-workflow]",
-    )
-    .await?;
-    wait_for(&app, "[data-testid=signoff-stale-UC-004]").await?;
+    app.click_until("[data-testid=ranked-row][data-id=UC-004] td:nth-child(3)", "input[data-testid=dossier-workflow]")
+        .await?;
+    app.wait_for("[data-testid=signoff-stale-UC-004]").await?;
     app.screenshot("signoff-stale-dossier").await?;
     let stale = sandbox.cli_json(&portfolio, &["signoff", "list", "--stale", "--json"])?;
     assert_eq!(stale[0]["signoff"]["entity_id"], "UC-004");

@@ -16,6 +16,10 @@ async fn first_run_shows_the_demo_overview_with_lane_counts_equal_to_the_cli() -
     let name = app.text("[data-testid=programme-name]").await?;
     assert_eq!(app.client.title().await?, "Steerco");
     app.screenshot("overview").await?;
+    // The sandbox asks GTK for no animations; the app must see it, or every drawer in these tests
+    // slides under the clicks again.
+    let reduced = app.client.execute("return matchMedia('(prefers-reduced-motion: reduce)').matches;", vec![]).await?;
+    assert_eq!(reduced, serde_json::json!(true), "the webview reports reduced motion");
 
     let cases = sandbox.cli_json(&portfolio, &["usecase", "list", "--json"])?;
     let cases = cases.as_array().ok_or("usecase list --json is an array")?;

@@ -8,17 +8,6 @@ use std::time::{Duration, Instant};
 
 use steerco_e2e::{wait_until, App, Sandbox, TestResult};
 
-async fn wait_for(app: &App, css: &str) -> TestResult {
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while app.count(css).await? == 0 {
-        if Instant::now() > deadline {
-            return Err(format!("{css} did not appear").into());
-        }
-        tokio::time::sleep(Duration::from_millis(150)).await;
-    }
-    Ok(())
-}
-
 /// Brings an element to the middle of the window, so that a screenshot shows it.
 async fn scroll_to(app: &App, css: &str) -> TestResult {
     let script = "document.querySelector(arguments[0]).scrollIntoView({block: 'center'})";
@@ -41,8 +30,8 @@ async fn a_blueprint_filled_in_turns_readiness_green_and_the_pilot_starts() -> T
 
     app.click("[data-testid=nav-pilots]").await?;
     app.click("[data-testid=pilots-row-UC-006] td").await?;
-    wait_for(&app, "[data-testid=pilots-usecase-view][data-usecase=UC-006]").await?;
-    wait_for(&app, "[data-testid=readiness-blueprint][data-met=false]").await?;
+    app.wait_for("[data-testid=pilots-usecase-view][data-usecase=UC-006]").await?;
+    app.wait_for("[data-testid=readiness-blueprint][data-met=false]").await?;
     assert_eq!(app.count("[data-testid^=readiness-][data-met=true]").await?, 6, "six of seven hold");
     app.screenshot("pilots-readiness-blocked").await?;
 
@@ -56,16 +45,16 @@ async fn a_blueprint_filled_in_turns_readiness_green_and_the_pilot_starts() -> T
     .await?;
     app.screenshot("pilots-blueprint-edit").await?;
     app.click("[data-testid=blueprint-save]").await?;
-    wait_for(&app, "[data-testid=blueprint-part-security][data-complete=true]").await?;
+    app.wait_for("[data-testid=blueprint-part-security][data-complete=true]").await?;
 
     // Reviewed by someone other than its owner.
     app.work_as("PER-003", "Carla Mendes").await?;
     app.click("[data-testid=blueprint-review-security]").await?;
-    wait_for(&app, "[data-testid=blueprint-part-security][data-reviewed=true]").await?;
+    app.wait_for("[data-testid=blueprint-part-security][data-reviewed=true]").await?;
     app.screenshot("pilots-blueprint-reviewed").await?;
 
     app.click("[data-testid=pilots-tab-readiness]").await?;
-    wait_for(&app, "[data-testid=readiness-summary][data-ready=true]").await?;
+    app.wait_for("[data-testid=readiness-summary][data-ready=true]").await?;
     assert_eq!(app.count("[data-testid^=readiness-][data-met=false]").await?, 0, "every item holds");
     app.screenshot("pilots-readiness-green").await?;
 
@@ -78,7 +67,7 @@ async fn a_blueprint_filled_in_turns_readiness_green_and_the_pilot_starts() -> T
     .await?;
     let case = sandbox.cli_json(&portfolio, &["usecase", "show", "UC-006", "--json"])?;
     assert_eq!(case["stage"], "pilot", "starting the pilot is the case's entry into the pilot stage");
-    wait_for(&app, "[data-testid=pilot-advance]").await?;
+    app.wait_for("[data-testid=pilot-advance]").await?;
     // The header follows the case into the pilot stage.
     let deadline = Instant::now() + Duration::from_secs(10);
     while !app.text("[data-testid=readiness-summary]").await?.starts_with("Launched") {
@@ -91,7 +80,7 @@ async fn a_blueprint_filled_in_turns_readiness_green_and_the_pilot_starts() -> T
 
     // The stage board shows it in pilot, and what the others wait on.
     app.click("[data-testid=nav-board]").await?;
-    wait_for(&app, "[data-testid=board-column-pilot] [data-testid=board-card-UC-006]").await?;
+    app.wait_for("[data-testid=board-column-pilot] [data-testid=board-card-UC-006]").await?;
     let waits = app.text("[data-testid=board-waits-UC-002]").await?;
     assert!(waits.contains("Launch readiness"), "{waits}");
     app.screenshot("stage-board").await?;
@@ -99,17 +88,17 @@ async fn a_blueprint_filled_in_turns_readiness_green_and_the_pilot_starts() -> T
     // A scaled pilot's monitoring: the drift chart with its crossing, the open alert, feedback.
     app.click("[data-testid=nav-pilots]").await?;
     app.click("[data-testid=pilots-row-UC-001] td").await?;
-    wait_for(&app, "[data-testid=pilots-usecase-view][data-usecase=UC-001]").await?;
+    app.wait_for("[data-testid=pilots-usecase-view][data-usecase=UC-001]").await?;
     app.click("[data-testid=pilots-tab-monitoring]").await?;
     let chart = app.text("[data-testid=drift-chart]").await?;
     assert!(chart.contains("crossed on 2026-11-04"), "{chart}");
-    wait_for(&app, "[data-testid=feedback-chart]").await?;
+    app.wait_for("[data-testid=feedback-chart]").await?;
     scroll_to(&app, "[data-testid=drift-chart]").await?;
     app.screenshot("pilots-monitoring").await?;
     scroll_to(&app, "[data-testid=feedback-chart]").await?;
     app.screenshot("pilots-feedback").await?;
     app.click("[data-testid=pilots-tab-operations]").await?;
-    wait_for(&app, "[data-testid=kpis-incidents-tab]").await?;
+    app.wait_for("[data-testid=kpis-incidents-tab]").await?;
     app.screenshot("pilots-kpis-incidents").await?;
     app.close().await
 }

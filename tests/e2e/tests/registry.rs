@@ -66,8 +66,7 @@ async fn an_adapter_imported_in_the_app_shows_its_lineage() -> TestResult {
     let sha = shown["sha256"].as_str().ok_or("sha256")?.to_owned();
     assert_eq!(sha.len(), 64);
 
-    app.click(&format!("[data-testid=lineage-open-{id}]")).await?;
-    app.text(&format!("[data-testid=lineage-node-{id}]")).await?;
+    app.click_until(&format!("[data-testid=lineage-open-{id}]"), &format!("[data-testid=lineage-node-{id}]")).await?;
     let deadline = Instant::now() + Duration::from_secs(10);
     while app.count(&format!("[data-testid=lineage-node-{id}][data-gap=true]")).await? != 1 {
         if Instant::now() > deadline {
@@ -106,9 +105,8 @@ async fn an_executive_deploys_past_a_failing_regression_gate_with_a_rationale() 
         .await?;
     app.screenshot("regression-gate-drawer").await?;
 
-    app.click("[data-testid=deploy-open]").await?;
     // The dialog first, then the gate it checks as it opens.
-    app.text("input[data-testid=deploy-target]").await?;
+    app.click_until("[data-testid=deploy-open]", "input[data-testid=deploy-target]").await?;
     let alert = app.text("[data-testid=deploy-gate-fails]").await?;
     assert!(alert.contains("refusal_rate"), "{alert}");
     app.fill("input[data-testid=deploy-target]", "wealth pilot").await?;
