@@ -127,6 +127,24 @@ macro_rules! for_each_command {
                 monitoring::alerts(AlertQuery) -> Vec<DriftAlert>;
                 monitoring::acknowledge(AlertAcknowledge) -> DriftAlert;
                 monitoring::export_chart(ChartExport) -> ExportOutcome;
+                value::get(UseCaseRef) -> UseCaseValue;
+                value::record_month(MonthInput) -> UseCaseValue;
+                value::import(MetricsImport) -> MetricsImported;
+                value::chart(ValueChart) -> String;
+                value::export_chart(ValueChartExport) -> ExportOutcome;
+                steering::dashboard(()) -> Dashboard;
+                steering::checklist(()) -> Checklist;
+                steering::cadence(()) -> CadenceView;
+                steering::add_cadence(CadenceInput) -> CadenceView;
+                meeting::list(()) -> Vec<MeetingSummary>;
+                meeting::create(MeetingInput) -> MeetingAgenda;
+                meeting::agenda(MeetingRef) -> MeetingAgenda;
+                meeting::decide(DecisionInput) -> MeetingDecision;
+                meeting::add_action(ActionInput) -> Meeting;
+                meeting::close(MeetingRef) -> Meeting;
+                meeting::minutes(MeetingRef) -> Meeting;
+                meeting::backlog(()) -> Vec<BacklogItem>;
+                meeting::propose(BacklogInput) -> BacklogItem;
             }
         }
     };

@@ -24,6 +24,7 @@ pub mod error;
 pub mod evaluation;
 pub mod framework;
 pub mod lineage;
+pub mod meeting;
 pub mod monitoring;
 pub mod oversight;
 pub mod pack;
@@ -39,8 +40,10 @@ pub mod scoring;
 pub mod session;
 pub mod signoff;
 pub mod source;
+pub mod steering;
 pub mod types;
 pub mod use_case;
+pub mod value;
 pub mod workshop;
 
 pub use commands::{command_specs, COMMAND_NAMES};

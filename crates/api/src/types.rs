@@ -65,6 +65,15 @@ pub use steerco_core::services::registry::evaluations::{
 pub use steerco_core::services::registry::governance::{DataPackCreate, DataSourceUpdate, PolicyUpdate};
 pub use steerco_core::services::registry::lineage::{LineageCheck, OpenLineageExportRequest};
 pub use steerco_core::services::registry::regression::ToleranceInput;
+pub use steerco_core::services::steering::cadence::CadenceView;
+pub use steerco_core::services::steering::checklist::Checklist;
+pub use steerco_core::services::steering::dashboard::Dashboard;
+pub use steerco_core::services::steering::meetings::{
+    ActionInput, DecisionInput, MeetingAgenda, MeetingInput, MeetingRef, MeetingSummary,
+};
+pub use steerco_core::services::value::charts::{ValueChart, ValueChartExport};
+pub use steerco_core::services::value::tracking::{MetricsImport, MetricsImported, MonthInput, UseCaseValue};
+pub use steerco_core::steering::{BacklogInput, BacklogItem, CadenceInput, Meeting, MeetingDecision};
 pub use steerco_core::workshop::{NewWorkshop, Workshop};
 
 /// A request naming one use case.

@@ -12,6 +12,9 @@ pub use crate::pilots::args::{AlertCommand, BlueprintCommand, FeedbackCommand, M
 pub use crate::registry::args::{
     AdapterCommand, EvalCommand, LineageArgs, MlflowCommand, PackCommand, PolicyCommand, SourceCommand,
 };
+pub use crate::steering::args::{
+    BacklogCommand, CadenceCommand, ChartCommand, MeetingCommand, MetricsCommand, ValueCommand,
+};
 
 #[derive(Parser)]
 #[command(name = "steerco", version, about = "Steerco: run an enterprise LoRA programme from one portfolio file.")]
@@ -172,6 +175,34 @@ pub enum Command {
     /// One drift alert
     #[command(subcommand)]
     Alert(AlertCommand),
+    /// Value by month: import the metrics file
+    #[command(subcommand)]
+    Metrics(MetricsCommand),
+    /// A use case's value: its months, ROI, payback and variance against the business case
+    #[command(subcommand)]
+    Value(ValueCommand),
+    /// The executive dashboard: value against plan, ROI, pilots, decisions, incidents, risks
+    Dashboard {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Save a value chart as SVG
+    #[command(subcommand)]
+    Chart(ChartCommand),
+    /// Monthly steering meetings: agenda, decisions that act, minutes
+    #[command(subcommand)]
+    Meeting(MeetingCommand),
+    /// Items proposed for the portfolio
+    #[command(subcommand)]
+    Backlog(BacklogCommand),
+    /// The playbook's implementation checklist, each item's status from the data
+    Checklist {
+        #[arg(long)]
+        json: bool,
+    },
+    /// The improvement cadence: quarterly reviews, forums, enablement
+    #[command(subcommand)]
+    Cadence(CadenceCommand),
 }
 
 #[derive(Subcommand)]
@@ -341,6 +372,9 @@ pub enum ProgrammeCommand {
         /// How many automatic backups to keep (default 14).
         #[arg(long, value_name = "N")]
         backups_kept: Option<u32>,
+        /// Months between reviews of a research-lane case at the steering meeting
+        #[arg(long)]
+        research_review_months: Option<u32>,
     },
 }
 

@@ -10,6 +10,7 @@ mod dossier_edit;
 mod output;
 mod pilots;
 mod registry;
+mod steering;
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -107,12 +108,13 @@ fn run(cli: Cli) -> ApiResult<ExitCode> {
         Command::Programme(ProgrammeCommand::Show { json }) => {
             output::programme(&steerco_api::programme::get(&open(false)?, ())?, json)?
         }
-        Command::Programme(ProgrammeCommand::Set { name, currency, horizon, backups_kept }) => {
+        Command::Programme(ProgrammeCommand::Set { name, currency, horizon, backups_kept, research_review_months }) => {
             let changes: Vec<ProgrammeField> = [
                 name.map(ProgrammeField::Name),
                 currency.map(ProgrammeField::Currency),
                 horizon.map(ProgrammeField::PaybackHorizonMonths),
                 backups_kept.map(ProgrammeField::BackupsKept),
+                research_review_months.map(ProgrammeField::ResearchReviewMonths),
             ]
             .into_iter()
             .flatten()
@@ -160,6 +162,14 @@ fn run(cli: Cli) -> ApiResult<ExitCode> {
         Command::Feedback(command) => pilots::operations::feedback(&open(false)?, command)?,
         Command::Alerts { use_case, all, json } => pilots::operations::alerts(&open(false)?, use_case, all, json)?,
         Command::Alert(command) => pilots::operations::alert(&open(false)?, command)?,
+        Command::Metrics(command) => steering::metrics(&open(false)?, command)?,
+        Command::Value(command) => steering::value_command(&open(false)?, command)?,
+        Command::Dashboard { json } => steering::dashboard(&open(false)?, json)?,
+        Command::Chart(command) => steering::chart(&open(false)?, command)?,
+        Command::Meeting(command) => steering::meeting_command(&open(false)?, command)?,
+        Command::Backlog(command) => steering::backlog(&open(false)?, command)?,
+        Command::Checklist { json } => steering::checklist(&open(false)?, json)?,
+        Command::Cadence(command) => steering::cadence(&open(false)?, command)?,
     }
     Ok(ExitCode::SUCCESS)
 }

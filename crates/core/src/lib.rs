@@ -29,8 +29,10 @@ pub mod portfolio;
 pub mod registry;
 pub mod scoring;
 pub mod services;
+pub mod steering;
 pub mod store;
 mod text_enum;
+pub mod value;
 pub mod workshop;
 
 pub use caller::Caller;

@@ -39,7 +39,7 @@ fn the_demo_shows_every_lane_signs_every_gated_case_and_leaves_one_sign_off_stal
     }
     assert_eq!(stale, 1, "exactly one signed case shows a stale sign-off");
     assert!(audit::verify(&p.db).unwrap().holds(), "the demo's trail verifies");
-    assert_eq!(adapters::all_versions(&p.db).unwrap().len(), 5);
+    assert_eq!(adapters::all_versions(&p.db).unwrap().len(), 7);
     // Loading it again over itself never reuses an id: old sign-offs cannot cover new cases.
     let before: Vec<String> = cases.iter().map(|c| c.id.clone()).collect();
     load_demo(&p.db, &nobody(), &DemoRequest { force: true, scale: 0 }).unwrap();

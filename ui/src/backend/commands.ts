@@ -1,6 +1,7 @@
 // Generated from crates/api/src/commands.rs by the bindings test (`make bindings`); do not edit.
 // One function per command: `area_verb` is called as `areaVerb(request)`.
 import { call } from "./call";
+import type { ActionInput } from "../bindings/ActionInput";
 import type { AdapterImport } from "../bindings/AdapterImport";
 import type { AdapterRef } from "../bindings/AdapterRef";
 import type { AdapterStatusChange } from "../bindings/AdapterStatusChange";
@@ -14,6 +15,8 @@ import type { AlertQuery } from "../bindings/AlertQuery";
 import type { AuditAcknowledge } from "../bindings/AuditAcknowledge";
 import type { AuditPage } from "../bindings/AuditPage";
 import type { AuditQuery } from "../bindings/AuditQuery";
+import type { BacklogInput } from "../bindings/BacklogInput";
+import type { BacklogItem } from "../bindings/BacklogItem";
 import type { BackupFile } from "../bindings/BackupFile";
 import type { BaseModelChange } from "../bindings/BaseModelChange";
 import type { BaselineRequest } from "../bindings/BaselineRequest";
@@ -23,13 +26,18 @@ import type { BiasImport } from "../bindings/BiasImport";
 import type { Blueprint } from "../bindings/Blueprint";
 import type { BlueprintPartUpdate } from "../bindings/BlueprintPartUpdate";
 import type { BlueprintReview } from "../bindings/BlueprintReview";
+import type { CadenceInput } from "../bindings/CadenceInput";
+import type { CadenceView } from "../bindings/CadenceView";
 import type { ChartExport } from "../bindings/ChartExport";
+import type { Checklist } from "../bindings/Checklist";
 import type { Criterion } from "../bindings/Criterion";
+import type { Dashboard } from "../bindings/Dashboard";
 import type { DataPack } from "../bindings/DataPack";
 import type { DataPackCreate } from "../bindings/DataPackCreate";
 import type { DataSource } from "../bindings/DataSource";
 import type { DataSourceInput } from "../bindings/DataSourceInput";
 import type { DataSourceUpdate } from "../bindings/DataSourceUpdate";
+import type { DecisionInput } from "../bindings/DecisionInput";
 import type { DeclineRequest } from "../bindings/DeclineRequest";
 import type { Deployment } from "../bindings/Deployment";
 import type { DeploymentInput } from "../bindings/DeploymentInput";
@@ -52,11 +60,20 @@ import type { IncidentResolve } from "../bindings/IncidentResolve";
 import type { KpiInput } from "../bindings/KpiInput";
 import type { LineageCheck } from "../bindings/LineageCheck";
 import type { LineageGraph } from "../bindings/LineageGraph";
+import type { Meeting } from "../bindings/Meeting";
+import type { MeetingAgenda } from "../bindings/MeetingAgenda";
+import type { MeetingDecision } from "../bindings/MeetingDecision";
+import type { MeetingInput } from "../bindings/MeetingInput";
+import type { MeetingRef } from "../bindings/MeetingRef";
+import type { MeetingSummary } from "../bindings/MeetingSummary";
+import type { MetricsImport } from "../bindings/MetricsImport";
+import type { MetricsImported } from "../bindings/MetricsImported";
 import type { MlflowImport } from "../bindings/MlflowImport";
 import type { MlflowImportOutcome } from "../bindings/MlflowImportOutcome";
 import type { MonitoringImport } from "../bindings/MonitoringImport";
 import type { MonitoringImported } from "../bindings/MonitoringImported";
 import type { MonitoringView } from "../bindings/MonitoringView";
+import type { MonthInput } from "../bindings/MonthInput";
 import type { NewPortfolioRequest } from "../bindings/NewPortfolioRequest";
 import type { NewWorkshop } from "../bindings/NewWorkshop";
 import type { OpenLineageExportRequest } from "../bindings/OpenLineageExportRequest";
@@ -118,6 +135,9 @@ import type { UseCaseCoverage } from "../bindings/UseCaseCoverage";
 import type { UseCaseFilter } from "../bindings/UseCaseFilter";
 import type { UseCaseRef } from "../bindings/UseCaseRef";
 import type { UseCaseUpdate } from "../bindings/UseCaseUpdate";
+import type { UseCaseValue } from "../bindings/UseCaseValue";
+import type { ValueChart } from "../bindings/ValueChart";
+import type { ValueChartExport } from "../bindings/ValueChartExport";
 import type { VerifyReport } from "../bindings/VerifyReport";
 import type { VersionDiff } from "../bindings/VersionDiff";
 import type { WeightsUpdate } from "../bindings/WeightsUpdate";
@@ -349,3 +369,39 @@ export const monitoringAlerts = (req: AlertQuery): Promise<Array<DriftAlert>> =>
 export const monitoringAcknowledge = (req: AlertAcknowledge): Promise<DriftAlert> => call("monitoring_acknowledge", req);
 
 export const monitoringExportChart = (req: ChartExport): Promise<ExportOutcome> => call("monitoring_export_chart", req);
+
+export const valueGet = (req: UseCaseRef): Promise<UseCaseValue> => call("value_get", req);
+
+export const valueRecordMonth = (req: MonthInput): Promise<UseCaseValue> => call("value_record_month", req);
+
+export const valueImport = (req: MetricsImport): Promise<MetricsImported> => call("value_import", req);
+
+export const valueChart = (req: ValueChart): Promise<string> => call("value_chart", req);
+
+export const valueExportChart = (req: ValueChartExport): Promise<ExportOutcome> => call("value_export_chart", req);
+
+export const steeringDashboard = (): Promise<Dashboard> => call("steering_dashboard", null);
+
+export const steeringChecklist = (): Promise<Checklist> => call("steering_checklist", null);
+
+export const steeringCadence = (): Promise<CadenceView> => call("steering_cadence", null);
+
+export const steeringAddCadence = (req: CadenceInput): Promise<CadenceView> => call("steering_add_cadence", req);
+
+export const meetingList = (): Promise<Array<MeetingSummary>> => call("meeting_list", null);
+
+export const meetingCreate = (req: MeetingInput): Promise<MeetingAgenda> => call("meeting_create", req);
+
+export const meetingAgenda = (req: MeetingRef): Promise<MeetingAgenda> => call("meeting_agenda", req);
+
+export const meetingDecide = (req: DecisionInput): Promise<MeetingDecision> => call("meeting_decide", req);
+
+export const meetingAddAction = (req: ActionInput): Promise<Meeting> => call("meeting_add_action", req);
+
+export const meetingClose = (req: MeetingRef): Promise<Meeting> => call("meeting_close", req);
+
+export const meetingMinutes = (req: MeetingRef): Promise<Meeting> => call("meeting_minutes", req);
+
+export const meetingBacklog = (): Promise<Array<BacklogItem>> => call("meeting_backlog", null);
+
+export const meetingPropose = (req: BacklogInput): Promise<BacklogItem> => call("meeting_propose", req);

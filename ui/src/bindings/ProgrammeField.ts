@@ -4,4 +4,4 @@
  * One programme setting set to a new value, as the settings dialog and `steerco programme
  * set` send it.
  */
-export type ProgrammeField = { "field": "name", "value": string } | { "field": "currency", "value": string } | { "field": "payback_horizon_months", "value": number } | { "field": "backups_kept", "value": number };
+export type ProgrammeField = { "field": "name", "value": string } | { "field": "currency", "value": string } | { "field": "payback_horizon_months", "value": number } | { "field": "backups_kept", "value": number } | { "field": "research_review_months", "value": number };

@@ -12,4 +12,9 @@ payback_horizon_months: number,
 /**
  * How many automatic backups of the portfolio to keep (before each upgrade, once a day).
  */
-backups_kept: number, };
+backups_kept: number, 
+/**
+ * Research-lane cases come back to the steering agenda this many months after their last
+ * review.
+ */
+research_review_months: number, };

@@ -12,6 +12,8 @@ mod operations;
 mod pilots;
 mod portfolio;
 mod registry;
+mod steering;
+mod value;
 mod workshop;
 
 pub use adoption::{signoff_review, stage_options, update_preview, withdrawn};
@@ -25,6 +27,8 @@ pub use portfolio::{backups, criteria, demo, imported, info, overview, programme
 pub use registry::{
     adapters, diff, evaluation, lineage, lineage_check, mlflow, packs, policies, sources, version_detail, versions,
 };
+pub use steering::{agenda, backlog, cadence, checklist, decision, meetings, minutes};
+pub use value::{dashboard, metrics_imported, use_case_value};
 pub use workshop::{workshop_detail, workshops};
 
 #[derive(Debug)]

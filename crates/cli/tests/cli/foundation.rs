@@ -11,9 +11,9 @@ use crate::support::Sandbox;
 fn demo_then_list_gives_the_documented_json_shape() {
     let sb = Sandbox::new();
     let db = sb.path("demo.steerco");
-    sb.with_db(&db).arg("demo").assert().success().stdout(predicate::str::contains("19 use cases"));
+    sb.with_db(&db).arg("demo").assert().success().stdout(predicate::str::contains("20 use cases"));
     let cases = sb.list_json(&db);
-    assert_eq!(cases.len(), 19);
+    assert_eq!(cases.len(), 20);
     for case in &cases {
         for key in ["id", "title", "business_unit", "executive_sponsor", "product_owner", "lane", "stage"] {
             assert!(case.get(key).is_some(), "every listed use case has `{key}`: {case}");
@@ -35,7 +35,7 @@ fn human_list_is_a_table_with_a_count() {
         .success()
         .stdout(predicate::str::starts_with("ID "))
         .stdout(predicate::str::contains("Protocol design co-pilot"))
-        .stdout(predicate::str::ends_with("19 use cases\n"));
+        .stdout(predicate::str::ends_with("20 use cases\n"));
 }
 
 #[test]
@@ -44,9 +44,9 @@ fn demo_refuses_a_non_empty_file_with_exit_2_unless_forced() {
     let db = sb.path("p.steerco");
     sb.with_db(&db).args(["demo", "--scale", "3"]).assert().success();
     sb.with_db(&db).arg("demo").assert().code(2).stderr(predicate::str::contains("--force"));
-    assert_eq!(sb.list_json(&db).len(), 22, "a refused demo changes nothing");
-    sb.with_db(&db).args(["demo", "--force"]).assert().success().stdout(predicate::str::contains("replacing 22"));
-    assert_eq!(sb.list_json(&db).len(), 19);
+    assert_eq!(sb.list_json(&db).len(), 23, "a refused demo changes nothing");
+    sb.with_db(&db).args(["demo", "--force"]).assert().success().stdout(predicate::str::contains("replacing 23"));
+    assert_eq!(sb.list_json(&db).len(), 20);
 }
 
 #[test]

@@ -2,7 +2,7 @@
 //! export adds, so an export can be imported again); export writes the dossiers in rank order
 //! with their score, rank, lane and payback.
 
-use super::{number, write, Table};
+use super::{number, reason_of, write, Table};
 use crate::domain::{rating, DossierInput, Lane, Ratings, RiskClass, Stage};
 use crate::error::{CoreError, CoreResult};
 use crate::money::Money;
@@ -149,13 +149,6 @@ fn shorten(title: &str) -> String {
         title.to_owned()
     } else {
         format!("{}…", title.chars().take(MAX - 1).collect::<String>())
-    }
-}
-
-fn reason_of(e: &CoreError) -> String {
-    match e {
-        CoreError::Invalid { reason, .. } => reason.clone(),
-        other => other.to_string(),
     }
 }
 

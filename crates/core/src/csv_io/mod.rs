@@ -128,6 +128,14 @@ fn leading_blank_lines(mut rest: &str) -> usize {
 
 /// A plain decimal number: digits with at most one point. Spreadsheet exports write numbers so;
 /// anything else (currency signs, thousands separators, exponents) is refused, not guessed at.
+/// The reason of a refusal, without its field (a row problem names its column itself).
+pub(crate) fn reason_of(e: &CoreError) -> String {
+    match e {
+        CoreError::Invalid { reason, .. } => reason.clone(),
+        other => other.to_string(),
+    }
+}
+
 pub(crate) fn number(text: &str) -> Result<f64, String> {
     let plain = !text.is_empty()
         && text.chars().all(|c| c.is_ascii_digit() || c == '.' || c == '-')

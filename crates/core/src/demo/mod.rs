@@ -5,9 +5,11 @@ pub mod adapters;
 mod blueprints;
 mod governance;
 mod pilots;
+mod steering;
 mod synthetic;
 
 pub use governance::{DemoCompliance, DemoRegistry};
+pub(crate) use steering::close_meetings;
 pub use synthetic::synthetic_use_cases;
 
 use serde::Deserialize;
@@ -34,6 +36,10 @@ pub struct DemoPortfolio {
     pub blueprints: Vec<blueprints::DemoBlueprint>,
     #[serde(default)]
     pub pilots: Vec<pilots::DemoPilot>,
+    #[serde(default)]
+    pub value: Vec<steering::DemoValue>,
+    #[serde(default)]
+    pub steering: steering::DemoSteering,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -82,7 +88,7 @@ pub(crate) fn install(
     demo: &DemoPortfolio,
     synthetic: &[DossierInput],
     adapters_dir: Option<&std::path::Path>,
-) -> CoreResult<Programme> {
+) -> CoreResult<(Programme, Vec<(String, String)>)> {
     programme::upsert(tx, &demo.programme.validated()?)?;
     let mut ids = Vec::new();
     let mut bound_for = Vec::new();
@@ -156,7 +162,9 @@ pub(crate) fn install(
     governance::move_bound(tx, &bound_for)?;
     pilots::roll_out(tx, &demo.pilots, id_of)?;
     governance::make_stale_edits(tx, &demo.compliance, &ids)?;
-    programme::get(tx)?.ok_or(CoreError::NoProgramme)
+    steering::install_value(tx, &demo.value, id_of)?;
+    let to_close = steering::install_steering(tx, &demo.steering)?;
+    Ok((programme::get(tx)?.ok_or(CoreError::NoProgramme)?, to_close))
 }
 
 /// The embedded demo, parsed. A parse failure is a build defect, caught by the tests below.

@@ -26,12 +26,15 @@ pub struct ProgrammeSettings {
     pub payback_horizon_months: u32,
     /// How many automatic backups of the portfolio to keep (before each upgrade, once a day).
     pub backups_kept: u32,
+    /// Research-lane cases come back to the steering agenda this many months after their last
+    /// review.
+    pub research_review_months: u32,
 }
 
 impl Default for ProgrammeSettings {
     fn default() -> Self {
         // Two quarters, as the programme's charter sets it; two weeks of daily backups.
-        Self { payback_horizon_months: 6, backups_kept: 14 }
+        Self { payback_horizon_months: 6, backups_kept: 14, research_review_months: 3 }
     }
 }
 
@@ -67,6 +70,13 @@ impl ProgrammeUpdate {
                 format!("must be between 1 and 365 backups, not {kept}"),
             ));
         }
+        let review = self.settings.research_review_months;
+        if !(1..=24).contains(&review) {
+            return Err(CoreError::invalid(
+                "programme.settings.research_review_months",
+                format!("must be between 1 and 24 months, not {review}"),
+            ));
+        }
         Ok(ProgrammeUpdate { name, currency, settings: self.settings.clone() })
     }
 }
@@ -79,6 +89,7 @@ crate::editable_fields! {
         Currency("currency"): String => currency,
         PaybackHorizonMonths("payback_horizon_months"): u32 => settings.payback_horizon_months,
         BackupsKept("backups_kept"): u32 => settings.backups_kept,
+        ResearchReviewMonths("research_review_months"): u32 => settings.research_review_months,
     }
 }
 

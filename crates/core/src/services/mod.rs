@@ -13,3 +13,5 @@ pub mod discovery;
 pub mod pilots;
 pub mod portfolio;
 pub mod registry;
+pub mod steering;
+pub mod value;

@@ -21,6 +21,7 @@ pub(crate) mod evaluation;
 mod fixtures;
 pub(crate) mod images;
 pub(crate) mod lane_override;
+pub(crate) mod meeting;
 mod migrate;
 pub(crate) mod monitoring;
 mod online_copy;
@@ -37,7 +38,9 @@ pub(crate) mod sequence;
 mod sidecars;
 pub(crate) mod signoff;
 pub(crate) mod signoff_decline;
+pub(crate) mod steering;
 pub(crate) mod use_case;
+pub(crate) mod value;
 pub(crate) mod workshop;
 
 use std::ops::Deref;
@@ -211,7 +214,7 @@ impl Db {
         audit::adopt_outside_changes(&sql, caller.now)?;
         let actor = resolve_in(&sql, caller)?;
         let meta = AuditMeta::new(actor.name.clone(), action, caller.now);
-        let tx = Tx { sql, actor, now: caller.now };
+        let tx = Tx { sql, actor, now: caller.now, action };
         let value = f(&tx)?;
         audit::drain(&tx.sql, &meta)?;
         tx.sql.commit()?;
@@ -229,7 +232,7 @@ impl Db {
         let conn = self.lock();
         let sql = self.begin_immediate(&conn)?;
         let actor = resolve_in(&sql, caller)?;
-        let tx = Tx { sql, actor, now: caller.now };
+        let tx = Tx { sql, actor, now: caller.now, action: Action::Update };
         let value = f(&tx);
         tx.sql.rollback()?;
         value
@@ -337,9 +340,17 @@ pub(crate) struct Tx<'c> {
     sql: Transaction<'c>,
     actor: Actor,
     now: DateTime<Utc>,
+    action: Action,
 }
 
 impl Tx<'_> {
+    /// Chains the changes made so far in this transaction onto the trail now, so that what
+    /// follows in it (a meeting's minutes stamping the trail's head) sees them recorded.
+    pub(crate) fn record_so_far(&self) -> CoreResult<()> {
+        audit::drain(&self.sql, &AuditMeta::new(self.actor.name.clone(), self.action, self.now))?;
+        Ok(())
+    }
+
     pub(crate) fn actor(&self) -> &Actor {
         &self.actor
     }

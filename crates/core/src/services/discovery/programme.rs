@@ -50,7 +50,7 @@ pub fn overview(db: &Db) -> CoreResult<ProgrammeOverview> {
 
 /// The executive figures from one snapshot of the cases, the sign-off queue and the release
 /// check.
-fn figures(cases: &[UseCase], queue: &SignoffQueue, lineage: &LineageCheck) -> ExecutiveFigures {
+pub(crate) fn figures(cases: &[UseCase], queue: &SignoffQueue, lineage: &LineageCheck) -> ExecutiveFigures {
     let funded: Vec<&UseCase> =
         cases.iter().filter(|c| c.lane == Lane::Portfolio && c.stage != Stage::Retired).collect();
     let stale: HashMap<&str, &str> = queue

@@ -14,7 +14,7 @@ use crate::pilots::pilot::{PhaseInput, PhaseStatus, Pilot, Protocols};
 use crate::registry::iso_date;
 use crate::services::discovery::read::require_for as use_case_for;
 use crate::services::registry::regression;
-use crate::store::{pilot, use_case, Db};
+use crate::store::{pilot, use_case, Db, Tx};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct PilotCreate {
@@ -168,8 +168,13 @@ fn launch_version(conn: &rusqlite::Connection, use_case_id: &str) -> CoreResult<
 /// Starting the next phase is an expansion: the launch version must pass the regression gate
 /// against the version deployed before it, unless an executive records a decision.
 pub fn advance(db: &Db, caller: &Caller, req: &PhaseAdvance) -> CoreResult<Pilot> {
+    db.write(caller, Action::Update, |tx| advance_in(tx, req))
+}
+
+/// `advance` inside the caller's write (a steering decision approving the move).
+pub(crate) fn advance_in(tx: &Tx, req: &PhaseAdvance) -> CoreResult<Pilot> {
     let on = req.on.as_deref().map(|d| iso_date("on", d)).transpose()?;
-    db.write(caller, Action::Update, |tx| {
+    {
         let p = require_in(tx, "pilot_id", &req.pilot_id)?;
         let running = p.running().cloned().ok_or_else(|| {
             CoreError::invalid(
@@ -191,14 +196,19 @@ pub fn advance(db: &Db, caller: &Caller, req: &PhaseAdvance) -> CoreResult<Pilot
             pilot::set_phase_status(tx, &next.id, PhaseStatus::Running, Some(&on), None, None)?;
         }
         require_in(tx, "pilot_id", &p.id)
-    })
+    }
 }
 
 /// Stops the running phase with a reason (the fallback protocol takes over).
 pub fn stop(db: &Db, caller: &Caller, req: &PhaseStop) -> CoreResult<Pilot> {
+    db.write(caller, Action::Update, |tx| stop_in(tx, req))
+}
+
+/// `stop` inside the caller's write (a steering decision to stop).
+pub(crate) fn stop_in(tx: &Tx, req: &PhaseStop) -> CoreResult<Pilot> {
     let reason = required_text("reason", &req.reason, 2000)?;
     let on = req.on.as_deref().map(|d| iso_date("on", d)).transpose()?;
-    db.write(caller, Action::Update, |tx| {
+    {
         let p = require_in(tx, "pilot_id", &req.pilot_id)?;
         let running = p
             .running()
@@ -207,5 +217,5 @@ pub fn stop(db: &Db, caller: &Caller, req: &PhaseStop) -> CoreResult<Pilot> {
         let on = on.clone().unwrap_or_else(|| tx.now().format("%Y-%m-%d").to_string());
         pilot::set_phase_status(tx, &running.id, PhaseStatus::Stopped, None, Some(&on), Some(&reason))?;
         require_in(tx, "pilot_id", &p.id)
-    })
+    }
 }

@@ -12,7 +12,7 @@ use crate::caller::Caller;
 use crate::demo;
 use crate::domain::Programme;
 use crate::error::{CoreError, CoreResult};
-use crate::store::{programme, use_case, workshop, Access, Db, SCHEMA_VERSION};
+use crate::store::{programme, steering, use_case, workshop, Access, Db, SCHEMA_VERSION};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct PortfolioInfo {
@@ -91,10 +91,15 @@ pub fn load_demo(db: &Db, caller: &Caller, req: &DemoRequest) -> CoreResult<Demo
         // Withdrawn cases go too, but the count is of what the portfolio showed.
         use_case::delete_all(tx)?;
         workshop::delete_all(tx)?;
-        let programme = demo::install(tx, &portfolio, &synthetic, adapters_dir.as_deref())?;
+        steering::delete_all(tx)?;
+        let (programme, to_close) = demo::install(tx, &portfolio, &synthetic, adapters_dir.as_deref())?;
+        // The demo on the trail first, so the closed meeting's minutes anchor its decisions.
+        tx.record_so_far()?;
+        demo::close_meetings(tx, &to_close)?;
         Ok(DemoOutcome {
             programme,
-            demo_use_cases: portfolio.use_cases.iter().filter(|c| c.withdrawn.is_none()).count() as u32,
+            // What the portfolio lists: the demo's cases and the one its steering meeting authorised.
+            demo_use_cases: (use_case::list(tx)?.len() as u32).saturating_sub(req.scale),
             synthetic_use_cases: req.scale,
             replaced_use_cases: existing as u32,
         })

@@ -1,0 +1,221 @@
+//! Recording value: the metrics file imported all-or-nothing (a month already recorded is
+//! replaced only when asked, and the trail shows before and after), one month entered by hand,
+//! and a use case's months with their returns.
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::audit::Action;
+use crate::caller::Caller;
+use crate::domain::{required_text, Stage, UseCase};
+use crate::error::{CoreError, CoreResult};
+use crate::files::{limits, read_bounded};
+use crate::money::Money;
+use crate::services::discovery::read;
+use crate::store::value::{self as store, NewMonth};
+use crate::store::{Db, Tx};
+use crate::value::metrics_csv::{self, MonthEntry};
+use crate::value::returns::{returns, BusinessCase, Returns};
+use crate::value::{KpiValue, Month, ValueMonth};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct MetricsImport {
+    pub path: String,
+    /// Replace months already recorded with the file's (each replacement is in the audit trail).
+    #[serde(default)]
+    pub replace: bool,
+    /// Check everything and say what would change, storing nothing.
+    #[serde(default)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct MetricsImported {
+    /// Months recorded for the first time.
+    pub added: u32,
+    /// Months recorded before and replaced by the file's.
+    pub replaced: u32,
+    /// Months the file gives exactly as stored.
+    pub unchanged: u32,
+    /// The use cases the file is about.
+    pub use_cases: Vec<String>,
+    pub kpi_values: u32,
+    /// True when nothing was stored (a dry run).
+    pub dry_run: bool,
+}
+
+/// One month entered by hand.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct MonthInput {
+    pub use_case_id: String,
+    /// YYYY-MM
+    pub month: String,
+    pub benefit: Money,
+    pub cost: Money,
+    #[serde(default)]
+    pub highlight: String,
+    #[serde(default)]
+    pub kpis: Vec<KpiValue>,
+    /// Replace the month when it is already recorded.
+    #[serde(default)]
+    pub replace: bool,
+}
+
+/// A use case's value: its months and what they add up to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct UseCaseValue {
+    pub use_case_id: String,
+    pub title: String,
+    pub annual_value: Money,
+    pub one_time_cost: Money,
+    pub monthly_run_cost: Money,
+    /// When benefits were planned to start (the pilot's start month), if the case has one.
+    pub benefits_from: Option<String>,
+    pub months: Vec<ValueMonth>,
+    pub returns: Returns,
+    /// KPI names with values, for the KPI chart.
+    pub kpis: Vec<String>,
+}
+
+/// When a case was planned to start earning: its pilot's start; for a case live (or retired)
+/// without a pilot on record, its first recorded month; before launch, not yet.
+pub(crate) fn benefits_from(u: &UseCase, pilot_start: Option<Month>, first: Option<Month>) -> Option<Month> {
+    pilot_start.or(match u.stage {
+        Stage::Pilot | Stage::Scaled | Stage::Retired => first,
+        Stage::Discovery | Stage::Architecture | Stage::Data => None,
+    })
+}
+
+pub(crate) fn business_case(u: &UseCase) -> BusinessCase {
+    BusinessCase { annual_value: u.annual_value, one_time_cost: u.one_time_cost, monthly_run_cost: u.monthly_run_cost }
+}
+
+/// The current month: value for a later one is a typing mistake.
+fn current_month(caller: &Caller) -> Month {
+    Month::of(caller.now.date_naive())
+}
+
+fn same(stored: &ValueMonth, e: &MonthEntry) -> bool {
+    let mut kpis = e.kpis.clone();
+    kpis.sort_by(|a, b| a.kpi.cmp(&b.kpi));
+    stored.benefit == e.benefit && stored.cost == e.cost && stored.highlight == e.highlight && stored.kpis == kpis
+}
+
+fn store_entries(tx: &Tx, entries: &[MonthEntry], replace: bool, dry_run: bool) -> CoreResult<MetricsImported> {
+    let mut problems = Vec::new();
+    let mut outcome =
+        MetricsImported { added: 0, replaced: 0, unchanged: 0, use_cases: Vec::new(), kpi_values: 0, dry_run };
+    for e in entries {
+        if read::get(tx, &e.use_case_id)?.is_none() {
+            problems.push(format!("row {}, column use_case_id: {} is not a use case", e.row, e.use_case_id));
+            continue;
+        }
+        match store::month(tx, &e.use_case_id, e.month)? {
+            Some(stored) if same(&stored, e) => outcome.unchanged += 1,
+            Some(_) if !replace => problems.push(format!(
+                "row {}, column month: {} {} is already recorded; import with --replace to replace it",
+                e.row, e.use_case_id, e.month
+            )),
+            Some(_) => outcome.replaced += 1,
+            None => outcome.added += 1,
+        }
+        if !outcome.use_cases.contains(&e.use_case_id) {
+            outcome.use_cases.push(e.use_case_id.clone());
+        }
+    }
+    if !problems.is_empty() {
+        return Err(CoreError::InvalidRows(problems));
+    }
+    for e in entries {
+        outcome.kpi_values += u32::try_from(e.kpis.len()).unwrap_or(u32::MAX);
+        let new = NewMonth {
+            use_case_id: &e.use_case_id,
+            month: e.month,
+            benefit: e.benefit,
+            cost: e.cost,
+            highlight: &e.highlight,
+            kpis: &e.kpis,
+            by: &tx.actor().name,
+        };
+        store::put_month(tx, &new)?;
+    }
+    outcome.use_cases.sort();
+    Ok(outcome)
+}
+
+/// Imports `use_case_id,month,benefit,cost,kpi,kpi_value,highlight`: all of it or nothing.
+pub fn import_metrics(db: &Db, caller: &Caller, req: &MetricsImport) -> CoreResult<MetricsImported> {
+    let bytes = read_bounded("path", Path::new(req.path.trim()), limits::CSV)?;
+    let entries = metrics_csv::parse(&bytes, current_month(caller))?;
+    if req.dry_run {
+        db.rehearse(caller, |tx| store_entries(tx, &entries, req.replace, true))
+    } else {
+        db.write(caller, Action::Import, |tx| store_entries(tx, &entries, req.replace, false))
+    }
+}
+
+/// Records one month entered by hand.
+pub fn record_month(db: &Db, caller: &Caller, req: &MonthInput) -> CoreResult<UseCaseValue> {
+    let month = Month::parse(&req.month).map_err(|reason| CoreError::invalid("month", reason))?;
+    if month > current_month(caller) {
+        return Err(CoreError::invalid("month", format!("{month} has not begun")));
+    }
+    let benefit = req.benefit.non_negative("benefit")?;
+    let cost = req.cost.non_negative("cost")?;
+    let highlight = req.highlight.trim();
+    if highlight.chars().count() > 2000 {
+        return Err(CoreError::invalid("highlight", "is longer than 2000 characters"));
+    }
+    let mut kpis: Vec<KpiValue> = Vec::new();
+    for (i, k) in req.kpis.iter().enumerate() {
+        let name = required_text(&format!("kpis[{i}].kpi"), &k.kpi, 120)?;
+        if !k.value.is_finite() {
+            return Err(CoreError::invalid(format!("kpis[{i}].value"), "must be a number"));
+        }
+        if kpis.iter().any(|seen| seen.kpi.eq_ignore_ascii_case(&name)) {
+            return Err(CoreError::invalid(format!("kpis[{i}].kpi"), format!("{name:?} is given twice")));
+        }
+        kpis.push(KpiValue { kpi: name, value: k.value });
+    }
+    db.write(caller, Action::Update, |tx| {
+        let case = read::require_for(tx, "use_case_id", &req.use_case_id)?;
+        if store::month(tx, &case.id, month)?.is_some() && !req.replace {
+            return Err(CoreError::invalid(
+                "month",
+                format!("{} {month} is already recorded; replace it to change it", case.id),
+            ));
+        }
+        let by = tx.actor().name.clone();
+        store::put_month(
+            tx,
+            &NewMonth { use_case_id: &case.id, month, benefit, cost, highlight, kpis: &kpis, by: &by },
+        )?;
+        view_in(tx, &case)
+    })
+}
+
+fn view_in(conn: &rusqlite::Connection, case: &UseCase) -> CoreResult<UseCaseValue> {
+    let months = store::months(conn, &case.id)?;
+    let amounts: Vec<(Month, Money, Money)> =
+        months.iter().filter_map(|m| Month::parse(&m.month).ok().map(|mo| (mo, m.benefit, m.cost))).collect();
+    let first = amounts.iter().map(|a| a.0).min();
+    let benefits_from = benefits_from(case, store::pilot_starts(conn)?.remove(&case.id), first);
+    Ok(UseCaseValue {
+        use_case_id: case.id.clone(),
+        title: case.title.clone(),
+        annual_value: case.annual_value,
+        one_time_cost: case.one_time_cost,
+        monthly_run_cost: case.monthly_run_cost,
+        benefits_from: benefits_from.map(|m| m.to_string()),
+        returns: returns(&amounts, &business_case(case), benefits_from),
+        kpis: store::kpi_names(conn, &case.id)?,
+        months,
+    })
+}
+
+/// A use case's months and returns.
+pub fn view(db: &Db, use_case_id: &str) -> CoreResult<UseCaseValue> {
+    db.read(|c| view_in(c, &read::require_for(c, "use_case_id", use_case_id)?))
+}
