@@ -10,6 +10,7 @@ import type { SignoffStatus } from "./bindings/SignoffStatus";
 import type { UseCaseCoverage } from "./bindings/UseCaseCoverage";
 import type { VerifyReport } from "./bindings/VerifyReport";
 import { AuditPage } from "./features/audit/AuditPage";
+import { DashboardPage } from "./features/dashboard/DashboardPage";
 import { DataPage } from "./features/data/DataPage";
 import { LineagePage } from "./features/lineage/LineagePage";
 import { PilotsPage } from "./features/pilots/PilotsPage";
@@ -27,6 +28,10 @@ import {
 import { RegistryPage } from "./features/registry/RegistryPage";
 import { RiskPage } from "./features/risk/RiskPage";
 import { SignoffsPage } from "./features/signoffs/SignoffsPage";
+import { SteeringPage } from "./features/steering/SteeringPage";
+import { agenda, backlogItem, CADENCE, CHECKLIST, CLOSED, MEETINGS } from "./features/steering/testData";
+import { dashboard, ROI_SVG, caseValue } from "./features/value/testData";
+import { ValuePage } from "./features/value/ValuePage";
 import { UNION_LABELS } from "./lib/recordKinds";
 import { ENTITY_KIND_LABEL, FIELD_LABEL } from "./lib/recordFields";
 import { respond } from "./test-backend";
@@ -200,7 +205,7 @@ beforeEach(() =>
     programme_get: () => ({
       name: "Halden",
       currency: "EUR",
-      settings: { payback_horizon_months: 6, backups_kept: 14 },
+      settings: { payback_horizon_months: 6, backups_kept: 14, research_review_months: 3 },
       created_at: "2026-01-01T00:00:00Z",
       updated_at: "2026-01-01T00:00:00Z",
     }),
@@ -320,6 +325,48 @@ describe("no page shows an internal name", { timeout: 30_000 }, () => {
       await ready();
       expectNoInternalNames(name);
       unmount();
+    }
+  });
+
+  it("dashboard, value and steering: every tab, an open meeting's agenda and a closed one's minutes", async () => {
+    respond({
+      steering_dashboard: () => dashboard(),
+      value_get: () => caseValue(),
+      value_chart: () => ROI_SVG,
+      scoring_matrix_svg: () => "<svg></svg>",
+      person_list: () => [ANA],
+      meeting_list: () => MEETINGS,
+      meeting_agenda: () => agenda(),
+      meeting_minutes: () => CLOSED,
+      meeting_backlog: () => [
+        backlogItem(),
+        backlogItem({ id: "BL-001", status: "authorised", use_case_id: "UC-021" }),
+      ],
+      steering_checklist: () => CHECKLIST,
+      steering_cadence: () => CADENCE,
+    });
+    for (const [name, ui, ready] of [
+      ["The dashboard", <DashboardPage />, () => screen.findByTestId("dashboard-risks", {}, SLOW)],
+      ["The value page", <ValuePage />, () => screen.findByTestId("value-months", {}, SLOW)],
+    ] as const) {
+      const { unmount } = renderWithProviders(ui);
+      await ready();
+      await waitFor(
+        () => expect(document.querySelector("[aria-label^='Loading'], [aria-label^='Drawing']")).toBeNull(),
+        SLOW,
+      );
+      expectNoInternalNames(name);
+      unmount();
+    }
+    await settle(<SteeringPage />, () => screen.findByTestId("agenda-items", {}, SLOW));
+    expectNoInternalNames("The steering page's agenda");
+    fireEvent.click(screen.getByTestId("meeting-row-MTG-001"));
+    await screen.findByTestId("meeting-minutes", {}, SLOW);
+    expectNoInternalNames("A meeting's minutes");
+    for (const tab of ["backlog", "checklist", "cadence"]) {
+      fireEvent.click(screen.getByTestId(`steering-tab-${tab}`));
+      await screen.findByTestId(`${tab}-tab`, {}, SLOW);
+      expectNoInternalNames(`The steering page's ${tab} tab`);
     }
   });
 });

@@ -28,6 +28,7 @@ pub const TARGETS: &[Target] = &[
     Target { name: "bias_adversarial_csv", run: bias_adversarial_csv },
     Target { name: "monitoring_csv", run: monitoring_csv },
     Target { name: "feedback_csv", run: feedback_csv },
+    Target { name: "metrics_csv", run: metrics_csv },
 ];
 
 fn shown_safely(what: &str, text: &str) {
@@ -187,6 +188,25 @@ pub fn feedback_csv(data: &[u8]) {
             }
             let weeks = crate::pilots::monitoring::feedback_by_week(&entries);
             assert!(weeks.iter().all(|w| (1.0..=5.0 + 1e-9).contains(&w.mean_rating)));
+        }
+        Err(e) => message_is_safe(&e),
+    }
+}
+
+pub fn metrics_csv(data: &[u8]) {
+    let latest = crate::value::Month::new(2026, 11).unwrap_or_else(|| unreachable!("a valid month"));
+    match crate::value::metrics_csv::parse(data, latest) {
+        Ok(entries) => {
+            for e in &entries {
+                assert!(e.month <= latest, "a month after the latest: {}", e.month);
+                assert!(e.benefit >= crate::Money::ZERO && e.cost >= crate::Money::ZERO, "a negative amount: {e:?}");
+                shown_safely("a use case id", &e.use_case_id);
+                shown_safely("a highlight", &e.highlight);
+                for k in &e.kpis {
+                    assert!(k.value.is_finite(), "a KPI value {} is not finite", k.value);
+                    shown_safely("a KPI", &k.kpi);
+                }
+            }
         }
         Err(e) => message_is_safe(&e),
     }

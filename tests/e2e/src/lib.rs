@@ -50,6 +50,7 @@ fn tauri_driver() -> PathBuf {
 
 /// Every page in the sidebar, by the id its entry's test id carries (`nav-<id>`).
 pub const PAGES: &[&str] = &[
+    "dashboard",
     "overview",
     "portfolio",
     "research",
@@ -58,6 +59,10 @@ pub const PAGES: &[&str] = &[
     "data",
     "policies",
     "lineage",
+    "board",
+    "pilots",
+    "value",
+    "steering",
     "signoffs",
     "risk",
     "audit",

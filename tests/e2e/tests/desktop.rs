@@ -13,8 +13,12 @@ async fn first_run_shows_the_demo_overview_with_lane_counts_equal_to_the_cli() -
     let portfolio = sandbox.path("first-run.steerco");
     let app = sandbox.launch(&portfolio).await?;
 
+    // With value recorded (the demo has a year of it) the app opens on the dashboard.
+    app.wait_for("[data-testid=dashboard-page]").await?;
     let name = app.text("[data-testid=programme-name]").await?;
     assert_eq!(app.client.title().await?, "Steerco");
+    app.click("[data-testid=nav-overview]").await?;
+    app.wait_for("[data-testid=use-case-total]").await?;
     app.screenshot("overview").await?;
     // The sandbox asks GTK for no animations; the app must see it, or every drawer in these tests
     // slides under the clicks again.

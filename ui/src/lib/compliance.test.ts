@@ -1,5 +1,5 @@
 import type { SignoffStatus } from "../bindings/SignoffStatus";
-import { AUDIT_ACTIONS, signoffState } from "./compliance";
+import { AUDIT_ACTIONS, localMonth, signoffState } from "./compliance";
 import { auditActionColor } from "./statusColors";
 
 const status = (id: string, stale: boolean, superseded: boolean): SignoffStatus =>
@@ -24,5 +24,15 @@ describe("signoffState", () => {
     expect(state.kind).toBe("current");
     expect(state.kind !== "none" && state.status.signoff.id).toBe("SO-2");
     expect(signoffState([status("SO-3", true, false)]).kind).toBe("stale");
+  });
+});
+
+describe("localMonth", () => {
+  it("names a YYYY-MM month in the user's locale, and leaves anything else as it is", () => {
+    const shown = localMonth("2026-05");
+    expect(shown).toContain("2026");
+    expect(shown).not.toContain("2026-05");
+    expect(localMonth("2026-12")).not.toBe(localMonth("2027-01"));
+    expect(localMonth("soon")).toBe("soon");
   });
 });

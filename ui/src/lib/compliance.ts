@@ -29,6 +29,13 @@ export function localDate(iso: string): string {
   return format(day, { dateStyle: "medium" }) ?? iso.slice(0, 10);
 }
 
+/** "Mar 2026" in the user's locale for a month as the backend writes it (YYYY-MM). */
+export function localMonth(month: string): string {
+  if (!/^\d{4}-\d{2}$/.test(month)) return month;
+  // The middle of the month, so no time zone moves it into the one before or after.
+  return format(`${month}-15T12:00:00`, { month: "short", year: "numeric" }) ?? month;
+}
+
 /** "4 Mar 2026, 14:05" in the user's locale and time zone; with seconds where records follow fast. */
 export function localDateTime(iso: string, seconds = false): string {
   return format(iso, { dateStyle: "medium", timeStyle: seconds ? "medium" : "short" }) ?? iso;

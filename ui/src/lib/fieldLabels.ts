@@ -219,6 +219,29 @@ export const FIELD_LABEL: Record<string, string> = {
   subject_id: "Let through",
   rationale: "Rationale",
   refusal: "The gate's refusal",
+  // value tracking
+  month: "Month",
+  benefit_cents: "Benefit",
+  cost_cents: "Cost",
+  highlight: "Highlight",
+  highlight_by: "Highlight by",
+  kpi: "KPI",
+  // steering: the backlog, meetings, decisions, actions and the improvement cadence
+  proposer: "Proposed by",
+  sponsor: "Sponsor",
+  proposed_on: "Proposed on",
+  closed_at: "Closed",
+  closed_by: "Closed by",
+  audit_seq: "Trail record at the close",
+  audit_head: "Trail head hash at the close",
+  meeting_id: "Meeting",
+  item: "Agenda item",
+  evidence: "Evidence",
+  decision: "Decision",
+  outcome: "Outcome",
+  due_on: "Due on",
+  attendance: "Attendance",
+  outcomes: "Outcomes",
   // the trail and its events
   seq: "Record on the trail",
   acknowledged_by: "Acknowledged by",
@@ -230,4 +253,14 @@ export const FIELD_LABEL: Record<string, string> = {
   path: "File",
   what: "What",
   bytes: "Size",
+};
+
+/**
+ * Fields whose general label reads wrongly on one kind of record (a steering decision's subject is
+ * what was decided on, not what a gate let through), by the record's kind.
+ */
+export const KIND_FIELD_LABEL: Record<string, Record<string, string>> = {
+  meeting_decision: { subject_id: "Decided on", kind: "Agenda item kind" },
+  value_kpi: { value: "KPI value" },
+  backlog_item: { use_case_id: "Became use case" },
 };

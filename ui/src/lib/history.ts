@@ -23,7 +23,15 @@ import {
 export type MoneyFormat = (amount: number) => string;
 
 const FLAGS = new Set(["active", "use_rslora", "use_dora", "passed", "higher_is_better"]);
-const HASHES = new Set(["sha256", "file_sha256", "content_sha256", "prev_hash", "hash", "current_sha256"]);
+const HASHES = new Set([
+  "sha256",
+  "file_sha256",
+  "content_sha256",
+  "prev_hash",
+  "hash",
+  "current_sha256",
+  "audit_head",
+]);
 const SIZES = new Set(["file_bytes", "bytes"]);
 const LONG = 160;
 
@@ -108,7 +116,11 @@ function parseImage(text: string | null): Record<string, unknown> | null {
  * Every field of an audit record's row images, changed ones first (in stored order), each with
  * its label and both values formatted. An added row has only "after", a removed one only "before".
  */
-export function recordDiffs(record: Pick<AuditRecord, "before" | "after">, money: MoneyFormat): FieldDiff[] {
+export function recordDiffs(
+  record: Pick<AuditRecord, "before" | "after"> & Partial<Pick<AuditRecord, "entity_kind">>,
+  money: MoneyFormat,
+): FieldDiff[] {
+  const kind = record.entity_kind;
   const before = parseImage(record.before);
   const after = parseImage(record.after);
   const fields = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])];
@@ -117,7 +129,7 @@ export function recordDiffs(record: Pick<AuditRecord, "before" | "after">, money
     const a = after?.[field];
     return {
       field,
-      label: fieldLabel(field),
+      label: fieldLabel(field, kind),
       before: before ? displayValue(field, b, money) : "",
       after: after ? displayValue(field, a, money) : "",
       changed: before !== null && after !== null ? JSON.stringify(b) !== JSON.stringify(a) : true,

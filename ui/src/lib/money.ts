@@ -104,3 +104,20 @@ export function moneyInputProps(currency: string): MoneyInputProps {
     decimalSeparator: part("decimal", "."),
   };
 }
+
+/**
+ * What a NumberInput of an amount in the programme's currency takes (`{...moneyInput.props}`),
+ * and its label with the currency's code (what a screen reader says): "Benefit (EUR)".
+ */
+export function useMoneyInput() {
+  const currency = useCurrency();
+  return useMemo(() => {
+    const { leftSection, thousandSeparator, decimalSeparator } = moneyInputProps(currency ?? "EUR");
+    return {
+      props: currency
+        ? { leftSection, leftSectionPointerEvents: "none" as const, thousandSeparator, decimalSeparator }
+        : { thousandSeparator, decimalSeparator },
+      label: (label: string) => (currency ? `${label} (${currency})` : label),
+    };
+  }, [currency]);
+}

@@ -6,6 +6,7 @@ import { useCallback } from "react";
 import type { AuditQuery } from "../bindings/AuditQuery";
 import type { GatePreviewRequest } from "../bindings/GatePreviewRequest";
 import type { SignoffFilter } from "../bindings/SignoffFilter";
+import type { ValueChart } from "../bindings/ValueChart";
 import type { Weight } from "../bindings/Weight";
 
 export const keys = {
@@ -80,6 +81,25 @@ export const keys = {
   monitoring: (useCaseId: string) => ["pilots", "monitoring", useCaseId] as const,
   /** Every pilot's drift alerts not yet acknowledged, for the sidebar's count. */
   openAlerts: ["pilots", "alerts", "open"] as const,
+
+  /**
+   * Value and steering: the dashboard, the checklist and each open meeting's agenda are derived
+   * from the whole portfolio, so the changes that feed them reach this prefix (see STALE).
+   */
+  steering: ["steering"] as const,
+  dashboard: ["steering", "dashboard"] as const,
+  /** A use case's months, returns and KPI names. */
+  value: (useCaseId: string) => ["steering", "value", useCaseId] as const,
+  /** A value chart's SVG (ROI, portfolio ROI, a KPI). */
+  valueChart: (chart: ValueChart) => ["steering", "value-chart", chart] as const,
+  checklist: ["steering", "checklist"] as const,
+  cadence: ["steering", "cadence"] as const,
+  meetings: ["steering", "meetings"] as const,
+  /** An open meeting's agenda as the data implies it now (with the meeting's minutes so far). */
+  agenda: (meetingId: string) => ["steering", "meetings", meetingId, "agenda"] as const,
+  /** A closed meeting's final minutes. */
+  minutes: (meetingId: string) => ["steering", "meetings", meetingId, "minutes"] as const,
+  backlog: ["steering", "backlog"] as const,
 };
 
 /** What a mutation changed, in the terms that decide which screens are out of date. */
@@ -96,6 +116,9 @@ export type Changed =
   | "audit"
   | "pilots"
   | "gateDecisions"
+  | "value"
+  | "steering"
+  | "steeringDecisions"
   | "portfolio";
 
 // What a sign-off's validity shows on: the queue, the review pane, coverage, the release check
@@ -111,27 +134,39 @@ const SIGNED_STATE: QueryKey[] = [
   keys.overview,
   keys.readinessAll,
   keys.board,
+  // The dashboard's risk indicators and decisions, the checklist and the agendas read all of it.
+  keys.steering,
 ];
 
 /** The queries each kind of change makes stale (every change also adds to the audit trail). */
 const STALE: Record<Changed, QueryKey[]> = {
-  // The horizon re-gates every case; the currency and name show everywhere.
-  programme: [keys.discovery, keys.session],
+  // The horizon re-gates every case; the currency and name show everywhere; the research review
+  // interval puts cases on the steering agenda.
+  programme: [keys.discovery, keys.session, keys.steering],
   useCases: [keys.discovery, ...SIGNED_STATE],
   // A recorded rating moves the dossier's rating to the median at once (a signed dossier goes stale).
   workshops: [keys.workshops, keys.rankings, keys.useCases, keys.matrix, ...SIGNED_STATE],
   governance: [keys.policies, keys.sources, keys.packs, ["registry", "lineage"], keys.lineageCheck, ...SIGNED_STATE],
   adapters: [keys.registry, ...SIGNED_STATE],
   evaluations: [keys.versions, ["registry", "lineage"], keys.lineageCheck, ...SIGNED_STATE],
-  people: [keys.people, keys.session],
+  // Meetings name their attendees and action owners.
+  people: [keys.people, keys.session, keys.steering],
   signoffs: [...SIGNED_STATE, keys.useCases, keys.versions],
   // Oversight, bias checks and risks are signed with the use case.
   riskControls: [keys.oversight, ["compliance", "bias"], ["compliance", "risks"], ...SIGNED_STATE],
   audit: [keys.audit],
   // A blueprint part, a pilot, its protocols or phases: every pilot screen, readiness included.
-  pilots: [keys.pilots],
+  // The dashboard and agendas list pilots, incidents, alerts and readiness blockers.
+  pilots: [keys.pilots, keys.steering],
   // An executive let a version through the regression gate: its gate lists the decision.
-  gateDecisions: [keys.versions, keys.board],
+  gateDecisions: [keys.versions, keys.board, keys.steering],
+  // A month of value: the case's returns, its charts and the dashboard.
+  value: [keys.steering],
+  // A meeting, an action, a closed meeting, a backlog proposal or a cadence event.
+  steering: [keys.steering],
+  // A decision acts: a phase starts or stops, a case scales, retires or is kept in the portfolio,
+  // an alert is acknowledged, a backlog item becomes a use case in discovery.
+  steeringDecisions: [keys.discovery, keys.pilots, keys.versions, ...SIGNED_STATE],
   // Another file, a restore or the demo: nothing cached is about the same portfolio any more.
   portfolio: [[]],
 };

@@ -1,12 +1,16 @@
 // The audit trail's vocabulary for people: the kinds of record it holds (one per table the capture
 // triggers watch), how a row changed, every stored field and sign-off path by its label, and the
 // labels of enumerated values by field. The unions' own labels live in ./recordKinds.
-import { FIELD_LABEL } from "./fieldLabels";
+import { FIELD_LABEL, KIND_FIELD_LABEL } from "./fieldLabels";
 import {
   ACTION_LABEL,
+  AGENDA_KIND_LABEL,
+  BACKLOG_STATUS_LABEL,
   BIAS_KIND_LABEL,
+  CADENCE_KIND_LABEL,
   CLASSIFICATION_LABEL,
   CRITERION_LABEL,
+  DECISION_CHOICE_LABEL,
   DIRECTION_LABEL,
   EVALUATION_FORMAT_LABEL,
   LANE_LABEL,
@@ -66,6 +70,14 @@ export type EntityKind =
   | "monitoring_point"
   | "feedback_entry"
   | "drift_alert"
+  | "value_month"
+  | "value_kpi"
+  | "backlog_item"
+  | "meeting"
+  | "meeting_attendee"
+  | "meeting_decision"
+  | "meeting_action"
+  | "cadence_event"
   | "portfolio"
   | "file";
 
@@ -109,6 +121,14 @@ export const ENTITY_KIND_LABEL: Record<EntityKind, string> = {
   monitoring_point: "Monitored value",
   feedback_entry: "User feedback",
   drift_alert: "Drift alert",
+  value_month: "Value month",
+  value_kpi: "KPI value",
+  backlog_item: "Backlog item",
+  meeting: "Steering meeting",
+  meeting_attendee: "Meeting attendee",
+  meeting_decision: "Steering decision",
+  meeting_action: "Meeting action",
+  cadence_event: "Cadence event",
   portfolio: "Portfolio",
   file: "File",
 };
@@ -158,9 +178,13 @@ const PATH_LABEL: Record<string, string> = {
   "lane_override.reason": "Override reason",
 };
 
-/** A stored field's name for people: "one_time_cost_cents" → "One-time cost". */
-export function fieldLabel(field: string): string {
-  return lookup(FIELD_LABEL, field);
+/**
+ * A stored field's name for people: "one_time_cost_cents" → "One-time cost"; on a record of
+ * `entityKind`, the label that kind gives the field where it has its own.
+ */
+export function fieldLabel(field: string, entityKind?: string): string {
+  const own = entityKind === undefined ? undefined : KIND_FIELD_LABEL[entityKind];
+  return own && Object.prototype.hasOwnProperty.call(own, field) ? own[field]! : lookup(FIELD_LABEL, field);
 }
 
 /** The containers of a sign-off's content, by their path segment, as one record each. */
@@ -223,11 +247,12 @@ const VALUE_LABELS: Record<string, Record<string, string>> = {
   requested_lane: LANE_LABEL,
   stage: STAGE_LABEL,
   risk_class: RISK_CLASS_LABEL,
-  status: { ...RISK_STATUS_LABEL, ...STATUS_LABEL },
+  status: { ...RISK_STATUS_LABEL, ...STATUS_LABEL, ...BACKLOG_STATUS_LABEL },
   classification: CLASSIFICATION_LABEL,
   personal_data: PERSONAL_DATA_LABEL,
   category: POLICY_CATEGORY_LABEL,
-  kind: { ...BIAS_KIND_LABEL, ...SIGNOFF_KIND_LABEL },
+  kind: { ...BIAS_KIND_LABEL, ...SIGNOFF_KIND_LABEL, ...CADENCE_KIND_LABEL, ...AGENDA_KIND_LABEL },
+  decision: DECISION_CHOICE_LABEL,
   role: ROLE_LABEL,
   roles: ROLE_LABEL,
   format: EVALUATION_FORMAT_LABEL,

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { UNION_LABELS } from "./recordKinds";
+import { displayValue } from "./history";
 import {
   actionLabel,
   ENTITY_KIND_LABEL,
@@ -8,6 +9,7 @@ import {
   FIELD_LABEL,
   fieldLabel,
   humanise,
+  moneyField,
   pathLabel,
   valueLabel,
 } from "./recordFields";
@@ -86,6 +88,23 @@ describe("labels", () => {
     expect(fieldLabel("data_readiness_notes")).toBe("Data readiness notes");
     expect(fieldLabel("brand_new_field")).toBe("Brand new field");
     expect(humanise("adapterVersion")).toBe("Adapter version");
+  });
+
+  it("reads a field by the label its kind of record gives it, and amounts stored in cents", () => {
+    expect(fieldLabel("subject_id")).toBe("Let through");
+    expect(fieldLabel("subject_id", "meeting_decision")).toBe("Decided on");
+    expect(fieldLabel("value", "value_kpi")).toBe("KPI value");
+    expect(moneyField("benefit_cents")).toBe("cents");
+    expect(moneyField("annual_value_cents")).toBe("cents");
+    expect(moneyField("annual_value")).toBe("units");
+    expect(moneyField("benefit")).toBeNull();
+    expect(fieldLabel("benefit_cents")).toBe("Benefit");
+    const money = (n: number) => `€${n}`;
+    expect(displayValue("cost_cents", 2_000_000, money)).toBe("€20000");
+    expect(displayValue("decision", "authorise", money)).toBe("Authorise");
+    expect(displayValue("kind", "quarterly_review", money)).toBe("Quarterly review");
+    expect(displayValue("status", "deferred", money)).toBe("Deferred");
+    expect(entityKindLabel("meeting_decision")).toBe("Steering decision");
   });
 
   it("reads a sign-off diff's path as the record and field it names", () => {

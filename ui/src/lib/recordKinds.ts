@@ -37,6 +37,18 @@ import type { Severity } from "../bindings/Severity";
 import type { SignoffKind } from "../bindings/SignoffKind";
 import type { Stage } from "../bindings/Stage";
 import type { WeightsFormat } from "../bindings/WeightsFormat";
+import {
+  AGENDA_KIND_LABEL,
+  BACKLOG_STATUS_LABEL,
+  CADENCE_KIND_LABEL,
+  CHECKLIST_STATUS_LABEL,
+  DECISION_CHOICE_LABEL,
+  INDICATOR_KIND_LABEL,
+  PILOT_STATE_LABEL,
+  PLAN_STATUS_LABEL,
+} from "./steeringKinds";
+
+export * from "./steeringKinds";
 
 // ---- the generated unions --------------------------------------------------------------------
 
@@ -313,16 +325,22 @@ export const METRIC_VERDICT_LABEL: Record<MetricVerdict, string> = {
 };
 
 /** Every generated union's labels, by the binding's name: the unit test checks each binding. */
+
 export const UNION_LABELS: Record<string, Record<string, string>> = {
   Action: ACTION_LABEL,
   AdapterStatus: STATUS_LABEL,
+  AgendaKind: AGENDA_KIND_LABEL,
+  BacklogStatus: BACKLOG_STATUS_LABEL,
   BiasKind: BIAS_KIND_LABEL,
   BlueprintPart: BLUEPRINT_PART_LABEL,
+  CadenceKind: CADENCE_KIND_LABEL,
   CheckArea: CHECK_AREA_LABEL,
+  ChecklistStatus: CHECKLIST_STATUS_LABEL,
   Classification: CLASSIFICATION_LABEL,
   ConsequenceKind: CONSEQUENCE_KIND_LABEL,
   CoverageStatus: COVERAGE_STATUS_LABEL,
   CriterionKey: CRITERION_LABEL,
+  DecisionChoice: DECISION_CHOICE_LABEL,
   DecisionKind: DECISION_KIND_LABEL,
   Direction: DIRECTION_LABEL,
   DriftDirection: DRIFT_DIRECTION_LABEL,
@@ -331,12 +349,15 @@ export const UNION_LABELS: Record<string, Record<string, string>> = {
   EvaluationFormat: EVALUATION_FORMAT_LABEL,
   EvidenceKind: EVIDENCE_KIND_LABEL,
   GapKind: GAP_KIND_LABEL,
+  IndicatorKind: INDICATOR_KIND_LABEL,
   Lane: LANE_LABEL,
   MetricVerdict: METRIC_VERDICT_LABEL,
   MonitoringChart: MONITORING_CHART_LABEL,
   NodeKind: NODE_KIND_LABEL,
   PersonalData: PERSONAL_DATA_LABEL,
   PhaseStatus: PHASE_STATUS_LABEL,
+  PilotState: PILOT_STATE_LABEL,
+  PlanStatus: PLAN_STATUS_LABEL,
   PolicyCategory: POLICY_CATEGORY_LABEL,
   RatingSource: RATING_SOURCE_LABEL,
   RiskClass: RISK_CLASS_LABEL,

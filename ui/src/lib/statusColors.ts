@@ -3,12 +3,16 @@
 // from here (ui/README.md has the table). Labels live in ./recordKinds.
 import type { Action } from "../bindings/Action";
 import type { AdapterStatus } from "../bindings/AdapterStatus";
+import type { BacklogStatus } from "../bindings/BacklogStatus";
+import type { ChecklistStatus } from "../bindings/ChecklistStatus";
 import type { Classification } from "../bindings/Classification";
 import type { CoverageStatus } from "../bindings/CoverageStatus";
+import type { DecisionChoice } from "../bindings/DecisionChoice";
 import type { Lane } from "../bindings/Lane";
 import type { MetricVerdict } from "../bindings/MetricVerdict";
 import type { PersonalData } from "../bindings/PersonalData";
 import type { PhaseStatus } from "../bindings/PhaseStatus";
+import type { PlanStatus } from "../bindings/PlanStatus";
 import type { RiskStatus } from "../bindings/RiskStatus";
 import type { Role } from "../bindings/Role";
 import type { Severity } from "../bindings/Severity";
@@ -124,6 +128,42 @@ export const ROLE_COLOR: Record<Role, string> = {
   executive: "violet",
   product_owner: "blue",
   administrator: "orange",
+};
+
+/**
+ * Realised benefit against the business case: ahead is good, behind is bad; no plan, not launched
+ * (no benefit planned yet) and nothing recorded say nothing either way.
+ */
+export const PLAN_STATUS_COLOR: Record<PlanStatus, string> = {
+  ahead_of_plan: TONE.good,
+  behind_plan: TONE.bad,
+  no_plan: TONE.neutral,
+  before_launch: TONE.neutral,
+  not_started: TONE.neutral,
+};
+
+/** An implementation checklist item: met, partly met (as coverage's partial), not met. */
+export const CHECKLIST_STATUS_COLOR: Record<ChecklistStatus, string> = {
+  met: TONE.good,
+  partial: "yellow",
+  not_met: TONE.bad,
+};
+
+/** A backlog item waits for the steering meeting while proposed; authorised became a use case. */
+export const BACKLOG_STATUS_COLOR: Record<BacklogStatus, string> = {
+  proposed: TONE.attention,
+  authorised: TONE.good,
+  deferred: TONE.neutral,
+  rejected: TONE.bad,
+};
+
+/** A steering decision: going ahead, waiting, stopping, or going ahead past a gate. */
+export const DECISION_CHOICE_COLOR: Record<DecisionChoice, string> = {
+  approve: TONE.good,
+  authorise: TONE.good,
+  defer: TONE.neutral,
+  stop: TONE.bad,
+  override: TONE.attention,
 };
 
 /** Each action's colour on the audit trail. */

@@ -3,6 +3,7 @@ import type { AuditPage } from "../bindings/AuditPage";
 import type { Ranking } from "../bindings/Ranking";
 import type { VerifyReport } from "../bindings/VerifyReport";
 import { refuse, respond } from "../test-backend";
+import { dashboard, emptyDashboard, PORTFOLIO_SVG } from "../features/value/testData";
 import { session } from "../test-fixtures";
 import { renderWithProviders } from "../test-utils";
 import { App } from "./App";
@@ -71,6 +72,28 @@ describe("App shell", { timeout: 20_000 }, () => {
     }),
   );
 
+  it("opens on the dashboard once any value is recorded", async () => {
+    respond({
+      steering_dashboard: () => dashboard(),
+      value_chart: () => PORTFOLIO_SVG,
+      meeting_agenda: () => refuse("internal", "not needed here"),
+    });
+    renderWithProviders(<App />);
+    await screen.findByTestId("dashboard-page", {}, SLOW);
+    expect(current()).toEqual(["nav-dashboard"]);
+    expect(screen.getByTestId("sidebar").querySelector("button")?.getAttribute("data-testid")).toBe("nav-dashboard");
+  });
+
+  it("opens on the overview while no value is recorded; the dashboard is a click away", async () => {
+    respond({ steering_dashboard: () => emptyDashboard() });
+    renderWithProviders(<App />);
+    await screen.findByTestId("sidebar", {}, SLOW);
+    await waitFor(() => expect(current()).toEqual(["nav-overview"]), SLOW);
+    fireEvent.click(screen.getByTestId("nav-dashboard"));
+    expect(current()).toEqual(["nav-dashboard"]);
+    expect(await screen.findByTestId("dashboard-no-value", {}, SLOW)).toBeTruthy();
+  });
+
   it("lists the pages as buttons in Tab order, the current one marked, with no hidden Tab stop", async () => {
     renderWithProviders(<App />);
     const sidebar = await screen.findByTestId("sidebar", {}, SLOW);
@@ -81,7 +104,8 @@ describe("App shell", { timeout: 20_000 }, () => {
       expect(stop.getAttribute("type")).toBe("button");
     }
     expect(stops.map((el) => el.textContent)).toEqual(PAGE_ORDER.map((p) => PAGE_LABEL[p]));
-    expect(current()).toEqual(["nav-overview"]);
+    // The dashboard cannot be read here: the app opens on the overview.
+    await waitFor(() => expect(current()).toEqual(["nav-overview"]), SLOW);
     fireEvent.click(screen.getByTestId("nav-audit"));
     expect(current()).toEqual(["nav-audit"]);
     expect(tabStops(document.body).filter(hidden)).toEqual([]);

@@ -1,6 +1,8 @@
 // The application shell: header with the open file, who is working and the Portfolio menu, a
 // navigation bar that lists only pages that work, and the page itself (with the navigation context
-// pages use to open one another on a record). With no portfolio open it shows why instead.
+// pages use to open one another on a record). With no portfolio open it shows why instead. Until
+// the person picks a page it shows the start page: the executive dashboard once any value is
+// recorded, the programme overview before.
 // The sidebar is a list of buttons in Tab order, the current page marked with aria-current; the
 // keyboard shortcuts (./shortcuts) switch page, start a new use case and focus the page's search.
 import { Alert, AppShell, Center, Group, Loader, NavLink, Text, Title, Tooltip } from "@mantine/core";
@@ -9,21 +11,27 @@ import {
   IconBox,
   IconDatabase,
   IconFlask,
+  IconGauge,
   IconGavel,
   IconHierarchy2,
   IconHistory,
   IconLayoutDashboard,
   IconLayoutKanban,
   IconListNumbers,
+  IconPresentation,
+  IconReportMoney,
   IconRocket,
   IconShieldHalf,
   IconSignature,
   IconUsersGroup,
 } from "@tabler/icons-react";
+import { useQuery } from "@tanstack/react-query";
 import { useCallback, useMemo, useState, type ComponentType } from "react";
+import { api } from "../backend";
 import { AuditPage } from "../features/audit/AuditPage";
 import { OpenAlertsCount } from "../features/board/OpenAlertsCount";
 import { StageBoardPage } from "../features/board/StageBoardPage";
+import { DashboardPage } from "../features/dashboard/DashboardPage";
 import { DataPage } from "../features/data/DataPage";
 import { LineagePage } from "../features/lineage/LineagePage";
 import { OverviewPage } from "../features/overview/OverviewPage";
@@ -37,7 +45,10 @@ import { RegistryPage } from "../features/registry/RegistryPage";
 import { ResearchPage } from "../features/research/ResearchPage";
 import { RiskPage } from "../features/risk/RiskPage";
 import { SignoffsPage } from "../features/signoffs/SignoffsPage";
+import { SteeringPage } from "../features/steering/SteeringPage";
+import { ValuePage } from "../features/value/ValuePage";
 import { WorkshopsPage } from "../features/workshops/WorkshopsPage";
+import { keys } from "../lib/queryKeys";
 import { fileName } from "../lib/vocabulary";
 import { AttentionCount } from "./AttentionCount";
 import { type Location, NavigationProvider, PAGE_LABEL, type PageId } from "./navigation";
@@ -55,6 +66,7 @@ interface Page {
 }
 
 const PAGES: Page[] = [
+  { id: "dashboard", icon: IconGauge, render: () => <DashboardPage /> },
   { id: "overview", icon: IconLayoutDashboard, render: () => <OverviewPage /> },
   { id: "portfolio", icon: IconListNumbers, render: () => <PortfolioPage /> },
   { id: "research", icon: IconFlask, render: () => <ResearchPage /> },
@@ -65,6 +77,8 @@ const PAGES: Page[] = [
   { id: "lineage", icon: IconHierarchy2, render: () => <LineagePage /> },
   { id: "board", icon: IconLayoutKanban, render: () => <StageBoardPage /> },
   { id: "pilots", icon: IconRocket, render: () => <PilotsPage /> },
+  { id: "value", icon: IconReportMoney, render: () => <ValuePage /> },
+  { id: "steering", icon: IconPresentation, render: () => <SteeringPage /> },
   { id: "signoffs", icon: IconSignature, render: () => <SignoffsPage /> },
   { id: "risk", icon: IconShieldHalf, render: () => <RiskPage /> },
   { id: "audit", icon: IconHistory, render: () => <AuditPage /> },
@@ -102,14 +116,39 @@ function PageLink({ page, active, onOpen }: { page: Page; active: boolean; onOpe
   );
 }
 
+/** The page shown until the person picks one, before any value is recorded. */
+const FIRST_RUN_PAGE: PageId = "overview";
+
+/**
+ * The start page: the dashboard once any month of value is recorded, else the overview (also when
+ * the dashboard cannot be read); null while the dashboard is asked. It follows the portfolio
+ * until the person picks a page: opening another file or loading the demo may change it.
+ */
+function useStartPage(open: boolean): PageId | null {
+  const dashboard = useQuery({ queryKey: keys.dashboard, queryFn: api.steeringDashboard, enabled: open });
+  if (dashboard.data) return dashboard.data.has_value ? "dashboard" : FIRST_RUN_PAGE;
+  return dashboard.isError ? FIRST_RUN_PAGE : null;
+}
+
 export function App() {
   const session = useSession();
-  // `visit` counts navigations so that opening a page on another record remounts it afresh.
-  const [location, setLocation] = useState<Location & { visit: number }>({ page: PAGES[0]!.id, param: null, visit: 0 });
+  // `page: null` is the start page, until the person picks one; `visit` counts navigations so
+  // that opening a page on another record remounts it afresh.
+  const [chosen, setChosen] = useState<{ page: PageId | null; param: string | null; visit: number }>({
+    page: null,
+    param: null,
+    visit: 0,
+  });
+  const startPage = useStartPage(!!session.data?.portfolio);
+  const shownPage = chosen.page ?? startPage;
   const navigate = useCallback(
     (page: PageId, param: string | null = null) =>
-      setLocation((l) => (l.page === page && l.param === param ? l : { page, param, visit: l.visit + 1 })),
+      setChosen((l) => (l.page === page && l.param === param ? l : { page, param, visit: l.visit + 1 })),
     [],
+  );
+  const location: Location = useMemo(
+    () => ({ page: shownPage ?? FIRST_RUN_PAGE, param: chosen.param }),
+    [shownPage, chosen.param],
   );
   const navigation = useMemo(() => ({ location, navigate }), [location, navigate]);
   const [commands] = useState(createCommandBus);
@@ -141,7 +180,7 @@ export function App() {
     return <NoPortfolioScreen problem={session.data.problem} />;
   }
 
-  const page = PAGES.find((p) => p.id === location.page) ?? PAGES[0]!;
+  const page = shownPage === null ? null : (PAGES.find((p) => p.id === shownPage) ?? PAGES[0]!);
   return (
     <NavigationProvider value={navigation}>
       <CommandProvider bus={commands}>
@@ -169,14 +208,14 @@ export function App() {
           </AppShell.Header>
           <AppShell.Navbar p="sm" aria-label="Pages" data-testid="sidebar">
             {PAGES.map((p) => (
-              <PageLink key={p.id} page={p} active={p.id === page.id} onOpen={() => navigate(p.id)} />
+              <PageLink key={p.id} page={p} active={p.id === page?.id} onOpen={() => navigate(p.id)} />
             ))}
           </AppShell.Navbar>
           {/* Keyed by file: switching portfolios starts every page afresh (no stale previews). */}
           <AppShell.Main bg="gray.0" key={portfolio.path ?? "memory"}>
             <BusyBanner />
             <ReadOnlyBanner reason={portfolio.read_only} />
-            <div key={location.visit}>{page.render()}</div>
+            {page ? <div key={chosen.visit}>{page.render()}</div> : <Loader aria-label="Opening the start page" />}
           </AppShell.Main>
         </AppShell>
         <ShortcutsModal opened={shortcutsOpened} onClose={shortcuts.close} />

@@ -8,7 +8,7 @@ const overview = (attention: ProgrammeOverview["attention"]): ProgrammeOverview 
   programme: {
     name: "Halden",
     currency: "EUR",
-    settings: { payback_horizon_months: 6, backups_kept: 14 },
+    settings: { payback_horizon_months: 6, backups_kept: 14, research_review_months: 3 },
     created_at: "2026-11-01T09:00:00Z",
     updated_at: "2026-11-01T09:00:00Z",
   },

@@ -3,6 +3,7 @@
 import { createContext, useContext, type ReactNode } from "react";
 
 export type PageId =
+  | "dashboard"
   | "overview"
   | "portfolio"
   | "research"
@@ -13,12 +14,15 @@ export type PageId =
   | "lineage"
   | "board"
   | "pilots"
+  | "value"
+  | "steering"
   | "signoffs"
   | "risk"
   | "audit";
 
 /** Each page's name in the sidebar, the shortcuts list and hints. */
 export const PAGE_LABEL: Record<PageId, string> = {
+  dashboard: "Dashboard",
   overview: "Overview",
   portfolio: "Portfolio",
   research: "Research lane",
@@ -29,6 +33,8 @@ export const PAGE_LABEL: Record<PageId, string> = {
   lineage: "Lineage",
   board: "Stage board",
   pilots: "Pilots",
+  value: "Value",
+  steering: "Steering",
   signoffs: "Sign-offs",
   risk: "Risk",
   audit: "Audit",

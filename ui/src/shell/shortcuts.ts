@@ -7,6 +7,8 @@ import type { PageId } from "./navigation";
 
 /** `G` then this letter opens the page. */
 export const PAGE_KEYS: Record<PageId, string> = {
+  // H for home: the page the app opens on once value is recorded.
+  dashboard: "h",
   overview: "o",
   portfolio: "p",
   research: "r",
@@ -17,6 +19,9 @@ export const PAGE_KEYS: Record<PageId, string> = {
   lineage: "l",
   board: "b",
   pilots: "i",
+  value: "v",
+  // M for meetings: the steering committee's agenda, decisions and minutes.
+  steering: "m",
   signoffs: "s",
   risk: "k",
   audit: "a",

@@ -96,7 +96,8 @@ pub fn minutes(m: &Meeting, as_json: bool) -> Printed {
     match (&m.closed_at, &m.audit_head) {
         (Some(at), Some(head)) => text.push_str(&format!(
             "\nClosed {} by {}. Audit trail head at the close: record {} {head}\n",
-            at,
+            chrono::DateTime::parse_from_rfc3339(at)
+                .map_or_else(|_| at.clone(), |t| t.format("%Y-%m-%d %H:%M UTC").to_string()),
             m.closed_by.as_deref().unwrap_or_default(),
             m.audit_seq.unwrap_or_default()
         )),

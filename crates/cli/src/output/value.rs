@@ -1,6 +1,7 @@
 //! Output for value: a metrics import, a use case's months and returns, the dashboard.
 
 use steerco_api::types::{Dashboard, MetricsImported, UseCaseValue};
+use steerco_core::services::steering::dashboard::PilotState;
 use steerco_core::value::returns::{PlanStatus, Variance};
 
 use super::{emit, json, money, table, Printed};
@@ -32,13 +33,17 @@ pub fn metrics_imported(r: &MetricsImported, as_json: bool) -> Printed {
         return json(r);
     }
     let verb = if r.dry_run { "Would import" } else { "Imported" };
+    // A file about the whole portfolio names how many cases, not each of them.
+    let cases = match r.use_cases.len() {
+        n if n > 8 => format!("{n} use cases"),
+        _ => r.use_cases.join(", "),
+    };
     emit(&format!(
-        "{verb} {} new month(s), replace {} and leave {} unchanged, with {} KPI value(s), for {}.{}\n",
+        "{verb} {} new month(s), replace {} and leave {} unchanged, with {} KPI value(s), for {cases}.{}\n",
         r.added,
         r.replaced,
         r.unchanged,
         r.kpi_values,
-        r.use_cases.join(", "),
         if r.dry_run { " Nothing was stored (dry run)." } else { "" }
     ))
 }
@@ -149,7 +154,13 @@ pub fn dashboard(d: &Dashboard, as_json: bool) -> Printed {
         for p in &d.pilots {
             let phase =
                 p.phase.as_deref().map(|ph| format!(": {ph} ({} of {})", p.position, p.phases)).unwrap_or_default();
-            text.push_str(&format!("  {} {} {} — {}{phase}\n", p.pilot_id, p.use_case_id, p.title, p.state));
+            let state = match p.state {
+                PilotState::Planned => "not started",
+                PilotState::Running => "running",
+                PilotState::Done => "rolled out",
+                PilotState::Stopped => "stopped",
+            };
+            text.push_str(&format!("  {} {} {} — {state}{phase}\n", p.pilot_id, p.use_case_id, p.title));
         }
     }
     if !d.decisions.is_empty() || d.open_meeting.is_some() {
@@ -158,7 +169,13 @@ pub fn dashboard(d: &Dashboard, as_json: bool) -> Printed {
             text.push_str(&format!("  steering meeting {} on {} is open ({} decided)\n", m.id, m.held_on, m.decided));
         }
         for dec in &d.decisions {
-            text.push_str(&format!("  {} {} — {}\n", dec.record_id, dec.title, dec.detail));
+            // Some titles already start with their record's id.
+            let title = if dec.title.starts_with(&dec.record_id) {
+                dec.title.clone()
+            } else {
+                format!("{} {}", dec.record_id, dec.title)
+            };
+            text.push_str(&format!("  {title} — {}\n", dec.detail));
         }
     }
     if !d.incidents.is_empty() {

@@ -9,5 +9,6 @@ mod foundation;
 mod pilots;
 mod registry;
 mod regression;
+mod steering;
 mod support;
 mod trust;

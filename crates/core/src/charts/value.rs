@@ -65,6 +65,17 @@ fn dashed(points: &[(f64, f64)], colour: RGBColor) -> Vec<PathElement<(f64, f64)
     out
 }
 
+/// A horizontal reference line (a target) as short dashes across the plot.
+fn dashed_across(from: f64, to: f64, y: f64, colour: RGBColor) -> Vec<PathElement<(f64, f64)>> {
+    let step = (to - from) / 60.0;
+    (0..60)
+        .map(|k| {
+            let x = from + step * k as f64;
+            PathElement::new(vec![(x, y), (x + step * 0.6, y)], colour.stroke_width(2))
+        })
+        .collect()
+}
+
 /// A legend row under the title: a short line in each series' colour and its name.
 fn legend(root: &DrawingArea<SVGBackend, plotters::coord::Shift>, entries: &[(&str, RGBColor, bool)]) -> DrawResult {
     let mut x = 72;
@@ -297,7 +308,7 @@ fn draw_kpi(s: &KpiSeries, svg: &mut String) -> DrawResult {
         EmptyElement::at((n - 0.5, y)) + Text::new(text, (-width - 4, -17), (CHART_FONT, 12).into_font().color(&colour))
     };
     if let Some(t) = s.target.filter(|t| t.is_finite()) {
-        chart.draw_series(dashed(&[(-0.5, t), (n - 0.5, t)], BENEFIT))?;
+        chart.draw_series(dashed_across(-0.5, n - 0.5, t, BENEFIT))?;
         chart.draw_series(std::iter::once(line_label(format!("target {}", trim(t)), t, BENEFIT)))?;
     }
     if let Some(b) = s.baseline.filter(|b| b.is_finite()) {
@@ -310,8 +321,8 @@ fn draw_kpi(s: &KpiSeries, svg: &mut String) -> DrawResult {
         let colour = if met(y) { BENEFIT } else { ROI };
         Circle::new((x, y), 4, colour.filled())
     }))?;
-    root.draw(&Text::new(s.title.to_owned(), (72, 8), (CHART_FONT, 15).into_font().color(&INK)))?;
     let better = if s.higher_is_better { "higher is better" } else { "lower is better" };
+    root.draw(&Text::new(format!("{} ({better})", s.title), (72, 8), (CHART_FONT, 15).into_font().color(&INK)))?;
     let mut entries = vec![("Value by month", ROI, false)];
     if s.target.is_some() {
         entries.push(("Target", BENEFIT, true));
@@ -319,7 +330,6 @@ fn draw_kpi(s: &KpiSeries, svg: &mut String) -> DrawResult {
     if s.baseline.is_some() {
         entries.push(("Baseline", PLAN, false));
     }
-    entries.push((better, MUTED, false));
     legend(&root, &entries)?;
     root.present()?;
     Ok(())

@@ -21,10 +21,11 @@ pub(crate) struct Draft {
     pub after: Option<String>,
 }
 
-/// Chains `draft` onto the trail.
-pub(crate) fn append(conn: &Connection, meta: &AuditMeta, draft: Draft) -> CoreResult<AuditRecord> {
+/// The trail's last record (number and hash), or the genesis before the first one.
+fn head(conn: &Connection) -> CoreResult<(i64, String)> {
     let head: Option<(i64, String)> = conn
-        .query_row("SELECT seq, hash FROM audit_anchor WHERE id = 1", [], |r| Ok((r.get(0)?, r.get(1)?)))
+        .prepare_cached("SELECT seq, hash FROM audit_anchor WHERE id = 1")?
+        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?;
     if head.is_none() && conn.query_row("SELECT EXISTS (SELECT 1 FROM audit)", [], |r| r.get::<_, bool>(0))? {
         // Continuing a trail whose head was removed would hide that; refuse until someone looks.
@@ -34,7 +35,17 @@ pub(crate) fn append(conn: &Connection, meta: &AuditMeta, draft: Draft) -> CoreR
                 .to_owned(),
         ));
     }
-    let (last_seq, prev_hash) = head.unwrap_or((0, GENESIS.to_owned()));
+    Ok(head.unwrap_or((0, GENESIS.to_owned())))
+}
+
+/// Chains `draft` after the record (`last_seq`, `prev_hash`); the anchor is moved by the caller.
+fn chain(
+    conn: &Connection,
+    meta: &AuditMeta,
+    draft: Draft,
+    last_seq: i64,
+    prev_hash: String,
+) -> CoreResult<AuditRecord> {
     let mut record = AuditRecord {
         seq: last_seq + 1,
         at: meta.at_text(),
@@ -68,11 +79,23 @@ pub(crate) fn append(conn: &Connection, meta: &AuditMeta, draft: Draft) -> CoreR
         record.prev_hash,
         record.hash
     ])?;
+    Ok(record)
+}
+
+fn set_anchor(conn: &Connection, seq: i64, hash: &str) -> CoreResult<()> {
     conn.prepare_cached(
         "INSERT INTO audit_anchor (id, seq, hash) VALUES (1, ?1, ?2)
          ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash",
     )?
-    .execute(params![record.seq, record.hash])?;
+    .execute(params![seq, hash])?;
+    Ok(())
+}
+
+/// Chains `draft` onto the trail.
+pub(crate) fn append(conn: &Connection, meta: &AuditMeta, draft: Draft) -> CoreResult<AuditRecord> {
+    let (last_seq, prev_hash) = head(conn)?;
+    let record = chain(conn, meta, draft, last_seq, prev_hash)?;
+    set_anchor(conn, record.seq, &record.hash)?;
     Ok(record)
 }
 
@@ -113,9 +136,14 @@ pub(crate) fn drain(conn: &Connection, meta: &AuditMeta) -> CoreResult<usize> {
         return Ok(0);
     }
     let n = drafts.len();
+    // The head is read once and the anchor moved once: a large import chains its thousands of
+    // records in one pass.
+    let (mut seq, mut hash) = head(conn)?;
     for draft in drafts {
-        append(conn, meta, draft)?;
+        let record = chain(conn, meta, draft, seq, hash)?;
+        (seq, hash) = (record.seq, record.hash);
     }
+    set_anchor(conn, seq, &hash)?;
     conn.execute("DELETE FROM change_buffer", [])?;
     Ok(n)
 }

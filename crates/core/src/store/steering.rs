@@ -22,8 +22,8 @@ pub(crate) struct NewBacklogItem<'a> {
 pub(crate) fn insert_backlog(tx: &Tx, b: &NewBacklogItem<'_>) -> CoreResult<String> {
     let id = sequence::next_id(tx, BACKLOG_PREFIX)?;
     tx.execute(
-        "INSERT INTO backlog_item (id, title, proposer, rationale, sponsor, business_unit, annual_value, one_time_cost,
-             monthly_run_cost, proposed_on)
+        "INSERT INTO backlog_item (id, title, proposer, rationale, sponsor, business_unit, annual_value_cents,
+             one_time_cost_cents, monthly_run_cost_cents, proposed_on)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
         params![
             id,
@@ -55,7 +55,7 @@ pub(crate) fn set_backlog_status(
 }
 
 const BACKLOG_SELECT: &str = "SELECT id, title, proposer, rationale, sponsor, proposed_on, status, use_case_id,
-    business_unit, annual_value, one_time_cost, monthly_run_cost FROM backlog_item";
+    business_unit, annual_value_cents, one_time_cost_cents, monthly_run_cost_cents FROM backlog_item";
 
 fn backlog_from(r: &rusqlite::Row<'_>) -> rusqlite::Result<(BacklogItem, String)> {
     Ok((

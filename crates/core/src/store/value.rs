@@ -5,7 +5,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use super::Tx;
 use crate::error::CoreResult;
 use crate::money::Money;
-use crate::value::{KpiValue, Month, ValueMonth};
+use crate::value::{KpiValue, Month, MonthAmounts, ValueMonth};
 
 /// A month to store: the use case, the month, the amounts, the highlight and the KPI values.
 pub(crate) struct NewMonth<'a> {
@@ -25,9 +25,10 @@ pub(crate) fn put_month(tx: &Tx, m: &NewMonth<'_>) -> CoreResult<()> {
     let by = m.by;
     let highlight_by = if m.highlight.is_empty() { "" } else { by };
     tx.execute(
-        "INSERT INTO value_month (use_case_id, month, benefit, cost, highlight, highlight_by, recorded_by, recorded_at)
+        "INSERT INTO value_month (use_case_id, month, benefit_cents, cost_cents, highlight, highlight_by, recorded_by, recorded_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
-         ON CONFLICT (use_case_id, month) DO UPDATE SET benefit = excluded.benefit, cost = excluded.cost,
+         ON CONFLICT (use_case_id, month) DO UPDATE SET benefit_cents = excluded.benefit_cents,
+             cost_cents = excluded.cost_cents,
              highlight = excluded.highlight, highlight_by = excluded.highlight_by,
              recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at",
         params![
@@ -62,6 +63,40 @@ pub(crate) fn put_month(tx: &Tx, m: &NewMonth<'_>) -> CoreResult<()> {
     Ok(())
 }
 
+/// Stores a month not stored before (an import's usual case: no lookups).
+pub(crate) fn insert_month(tx: &Tx, m: &NewMonth<'_>) -> CoreResult<()> {
+    let highlight_by = if m.highlight.is_empty() { "" } else { m.by };
+    let month = m.month.to_string();
+    tx.prepare_cached(
+        "INSERT INTO value_month (use_case_id, month, benefit_cents, cost_cents, highlight, highlight_by, recorded_by,
+             recorded_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?
+    .execute(params![
+        m.use_case_id,
+        month,
+        m.benefit.cents(),
+        m.cost.cents(),
+        m.highlight,
+        highlight_by,
+        m.by,
+        tx.now().to_rfc3339()
+    ])?;
+    for k in m.kpis {
+        tx.prepare_cached("INSERT INTO value_kpi (use_case_id, month, kpi, value) VALUES (?1, ?2, ?3, ?4)")?
+            .execute(params![m.use_case_id, month, k.kpi, k.value])?;
+    }
+    Ok(())
+}
+
+/// The ids of the use cases in the portfolio (withdrawn ones left out).
+pub(crate) fn use_case_ids(conn: &Connection) -> CoreResult<std::collections::HashSet<String>> {
+    Ok(conn
+        .prepare_cached("SELECT id FROM use_case WHERE withdrawn_at IS NULL")?
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?)
+}
+
 fn kpis(conn: &Connection, use_case_id: &str, month: &str) -> CoreResult<Vec<KpiValue>> {
     Ok(conn
         .prepare_cached("SELECT kpi, value FROM value_kpi WHERE use_case_id = ?1 AND month = ?2 ORDER BY kpi")?
@@ -70,7 +105,7 @@ fn kpis(conn: &Connection, use_case_id: &str, month: &str) -> CoreResult<Vec<Kpi
 }
 
 const MONTH_COLUMNS: &str =
-    "use_case_id, month, benefit, cost, highlight, highlight_by, recorded_by, recorded_at FROM value_month";
+    "use_case_id, month, benefit_cents, cost_cents, highlight, highlight_by, recorded_by, recorded_at FROM value_month";
 
 fn month_from(r: &rusqlite::Row<'_>) -> rusqlite::Result<ValueMonth> {
     Ok(ValueMonth {
@@ -117,16 +152,21 @@ pub(crate) fn months(conn: &Connection, use_case_id: &str) -> CoreResult<Vec<Val
     Ok(months)
 }
 
-/// Every month's amounts of every use case, by use case then month: one pass for the dashboard.
-pub(crate) fn all_amounts(conn: &Connection) -> CoreResult<Vec<(String, Month, Money, Money)>> {
-    let mut out = Vec::new();
-    let mut stmt =
-        conn.prepare_cached("SELECT use_case_id, month, benefit, cost FROM value_month ORDER BY use_case_id, month")?;
+/// Every use case's months (month, benefit, cost), oldest first, grouped by use case: one pass
+/// for the dashboard.
+pub(crate) fn all_amounts(conn: &Connection) -> CoreResult<Vec<(String, Vec<MonthAmounts>)>> {
+    let mut out: Vec<(String, Vec<MonthAmounts>)> = Vec::new();
+    let mut stmt = conn.prepare_cached(
+        "SELECT use_case_id, month, benefit_cents, cost_cents FROM value_month ORDER BY use_case_id, month",
+    )?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
-        let month: String = r.get(1)?;
-        if let Ok(month) = Month::parse(&month) {
-            out.push((r.get(0)?, month, Money::from_cents(r.get(2)?), Money::from_cents(r.get(3)?)));
+        let Ok(month) = Month::parse(r.get_ref(1)?.as_str().unwrap_or_default()) else { continue };
+        let amounts = (month, Money::from_cents(r.get(2)?), Money::from_cents(r.get(3)?));
+        let id = r.get_ref(0)?.as_str().unwrap_or_default();
+        match out.last_mut() {
+            Some((last, months)) if last == id => months.push(amounts),
+            _ => out.push((id.to_owned(), vec![amounts])),
         }
     }
     Ok(out)

@@ -13,6 +13,9 @@ use crate::money::Money;
 
 pub use month::Month;
 
+/// One month's realised benefit and cost.
+pub type MonthAmounts = (Month, crate::money::Money, crate::money::Money);
+
 /// A KPI's value in one month.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct KpiValue {

@@ -7,8 +7,6 @@
 //! the month benefits were planned to start (the pilot's start; none before a case launches).
 //! A month missing between two recorded ones counts as a month with nothing realised.
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -105,12 +103,61 @@ fn planned(case: &BusinessCase, first: Month, benefits_from: Option<Month>, mont
     (benefit, cost)
 }
 
+/// One use case's months as the portfolio sums them.
+#[derive(Debug, Clone, Copy)]
+pub struct CaseMonths<'a> {
+    /// (month, benefit, cost), any order.
+    pub recorded: &'a [(Month, Money, Money)],
+    pub case: BusinessCase,
+    pub benefits_from: Option<Month>,
+}
+
+/// The months sorted (a month given twice counts once, the last given), gaps filled with nothing.
+fn calendar(recorded: &[(Month, Money, Money)]) -> Vec<(Month, Money, Money, bool)> {
+    let mut sorted: Vec<(Month, Money, Money)> = recorded.to_vec();
+    if !sorted.windows(2).all(|w| w[0].0 < w[1].0) {
+        sorted.sort_by_key(|r| r.0);
+        sorted.dedup_by(|later, earlier| {
+            let same = later.0 == earlier.0;
+            if same {
+                *earlier = *later;
+            }
+            same
+        });
+    }
+    let mut out = Vec::with_capacity(sorted.len());
+    let mut next = sorted.first().map(|r| r.0);
+    for &(m, b, c) in &sorted {
+        while let Some(gap) = next.filter(|g| *g < m) {
+            out.push((gap, Money::ZERO, Money::ZERO, false));
+            next = Some(gap.next());
+        }
+        out.push((m, b, c, true));
+        next = Some(m.next());
+    }
+    out
+}
+
 /// The returns of one use case. `recorded` holds its months (month, benefit, cost) in any order;
 /// `benefits_from` is when the case was planned to start earning (its pilot's start), `None`
 /// before it launches.
 pub fn returns(recorded: &[(Month, Money, Money)], case: &BusinessCase, benefits_from: Option<Month>) -> Returns {
-    let by_month: BTreeMap<Month, (Money, Money)> = recorded.iter().map(|&(m, b, c)| (m, (b, c))).collect();
-    let (Some(&first), Some(&last)) = (by_month.keys().next(), by_month.keys().next_back()) else {
+    compute(recorded, case, benefits_from, true)
+}
+
+/// As `returns`, without the months (for summaries over thousands of cases).
+pub fn summary(recorded: &[(Month, Money, Money)], case: &BusinessCase, benefits_from: Option<Month>) -> Returns {
+    compute(recorded, case, benefits_from, false)
+}
+
+fn compute(
+    recorded: &[(Month, Money, Money)],
+    case: &BusinessCase,
+    benefits_from: Option<Month>,
+    detail: bool,
+) -> Returns {
+    let calendar = calendar(recorded);
+    let (Some(&(first, ..)), Some(&(last, ..))) = (calendar.first(), calendar.last()) else {
         let nothing = Variance::of(Money::ZERO, Money::ZERO);
         return Returns {
             months: Vec::new(),
@@ -125,33 +172,29 @@ pub fn returns(recorded: &[(Month, Money, Money)], case: &BusinessCase, benefits
             status: PlanStatus::NotStarted,
         };
     };
-    let mut months = Vec::new();
+    let mut months = Vec::with_capacity(if detail { calendar.len() } else { 0 });
     let (mut total_benefit, mut total_cost) = (Money::ZERO, Money::ZERO);
     let mut payback = None;
-    let mut month = first;
-    while month <= last {
-        let (benefit, cost, was_recorded) = match by_month.get(&month) {
-            Some(&(b, c)) => (b, c, true),
-            None => (Money::ZERO, Money::ZERO, false),
-        };
+    for &(month, benefit, cost, was_recorded) in &calendar {
         total_benefit += benefit;
         total_cost += cost;
         if payback.is_none() && total_cost > Money::ZERO && total_benefit >= total_cost {
             payback = Some((month, month.since(first) + 1));
         }
-        let (planned_benefit, planned_cost) = planned(case, first, benefits_from, month);
-        months.push(MonthReturn {
-            month: month.to_string(),
-            recorded: was_recorded,
-            benefit,
-            cost,
-            cumulative_benefit: total_benefit,
-            cumulative_cost: total_cost,
-            roi: roi(total_benefit, total_cost),
-            planned_benefit,
-            planned_cost,
-        });
-        month = month.next();
+        if detail {
+            let (planned_benefit, planned_cost) = planned(case, first, benefits_from, month);
+            months.push(MonthReturn {
+                month: month.to_string(),
+                recorded: was_recorded,
+                benefit,
+                cost,
+                cumulative_benefit: total_benefit,
+                cumulative_cost: total_cost,
+                roi: roi(total_benefit, total_cost),
+                planned_benefit,
+                planned_cost,
+            });
+        }
     }
     let (planned_benefit, planned_cost) = planned(case, first, benefits_from, last);
     let benefit_variance = Variance::of(total_benefit, planned_benefit);
@@ -180,31 +223,37 @@ pub fn returns(recorded: &[(Month, Money, Money)], case: &BusinessCase, benefits
 
 /// The portfolio's months: every case's realised and planned amounts summed by calendar month
 /// (each case's plan only over the months it has recorded), cumulative across the portfolio.
-pub fn portfolio(cases: &[&Returns]) -> Vec<MonthReturn> {
-    let mut by_month: BTreeMap<Month, [Money; 4]> = BTreeMap::new();
-    for case in cases {
+pub fn portfolio(cases: &[CaseMonths<'_>]) -> Vec<MonthReturn> {
+    let span = cases.iter().flat_map(|c| c.recorded.iter().map(|r| r.0));
+    let (Some(first), Some(last)) = (span.clone().min(), span.max()) else { return Vec::new() };
+    // Sums per month offset from the portfolio's first month: benefit, cost, and the increments
+    // of planned benefit and cost.
+    let len = usize::try_from(last.since(first) + 1).unwrap_or(0);
+    let mut sums = vec![[Money::ZERO; 4]; len];
+    let mut touched = vec![false; len];
+    for c in cases {
+        let calendar = calendar(c.recorded);
+        let Some(&(case_first, ..)) = calendar.first() else { continue };
         let (mut previous_benefit, mut previous_cost) = (Money::ZERO, Money::ZERO);
-        for m in &case.months {
-            let Ok(month) = Month::parse(&m.month) else { continue };
-            let sums = by_month.entry(month).or_default();
-            sums[0] += m.benefit;
-            sums[1] += m.cost;
-            sums[2] += m.planned_benefit - previous_benefit;
-            sums[3] += m.planned_cost - previous_cost;
-            (previous_benefit, previous_cost) = (m.planned_benefit, m.planned_cost);
+        for &(month, benefit, cost, _) in &calendar {
+            let i = usize::try_from(month.since(first)).unwrap_or(0);
+            let (pb, pc) = planned(&c.case, case_first, c.benefits_from, month);
+            let slot = &mut sums[i];
+            slot[0] += benefit;
+            slot[1] += cost;
+            slot[2] += pb - previous_benefit;
+            slot[3] += pc - previous_cost;
+            touched[i] = true;
+            (previous_benefit, previous_cost) = (pb, pc);
         }
     }
     let mut totals = [Money::ZERO; 4];
-    let (Some(&first), Some(&last)) = (by_month.keys().next(), by_month.keys().next_back()) else { return Vec::new() };
-    let mut out = Vec::new();
-    let mut month = first;
-    while month <= last {
-        let sums = by_month.get(&month).copied();
-        let [b, c, pb, pc] = sums.unwrap_or_default();
+    let mut out = Vec::with_capacity(len);
+    for (i, [b, c, pb, pc]) in sums.into_iter().enumerate() {
         totals = [totals[0] + b, totals[1] + c, totals[2] + pb, totals[3] + pc];
         out.push(MonthReturn {
-            month: month.to_string(),
-            recorded: sums.is_some(),
+            month: first.plus(i as i32).to_string(),
+            recorded: touched[i],
             benefit: b,
             cost: c,
             cumulative_benefit: totals[0],
@@ -213,7 +262,6 @@ pub fn portfolio(cases: &[&Returns]) -> Vec<MonthReturn> {
             planned_benefit: totals[2],
             planned_cost: totals[3],
         });
-        month = month.next();
     }
     out
 }
@@ -299,6 +347,16 @@ mod tests {
     }
 
     #[test]
+    fn a_summary_agrees_with_the_full_returns() {
+        let months =
+            [(m("2026-03"), Money::units(14_000), Money::ZERO), (m("2026-01"), Money::ZERO, Money::units(31_000))];
+        let full = returns(&months, &case(120_000, 30_000, 1_000), Some(m("2026-02")));
+        let short = summary(&months, &case(120_000, 30_000, 1_000), Some(m("2026-02")));
+        assert_eq!(Returns { months: Vec::new(), ..full.clone() }, short);
+        assert_eq!(full.months.len(), 3, "the gap month is counted");
+    }
+
+    #[test]
     fn the_annual_value_accrues_a_twelfth_a_month_without_rounding_drift() {
         // 100,000.01 a year: the twelfths do not divide evenly.
         let c = BusinessCase { annual_value: Money::from_cents(10_000_001), ..case(0, 0, 0) };
@@ -309,13 +367,12 @@ mod tests {
 
     #[test]
     fn the_portfolio_sums_cases_by_calendar_month() {
-        let a = returns(&[(m("2026-01"), Money::units(10), Money::units(20))], &case(120, 0, 0), Some(m("2026-01")));
-        let b = returns(
-            &[(m("2026-01"), Money::units(5), Money::units(5)), (m("2026-02"), Money::units(30), Money::units(5))],
-            &case(0, 10, 0),
-            None,
-        );
-        let p = portfolio(&[&a, &b]);
+        let a = [(m("2026-01"), Money::units(10), Money::units(20))];
+        let b = [(m("2026-02"), Money::units(30), Money::units(5)), (m("2026-01"), Money::units(5), Money::units(5))];
+        let p = portfolio(&[
+            CaseMonths { recorded: &a, case: case(120, 0, 0), benefits_from: Some(m("2026-01")) },
+            CaseMonths { recorded: &b, case: case(0, 10, 0), benefits_from: None },
+        ]);
         assert_eq!(p.len(), 2);
         assert_eq!((p[0].cumulative_benefit, p[0].cumulative_cost), (Money::units(15), Money::units(25)));
         assert_eq!((p[1].cumulative_benefit, p[1].cumulative_cost), (Money::units(45), Money::units(30)));

@@ -11,7 +11,7 @@ const overview: ProgrammeOverview = {
   programme: {
     name: "Halden Group — Enterprise LoRA Programme",
     currency: "EUR",
-    settings: { payback_horizon_months: 6, backups_kept: 14 },
+    settings: { payback_horizon_months: 6, backups_kept: 14, research_review_months: 3 },
     created_at: "2026-11-01T09:00:00Z",
     updated_at: "2026-11-01T09:00:00Z",
   },

@@ -9,7 +9,7 @@ import { ProgrammeSettingsModal } from "./ProgrammeSettingsModal";
 const programme: Programme = {
   name: "Halden LoRA",
   currency: "EUR",
-  settings: { payback_horizon_months: 6, backups_kept: 14 },
+  settings: { payback_horizon_months: 6, backups_kept: 14, research_review_months: 3 },
   created_at: "2026-11-01T09:00:00Z",
   updated_at: "2026-11-01T09:00:00Z",
 };
@@ -27,6 +27,20 @@ describe("ProgrammeSettingsModal", () => {
     const sent = requestsTo("programme_update")[0] as ProgrammeChange;
     expect(sent.changes).toEqual([{ field: "backups_kept", value: 30 }]);
     expect(sent.loaded).toEqual({ name: "Halden LoRA", currency: "EUR", settings: programme.settings });
+  });
+
+  it("sets how often research-lane cases come back to the steering agenda", async () => {
+    respond({
+      programme_update: () => ({ ...programme, settings: { ...programme.settings, research_review_months: 6 } }),
+    });
+    renderWithProviders(<ProgrammeSettingsModal opened onClose={() => {}} />);
+    await screen.findByDisplayValue("Halden LoRA");
+    expect((screen.getByTestId("research-review-input") as HTMLInputElement).value).toBe("3");
+    fireEvent.change(screen.getByTestId("research-review-input"), { target: { value: "6" } });
+    fireEvent.click(screen.getByTestId("save-programme"));
+    await waitFor(() => expect(requestsTo("programme_update")).toHaveLength(1));
+    const sent = requestsTo("programme_update")[0] as ProgrammeChange;
+    expect(sent.changes).toEqual([{ field: "research_review_months", value: 6 }]);
   });
 
   it("shows the handler's refusal beside the setting it names", async () => {

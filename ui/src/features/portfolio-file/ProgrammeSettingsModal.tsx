@@ -1,6 +1,6 @@
-// The programme's name, currency, payback horizon and how many automatic backups to keep.
-// Changing the horizon re-gates every use case at once; changing the currency relabels amounts
-// without converting them. Only the settings changed are sent, with what the dialog showed, so
+// The programme's name, currency, payback horizon, how many automatic backups to keep and how often
+// research-lane cases come back to the steering agenda. Changing the horizon re-gates every use
+// case at once; changing the currency relabels amounts without converting them. Only the settings changed are sent, with what the dialog showed, so
 // a change someone else made meanwhile is not overwritten unseen.
 import { Button, Group, Modal, NumberInput, SimpleGrid, Stack, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
@@ -19,6 +19,7 @@ interface Values {
   currency: string;
   payback_horizon_months: number | string;
   backups_kept: number | string;
+  research_review_months: number | string;
 }
 
 const PATHS = {
@@ -26,6 +27,7 @@ const PATHS = {
   "programme.currency": "currency",
   "programme.settings.payback_horizon_months": "payback_horizon_months",
   "programme.settings.backups_kept": "backups_kept",
+  "programme.settings.research_review_months": "research_review_months",
 };
 
 function valuesOf(p: Programme): Values {
@@ -34,6 +36,7 @@ function valuesOf(p: Programme): Values {
     currency: p.currency,
     payback_horizon_months: p.settings.payback_horizon_months,
     backups_kept: p.settings.backups_kept,
+    research_review_months: p.settings.research_review_months,
   };
 }
 
@@ -41,7 +44,11 @@ function updateOf(v: Values): ProgrammeUpdate {
   return {
     name: v.name,
     currency: v.currency,
-    settings: { payback_horizon_months: Number(v.payback_horizon_months), backups_kept: Number(v.backups_kept) },
+    settings: {
+      payback_horizon_months: Number(v.payback_horizon_months),
+      backups_kept: Number(v.backups_kept),
+      research_review_months: Number(v.research_review_months),
+    },
   };
 }
 
@@ -53,10 +60,11 @@ export function ProgrammeSettingsModal({ opened, onClose }: { opened: boolean; o
   const programme = useQuery({ queryKey: keys.programme, queryFn: api.programmeGet, enabled: opened });
   const [loaded, setLoaded] = useState<Values | null>(null);
   const form = useForm<Values>({
-    initialValues: { name: "", currency: "", payback_horizon_months: 6, backups_kept: 14 },
+    initialValues: { name: "", currency: "", payback_horizon_months: 6, backups_kept: 14, research_review_months: 3 },
     validate: {
       payback_horizon_months: wholeNumber("the horizon in months"),
       backups_kept: wholeNumber("how many backups to keep"),
+      research_review_months: wholeNumber("the review interval in months"),
     },
   });
 
@@ -78,6 +86,7 @@ export function ProgrammeSettingsModal({ opened, onClose }: { opened: boolean; o
       const changes = changedFields(updateOf(base).settings, updateOf(values).settings, [
         "payback_horizon_months",
         "backups_kept",
+        "research_review_months",
       ]);
       const named = changedFields(base, values, ["name", "currency"]);
       return api.programmeUpdate({ changes: [...named, ...changes], loaded: updateOf(base) });
@@ -122,6 +131,16 @@ export function ProgrammeSettingsModal({ opened, onClose }: { opened: boolean; o
               allowDecimal={false}
               clampBehavior="none"
               {...form.getInputProps("backups_kept")}
+            />
+            <NumberInput
+              label="Research review every … months"
+              data-testid="research-review-input"
+              description="Research-lane cases come back to the steering agenda this long after their last review (1–24)"
+              allowDecimal={false}
+              clampBehavior="none"
+              min={1}
+              max={24}
+              {...form.getInputProps("research_review_months")}
             />
           </SimpleGrid>
           <FormRefusal refusal={saver.refusal} title="The settings were not saved" />

@@ -38,7 +38,7 @@ export function programme(currency: string): Programme {
   return {
     name: "Halden",
     currency,
-    settings: { payback_horizon_months: 6, backups_kept: 14 },
+    settings: { payback_horizon_months: 6, backups_kept: 14, research_review_months: 3 },
     created_at: "2026-01-01T00:00:00Z",
     updated_at: "2026-01-01T00:00:00Z",
   };

@@ -83,7 +83,7 @@ pub(crate) fn checklist_in(conn: &Connection, today: NaiveDate) -> CoreResult<Ch
                 (true, false) => "an executive sponsor",
                 _ => "a product owner",
             };
-            format!("{} {} has no {missing}", c.id, c.title)
+            format!("{} {} lacks {missing}", c.id, c.title)
         })
         .collect();
     items.push(item(
@@ -165,7 +165,7 @@ pub(crate) fn checklist_in(conn: &Connection, today: NaiveDate) -> CoreResult<Ch
     let live: Vec<_> = cases.iter().filter(|c| matches!(c.stage, Stage::Pilot | Stage::Scaled)).collect();
     let (mut tracked, mut untracked) = (Vec::new(), Vec::new());
     for c in &live {
-        if amounts.iter().any(|(uc, m, _, _)| uc == &c.id && *m >= last_month) {
+        if amounts.iter().any(|(uc, months)| uc == &c.id && months.iter().any(|m| m.0 >= last_month)) {
             tracked.push(c.id.clone());
         } else {
             untracked.push(format!("{} {} has no value recorded for {last_month}", c.id, c.title));

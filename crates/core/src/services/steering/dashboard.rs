@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::indicators::{indicators_in, RiskIndicator};
+use super::indicators::{indicators_from, RiskIndicator};
 use crate::domain::{Lane, Stage};
 use crate::error::{CoreError, CoreResult};
 use crate::money::Money;
@@ -21,8 +21,8 @@ use crate::services::discovery::{programme as programme_service, read};
 use crate::services::registry::lineage;
 use crate::services::value::tracking::{benefits_from, business_case};
 use crate::store::{meeting, pilot, programme, value, Db};
-use crate::value::returns::{portfolio, returns, MonthReturn, PlanStatus, Returns, Variance};
-use crate::value::Month;
+use crate::value::returns::{portfolio, summary, CaseMonths, MonthReturn, PlanStatus, Returns, Variance};
+use crate::value::{Month, MonthAmounts};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct UseCaseReturns {
@@ -68,6 +68,17 @@ pub struct Highlight {
     pub by: String,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum PilotState {
+    /// Not started.
+    Planned,
+    Running,
+    /// Every phase done.
+    Done,
+    Stopped,
+}
+
 /// Where a pilot stands: its running (or last) phase.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct PilotPhase {
@@ -75,8 +86,7 @@ pub struct PilotPhase {
     pub use_case_id: String,
     pub title: String,
     pub stage: Stage,
-    /// "running", "planned" (not started), "done" (every phase), "stopped".
-    pub state: String,
+    pub state: PilotState,
     pub phase: Option<String>,
     /// 1-based position of that phase, of `phases`.
     pub position: u32,
@@ -123,7 +133,7 @@ pub struct Dashboard {
     pub risks: Vec<RiskIndicator>,
 }
 
-fn summary(u: &crate::domain::UseCase, r: &Returns) -> UseCaseReturns {
+fn case_returns(u: &crate::domain::UseCase, r: &Returns) -> UseCaseReturns {
     UseCaseReturns {
         use_case_id: u.id.clone(),
         title: u.title.clone(),
@@ -145,30 +155,45 @@ fn summary(u: &crate::domain::UseCase, r: &Returns) -> UseCaseReturns {
     }
 }
 
-/// Every case's returns from one pass over the value months, by use case id.
-pub(crate) fn all_returns(conn: &rusqlite::Connection) -> CoreResult<Vec<(crate::domain::UseCase, Returns)>> {
-    let cases = read::list(conn)?;
-    let starts = value::pilot_starts(conn)?;
-    let mut by_case: HashMap<String, Vec<(Month, Money, Money)>> = HashMap::new();
-    for (uc, m, b, c) in value::all_amounts(conn)? {
-        by_case.entry(uc).or_default().push((m, b, c));
+/// Every case with value recorded: the case, its months and when it was planned to earn, read in
+/// one pass over the value months.
+pub(crate) struct ValuedCases {
+    /// Each with its months and the month it was planned to start earning.
+    pub cases: Vec<(crate::domain::UseCase, Vec<MonthAmounts>, Option<Month>)>,
+    /// Every use case of the portfolio (valued or not).
+    pub all: Vec<crate::domain::UseCase>,
+}
+
+impl ValuedCases {
+    pub(crate) fn load(conn: &rusqlite::Connection) -> CoreResult<ValuedCases> {
+        let all = read::list(conn)?;
+        let starts = value::pilot_starts(conn)?;
+        let index: HashMap<&str, usize> = all.iter().enumerate().map(|(i, u)| (u.id.as_str(), i)).collect();
+        let mut cases = Vec::new();
+        for (id, months) in value::all_amounts(conn)? {
+            let Some(&i) = index.get(id.as_str()) else { continue };
+            let u = &all[i];
+            let from = benefits_from(u, starts.get(&u.id).copied(), months.first().map(|m| m.0));
+            cases.push((u.clone(), months, from));
+        }
+        Ok(ValuedCases { cases, all })
     }
-    Ok(cases
-        .into_iter()
-        .filter_map(|u| {
-            let months = by_case.remove(&u.id)?;
-            let first = months.iter().map(|m| m.0).min();
-            let r = returns(&months, &business_case(&u), benefits_from(&u, starts.get(&u.id).copied(), first));
-            Some((u, r))
-        })
-        .collect())
+
+    pub(crate) fn portfolio(&self) -> Vec<MonthReturn> {
+        let months: Vec<CaseMonths<'_>> = self
+            .cases
+            .iter()
+            .map(|(u, m, from)| CaseMonths { recorded: m, case: business_case(u), benefits_from: *from })
+            .collect();
+        portfolio(&months)
+    }
 }
 
 pub fn dashboard(db: &Db, today: NaiveDate) -> CoreResult<Dashboard> {
     db.read(|c| {
         let programme = programme::get(c)?.ok_or(CoreError::NoProgramme)?;
-        let all = all_returns(c)?;
-        let series = portfolio(&all.iter().map(|(_, r)| r).collect::<Vec<_>>());
+        let valued = ValuedCases::load(c)?;
+        let series = valued.portfolio();
         let last = series.last();
         let total = |f: fn(&MonthReturn) -> Money| last.map_or(Money::ZERO, f);
         let (benefit, cost) = (total(|m| m.cumulative_benefit), total(|m| m.cumulative_cost));
@@ -190,9 +215,13 @@ pub fn dashboard(db: &Db, today: NaiveDate) -> CoreResult<Dashboard> {
             cost_variance: variance(cost, total(|m| m.planned_cost)),
             months: series.clone(),
         };
-        let mut use_cases: Vec<UseCaseReturns> = all.iter().map(|(u, r)| summary(u, r)).collect();
+        let mut use_cases: Vec<UseCaseReturns> = valued
+            .cases
+            .iter()
+            .map(|(u, months, from)| case_returns(u, &summary(months, &business_case(u), *from)))
+            .collect();
         use_cases.sort_by(|a, b| b.net.cmp(&a.net).then_with(|| a.use_case_id.cmp(&b.use_case_id)));
-        let titles: HashMap<&str, &str> = all.iter().map(|(u, _)| (u.id.as_str(), u.title.as_str())).collect();
+        let titles: HashMap<&str, &str> = valued.all.iter().map(|u| (u.id.as_str(), u.title.as_str())).collect();
         let highlights = value::latest_highlights(c, 6)?
             .into_iter()
             .map(|m| Highlight {
@@ -213,20 +242,20 @@ pub fn dashboard(db: &Db, today: NaiveDate) -> CoreResult<Dashboard> {
                 .or_else(|| p.phases.iter().rev().find(|ph| ph.status != PhaseStatus::Planned))
                 .or_else(|| p.phases.first());
             let state = if p.running().is_some() {
-                "running"
+                PilotState::Running
             } else if p.completed() {
-                "done"
+                PilotState::Done
             } else if p.phases.iter().any(|ph| ph.status == PhaseStatus::Stopped) {
-                "stopped"
+                PilotState::Stopped
             } else {
-                "planned"
+                PilotState::Planned
             };
             pilots.push(PilotPhase {
                 pilot_id: p.id.clone(),
                 use_case_id: case.id.clone(),
                 title: case.title.clone(),
                 stage: case.stage,
-                state: state.to_owned(),
+                state,
                 phase: shown.map(|ph| ph.name.clone()),
                 position: shown.map_or(0, |ph| ph.position),
                 phases: p.phases.len() as u32,
@@ -246,8 +275,9 @@ pub fn dashboard(db: &Db, today: NaiveDate) -> CoreResult<Dashboard> {
             }
         }
         incidents.sort_by(|a, b| b.severity.cmp(&a.severity).then_with(|| b.occurred_on.cmp(&a.occurred_on)));
-        let cases = read::list(c)?;
-        let decisions = programme_service::figures(&cases, &signoffs::queue_in(c)?, &lineage::check_in(c)?).decisions;
+        let queue = signoffs::queue_in(c)?;
+        let lineage = lineage::check_in(c)?;
+        let decisions = programme_service::figures(&valued.all, &queue, &lineage).decisions;
         let open_meeting = meeting::ids(c)?
             .into_iter()
             .filter_map(|id| meeting::get(c, &id).ok().flatten())
@@ -256,7 +286,7 @@ pub fn dashboard(db: &Db, today: NaiveDate) -> CoreResult<Dashboard> {
         Ok(Dashboard {
             currency: programme.currency,
             as_of: today.to_string(),
-            has_value: !all.is_empty(),
+            has_value: !valued.cases.is_empty(),
             portfolio,
             use_cases,
             highlights,
@@ -264,7 +294,7 @@ pub fn dashboard(db: &Db, today: NaiveDate) -> CoreResult<Dashboard> {
             decisions,
             open_meeting,
             incidents,
-            risks: indicators_in(c, today)?,
+            risks: indicators_from(c, today, queue, &lineage)?,
         })
     })
 }

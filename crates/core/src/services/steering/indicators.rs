@@ -11,9 +11,10 @@ use ts_rs::TS;
 
 use super::cadence;
 use crate::error::CoreResult;
-use crate::services::compliance::signoffs;
+use crate::services::compliance::review::readable::label;
+use crate::services::compliance::signoffs::{self, SignoffQueue};
 use crate::services::pilots::readiness;
-use crate::services::registry::lineage;
+use crate::services::registry::lineage::{self, LineageCheck};
 use crate::store::{bias_check, monitoring, pilot};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
@@ -52,9 +53,21 @@ pub struct RiskIndicator {
 
 /// Every red indicator on `today`, by kind then record.
 pub(crate) fn indicators_in(conn: &Connection, today: NaiveDate) -> CoreResult<Vec<RiskIndicator>> {
+    indicators_from(conn, today, signoffs::queue_in(conn)?, &lineage::check_in(conn)?)
+}
+
+/// As `indicators_in`, with the sign-off queue and the release check already read.
+pub(crate) fn indicators_from(
+    conn: &Connection,
+    today: NaiveDate,
+    queue: SignoffQueue,
+    check: &LineageCheck,
+) -> CoreResult<Vec<RiskIndicator>> {
     let mut out = Vec::new();
-    for s in signoffs::queue_in(conn)?.stale {
-        let what: Vec<String> = s.changes.iter().take(3).map(|c| c.field.clone()).collect();
+    for s in queue.stale {
+        // "dossier.monthly_run_cost" reads "Monthly run cost".
+        let what: Vec<String> =
+            s.changes.iter().take(3).map(|c| label(c.field.rsplit('.').next().unwrap_or(&c.field))).collect();
         out.push(RiskIndicator {
             kind: IndicatorKind::StaleSignoff,
             record_id: s.status.signoff.entity_id.clone(),
@@ -67,7 +80,6 @@ pub(crate) fn indicators_in(conn: &Connection, today: NaiveDate) -> CoreResult<V
             },
         });
     }
-    let check = lineage::check_in(conn)?;
     for d in check.deployed.iter().filter(|d| d.gap_count > 0) {
         let first = check.gaps.iter().find(|g| g.adapter_version_id == d.adapter_version_id);
         out.push(RiskIndicator {

@@ -11,9 +11,8 @@ use crate::charts::{kpi_chart, portfolio_roi_chart, roi_chart, KpiSeries, RoiSer
 use crate::error::{CoreError, CoreResult};
 use crate::services::discovery::read;
 use crate::services::portfolio::exports::{export_bytes, ExportOutcome};
-use crate::services::steering::dashboard::all_returns;
+use crate::services::steering::dashboard::ValuedCases;
 use crate::store::{pilot, pilot_operations, programme, value, Db};
-use crate::value::returns::portfolio;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(tag = "chart", rename_all = "snake_case")]
@@ -53,8 +52,7 @@ pub fn svg(db: &Db, chart: &ValueChart) -> CoreResult<(String, String)> {
             Ok((svg, format!("{} ROI chart SVG", v.use_case_id)))
         }
         ValueChart::PortfolioRoi => {
-            let all = db.read(|c| all_returns(c))?;
-            let months = portfolio(&all.iter().map(|(_, r)| r).collect::<Vec<_>>());
+            let months = db.read(|c| Ok(ValuedCases::load(c)?.portfolio()))?;
             Ok((portfolio_roi_chart(&months, &currency)?, "portfolio ROI chart SVG".to_owned()))
         }
         ValueChart::Kpi { use_case_id, kpi } => db.read(|c| {

@@ -2,6 +2,7 @@
 //! replaced only when asked, and the trail shows before and after), one month entered by hand,
 //! and a use case's months with their returns.
 
+use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -107,29 +108,54 @@ fn store_entries(tx: &Tx, entries: &[MonthEntry], replace: bool, dry_run: bool) 
     let mut problems = Vec::new();
     let mut outcome =
         MetricsImported { added: 0, replaced: 0, unchanged: 0, use_cases: Vec::new(), kpi_values: 0, dry_run };
+    // What is stored is read once per use case, not once per row: a file carries thousands.
+    let known = store::use_case_ids(tx)?;
+    let mut named: BTreeSet<&str> = BTreeSet::new();
+    let mut stored: HashMap<(String, String), ValueMonth> = HashMap::new();
     for e in entries {
-        if read::get(tx, &e.use_case_id)?.is_none() {
+        if known.contains(&e.use_case_id) && named.insert(&e.use_case_id) {
+            for m in store::months(tx, &e.use_case_id)? {
+                stored.insert((m.use_case_id.clone(), m.month.clone()), m);
+            }
+        }
+    }
+    // Per entry: None when stored as it is (nothing to write), Some(true) when new.
+    let mut writes: Vec<Option<bool>> = Vec::with_capacity(entries.len());
+    for e in entries {
+        if !known.contains(&e.use_case_id) {
             problems.push(format!("row {}, column use_case_id: {} is not a use case", e.row, e.use_case_id));
+            writes.push(None);
             continue;
         }
-        match store::month(tx, &e.use_case_id, e.month)? {
-            Some(stored) if same(&stored, e) => outcome.unchanged += 1,
-            Some(_) if !replace => problems.push(format!(
-                "row {}, column month: {} {} is already recorded; import with --replace to replace it",
-                e.row, e.use_case_id, e.month
-            )),
-            Some(_) => outcome.replaced += 1,
-            None => outcome.added += 1,
-        }
-        if !outcome.use_cases.contains(&e.use_case_id) {
-            outcome.use_cases.push(e.use_case_id.clone());
-        }
+        writes.push(match stored.get(&(e.use_case_id.clone(), e.month.to_string())) {
+            Some(s) if same(s, e) => {
+                outcome.unchanged += 1;
+                None
+            }
+            Some(_) if !replace => {
+                problems.push(format!(
+                    "row {}, column month: {} {} is already recorded; import with --replace to replace it",
+                    e.row, e.use_case_id, e.month
+                ));
+                None
+            }
+            Some(_) => {
+                outcome.replaced += 1;
+                Some(false)
+            }
+            None => {
+                outcome.added += 1;
+                Some(true)
+            }
+        });
     }
     if !problems.is_empty() {
         return Err(CoreError::InvalidRows(problems));
     }
-    for e in entries {
+    let by = tx.actor().name.clone();
+    for (e, write) in entries.iter().zip(writes) {
         outcome.kpi_values += u32::try_from(e.kpis.len()).unwrap_or(u32::MAX);
+        let Some(is_new) = write else { continue };
         let new = NewMonth {
             use_case_id: &e.use_case_id,
             month: e.month,
@@ -137,11 +163,15 @@ fn store_entries(tx: &Tx, entries: &[MonthEntry], replace: bool, dry_run: bool) 
             cost: e.cost,
             highlight: &e.highlight,
             kpis: &e.kpis,
-            by: &tx.actor().name,
+            by: &by,
         };
-        store::put_month(tx, &new)?;
+        if is_new {
+            store::insert_month(tx, &new)?;
+        } else {
+            store::put_month(tx, &new)?;
+        }
     }
-    outcome.use_cases.sort();
+    outcome.use_cases = named.into_iter().map(str::to_owned).collect();
     Ok(outcome)
 }
 

@@ -2,7 +2,7 @@
 // count, comment): the file typed or chosen in the native dialog, read by the backend whole or not
 // at all. Afterwards it says what was added, what was already recorded and which drift alerts
 // opened (or why no value was checked); a refused file lists every row problem the backend names.
-import { Alert, Button, Group, List, Modal, ScrollArea, Stack, Text } from "@mantine/core";
+import { Alert, Button, Group, List, Modal, Stack, Text } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
@@ -10,6 +10,7 @@ import { api, chooseFile, CSV_FILES } from "../../../backend";
 import type { FeedbackImported } from "../../../bindings/FeedbackImported";
 import type { MonitoringImported } from "../../../bindings/MonitoringImported";
 import { PathFieldWithDialogAlert } from "../../../components/PathField";
+import { RowProblems } from "../../../components/RowProblems";
 import { localDate } from "../../../lib/compliance";
 import { useSaveForm } from "../../../lib/forms";
 import { threshold, value } from "./monitoringData";
@@ -41,24 +42,6 @@ export function importedText(outcome: Outcome): string {
   const parts = [`${plural(added, what)} added`];
   if (unchanged > 0) parts.push(`${unchanged} already recorded`);
   return parts.join(", ");
-}
-
-/** A refusal as the backend words it: a first line, then one problem per line when it lists rows. */
-function Problems({ message, onClose }: { message: string; onClose: () => void }) {
-  const [first = message, ...rows] = message.split("\n");
-  return (
-    <Alert color="red" title={first} withCloseButton onClose={onClose} data-testid="monitoring-import-problems">
-      {rows.length > 0 && (
-        <ScrollArea.Autosize mah={240}>
-          <List size="sm" spacing={2}>
-            {rows.map((row, i) => (
-              <List.Item key={i}>{row}</List.Item>
-            ))}
-          </List>
-        </ScrollArea.Autosize>
-      )}
-    </Alert>
-  );
 }
 
 function Result({ outcome }: { outcome: Outcome }) {
@@ -151,7 +134,9 @@ function ImportForm({ useCaseId, kind, onClose }: { useCaseId: string; kind: Imp
           data-testid="monitoring-import-path"
           data-autofocus
         />
-        {saver.refusal && <Problems message={saver.refusal} onClose={saver.dismiss} />}
+        {saver.refusal && (
+          <RowProblems message={saver.refusal} onClose={saver.dismiss} testId="monitoring-import-problems" />
+        )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             Cancel

@@ -6,7 +6,7 @@
 //! queue until the content changes or a signature replaces it.
 
 mod checks;
-mod readable;
+pub(crate) mod readable;
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
