@@ -63,6 +63,8 @@ pub const PAGES: &[&str] = &[
     "pilots",
     "value",
     "steering",
+    "checklist",
+    "cadence",
     "signoffs",
     "risk",
     "audit",

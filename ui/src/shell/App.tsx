@@ -9,6 +9,7 @@ import { Alert, AppShell, Center, Group, Loader, NavLink, Text, Title, Tooltip }
 import { useDisclosure } from "@mantine/hooks";
 import {
   IconBox,
+  IconCalendarRepeat,
   IconDatabase,
   IconFlask,
   IconGauge,
@@ -17,6 +18,7 @@ import {
   IconHistory,
   IconLayoutDashboard,
   IconLayoutKanban,
+  IconListCheck,
   IconListNumbers,
   IconPresentation,
   IconReportMoney,
@@ -45,6 +47,8 @@ import { RegistryPage } from "../features/registry/RegistryPage";
 import { ResearchPage } from "../features/research/ResearchPage";
 import { RiskPage } from "../features/risk/RiskPage";
 import { SignoffsPage } from "../features/signoffs/SignoffsPage";
+import { CadencePage } from "../features/steering/CadencePage";
+import { ChecklistPage } from "../features/steering/ChecklistPage";
 import { SteeringPage } from "../features/steering/SteeringPage";
 import { ValuePage } from "../features/value/ValuePage";
 import { WorkshopsPage } from "../features/workshops/WorkshopsPage";
@@ -79,6 +83,8 @@ const PAGES: Page[] = [
   { id: "pilots", icon: IconRocket, render: () => <PilotsPage /> },
   { id: "value", icon: IconReportMoney, render: () => <ValuePage /> },
   { id: "steering", icon: IconPresentation, render: () => <SteeringPage /> },
+  { id: "checklist", icon: IconListCheck, render: () => <ChecklistPage /> },
+  { id: "cadence", icon: IconCalendarRepeat, render: () => <CadencePage /> },
   { id: "signoffs", icon: IconSignature, render: () => <SignoffsPage /> },
   { id: "risk", icon: IconShieldHalf, render: () => <RiskPage /> },
   { id: "audit", icon: IconHistory, render: () => <AuditPage /> },

@@ -16,6 +16,8 @@ export type PageId =
   | "pilots"
   | "value"
   | "steering"
+  | "checklist"
+  | "cadence"
   | "signoffs"
   | "risk"
   | "audit";
@@ -35,6 +37,8 @@ export const PAGE_LABEL: Record<PageId, string> = {
   pilots: "Pilots",
   value: "Value",
   steering: "Steering",
+  checklist: "Checklist",
+  cadence: "Cadence",
   signoffs: "Sign-offs",
   risk: "Risk",
   audit: "Audit",

@@ -22,6 +22,9 @@ export const PAGE_KEYS: Record<PageId, string> = {
   value: "v",
   // M for meetings: the steering committee's agenda, decisions and minutes.
   steering: "m",
+  checklist: "c",
+  // Q for quarterly: reviews, forums and enablement are held each quarter.
+  cadence: "q",
   signoffs: "s",
   risk: "k",
   audit: "a",

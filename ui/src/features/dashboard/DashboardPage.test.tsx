@@ -58,13 +58,13 @@ describe("DashboardPage", () => {
     const { navigate } = renderWithProviders(<DashboardPage />);
     const risks = await screen.findByTestId("dashboard-risks", {}, SLOW);
     expect(within(risks).getByTestId("dashboard-risks-lineage_gap").textContent).toContain("Lineage gap");
-    const opens: [string, string, string][] = [
+    const opens: [string, string, string | null][] = [
       ["dashboard-risk-stale_signoff-UC-001", "signoffs", "UC-001"],
       ["dashboard-risk-lineage_gap-AV-3", "lineage", "AV-3"],
       ["dashboard-risk-failed_bias_check-BC-2", "risk", "UC-001#bias"],
       ["dashboard-risk-drift_alert-DA-002", "pilots", "UC-001#monitoring"],
       ["dashboard-risk-readiness_blocker-UC-003", "pilots", "UC-003#readiness"],
-      ["dashboard-risk-cadence_overdue-enablement", "steering", "#cadence"],
+      ["dashboard-risk-cadence_overdue-enablement", "cadence", null],
     ];
     for (const [testId, page, param] of opens) {
       fireEvent.click(within(risks).getByTestId(testId));

@@ -11,7 +11,6 @@ import { TONE } from "../../lib/statusColors";
 import { type PageId, useNavigation } from "../../shell/navigation";
 import { pilotsParam } from "../pilots/pilotsLocation";
 import { riskParam } from "../risk/riskLocation";
-import { steeringParam } from "../steering/steeringLocation";
 
 /** The kinds in the order the dashboard lists them (the backend's order). */
 const KINDS: readonly IndicatorKind[] = [
@@ -52,7 +51,7 @@ export function indicatorTarget(r: RiskIndicator): Target {
         where: "its launch readiness",
       };
     case "cadence_overdue":
-      return { page: "steering", param: steeringParam("cadence"), where: "the improvement cadence" };
+      return { page: "cadence", param: null, where: "the improvement cadence" };
   }
 }
 

@@ -6,8 +6,6 @@ import { Stack, Tabs, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { usePageParam } from "../../shell/navigation";
 import { BacklogTab } from "./BacklogTab";
-import { CadenceTab } from "./CadenceTab";
-import { ChecklistTab } from "./ChecklistTab";
 import { MeetingsTab } from "./meetings/MeetingsTab";
 import { parseSteeringParam, STEERING_TAB_LABEL, STEERING_TABS, type SteeringTab } from "./steeringLocation";
 
@@ -20,8 +18,7 @@ export function SteeringPage() {
         <Title order={2}>Steering</Title>
         <Text c="dimmed" size="sm">
           The steering committee's monthly meetings: an agenda built from the data, decisions by an executive with a
-          rationale, actions and minutes anchored in the audit trail. Also the backlog they authorise from, the
-          implementation checklist and the improvement cadence.
+          rationale, actions and minutes anchored in the audit trail. Also the backlog they authorise from.
         </Text>
       </div>
       <Tabs value={tab} onChange={(v) => v && setTab(v as SteeringTab)} keepMounted={false}>
@@ -37,12 +34,6 @@ export function SteeringPage() {
         </Tabs.Panel>
         <Tabs.Panel value="backlog" pt="md">
           <BacklogTab />
-        </Tabs.Panel>
-        <Tabs.Panel value="checklist" pt="md">
-          <ChecklistTab />
-        </Tabs.Panel>
-        <Tabs.Panel value="cadence" pt="md">
-          <CadenceTab />
         </Tabs.Panel>
       </Tabs>
     </Stack>

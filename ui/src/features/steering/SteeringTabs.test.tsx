@@ -6,15 +6,17 @@ import { workingAs } from "../../test-fixtures";
 import { renderWithProviders } from "../../test-utils";
 import { programme } from "../portfolio/testRanking";
 import { AISHA, backlogItem, CADENCE, CHECKLIST, HENRIK, MEETINGS } from "./testData";
+import { CadencePage } from "./CadencePage";
+import { ChecklistPage } from "./ChecklistPage";
 import { SteeringPage } from "./SteeringPage";
 
 const SLOW = { timeout: 5000 };
 
-function openTab(tab: string) {
-  renderWithProviders(<SteeringPage />, { location: { page: "steering", param: `#${tab}` } });
+function openPage(page: "checklist" | "cadence") {
+  renderWithProviders(page === "checklist" ? <ChecklistPage /> : <CadencePage />, { location: { page, param: null } });
 }
 
-describe("SteeringPage: backlog, checklist and cadence", () => {
+describe("Steering: the backlog tab, the checklist and cadence pages", () => {
   beforeEach(() =>
     respond({
       session_status: () => workingAs(AISHA),
@@ -44,7 +46,7 @@ describe("SteeringPage: backlog, checklist and cadence", () => {
 
   it("proposes an item in the name of the person working, leaving out what is not estimated", async () => {
     respond({ meeting_propose: () => backlogItem({ id: "BL-003" }) });
-    openTab("backlog");
+    renderWithProviders(<SteeringPage />, { location: { page: "steering", param: "#backlog" } });
     fireEvent.click(await screen.findByTestId("backlog-propose-open", {}, SLOW));
     await screen.findByTestId("backlog-title");
     fireEvent.click(screen.getByTestId("backlog-submit"));
@@ -67,7 +69,7 @@ describe("SteeringPage: backlog, checklist and cadence", () => {
   });
 
   it("shows the five-item checklist as the data gives it, with evidence and gaps", async () => {
-    openTab("checklist");
+    openPage("checklist");
     const registry = await screen.findByTestId("checklist-item-model_registry", {}, SLOW);
     expect(registry.textContent).toContain("Partly met");
     expect(registry.textContent).toContain("AV-1");
@@ -79,7 +81,7 @@ describe("SteeringPage: backlog, checklist and cadence", () => {
 
   it("shows where each kind of the cadence stands and records an event held", async () => {
     respond({ steering_add_cadence: () => CADENCE });
-    openTab("cadence");
+    openPage("cadence");
     const enablement = await screen.findByTestId("cadence-status-enablement", {}, SLOW);
     expect(enablement.textContent).toContain("Overdue");
     expect(enablement.textContent).toContain("Never held");

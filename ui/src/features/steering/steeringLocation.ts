@@ -1,18 +1,16 @@
 // Where the Steering page opens when another page sends someone there: a meeting ("MTG-003", on
-// the Meetings tab) or a tab ("#cadence"); the shell carries one string per location. The tabs
-// are listed here once, in the order shown.
-export type SteeringTab = "meetings" | "backlog" | "checklist" | "cadence";
+// the Meetings tab) or a tab ("#backlog"); the shell carries one string per location. The tabs
+// are listed here once, in the order shown. (The checklist and the cadence are pages of their own.)
+export type SteeringTab = "meetings" | "backlog";
 
-export const STEERING_TABS: readonly SteeringTab[] = ["meetings", "backlog", "checklist", "cadence"];
+export const STEERING_TABS: readonly SteeringTab[] = ["meetings", "backlog"];
 
 export const STEERING_TAB_LABEL: Record<SteeringTab, string> = {
   meetings: "Meetings",
   backlog: "Backlog",
-  checklist: "Checklist",
-  cadence: "Cadence",
 };
 
-/** "MTG-003" for a meeting, "#cadence" for a tab. */
+/** "MTG-003" for a meeting, "#backlog" for a tab. */
 export function steeringParam(tab: SteeringTab, meetingId: string | null = null): string {
   return meetingId !== null ? `${meetingId}#${tab}` : `#${tab}`;
 }
