@@ -12,6 +12,8 @@ use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::{json, Value};
 use tempfile::TempDir;
 
+mod waiting;
+
 pub type TestResult<T = ()> = Result<T, Box<dyn std::error::Error>>;
 
 /// A built binary of this workspace: `$VAR` if set, else `<target>/debug/<name>`.
@@ -285,56 +287,6 @@ impl App {
         }
     }
 
-    /// Clicks `target` until `appears` is on the page: a drawer still sliding in can move a button
-    /// from under a click that WebDriver reports as delivered.
-    pub async fn click_until(&self, target: &str, appears: &str) -> TestResult {
-        for attempt in 0..4 {
-            if self.count(appears).await? > 0 {
-                return Ok(());
-            }
-            // Before the first click the target may still be loading; `click` waits for it.
-            if attempt > 0 && self.count(target).await? == 0 {
-                // The click went through and the page moved on; let what it opens finish appearing.
-                return self.wait_for(appears).await;
-            }
-            self.click(target).await?;
-            let deadline = Instant::now() + Duration::from_secs(6);
-            while Instant::now() < deadline {
-                if self.count(appears).await? > 0 {
-                    return Ok(());
-                }
-                tokio::time::sleep(Duration::from_millis(150)).await;
-            }
-        }
-        self.screenshot("failure-click-until").await?;
-        Err(format!("clicking {target} never showed {appears}").into())
-    }
-
-    /// Waits (up to 20 s) until `css` is on the page.
-    pub async fn wait_for(&self, css: &str) -> TestResult {
-        let deadline = Instant::now() + Duration::from_secs(20);
-        while self.count(css).await? == 0 {
-            if Instant::now() > deadline {
-                self.screenshot("failure-wait-for").await?;
-                return Err(format!("{css} never appeared").into());
-            }
-            tokio::time::sleep(Duration::from_millis(150)).await;
-        }
-        Ok(())
-    }
-
-    /// Waits (up to 10 s) until nothing matches `css`.
-    pub async fn wait_gone(&self, css: &str) -> TestResult {
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while self.count(css).await? > 0 {
-            if Instant::now() > deadline {
-                return Err(format!("{css} did not go away").into());
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
-        Ok(())
-    }
-
     /// Clicks an SVG element (a lineage node) by dispatching the click in the page:
     /// WebKitWebDriver's element click refuses SVG groups it cannot compute a box for.
     pub async fn click_svg(&self, css: &str) -> TestResult {
@@ -390,25 +342,6 @@ impl App {
     /// Waits (up to 20 s) for the element to exist.
     async fn find(&self, css: &str) -> Result<fantoccini::elements::Element, fantoccini::error::CmdError> {
         self.client.wait().at_most(Duration::from_secs(20)).for_element(Locator::Css(css)).await
-    }
-
-    /// Waits until the input shows `value` (a form fills its fields once the record has loaded;
-    /// typing before then would be overwritten).
-    pub async fn wait_for_value(&self, css: &str, value: &str) -> TestResult {
-        let deadline = Instant::now() + Duration::from_secs(10);
-        loop {
-            let shown = match self.client.find(Locator::Css(css)).await {
-                Ok(input) => input.prop("value").await?,
-                Err(_) => None, // still opening
-            };
-            if shown.as_deref() == Some(value) {
-                return Ok(());
-            }
-            if Instant::now() > deadline {
-                return Err(format!("{css} never showed {value:?} (last {shown:?})").into());
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
     }
 
     /// How many elements match, counted in the page in one step (immune to re-renders).

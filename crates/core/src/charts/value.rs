@@ -1,6 +1,7 @@
 //! The value charts executives read: one use case's cumulative benefit against cumulative cost
 //! with the business case dashed and the payback month marked; the portfolio's ROI by month;
-//! a KPI against its target. Amounts on the axes are in the programme's currency.
+//! (the KPI chart, in `kpi.rs`, shares the helpers here). Amounts on the axes are in the
+//! programme's currency.
 
 use plotters::prelude::*;
 
@@ -11,17 +12,17 @@ use crate::value::Month;
 
 pub const VALUE_SIZE: (u32, u32) = (760, 340);
 
-const BENEFIT: RGBColor = RGBColor(47, 158, 68);
+pub(super) const BENEFIT: RGBColor = RGBColor(47, 158, 68);
 const COST: RGBColor = RGBColor(224, 49, 49);
-const PLAN: RGBColor = RGBColor(134, 142, 150);
+pub(super) const PLAN: RGBColor = RGBColor(134, 142, 150);
 const PLAN_COST: RGBColor = RGBColor(240, 140, 140);
-const ROI: RGBColor = RGBColor(34, 139, 230);
-const INK: RGBColor = RGBColor(33, 37, 41);
-const MUTED: RGBColor = RGBColor(73, 80, 87);
+pub(super) const ROI: RGBColor = RGBColor(34, 139, 230);
+pub(super) const INK: RGBColor = RGBColor(33, 37, 41);
+pub(super) const MUTED: RGBColor = RGBColor(73, 80, 87);
 
-type DrawResult = Result<(), Box<dyn std::error::Error>>;
+pub(super) type DrawResult = Result<(), Box<dyn std::error::Error>>;
 
-fn render(what: &str, draw: impl FnOnce(&mut String) -> DrawResult) -> CoreResult<String> {
+pub(super) fn render(what: &str, draw: impl FnOnce(&mut String) -> DrawResult) -> CoreResult<String> {
     let mut svg = String::new();
     draw(&mut svg).map_err(|e| CoreError::Conflict(format!("the {what} chart could not be drawn: {e}")))?;
     Ok(svg)
@@ -41,12 +42,17 @@ pub fn compact_amount(units: f64) -> String {
     }
 }
 
-fn month_label(months: &[MonthReturn], x: f64) -> String {
+/// The axis label at `x` of a chart with one point per month ("Nov 2026"), blank between months.
+pub(super) fn month_label(months: &[&str], x: f64) -> String {
     let i = x.round();
     if (x - i).abs() > 0.01 || i < 0.0 {
         return String::new();
     }
-    months.get(i as usize).and_then(|m| Month::parse(&m.month).ok()).map_or_else(String::new, Month::short_label)
+    months.get(i as usize).and_then(|m| Month::parse(m).ok()).map_or_else(String::new, Month::short_label)
+}
+
+fn month_names(months: &[MonthReturn]) -> Vec<&str> {
+    months.iter().map(|m| m.month.as_str()).collect()
 }
 
 fn dashed(points: &[(f64, f64)], colour: RGBColor) -> Vec<PathElement<(f64, f64)>> {
@@ -66,7 +72,7 @@ fn dashed(points: &[(f64, f64)], colour: RGBColor) -> Vec<PathElement<(f64, f64)
 }
 
 /// A horizontal reference line (a target) as short dashes across the plot.
-fn dashed_across(from: f64, to: f64, y: f64, colour: RGBColor) -> Vec<PathElement<(f64, f64)>> {
+pub(super) fn dashed_across(from: f64, to: f64, y: f64, colour: RGBColor) -> Vec<PathElement<(f64, f64)>> {
     let step = (to - from) / 60.0;
     (0..60)
         .map(|k| {
@@ -77,7 +83,10 @@ fn dashed_across(from: f64, to: f64, y: f64, colour: RGBColor) -> Vec<PathElemen
 }
 
 /// A legend row under the title: a short line in each series' colour and its name.
-fn legend(root: &DrawingArea<SVGBackend, plotters::coord::Shift>, entries: &[(&str, RGBColor, bool)]) -> DrawResult {
+pub(super) fn legend(
+    root: &DrawingArea<SVGBackend, plotters::coord::Shift>,
+    entries: &[(&str, RGBColor, bool)],
+) -> DrawResult {
     let mut x = 72;
     for (name, colour, is_dashed) in entries {
         let y = 36;
@@ -93,7 +102,7 @@ fn legend(root: &DrawingArea<SVGBackend, plotters::coord::Shift>, entries: &[(&s
     Ok(())
 }
 
-fn empty(svg: &mut String, text: &str) -> DrawResult {
+pub(super) fn empty(svg: &mut String, text: &str) -> DrawResult {
     let root = SVGBackend::with_string(svg, VALUE_SIZE).into_drawing_area();
     root.fill(&WHITE)?;
     root.draw(&Text::new(text.to_owned(), (24, 24), (CHART_FONT, 15)))?;
@@ -128,6 +137,7 @@ fn draw_roi(s: &RoiSeries, svg: &mut String) -> DrawResult {
         .flat_map(|m| [m.cumulative_benefit, m.cumulative_cost, m.planned_benefit, m.planned_cost])
         .map(units)
         .fold(1.0, f64::max);
+    let names = month_names(s.months);
     let root = SVGBackend::with_string(svg, VALUE_SIZE).into_drawing_area();
     root.fill(&WHITE)?;
     let mut chart = ChartBuilder::on(&root)
@@ -139,7 +149,7 @@ fn draw_roi(s: &RoiSeries, svg: &mut String) -> DrawResult {
     chart
         .configure_mesh()
         .x_labels(s.months.len().min(8))
-        .x_label_formatter(&|x| month_label(s.months, *x))
+        .x_label_formatter(&|x| month_label(&names, *x))
         .y_labels(6)
         .y_label_formatter(&|y| compact_amount(*y))
         .y_desc(format!("Cumulative, {}", s.currency))
@@ -201,6 +211,7 @@ fn draw_portfolio(months: &[MonthReturn], currency: &str, svg: &mut String) -> D
     let lo = points.iter().map(|p| p.1).fold(0.0, f64::min);
     let hi = points.iter().map(|p| p.1).fold(0.0, f64::max);
     let pad = ((hi - lo) * 0.12).max(5.0);
+    let names = month_names(months);
     let root = SVGBackend::with_string(svg, VALUE_SIZE).into_drawing_area();
     root.fill(&WHITE)?;
     let mut chart = ChartBuilder::on(&root)
@@ -212,7 +223,7 @@ fn draw_portfolio(months: &[MonthReturn], currency: &str, svg: &mut String) -> D
     chart
         .configure_mesh()
         .x_labels(months.len().min(8))
-        .x_label_formatter(&|x| month_label(months, *x))
+        .x_label_formatter(&|x| month_label(&names, *x))
         .y_labels(6)
         .y_label_formatter(&|y| format!("{y:.0} %"))
         .y_desc("ROI, cumulative")
@@ -240,104 +251,6 @@ fn draw_portfolio(months: &[MonthReturn], currency: &str, svg: &mut String) -> D
     legend(&root, &[("ROI = (cumulative benefit − cumulative cost) / cumulative cost", ROI, false)])?;
     root.present()?;
     Ok(())
-}
-
-/// What the KPI chart shows.
-pub struct KpiSeries<'a> {
-    pub title: &'a str,
-    pub unit: &'a str,
-    /// (YYYY-MM, value), oldest first.
-    pub points: &'a [(String, f64)],
-    pub target: Option<f64>,
-    pub baseline: Option<f64>,
-    pub higher_is_better: bool,
-}
-
-pub fn kpi_chart(s: &KpiSeries) -> CoreResult<String> {
-    render("KPI", |svg| draw_kpi(s, svg))
-}
-
-fn draw_kpi(s: &KpiSeries, svg: &mut String) -> DrawResult {
-    let points: Vec<(f64, f64)> =
-        s.points.iter().enumerate().filter(|(_, p)| p.1.is_finite()).map(|(i, p)| (i as f64, p.1)).collect();
-    if points.is_empty() {
-        return empty(svg, &format!("{}: no values yet", s.title));
-    }
-    let months: Vec<MonthReturn> = s
-        .points
-        .iter()
-        .map(|(m, _)| MonthReturn {
-            month: m.clone(),
-            recorded: true,
-            benefit: Default::default(),
-            cost: Default::default(),
-            cumulative_benefit: Default::default(),
-            cumulative_cost: Default::default(),
-            roi: None,
-            planned_benefit: Default::default(),
-            planned_cost: Default::default(),
-        })
-        .collect();
-    let n = s.points.len() as f64;
-    let extra: Vec<f64> = [s.target, s.baseline].into_iter().flatten().filter(|v| v.is_finite()).collect();
-    let lo = points.iter().map(|p| p.1).chain(extra.iter().copied()).fold(f64::INFINITY, f64::min);
-    let hi = points.iter().map(|p| p.1).chain(extra.iter().copied()).fold(f64::NEG_INFINITY, f64::max);
-    let pad = ((hi - lo) * 0.15).max(hi.abs() * 0.05).max(1e-6);
-    let root = SVGBackend::with_string(svg, VALUE_SIZE).into_drawing_area();
-    root.fill(&WHITE)?;
-    let mut chart = ChartBuilder::on(&root)
-        .margin(16)
-        .margin_top(52)
-        .x_label_area_size(36)
-        .y_label_area_size(64)
-        .build_cartesian_2d(-0.5..n - 0.5, (lo - pad)..(hi + pad))?;
-    chart
-        .configure_mesh()
-        .x_labels(s.points.len().min(8))
-        .x_label_formatter(&|x| month_label(&months, *x))
-        .y_labels(6)
-        .y_label_formatter(&|y| trim(*y))
-        .y_desc(s.unit.to_owned())
-        .label_style((CHART_FONT, 13))
-        .axis_desc_style((CHART_FONT, 13))
-        .light_line_style(RGBColor(241, 243, 245))
-        .bold_line_style(RGBColor(222, 226, 230))
-        .draw()?;
-    let line_label = |text: String, y: f64, colour: RGBColor| {
-        let width = labels::text_width(&text, 12);
-        EmptyElement::at((n - 0.5, y)) + Text::new(text, (-width - 4, -17), (CHART_FONT, 12).into_font().color(&colour))
-    };
-    if let Some(t) = s.target.filter(|t| t.is_finite()) {
-        chart.draw_series(dashed_across(-0.5, n - 0.5, t, BENEFIT))?;
-        chart.draw_series(std::iter::once(line_label(format!("target {}", trim(t)), t, BENEFIT)))?;
-    }
-    if let Some(b) = s.baseline.filter(|b| b.is_finite()) {
-        chart.draw_series(std::iter::once(PathElement::new(vec![(-0.5, b), (n - 0.5, b)], PLAN.stroke_width(1))))?;
-        chart.draw_series(std::iter::once(line_label(format!("baseline {}", trim(b)), b, PLAN)))?;
-    }
-    chart.draw_series(std::iter::once(PathElement::new(points.clone(), ROI.stroke_width(3))))?;
-    let met = |v: f64| s.target.is_some_and(|t| if s.higher_is_better { v >= t } else { v <= t });
-    chart.draw_series(points.iter().map(|&(x, y)| {
-        let colour = if met(y) { BENEFIT } else { ROI };
-        Circle::new((x, y), 4, colour.filled())
-    }))?;
-    let better = if s.higher_is_better { "higher is better" } else { "lower is better" };
-    root.draw(&Text::new(format!("{} ({better})", s.title), (72, 8), (CHART_FONT, 15).into_font().color(&INK)))?;
-    let mut entries = vec![("Value by month", ROI, false)];
-    if s.target.is_some() {
-        entries.push(("Target", BENEFIT, true));
-    }
-    if s.baseline.is_some() {
-        entries.push(("Baseline", PLAN, false));
-    }
-    legend(&root, &entries)?;
-    root.present()?;
-    Ok(())
-}
-
-fn trim(v: f64) -> String {
-    let text = format!("{v:.3}");
-    text.trim_end_matches('0').trim_end_matches('.').to_owned()
 }
 
 #[cfg(test)]
@@ -374,23 +287,12 @@ mod tests {
     }
 
     #[test]
-    fn an_empty_series_says_so_and_portfolio_and_kpi_charts_label_their_axes() {
+    fn an_empty_series_says_so_and_the_portfolio_chart_labels_its_axes() {
         let svg = roi_chart(&RoiSeries { title: "UC-009", currency: "EUR", months: &[], payback_month: None }).unwrap();
         assert!(svg.contains("no value recorded yet"));
         let r = sample();
         let p = portfolio_roi_chart(&r.months, "EUR").unwrap();
         assert!(p.contains("ROI, cumulative") && p.contains("Portfolio ROI by month (EUR)"), "{p}");
-        let points = vec![("2026-01".to_owned(), 12.0), ("2026-02".to_owned(), 9.5)];
-        let k = kpi_chart(&KpiSeries {
-            title: "Handling time",
-            unit: "minutes",
-            points: &points,
-            target: Some(10.0),
-            baseline: Some(14.0),
-            higher_is_better: false,
-        })
-        .unwrap();
-        assert!(k.contains("target 10") && k.contains("baseline 14") && k.contains("lower is better"), "{k}");
     }
 
     #[test]

@@ -10,6 +10,7 @@
 pub(crate) mod acknowledgement;
 pub(crate) mod adapter;
 pub(crate) mod audit;
+mod audit_append;
 pub(crate) mod bias_check;
 pub(crate) mod blueprint;
 pub(crate) mod criterion;

@@ -11,11 +11,12 @@ import type { OpenIncident } from "../../bindings/OpenIncident";
 import type { OpenMeeting } from "../../bindings/OpenMeeting";
 import type { PilotState } from "../../bindings/PilotState";
 import type { PilotPhase } from "../../bindings/PilotPhase";
+import { DecisionRow } from "../../components/DecisionRow";
 import { openableRow } from "../../components/tableRows";
 import { localDate, localMonth } from "../../lib/compliance";
 import { keys } from "../../lib/queryKeys";
-import { DECISION_KIND_LABEL, PILOT_STATE_LABEL, SEVERITY_LABEL, STAGE_LABEL } from "../../lib/recordKinds";
-import { LANE_COLOR, PHASE_STATUS_COLOR, SEVERITY_COLOR, TONE } from "../../lib/statusColors";
+import { PILOT_STATE_LABEL, SEVERITY_LABEL, STAGE_LABEL } from "../../lib/recordKinds";
+import { PHASE_STATUS_COLOR, SEVERITY_COLOR, TONE } from "../../lib/statusColors";
 import { useNavigation } from "../../shell/navigation";
 import { pilotsParam } from "../pilots/pilotsLocation";
 
@@ -155,41 +156,12 @@ export function DecisionsNeeded({
         <Table verticalSpacing="xs" highlightOnHover>
           <Table.Tbody>
             {decisions.map((d) => (
-              <Table.Tr
+              <DecisionRow
                 key={`${d.kind}-${d.record_id}`}
-                {...openableRow(
-                  () => open(d),
-                  d.kind === "payback_gate"
-                    ? `Open the dossier of ${d.record_id} ${d.title}`
-                    : `Review ${d.record_id} ${d.title} for sign-off`,
-                )}
-                data-testid={`dashboard-decision-${d.record_id}`}
-              >
-                <Table.Td style={{ verticalAlign: "top" }}>
-                  <Badge
-                    miw="max-content"
-                    variant="light"
-                    tt="none"
-                    color={
-                      d.kind === "payback_gate"
-                        ? LANE_COLOR.research
-                        : d.kind === "stale_signoff"
-                          ? TONE.bad
-                          : TONE.attention
-                    }
-                  >
-                    {DECISION_KIND_LABEL[d.kind]}
-                  </Badge>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm" fw={600}>
-                    {d.title}
-                  </Text>
-                  <Text size="xs" c="dimmed">
-                    {d.record_id} · {d.detail}
-                  </Text>
-                </Table.Td>
-              </Table.Tr>
+                decision={d}
+                onOpen={() => open(d)}
+                testId={`dashboard-decision-${d.record_id}`}
+              />
             ))}
           </Table.Tbody>
         </Table>

@@ -1,16 +1,15 @@
 // The three figures an executive asks for first — the value the funded portfolio carries, how
 // much of it something endangers, and what waits for a decision — each card opening its list
 // below (the first few rows, the rest a click away). The backend computes every figure.
-import { Anchor, Badge, Group, List, Paper, SimpleGrid, Table, Text, Title, UnstyledButton } from "@mantine/core";
+import { Anchor, Group, List, Paper, SimpleGrid, Table, Text, Title, UnstyledButton } from "@mantine/core";
 import { IconArrowRight } from "@tabler/icons-react";
 import type { ReactNode } from "react";
 import type { Decision } from "../../bindings/Decision";
 import type { ExecutiveFigures } from "../../bindings/ExecutiveFigures";
+import { DecisionRow } from "../../components/DecisionRow";
 import { openableRow } from "../../components/tableRows";
 import { useMoney } from "../../lib/money";
-import { DECISION_KIND_LABEL } from "../../lib/recordKinds";
 import { TONE } from "../../lib/statusColors";
-import { LANE_COLOR } from "../../lib/vocabulary";
 import { useNavigation } from "../../shell/navigation";
 
 const AT_RISK_LIST = "overview-at-risk";
@@ -213,41 +212,12 @@ export function ExecutiveSummary({
               <Table verticalSpacing="xs" highlightOnHover>
                 <Table.Tbody>
                   {figures.decisions.slice(0, SHOWN).map((d) => (
-                    <Table.Tr
+                    <DecisionRow
                       key={`${d.kind}-${d.record_id}`}
-                      {...openableRow(
-                        () => openDecision(d),
-                        d.kind === "payback_gate"
-                          ? `Open the dossier of ${d.record_id} ${d.title}`
-                          : `Review ${d.record_id} ${d.title} for sign-off`,
-                      )}
-                      data-testid={`decision-${d.record_id}`}
-                    >
-                      <Table.Td style={{ verticalAlign: "top" }}>
-                        <Badge
-                          miw="max-content"
-                          variant="light"
-                          tt="none"
-                          color={
-                            d.kind === "payback_gate"
-                              ? LANE_COLOR.research
-                              : d.kind === "stale_signoff"
-                                ? TONE.bad
-                                : TONE.attention
-                          }
-                        >
-                          {DECISION_KIND_LABEL[d.kind]}
-                        </Badge>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm" fw={600}>
-                          {d.title}
-                        </Text>
-                        <Text size="xs" c="dimmed">
-                          {d.record_id} · {d.detail}
-                        </Text>
-                      </Table.Td>
-                    </Table.Tr>
+                      decision={d}
+                      onOpen={() => openDecision(d)}
+                      testId={`decision-${d.record_id}`}
+                    />
                   ))}
                 </Table.Tbody>
               </Table>
