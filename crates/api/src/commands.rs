@@ -145,6 +145,13 @@ macro_rules! for_each_command {
                 meeting::minutes(MeetingRef) -> Meeting;
                 meeting::backlog(()) -> Vec<BacklogItem>;
                 meeting::propose(BacklogInput) -> BacklogItem;
+                report::start_pack(PackExport) -> ExportJob;
+                report::start_deck(DeckExport) -> ExportJob;
+                report::job(JobRef) -> ExportJob;
+                report::cancel(JobRef) -> ExportJob;
+                report::verify(VerifyRequest) -> DocumentVerification;
+                report::exports(()) -> Vec<ExportRecord>;
+                report::export_workbook(WorkbookExport) -> ExportOutcome;
             }
         }
     };

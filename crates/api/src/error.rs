@@ -34,6 +34,8 @@ pub enum ErrorCode {
     NoPortfolio,
     /// Reading or writing a file failed.
     Io,
+    /// The person cancelled a long export; nothing was written.
+    Cancelled,
     Internal,
 }
 
@@ -107,6 +109,17 @@ impl From<CoreError> for ApiError {
             _ => (None, None),
         };
         Self { code, message: e.to_string(), field, reason }
+    }
+}
+
+impl From<steerco_reports::ReportError> for ApiError {
+    fn from(e: steerco_reports::ReportError) -> Self {
+        use steerco_reports::ReportError as R;
+        match e {
+            R::Core(core) => core.into(),
+            R::Cancelled => ApiError::new(ErrorCode::Cancelled, e.to_string()),
+            R::Typeset(_) | R::Workbook(_) => ApiError::new(ErrorCode::Internal, e.to_string()),
+        }
     }
 }
 

@@ -35,6 +35,7 @@ pub mod portfolio;
 pub mod programme;
 pub mod recent;
 pub mod regression;
+pub mod report;
 pub mod risk;
 pub mod scoring;
 pub mod session;

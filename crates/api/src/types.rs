@@ -76,5 +76,9 @@ pub use steerco_core::services::value::tracking::{MetricsImport, MetricsImported
 pub use steerco_core::steering::{BacklogInput, BacklogItem, CadenceInput, Meeting, MeetingDecision};
 pub use steerco_core::workshop::{NewWorkshop, Workshop};
 
+pub use crate::report::{
+    DeckExport, DocumentVerification, ExportJob, ExportRecord, JobRef, PackExport, VerifyRequest, WorkbookExport,
+};
+
 /// A request naming one use case.
 pub use crate::use_case::UseCaseRef;

@@ -25,9 +25,9 @@ pub fn rate(ctx: &Ctx, req: RateRequest) -> ApiResult<WorkshopDetail> {
 }
 
 pub fn export_sheet(ctx: &Ctx, req: SheetExportRequest) -> ApiResult<ExportOutcome> {
-    Ok(service::export_sheet(&ctx.db, &ctx.caller(), &req)?)
+    Ok(steerco_reports::rating_sheet::export(&ctx.db, &ctx.caller(), &req)?)
 }
 
 pub fn import_sheet(ctx: &Ctx, req: SheetImportRequest) -> ApiResult<WorkshopDetail> {
-    Ok(service::import_sheet(&ctx.db, &ctx.caller(), &req)?)
+    Ok(steerco_reports::rating_sheet::import(&ctx.db, &ctx.caller(), &req)?)
 }

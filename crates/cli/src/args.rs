@@ -181,6 +181,16 @@ pub enum Command {
     /// A use case's value: its months, ROI, payback and variance against the business case
     #[command(subcommand)]
     Value(ValueCommand),
+    /// Export documents: the regulator pack as PDF
+    #[command(subcommand)]
+    Export(crate::documents::ExportCommand),
+    /// Check that a PDF is exactly a document exported from this portfolio, when and by whom,
+    /// and whether its data has changed since (exit 0 only when it matches)
+    VerifyPack {
+        file: std::path::PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
     /// The executive dashboard: value against plan, ROI, pilots, decisions, incidents, risks
     Dashboard {
         #[arg(long)]
@@ -337,18 +347,19 @@ pub enum WorkshopCommand {
         #[arg(long)]
         rating: u8,
     },
-    /// Write a participant's rating sheet (CSV) to fill in offline.
+    /// Write a participant's rating sheet to fill in offline: XLSX (with a 1–5 drop-down per
+    /// rating) when the file name ends in .xlsx, else CSV.
     SheetExport {
         id: String,
         #[arg(long)]
         participant: String,
-        #[arg(value_name = "FILE.csv")]
+        #[arg(value_name = "FILE.csv|FILE.xlsx")]
         file: PathBuf,
     },
-    /// Read a filled rating sheet back; all-or-nothing.
+    /// Read a filled rating sheet back (CSV or XLSX); all-or-nothing.
     SheetImport {
         id: String,
-        #[arg(value_name = "FILE.csv")]
+        #[arg(value_name = "FILE.csv|FILE.xlsx")]
         file: PathBuf,
     },
 }

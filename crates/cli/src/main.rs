@@ -6,6 +6,7 @@
 
 mod args;
 mod compliance;
+mod documents;
 mod dossier_edit;
 mod output;
 mod pilots;
@@ -165,6 +166,8 @@ fn run(cli: Cli) -> ApiResult<ExitCode> {
         Command::Metrics(command) => steering::metrics(&open(false)?, command)?,
         Command::Value(command) => steering::value_command(&open(false)?, command)?,
         Command::Dashboard { json } => steering::dashboard(&open(false)?, json)?,
+        Command::Export(command) => documents::export(&open(false)?, command)?,
+        Command::VerifyPack { file, json } => return documents::verify(&open(false)?, file, json),
         Command::Chart(command) => steering::chart(&open(false)?, command)?,
         Command::Meeting(command) => steering::meeting_command(&open(false)?, command)?,
         Command::Backlog(command) => steering::backlog(&open(false)?, command)?,

@@ -38,16 +38,20 @@ import type { DataSource } from "../bindings/DataSource";
 import type { DataSourceInput } from "../bindings/DataSourceInput";
 import type { DataSourceUpdate } from "../bindings/DataSourceUpdate";
 import type { DecisionInput } from "../bindings/DecisionInput";
+import type { DeckExport } from "../bindings/DeckExport";
 import type { DeclineRequest } from "../bindings/DeclineRequest";
 import type { Deployment } from "../bindings/Deployment";
 import type { DeploymentInput } from "../bindings/DeploymentInput";
+import type { DocumentVerification } from "../bindings/DocumentVerification";
 import type { DossierInput } from "../bindings/DossierInput";
 import type { DriftAlert } from "../bindings/DriftAlert";
 import type { Evaluation } from "../bindings/Evaluation";
 import type { EvaluationImport } from "../bindings/EvaluationImport";
 import type { EvaluationRef } from "../bindings/EvaluationRef";
 import type { EvidenceMapping } from "../bindings/EvidenceMapping";
+import type { ExportJob } from "../bindings/ExportJob";
 import type { ExportOutcome } from "../bindings/ExportOutcome";
+import type { ExportRecord } from "../bindings/ExportRecord";
 import type { ExportRequest } from "../bindings/ExportRequest";
 import type { FeedbackImported } from "../bindings/FeedbackImported";
 import type { FolderRequest } from "../bindings/FolderRequest";
@@ -57,6 +61,7 @@ import type { ImportOutcome } from "../bindings/ImportOutcome";
 import type { ImportRequest } from "../bindings/ImportRequest";
 import type { IncidentInput } from "../bindings/IncidentInput";
 import type { IncidentResolve } from "../bindings/IncidentResolve";
+import type { JobRef } from "../bindings/JobRef";
 import type { KpiInput } from "../bindings/KpiInput";
 import type { LineageCheck } from "../bindings/LineageCheck";
 import type { LineageGraph } from "../bindings/LineageGraph";
@@ -82,6 +87,7 @@ import type { OverrideRequest } from "../bindings/OverrideRequest";
 import type { Oversight } from "../bindings/Oversight";
 import type { OversightUpdate } from "../bindings/OversightUpdate";
 import type { PackApproval } from "../bindings/PackApproval";
+import type { PackExport } from "../bindings/PackExport";
 import type { PeftFolder } from "../bindings/PeftFolder";
 import type { Person } from "../bindings/Person";
 import type { PersonInput } from "../bindings/PersonInput";
@@ -139,10 +145,12 @@ import type { UseCaseValue } from "../bindings/UseCaseValue";
 import type { ValueChart } from "../bindings/ValueChart";
 import type { ValueChartExport } from "../bindings/ValueChartExport";
 import type { VerifyReport } from "../bindings/VerifyReport";
+import type { VerifyRequest } from "../bindings/VerifyRequest";
 import type { VersionDiff } from "../bindings/VersionDiff";
 import type { WeightsUpdate } from "../bindings/WeightsUpdate";
 import type { WithdrawRequest } from "../bindings/WithdrawRequest";
 import type { WithdrawnUseCase } from "../bindings/WithdrawnUseCase";
+import type { WorkbookExport } from "../bindings/WorkbookExport";
 import type { WorkingAsRequest } from "../bindings/WorkingAsRequest";
 import type { Workshop } from "../bindings/Workshop";
 import type { WorkshopDetail } from "../bindings/WorkshopDetail";
@@ -405,3 +413,17 @@ export const meetingMinutes = (req: MeetingRef): Promise<Meeting> => call("meeti
 export const meetingBacklog = (): Promise<Array<BacklogItem>> => call("meeting_backlog", null);
 
 export const meetingPropose = (req: BacklogInput): Promise<BacklogItem> => call("meeting_propose", req);
+
+export const reportStartPack = (req: PackExport): Promise<ExportJob> => call("report_start_pack", req);
+
+export const reportStartDeck = (req: DeckExport): Promise<ExportJob> => call("report_start_deck", req);
+
+export const reportJob = (req: JobRef): Promise<ExportJob> => call("report_job", req);
+
+export const reportCancel = (req: JobRef): Promise<ExportJob> => call("report_cancel", req);
+
+export const reportVerify = (req: VerifyRequest): Promise<DocumentVerification> => call("report_verify", req);
+
+export const reportExports = (): Promise<Array<ExportRecord>> => call("report_exports", null);
+
+export const reportExportWorkbook = (req: WorkbookExport): Promise<ExportOutcome> => call("report_export_workbook", req);

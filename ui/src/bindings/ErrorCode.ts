@@ -4,4 +4,4 @@
  * What went wrong, as the UI and the CLI branch on it. Add a code only when a caller needs to
  * behave differently for it.
  */
-export type ErrorCode = "invalid_input" | "not_found" | "forbidden" | "conflict" | "edit_conflict" | "read_only" | "busy" | "not_a_portfolio" | "newer_schema" | "corrupt" | "no_portfolio" | "io" | "internal";
+export type ErrorCode = "invalid_input" | "not_found" | "forbidden" | "conflict" | "edit_conflict" | "read_only" | "busy" | "not_a_portfolio" | "newer_schema" | "corrupt" | "no_portfolio" | "io" | "cancelled" | "internal";

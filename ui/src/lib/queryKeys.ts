@@ -100,6 +100,10 @@ export const keys = {
   /** A closed meeting's final minutes. */
   minutes: (meetingId: string) => ["steering", "meetings", meetingId, "minutes"] as const,
   backlog: ["steering", "backlog"] as const,
+
+  /** Documents handed out (packs), and an export job's progress. */
+  documentExports: ["documents", "exports"] as const,
+  exportJob: (id: number) => ["documents", "job", id] as const,
 };
 
 /** What a mutation changed, in the terms that decide which screens are out of date. */
@@ -119,6 +123,7 @@ export type Changed =
   | "value"
   | "steering"
   | "steeringDecisions"
+  | "documents"
   | "portfolio";
 
 // What a sign-off's validity shows on: the queue, the review pane, coverage, the release check
@@ -167,6 +172,8 @@ const STALE: Record<Changed, QueryKey[]> = {
   // A decision acts: a phase starts or stops, a case scales, retires or is kept in the portfolio,
   // an alert is acknowledged, a backlog item becomes a use case in discovery.
   steeringDecisions: [keys.discovery, keys.pilots, keys.versions, ...SIGNED_STATE],
+  // A document was exported: the list of exports (the trail is refreshed for every change).
+  documents: [keys.documentExports],
   // Another file, a restore or the demo: nothing cached is about the same portfolio any more.
   portfolio: [[]],
 };

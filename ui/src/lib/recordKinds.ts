@@ -10,6 +10,8 @@ import type { BlueprintPart } from "../bindings/BlueprintPart";
 import type { DriftDirection } from "../bindings/DriftDirection";
 import type { BiasKind } from "../bindings/BiasKind";
 import type { CheckArea } from "../bindings/CheckArea";
+import type { DocumentKind } from "../bindings/DocumentKind";
+import type { JobState } from "../bindings/JobState";
 import type { Classification } from "../bindings/Classification";
 import type { ConsequenceKind } from "../bindings/ConsequenceKind";
 import type { CoverageStatus } from "../bindings/CoverageStatus";
@@ -259,6 +261,7 @@ export const ERROR_CODE_LABEL: Record<ErrorCode, string> = {
   corrupt: "Damaged",
   no_portfolio: "No portfolio open",
   io: "File problem",
+  cancelled: "Cancelled",
   internal: "Internal error",
 };
 
@@ -324,6 +327,21 @@ export const METRIC_VERDICT_LABEL: Record<MetricVerdict, string> = {
   direction_unknown: "Direction unknown",
 };
 
+/** A document handed out. */
+export const DOCUMENT_KIND_LABEL: Record<DocumentKind, string> = {
+  pack: "Regulator pack",
+  deck: "Steering deck",
+  workbook: "Workbook",
+};
+
+/** Where an export job stands. */
+export const JOB_STATE_LABEL: Record<JobState, string> = {
+  running: "Running",
+  done: "Done",
+  failed: "Failed",
+  cancelled: "Cancelled",
+};
+
 /** Every generated union's labels, by the binding's name: the unit test checks each binding. */
 
 export const UNION_LABELS: Record<string, Record<string, string>> = {
@@ -342,6 +360,7 @@ export const UNION_LABELS: Record<string, Record<string, string>> = {
   CriterionKey: CRITERION_LABEL,
   DecisionChoice: DECISION_CHOICE_LABEL,
   DecisionKind: DECISION_KIND_LABEL,
+  DocumentKind: DOCUMENT_KIND_LABEL,
   Direction: DIRECTION_LABEL,
   DriftDirection: DRIFT_DIRECTION_LABEL,
   DuplicateAction: DUPLICATE_ACTION_LABEL,
@@ -350,6 +369,7 @@ export const UNION_LABELS: Record<string, Record<string, string>> = {
   EvidenceKind: EVIDENCE_KIND_LABEL,
   GapKind: GAP_KIND_LABEL,
   IndicatorKind: INDICATOR_KIND_LABEL,
+  JobState: JOB_STATE_LABEL,
   Lane: LANE_LABEL,
   MetricVerdict: METRIC_VERDICT_LABEL,
   MonitoringChart: MONITORING_CHART_LABEL,

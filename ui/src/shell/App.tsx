@@ -15,6 +15,7 @@ import {
   IconGauge,
   IconGavel,
   IconHierarchy2,
+  IconFileTypePdf,
   IconHistory,
   IconLayoutDashboard,
   IconLayoutKanban,
@@ -44,6 +45,7 @@ import { NoPortfolioScreen } from "../features/portfolio-file/NoPortfolioScreen"
 import { PortfolioMenu } from "../features/portfolio-file/PortfolioMenu";
 import { PortfolioPage } from "../features/portfolio/PortfolioPage";
 import { RegistryPage } from "../features/registry/RegistryPage";
+import { ReportsPage } from "../features/reports/ReportsPage";
 import { ResearchPage } from "../features/research/ResearchPage";
 import { RiskPage } from "../features/risk/RiskPage";
 import { SignoffsPage } from "../features/signoffs/SignoffsPage";
@@ -88,6 +90,7 @@ const PAGES: Page[] = [
   { id: "signoffs", icon: IconSignature, render: () => <SignoffsPage /> },
   { id: "risk", icon: IconShieldHalf, render: () => <RiskPage /> },
   { id: "audit", icon: IconHistory, render: () => <AuditPage /> },
+  { id: "reports", icon: IconFileTypePdf, render: () => <ReportsPage /> },
 ];
 
 /** One sidebar entry: a real button (a Tab stop), its shortcut in a tooltip on hover and focus. */

@@ -20,7 +20,8 @@ export type PageId =
   | "cadence"
   | "signoffs"
   | "risk"
-  | "audit";
+  | "audit"
+  | "reports";
 
 /** Each page's name in the sidebar, the shortcuts list and hints. */
 export const PAGE_LABEL: Record<PageId, string> = {
@@ -42,6 +43,7 @@ export const PAGE_LABEL: Record<PageId, string> = {
   signoffs: "Sign-offs",
   risk: "Risk",
   audit: "Audit",
+  reports: "Reports",
 };
 
 /** The pages in sidebar order. */

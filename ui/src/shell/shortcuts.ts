@@ -28,6 +28,8 @@ export const PAGE_KEYS: Record<PageId, string> = {
   signoffs: "s",
   risk: "k",
   audit: "a",
+  // X for export: documents that leave the laptop.
+  reports: "x",
 };
 
 /** The prefix of page switching, and how long it waits for the letter. */

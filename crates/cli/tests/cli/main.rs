@@ -5,6 +5,7 @@ mod blueprint;
 mod compliance;
 mod crash;
 mod discovery;
+mod documents;
 mod foundation;
 mod pilots;
 mod registry;

@@ -27,6 +27,11 @@ fn the_dashboard_shows_the_demo_ahead_behind_and_not_paid_back() {
     assert_eq!((d["has_value"].as_bool(), d["currency"].as_str()), (Some(true), Some("EUR")));
     assert_eq!(case(&d, "UC-001")["status"], "ahead_of_plan");
     assert_eq!(case(&d, "UC-001")["payback_month"], "2026-09");
+    assert_eq!(
+        (&case(&d, "UC-001")["months_recorded"], &case(&d, "UC-006")["first_month"]),
+        (&Value::from(12), &Value::from("2026-06")),
+        "months are counted from what was recorded"
+    );
     assert_eq!(case(&d, "UC-016")["status"], "behind_plan");
     assert_eq!(case(&d, "UC-013")["payback_month"], Value::Null);
     // 1,784,000 realised against 2,277,000 spent across the demo.

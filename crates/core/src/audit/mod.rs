@@ -15,6 +15,20 @@ mod chain;
 
 pub use chain::{ChainBreak, ChainChecker, UnauditedChange, VerifyReport};
 
+/// One audit record without its row images: what the pack's appendix lists.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct AuditLine {
+    pub seq: i64,
+    pub at: String,
+    pub actor: String,
+    pub action: String,
+    pub operation: String,
+    pub entity_kind: String,
+    pub entity_id: String,
+    pub subject: String,
+    pub hash: String,
+}
+
 /// The hash the first record points back to.
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 

@@ -22,6 +22,8 @@ pub mod limits {
     pub const SMALL_TEXT: u64 = MIB;
     /// One MLflow metric history file.
     pub const METRIC_HISTORY: u64 = 64 * MIB;
+    /// A PDF pack or workbook handed back to be verified: a 1,000-dossier pack is tens of MiB.
+    pub const DOCUMENT: u64 = 1024 * MIB;
 }
 
 /// Reads at most `limit` bytes of `path`; `field` names the file in refusals.

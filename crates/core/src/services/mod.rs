@@ -10,6 +10,7 @@
 
 pub mod compliance;
 pub mod discovery;
+pub mod documents;
 pub mod pilots;
 pub mod portfolio;
 pub mod registry;

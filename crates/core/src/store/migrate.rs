@@ -38,6 +38,7 @@ const MIGRATIONS: &[Migration] = &[
     Migration { version: 9, sql: include_str!("migrations/0009_pilots.sql") },
     Migration { version: 10, sql: include_str!("migrations/0010_pilot_operations.sql") },
     Migration { version: 11, sql: include_str!("migrations/0011_value_and_steering.sql") },
+    Migration { version: 12, sql: include_str!("migrations/0012_document_exports.sql") },
 ];
 
 /// The schema version this build writes; files above it are refused.

@@ -17,6 +17,7 @@ pub(crate) mod criterion;
 pub(crate) mod data_pack;
 pub(crate) mod data_source;
 pub(crate) mod deployment;
+pub(crate) mod document_export;
 pub(crate) mod evaluation;
 #[cfg(test)]
 mod fixtures;

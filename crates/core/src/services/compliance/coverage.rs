@@ -51,8 +51,40 @@ pub fn of_use_case(db: &Db, id: &str) -> CoreResult<UseCaseCoverage> {
     })
 }
 
+/// The portfolio-wide records every use case's evidence is picked from, read once so a pack of a
+/// thousand dossiers does not read the registry a thousand times.
+pub(crate) struct Registry {
+    pub(crate) graphs: Vec<crate::registry::lineage::LineageGraph>,
+    pub(crate) versions: Vec<crate::registry::AdapterVersion>,
+    pub(crate) packs: Vec<crate::registry::DataPack>,
+    pub(crate) sources: Vec<crate::registry::DataSource>,
+    baselines: Vec<String>,
+}
+
+impl Registry {
+    pub(crate) fn load(c: &Connection) -> CoreResult<Registry> {
+        Ok(Registry {
+            graphs: registry::all_graphs(c)?,
+            versions: crate::store::adapter::all_versions(c)?,
+            packs: data_pack::list(c)?,
+            sources: data_source::list(c)?,
+            baselines: evaluation::baselines(c)?.into_iter().map(|(uc, _)| uc).collect(),
+        })
+    }
+}
+
 /// Every record of use case `id` that evidences something, with whether it is complete.
 pub(crate) fn evidence(c: &Connection, id: &str, trail_holds: bool) -> CoreResult<Vec<EvidenceRecord>> {
+    evidence_with(c, id, trail_holds, &Registry::load(c)?)
+}
+
+/// As `evidence`, picking registry records from `shared`.
+pub(crate) fn evidence_with(
+    c: &Connection,
+    id: &str,
+    trail_holds: bool,
+    shared: &Registry,
+) -> CoreResult<Vec<EvidenceRecord>> {
     use EvidenceKind as K;
     let case = use_cases::require(c, id)?;
     let mut out = Vec::new();
@@ -76,14 +108,12 @@ pub(crate) fn evidence(c: &Connection, id: &str, trail_holds: bool) -> CoreResul
     out.push(EvidenceRecord::unless(K::Dossier, &case.id, lacking("no ", &dossier_gaps)));
 
     // Registry records of the use case's adapters and what they were trained on.
-    let graphs = registry::all_graphs(c)?;
-    let versions: Vec<_> = crate::store::adapter::all_versions(c)?
-        .into_iter()
-        .filter(|v| v.use_case_id.as_deref() == Some(case.id.as_str()))
-        .collect();
-    let packs = data_pack::list(c)?;
-    let sources = data_source::list(c)?;
-    let baseline = evaluation::baselines(c)?.into_iter().any(|(uc, _)| uc == case.id);
+    let graphs = &shared.graphs;
+    let versions: Vec<_> =
+        shared.versions.iter().filter(|v| v.use_case_id.as_deref() == Some(case.id.as_str())).collect();
+    let packs = &shared.packs;
+    let sources = &shared.sources;
+    let baseline = shared.baselines.contains(&case.id);
     let mut pack_ids: Vec<&String> = versions.iter().flat_map(|v| &v.data_pack_ids).collect();
     pack_ids.sort();
     pack_ids.dedup();

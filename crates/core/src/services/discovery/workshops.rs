@@ -115,14 +115,19 @@ pub struct SheetExportRequest {
 
 /// Writes `participant`'s rating sheet, prefilled with what they have rated so far.
 pub fn export_sheet(db: &Db, caller: &Caller, req: &SheetExportRequest) -> CoreResult<ExportOutcome> {
-    let (bytes, rows) = db.read(|c| {
+    let (bytes, rows) = sheet_csv(db, req)?;
+    export_bytes(db, caller, &req.destination, "workshop rating sheet (CSV)", &bytes, rows)
+}
+
+/// The rating sheet as CSV and its row count, for a writer of another format (XLSX) to lay out.
+pub fn sheet_csv(db: &Db, req: &SheetExportRequest) -> CoreResult<(Vec<u8>, u32)> {
+    db.read(|c| {
         let w = workshop::require(c, &req.workshop_id)?;
         let names: Vec<_> = criterion::list(c)?.into_iter().map(|cr| (cr.key, cr.name)).collect();
         let cases = read::list(c)?;
         let rows = (w.use_case_ids.len() * names.len()) as u32;
         Ok((rating_sheet::export(&w, req.participant.trim(), &cases, &names, &workshop::ratings(c, &w.id)?)?, rows))
-    })?;
-    export_bytes(db, caller, &req.destination, "workshop rating sheet (CSV)", &bytes, rows)
+    })
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -135,9 +140,14 @@ pub struct SheetImportRequest {
 /// Reads a filled rating sheet (all-or-nothing); the dossiers take the new medians.
 pub fn import_sheet(db: &Db, caller: &Caller, req: &SheetImportRequest) -> CoreResult<WorkshopDetail> {
     let bytes = read_bounded("path", std::path::Path::new(req.path.trim()), limits::RATING_SHEET)?;
-    let entries = rating_sheet::parse(&bytes, req.workshop_id.trim())?;
-    db.write(caller, Action::Import, |tx| record(tx, &req.workshop_id, &entries, RatingSource::Sheet))?;
-    detail(db, &WorkshopRef { id: req.workshop_id.clone() })
+    import_sheet_bytes(db, caller, &req.workshop_id, &bytes)
+}
+
+/// As `import_sheet`, for a sheet already read (and, from XLSX, already turned into CSV rows).
+pub fn import_sheet_bytes(db: &Db, caller: &Caller, workshop_id: &str, bytes: &[u8]) -> CoreResult<WorkshopDetail> {
+    let entries = rating_sheet::parse(bytes, workshop_id.trim())?;
+    db.write(caller, Action::Import, |tx| record(tx, workshop_id, &entries, RatingSource::Sheet))?;
+    detail(db, &WorkshopRef { id: workshop_id.to_owned() })
 }
 
 /// Records `entries` (checking each names a participant and a use case of the workshop and a

@@ -43,6 +43,19 @@ pub(crate) fn export_bytes(
     })
 }
 
+/// Writes a document laid out outside core (a workbook) through the shared writer and records it,
+/// as `export_bytes` does for core's own exports.
+pub fn export_document(
+    db: &Db,
+    caller: &Caller,
+    destination: &str,
+    what: &str,
+    bytes: &[u8],
+    items: u32,
+) -> CoreResult<ExportOutcome> {
+    export_bytes(db, caller, destination, what, bytes, items)
+}
+
 /// As `export_bytes`, for a writer that fills the file by its path from the portfolio itself
 /// (SQLite's online backup, which cannot read a connection in the middle of its own write, so the
 /// copy is taken first and recorded after). The person is checked before anything is written.

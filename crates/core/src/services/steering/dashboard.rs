@@ -133,16 +133,21 @@ pub struct Dashboard {
     pub risks: Vec<RiskIndicator>,
 }
 
-fn case_returns(u: &crate::domain::UseCase, r: &Returns) -> UseCaseReturns {
+/// A case's line on the dashboard. `r` is a summary (no months, for speed), so the recorded months
+/// are counted from `months` themselves.
+fn case_returns(u: &crate::domain::UseCase, months: &[MonthAmounts], r: &Returns) -> UseCaseReturns {
+    let mut recorded: Vec<Month> = months.iter().map(|m| m.0).collect();
+    recorded.sort();
+    recorded.dedup();
     UseCaseReturns {
         use_case_id: u.id.clone(),
         title: u.title.clone(),
         stage: u.stage,
         lane: u.lane,
         annual_value: u.annual_value,
-        months_recorded: r.months.iter().filter(|m| m.recorded).count() as u32,
-        first_month: r.months.first().map(|m| m.month.clone()),
-        last_month: r.months.last().map(|m| m.month.clone()),
+        months_recorded: recorded.len() as u32,
+        first_month: recorded.first().map(|m| m.to_string()),
+        last_month: recorded.last().map(|m| m.to_string()),
         cumulative_benefit: r.cumulative_benefit,
         cumulative_cost: r.cumulative_cost,
         net: r.net,
@@ -190,7 +195,12 @@ impl ValuedCases {
 }
 
 pub fn dashboard(db: &Db, today: NaiveDate) -> CoreResult<Dashboard> {
-    db.read(|c| {
+    db.read(|c| dashboard_in(c, today))
+}
+
+/// The dashboard read inside a snapshot (the steering deck reads it with everything else).
+pub(crate) fn dashboard_in(c: &rusqlite::Connection, today: NaiveDate) -> CoreResult<Dashboard> {
+    {
         let programme = programme::get(c)?.ok_or(CoreError::NoProgramme)?;
         let valued = ValuedCases::load(c)?;
         let series = valued.portfolio();
@@ -218,7 +228,7 @@ pub fn dashboard(db: &Db, today: NaiveDate) -> CoreResult<Dashboard> {
         let mut use_cases: Vec<UseCaseReturns> = valued
             .cases
             .iter()
-            .map(|(u, months, from)| case_returns(u, &summary(months, &business_case(u), *from)))
+            .map(|(u, months, from)| case_returns(u, months, &summary(months, &business_case(u), *from)))
             .collect();
         use_cases.sort_by(|a, b| b.net.cmp(&a.net).then_with(|| a.use_case_id.cmp(&b.use_case_id)));
         let titles: HashMap<&str, &str> = valued.all.iter().map(|u| (u.id.as_str(), u.title.as_str())).collect();
@@ -296,5 +306,5 @@ pub fn dashboard(db: &Db, today: NaiveDate) -> CoreResult<Dashboard> {
             incidents,
             risks: indicators_from(c, today, queue, &lineage)?,
         })
-    })
+    }
 }

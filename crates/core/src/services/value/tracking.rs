@@ -226,7 +226,7 @@ pub fn record_month(db: &Db, caller: &Caller, req: &MonthInput) -> CoreResult<Us
     })
 }
 
-fn view_in(conn: &rusqlite::Connection, case: &UseCase) -> CoreResult<UseCaseValue> {
+pub(crate) fn view_in(conn: &rusqlite::Connection, case: &UseCase) -> CoreResult<UseCaseValue> {
     let months = store::months(conn, &case.id)?;
     let amounts: Vec<(Month, Money, Money)> =
         months.iter().filter_map(|m| Month::parse(&m.month).ok().map(|mo| (mo, m.benefit, m.cost))).collect();
