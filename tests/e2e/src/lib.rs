@@ -70,6 +70,7 @@ pub const PAGES: &[&str] = &[
     "signoffs",
     "risk",
     "audit",
+    "reports",
 ];
 
 /// Polls `done` (a CLI read, say) until it holds, for up to 15 s.

@@ -15,8 +15,19 @@ export const EVALUATION_FILES: FileFilter[] = [{ name: "Evaluation results (JSON
 /** What bias import reads: parity counts per group, or adversarial prompt outcomes (CSV). */
 export const BIAS_FILES: FileFilter[] = [{ name: "Bias check results (CSV)", extensions: ["csv"] }];
 
+declare global {
+  interface Window {
+    /**
+     * Set only by the WebDriver tests (native dialogs cannot be driven over WebDriver): the path
+     * the next file dialogs answer with, instead of opening.
+     */
+    __steercoDialogAnswer?: string;
+  }
+}
+
 /** Native "Open" dialog for one file; no filters means any file. */
 export async function chooseFile(title: string, filters: FileFilter[] = []): Promise<string | null> {
+  if (window.__steercoDialogAnswer !== undefined) return window.__steercoDialogAnswer;
   const picked = await open({ title, directory: false, multiple: false, filters });
   return typeof picked === "string" ? picked : null;
 }
@@ -33,6 +44,7 @@ export async function chooseDestination(
   suggestedName: string,
   filters: FileFilter[],
 ): Promise<string | null> {
+  if (window.__steercoDialogAnswer !== undefined) return window.__steercoDialogAnswer;
   const picked = await save({ title, defaultPath: suggestedName, filters });
   return picked ?? null;
 }

@@ -5,7 +5,7 @@
 // recorded, the programme overview before.
 // The sidebar is a list of buttons in Tab order, the current page marked with aria-current; the
 // keyboard shortcuts (./shortcuts) switch page, start a new use case and focus the page's search.
-import { Alert, AppShell, Center, Group, Loader, NavLink, Text, Title, Tooltip } from "@mantine/core";
+import { Alert, AppShell, Center, Group, Loader, NavLink, ScrollArea, Text, Title, Tooltip } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import {
   IconBox,
@@ -216,9 +216,12 @@ export function App() {
             </Group>
           </AppShell.Header>
           <AppShell.Navbar p="sm" aria-label="Pages" data-testid="sidebar">
-            {PAGES.map((p) => (
-              <PageLink key={p.id} page={p} active={p.id === page?.id} onOpen={() => navigate(p.id)} />
-            ))}
+            {/* Nineteen pages outgrow a laptop's height: the list scrolls rather than hiding the last. */}
+            <AppShell.Section grow component={ScrollArea} type="scroll" scrollbarSize={6}>
+              {PAGES.map((p) => (
+                <PageLink key={p.id} page={p} active={p.id === page?.id} onOpen={() => navigate(p.id)} />
+              ))}
+            </AppShell.Section>
           </AppShell.Navbar>
           {/* Keyed by file: switching portfolios starts every page afresh (no stale previews). */}
           <AppShell.Main bg="gray.0" key={portfolio.path ?? "memory"}>
