@@ -24,7 +24,14 @@ fn every_importer_has_a_fuzz_target_and_a_corpus() {
         let seeds = std::fs::read_dir(fuzz_dir().join("seeds").join(target.name)).map_or(0, |d| d.count());
         assert!(seeds > 0, "{} has no seeds", target.name);
     }
-    let declared = std::fs::read_dir(fuzz_dir().join("fuzz_targets")).unwrap().count();
+    // Targets of importers other crates own (steerco-reports' XLSX sheets) are checked there.
+    let declared = std::fs::read_dir(fuzz_dir().join("fuzz_targets"))
+        .unwrap()
+        .filter(|e| {
+            let path = e.as_ref().unwrap().path();
+            std::fs::read_to_string(path).unwrap().contains("steerco_core::fuzzing::")
+        })
+        .count();
     assert_eq!(declared, TARGETS.len(), "every fuzz target is listed in steerco_core::fuzzing::TARGETS");
 }
 

@@ -108,11 +108,16 @@ fn child(db_path: &str, out: &str) {
     let mut last = Instant::now();
     let mut longest_gap = Duration::ZERO;
     let mut reports = 0u32;
+    let mut phases: Vec<(String, f64)> = Vec::new();
     let outcome = pack(
         &db,
         &Caller::system("bench", Utc::now()),
         &PackExport { destination: out.to_owned(), use_cases: ids.clone() },
-        &mut |_| {
+        &mut |p| {
+            if reports == 0 || matches!(p.step.as_str(), "cross-reference" | "saving") {
+                phases
+                    .push((if reports == 0 { "read".into() } else { p.step.clone() }, started.elapsed().as_secs_f64()));
+            }
             longest_gap = longest_gap.max(last.elapsed());
             last = Instant::now();
             reports += 1;
@@ -127,7 +132,7 @@ fn child(db_path: &str, out: &str) {
         "{}",
         serde_json::json!({
             "dossiers": ids.len(), "pages": outcome.pages, "bytes": outcome.bytes, "seconds": seconds,
-            "idle_kib": idle, "peak_kib": peak, "longest_progress_gap_s": longest_gap.as_secs_f64(), "reports": reports,
+            "idle_kib": idle, "peak_kib": peak, "longest_progress_gap_s": longest_gap.as_secs_f64(), "reports": reports, "phases": phases,
         })
     );
 }
@@ -197,6 +202,7 @@ fn main() {
         m["reports"],
         verdict(heard)
     );
+    println!("  phases (seconds from the start when each began): {}", m["phases"]);
     if !ok {
         std::process::exit(1);
     }

@@ -338,7 +338,11 @@ pub fn render(data: &DeckData, progress: &mut dyn FnMut(Progress) -> bool) -> Re
         footer: format!("{} · Steering deck · {month}", data.programme.name),
         fingerprint: Some(data.digest.fingerprint.clone()),
     };
-    let bytes = composer.finish(&info, vec![cover], false, body, &headings)?;
+    let mut beat =
+        |seconds: u64| progress(Progress { done: total, total, step: format!("writing the PDF ({seconds} s)") });
+    let bytes = composer
+        .finish_reporting(&info, vec![cover], false, body, &headings, &mut beat)?
+        .ok_or(ReportError::Cancelled)?;
     let pages = crate::pack::count_pages(&bytes).unwrap_or(0);
     Ok(Rendered { bytes, pages })
 }

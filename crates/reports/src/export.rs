@@ -26,7 +26,13 @@ pub fn pack(
     req: &PackExport,
     progress: &mut dyn FnMut(Progress) -> bool,
 ) -> Result<DocumentExported, ReportError> {
-    let data = pack::gather(db, caller, &req.use_cases)?;
+    let mut cancelled = false;
+    let data = pack::gather(db, caller, &req.use_cases, &mut |what| {
+        cancelled |= !progress(Progress { done: 0, total: 1, step: what.to_owned() });
+    })?;
+    if cancelled {
+        return Err(ReportError::Cancelled);
+    }
     let rendered = crate::pack::render(&data, progress)?;
     let scope = DocumentScope { use_cases: data.dossiers.iter().map(|d| d.use_case.id.clone()).collect(), month: None };
     let document = Document {

@@ -4,6 +4,7 @@
 
 pub mod deck;
 pub mod export;
+pub mod fuzzing;
 pub mod pack;
 pub mod rating_sheet;
 pub mod text;

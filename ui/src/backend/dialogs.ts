@@ -9,6 +9,11 @@ export interface FileFilter {
 
 export const PORTFOLIO_FILES: FileFilter[] = [{ name: "Steerco portfolio", extensions: ["steerco"] }];
 export const CSV_FILES: FileFilter[] = [{ name: "CSV (comma-separated values)", extensions: ["csv"] }];
+/** Workshop rating sheets: XLSX (a 1–5 drop-down per rating) or CSV; the backend reads either. */
+export const RATING_SHEET_FILES: FileFilter[] = [
+  { name: "Excel workbook (XLSX)", extensions: ["xlsx"] },
+  { name: "CSV (comma-separated values)", extensions: ["csv"] },
+];
 export const OPENLINEAGE_FILES: FileFilter[] = [{ name: "OpenLineage events (JSON lines)", extensions: ["jsonl"] }];
 /** What evaluation import reads: lm-evaluation-harness results (JSON) and metric tables (CSV). */
 export const EVALUATION_FILES: FileFilter[] = [{ name: "Evaluation results (JSON, CSV)", extensions: ["json", "csv"] }];

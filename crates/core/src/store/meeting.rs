@@ -194,6 +194,16 @@ pub(crate) fn last_decided(conn: &Connection, kind: &str, subject_id: &str) -> C
         .flatten())
 }
 
+/// The ids of decisions taken on any of `subjects` (a use case, its pilot, its versions…).
+pub(crate) fn decisions_on(conn: &Connection, subjects: &[&str]) -> CoreResult<Vec<String>> {
+    let mut stmt = conn.prepare("SELECT id FROM meeting_decision WHERE subject_id = ?1 ORDER BY id")?;
+    let mut out = Vec::new();
+    for s in subjects {
+        out.extend(stmt.query_map([s], |r| r.get::<_, String>(0))?.collect::<Result<Vec<_>, _>>()?);
+    }
+    Ok(out)
+}
+
 /// The latest closed meeting's date.
 pub(crate) fn last_closed_on(conn: &Connection) -> CoreResult<Option<String>> {
     Ok(conn.query_row("SELECT MAX(held_on) FROM meeting WHERE closed_at IS NOT NULL", [], |r| r.get(0))?)

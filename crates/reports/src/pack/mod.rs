@@ -3,7 +3,10 @@
 //! and the audit trail of the included records with its verification — laid out from
 //! `PackData` alone.
 
+mod control;
+mod development;
 pub mod dossier;
+mod lifecycle;
 
 use printpdf::Op;
 use steerco_core::audit::AuditLine;
@@ -39,7 +42,7 @@ pub fn audit_row(l: &AuditLine) -> Vec<String> {
 
 /// Lays the pack out. `progress` hears of each step and may cancel by returning false.
 pub fn render(data: &PackData, progress: &mut dyn FnMut(Progress) -> bool) -> Result<Rendered, ReportError> {
-    let total = data.dossiers.len() + 4;
+    let total = data.dossiers.len() + 5;
     let mut step = |done: usize, what: &str| -> Result<(), ReportError> {
         if progress(Progress { done: done as u32, total: total as u32, step: what.to_owned() }) {
             Ok(())
@@ -86,9 +89,17 @@ pub fn render(data: &PackData, progress: &mut dyn FnMut(Progress) -> bool) -> Re
         fingerprint: Some(data.digest.fingerprint.clone()),
     };
     let pages = 1 + body.len();
-    let bytes = composer.finish(&info, vec![cover], true, body, &headings)?;
+    let mut beat = |seconds: u64| {
+        progress(Progress {
+            done: total as u32 - 1,
+            total: total as u32,
+            step: format!("writing the PDF, {pages} pages ({seconds} s)"),
+        })
+    };
+    let bytes = composer
+        .finish_reporting(&info, vec![cover], true, body, &headings, &mut beat)?
+        .ok_or(ReportError::Cancelled)?;
     let pages = count_pages(&bytes).unwrap_or(pages as u32);
-    step(total, "done")?;
     Ok(Rendered { bytes, pages })
 }
 

@@ -86,6 +86,41 @@ impl Composer {
         Ok((self.doc.add_xobject(&object), width, height))
     }
 
+    /// As `finish`, on a thread of its own, calling `beat` with the seconds spent every half
+    /// second until it is done (encoding a thousand-dossier pack takes a while); `beat` returning
+    /// false cancels: the bytes are dropped and `None` returned.
+    pub fn finish_reporting(
+        self,
+        info: &DocumentInfo,
+        front: Vec<Vec<Op>>,
+        contents: bool,
+        body: Vec<Vec<Op>>,
+        headings: &[Heading],
+        beat: &mut dyn FnMut(u64) -> bool,
+    ) -> Result<Option<Vec<u8>>, TypesetError> {
+        let started = std::time::Instant::now();
+        std::thread::scope(|scope| {
+            let (tx, rx) = std::sync::mpsc::channel();
+            scope.spawn(move || {
+                let _ = tx.send(self.finish(info, front, contents, body, headings));
+            });
+            let mut cancelled = false;
+            loop {
+                match rx.recv_timeout(std::time::Duration::from_millis(500)) {
+                    Ok(result) => return if cancelled { Ok(None) } else { result.map(Some) },
+                    Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
+                        if !cancelled && !beat(started.elapsed().as_secs()) {
+                            cancelled = true;
+                        }
+                    }
+                    Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
+                        return Err(TypesetError::Pdf("the PDF writer stopped".into()))
+                    }
+                }
+            }
+        })
+    }
+
     /// The finished PDF: `front` pages (a cover), a table of contents when `contents` is set,
     /// then the body, every page footed, the outline built from the body's headings.
     pub fn finish(
@@ -124,7 +159,7 @@ impl Composer {
             footer(ops, &self.fonts, geometry, &info.footer, i + 1, total);
         }
         let (w, h) = (Mm(geometry.width * 25.4 / 72.0), Mm(geometry.height * 25.4 / 72.0));
-        self.doc.pages = pages.into_iter().map(|ops| PdfPage::new(w, h, ops)).collect();
+        self.doc.pages = pages.into_iter().map(|ops| PdfPage::new(w, h, super::compact::compact(ops))).collect();
         let meta = &mut self.doc.metadata.info;
         meta.document_title = info.title.clone();
         meta.author = info.author.clone();
@@ -143,7 +178,7 @@ impl Composer {
         if let Some(fingerprint) = &info.fingerprint {
             set_info(&mut doc, "SteercoFingerprint", fingerprint).map_err(|e| TypesetError::Pdf(e.to_string()))?;
         }
-        doc.compress();
+        compress(&mut doc).map_err(|e| TypesetError::Pdf(e.to_string()))?;
         let mut bytes = Vec::new();
         doc.save_to(&mut bytes).map_err(|e| TypesetError::Pdf(e.to_string()))?;
         Ok(bytes)
@@ -249,6 +284,25 @@ fn text_string(text: &str) -> Object {
         bytes.extend_from_slice(&unit.to_be_bytes());
     }
     Object::String(bytes, StringFormat::Hexadecimal)
+}
+
+/// Deflates every stream not yet filtered, at a fast level (see the workspace's note on flate2).
+fn compress(doc: &mut lopdf::Document) -> std::io::Result<()> {
+    use std::io::Write;
+    for object in doc.objects.values_mut() {
+        let Object::Stream(stream) = object else { continue };
+        if !stream.allows_compression || stream.dict.get(b"Filter").is_ok() {
+            continue;
+        }
+        let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(3));
+        encoder.write_all(&stream.content)?;
+        let deflated = encoder.finish()?;
+        if deflated.len() + 19 < stream.content.len() {
+            stream.dict.set("Filter", "FlateDecode");
+            stream.set_content(deflated);
+        }
+    }
+    Ok(())
 }
 
 fn catalog_id(doc: &lopdf::Document) -> lopdf::Result<ObjectId> {

@@ -152,3 +152,25 @@ describe("Reports: the steering deck", () => {
     expect((await screen.findByTestId("export-done", {}, SLOW)).textContent).toContain("15 slides");
   });
 });
+
+describe("Reports: the workbook", () => {
+  beforeEach(() => respond({ use_case_list: () => [], report_exports: () => [] }));
+
+  it("exports the workbook where the person chose and shows what was written", async () => {
+    respond({
+      report_export_workbook: (req: { destination: string }) => ({
+        path: req.destination,
+        bytes: 14361,
+        sha256: "b".repeat(64),
+        items: 82,
+      }),
+    });
+    chooseNext("/home/a/programme.xlsx");
+    renderWithProviders(<ReportsPage />, { location: { page: "reports", param: null } });
+    fireEvent.click(await screen.findByTestId("workbook-export", {}, SLOW));
+    await waitFor(() =>
+      expect(requestsTo("report_export_workbook")).toEqual([{ destination: "/home/a/programme.xlsx" }]),
+    );
+    expect((await screen.findByTestId("workbook-done", {}, SLOW)).textContent).toContain("82 rows");
+  });
+});

@@ -11,6 +11,7 @@ import { DeckExportCard } from "./DeckExportCard";
 import { PackExportCard } from "./PackExportCard";
 import { useExports } from "./reportsData";
 import { VerifyCard } from "./VerifyCard";
+import { WorkbookCard } from "./WorkbookCard";
 
 const column = createColumnHelper<ExportRecord>();
 const COLUMNS = [
@@ -49,6 +50,7 @@ export function ReportsPage() {
       </div>
       <PackExportCard />
       <DeckExportCard />
+      <WorkbookCard />
       <VerifyCard />
       <Title order={3}>Documents exported</Title>
       <ExportsTable />

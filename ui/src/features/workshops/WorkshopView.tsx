@@ -22,7 +22,7 @@ import { notifications } from "@mantine/notifications";
 import { IconFileExport, IconFileImport, IconMessageCircle } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
-import { api, chooseDestination, chooseFile, CSV_FILES } from "../../backend";
+import { api, chooseDestination, chooseFile, RATING_SHEET_FILES } from "../../backend";
 import type { Criterion } from "../../bindings/Criterion";
 import type { CriterionKey } from "../../bindings/CriterionKey";
 import type { WorkshopDetail } from "../../bindings/WorkshopDetail";
@@ -230,8 +230,8 @@ export function WorkshopView({ id }: { id: string }) {
     mutationFn: async (who: string) => {
       const destination = await chooseDestination(
         `Rating sheet for ${who}`,
-        `${id}-${who.replace(/\W+/g, "-")}.csv`,
-        CSV_FILES,
+        `${id}-${who.replace(/\W+/g, "-")}.xlsx`,
+        RATING_SHEET_FILES,
       );
       return destination === null ? null : api.workshopExportSheet({ workshop_id: id, participant: who, destination });
     },
@@ -242,7 +242,9 @@ export function WorkshopView({ id }: { id: string }) {
   });
   const importSheet = useMutation({
     mutationFn: async () => {
-      const path = await chooseFile("Import a filled rating sheet", CSV_FILES);
+      const path = await chooseFile("Import a filled rating sheet", [
+        { name: "Rating sheet (XLSX or CSV)", extensions: ["xlsx", "csv"] },
+      ]);
       return path === null ? null : api.workshopImportSheet({ workshop_id: id, path });
     },
     onSuccess: async (updated) => {

@@ -208,6 +208,7 @@ pub(crate) fn evidence_with(
     for decision in lane_override::history(c, &case.id)? {
         out.push(EvidenceRecord::complete(K::SteeringDecision, decision));
     }
+    out.extend(super::coverage_pilots::evidence(c, &case.id, &versions)?);
     Ok(out)
 }
 

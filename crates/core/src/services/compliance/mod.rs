@@ -4,6 +4,7 @@
 
 pub mod audit;
 pub mod coverage;
+mod coverage_pilots;
 pub mod people;
 pub mod review;
 pub mod risk_controls;

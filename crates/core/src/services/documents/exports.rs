@@ -210,7 +210,7 @@ pub fn verify(db: &Db, path: &str) -> CoreResult<DocumentVerification> {
             let now = if existing.is_empty() {
                 std::collections::BTreeMap::new()
             } else {
-                pack::gather_in(c, "", chrono::Utc::now(), &existing)?.digest.records
+                pack::gather_in(c, "", chrono::Utc::now(), &existing, &mut |_| {})?.digest.records
             };
             out.matches = true;
             out.data = Some(compare(&then, &now));
@@ -274,7 +274,7 @@ fn mismatch_reason(bytes: &[u8], claimed: Option<&str>, known: Option<&StoredExp
 
 /// The document's data as verification sees it: a check that a rebuilt digest is stable.
 pub fn current_fingerprint(db: &Db, caller: &Caller, use_cases: &[String]) -> CoreResult<String> {
-    Ok(pack::gather(db, caller, use_cases)?.digest.fingerprint)
+    Ok(pack::gather(db, caller, use_cases, &mut |_| {})?.digest.fingerprint)
 }
 
 impl From<&StoredExport> for ExportRecord {

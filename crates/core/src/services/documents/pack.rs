@@ -116,10 +116,11 @@ pub(crate) fn scope_in(c: &Connection, named: &[String]) -> CoreResult<Vec<UseCa
     Ok(out)
 }
 
-/// Reads the pack for `named` use cases (all in pilot or later when empty).
-pub fn gather(db: &Db, caller: &Caller, named: &[String]) -> CoreResult<PackData> {
+/// Reads the pack for `named` use cases (all in pilot or later when empty); `reading` hears what
+/// is being read, for a progress bar (a thousand dossiers take seconds).
+pub fn gather(db: &Db, caller: &Caller, named: &[String], reading: &mut dyn FnMut(&str)) -> CoreResult<PackData> {
     let actor = db.resolve(caller)?;
-    db.read(|c| gather_in(c, &actor.name, caller.now, named))
+    db.read(|c| gather_in(c, &actor.name, caller.now, named, reading))
 }
 
 pub(crate) fn gather_in(
@@ -127,7 +128,9 @@ pub(crate) fn gather_in(
     prepared_by: &str,
     prepared_at: chrono::DateTime<chrono::Utc>,
     named: &[String],
+    reading: &mut dyn FnMut(&str),
 ) -> CoreResult<PackData> {
+    reading("the use cases");
     let programme = store::programme::get(c)?.ok_or(CoreError::NoProgramme)?;
     let cases = scope_in(c, named)?;
     if cases.is_empty() {
@@ -137,7 +140,9 @@ pub(crate) fn gather_in(
         ));
     }
     let catalogue = frameworks::all()?;
+    reading("verifying the audit trail");
     let verification = store::audit::verify(c)?;
+    reading("the registry and sign-offs");
     let shared = Registry::load(c)?;
     let evaluations = store::evaluation::all(c)?;
     let deployments = store::deployment::list(c)?;
@@ -153,6 +158,7 @@ pub(crate) fn gather_in(
 
     let mut dossiers = Vec::with_capacity(cases.len());
     for case in cases {
+        reading(&format!("reading {} {}", case.id, case.title));
         let mut versions: Vec<AdapterVersion> =
             shared.versions.iter().filter(|v| v.use_case_id.as_deref() == Some(case.id.as_str())).cloned().collect();
         versions.sort_by(|a, b| (&a.adapter_name, &a.id).cmp(&(&b.adapter_name, &b.id)));
