@@ -22,6 +22,7 @@ targets=${*:-$(ls fuzz_targets | sed 's/\.rs$//')}
 cargo +nightly fuzz build >/dev/null
 status=0
 for target in $targets; do
+    mkdir -p "corpus/$target" "regressions/$target"
     log=$(mktemp)
     if cargo +nightly fuzz run "$target" "corpus/$target" "seeds/$target" "regressions/$target" -- "$limit" -rss_limit_mb=1024 \
         -max_len=262144 -print_final_stats=1 >"$log" 2>&1; then outcome=ok; else outcome=FAILED; status=1; fi
