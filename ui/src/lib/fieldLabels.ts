@@ -242,6 +242,13 @@ export const FIELD_LABEL: Record<string, string> = {
   due_on: "Due on",
   attendance: "Attendance",
   outcomes: "Outcomes",
+  // documents handed out (packs, decks, workbooks)
+  pages: "Pages",
+  fingerprint: "Fingerprint of the data",
+  scope: "Covers",
+  records: "Records fingerprinted",
+  exported_by: "Exported by",
+  exported_at: "Exported",
   // the trail and its events
   seq: "Record on the trail",
   acknowledged_by: "Acknowledged by",

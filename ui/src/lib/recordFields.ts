@@ -78,6 +78,7 @@ export type EntityKind =
   | "meeting_decision"
   | "meeting_action"
   | "cadence_event"
+  | "document_export"
   | "portfolio"
   | "file";
 
@@ -129,6 +130,7 @@ export const ENTITY_KIND_LABEL: Record<EntityKind, string> = {
   meeting_decision: "Steering decision",
   meeting_action: "Meeting action",
   cadence_event: "Cadence event",
+  document_export: "Document exported",
   portfolio: "Portfolio",
   file: "File",
 };
