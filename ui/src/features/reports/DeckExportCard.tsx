@@ -39,6 +39,7 @@ export function DeckExportCard() {
           />
           {!run.running && (
             <Button
+              variant="default"
               leftSection={<IconPresentation size={16} />}
               onClick={() => run.begin.mutate()}
               loading={run.begin.isPending}
