@@ -12,6 +12,7 @@ mod output;
 mod pilots;
 mod registry;
 mod steering;
+mod workshop_args;
 
 use std::path::Path;
 use std::process::ExitCode;

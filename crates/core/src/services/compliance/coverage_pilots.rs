@@ -53,7 +53,11 @@ pub(crate) fn evidence(
                 .then(|| format!("the monitoring plan lacks {}", monitoring_part.missing.join(", "))),
         ));
     }
-    if let Some(pilot) = pilot::id_for_use_case(c, use_case_id)?.and_then(|id| pilot::get(c, &id).ok().flatten()) {
+    let pilot_id = pilot::id_for_use_case(c, use_case_id)?;
+    if let Some(pilot) = match &pilot_id {
+        Some(id) => pilot::get(c, id)?,
+        None => None,
+    } {
         out.push(EvidenceRecord::unless(
             K::PilotProtocols,
             &pilot.id,
@@ -99,7 +103,6 @@ pub(crate) fn evidence(
     }
     let mut subjects: Vec<&str> = vec![use_case_id];
     subjects.extend(versions.iter().map(|v| v.id.as_str()));
-    let pilot_id = pilot::id_for_use_case(c, use_case_id)?;
     subjects.extend(pilot_id.as_deref());
     for decision in meeting::decisions_on(c, &subjects)? {
         out.push(EvidenceRecord::complete(K::SteeringDecision, decision));
