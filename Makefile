@@ -13,9 +13,9 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 APT_PACKAGES := build-essential pkg-config libssl-dev libwebkit2gtk-4.1-dev libgtk-3-dev \
 	librsvg2-dev libsoup-3.0-dev libjavascriptcoregtk-4.1-dev xvfb xauth webkit2gtk-driver \
-	poppler-utils imagemagick
+	poppler-utils imagemagick mold
 
-.PHONY: run test system-deps ui-deps ui build fmt-check clippy cargo-test ui-lint ui-test e2e \
+.PHONY: run test system-deps ui-deps ui build fmt-check clippy cargo-test ui-lint ui-test e2e-bins e2e \
 	tauri-driver hermetic-check bench bindings fuzz crash-full page-timings clean
 
 ## Build everything and open the desktop app (the demo portfolio on a first run).
@@ -68,10 +68,16 @@ ui-test: ui-deps
 
 tauri-driver:
 	@command -v tauri-driver >/dev/null || [ -x "$${CARGO_HOME:-$$HOME/.cargo}/bin/tauri-driver" ] || \
-	  cargo install tauri-driver --locked --version ^2
+	  cargo install tauri-driver --locked --version ^2 --debug
+
+## The app and CLI the e2e suite drives, from the very build `cargo test` makes (it builds both
+## binaries for its integration tests). `cargo build -p …` resolves the dependencies' features
+## without the test-only ones, so it would compile the whole dependency graph a second time.
+e2e-bins: ui
+	cargo test --locked --no-run
 
 ## The real desktop app under Xvfb, driven by WebDriver (tauri-driver + WebKitWebDriver).
-e2e: build tauri-driver
+e2e: e2e-bins tauri-driver
 	XDG_DATA_HOME=$(TEST_HOME)/data XDG_CONFIG_HOME=$(TEST_HOME)/config \
 	STEERCO_DESKTOP_BIN=$(DESKTOP_BIN) STEERCO_CLI_BIN=$(CLI_BIN) \
 	  xvfb-run -a -s "-screen 0 1920x1080x24" cargo test --locked -p steerco-e2e -- --test-threads=1

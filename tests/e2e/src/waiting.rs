@@ -33,17 +33,40 @@ impl App {
         Err(format!("clicking {target} never showed {appears}").into())
     }
 
+    /// Opens a page from the sidebar and waits until the sidebar marks it as the current one: a
+    /// click on an entry while the sidebar's counts re-render can miss it, so it clicks again.
+    pub async fn open_page(&self, page: &str) -> TestResult {
+        self.click_until(&format!("[data-testid=nav-{page}]"), &format!("[data-testid=nav-{page}][aria-current=page]")).await
+    }
+
     /// Waits (up to 20 s) until `css` is on the page.
     pub async fn wait_for(&self, css: &str) -> TestResult {
         let deadline = Instant::now() + Duration::from_secs(20);
         while self.count(css).await? == 0 {
             if Instant::now() > deadline {
                 self.screenshot("failure-wait-for").await?;
-                return Err(format!("{css} never appeared").into());
+                return Err(format!("{css} never appeared; {}", self.where_we_are().await).into());
             }
             tokio::time::sleep(Duration::from_millis(150)).await;
         }
         Ok(())
+    }
+
+    /// What a failure message needs when no screenshot is kept (CI prints only the log): the page
+    /// the sidebar marks as current, any open dialog's title, and the start of the main text.
+    async fn where_we_are(&self) -> String {
+        let script = "const current = document.querySelector('[aria-current=page]');
+            const dialog = document.querySelector('[role=dialog] h2, [role=dialog] .mantine-Modal-title');
+            const main = document.querySelector('main');
+            const squash = (t) => (t || '').replace(/\\s+/g, ' ').trim();
+            return 'page: ' + (current ? current.getAttribute('data-testid') : 'none')
+              + (dialog ? '; dialog: ' + squash(dialog.textContent) : '')
+              + '; main reads: ' + squash(main ? main.textContent : document.body.textContent).slice(0, 400);";
+        match self.client.execute(script, vec![]).await {
+            Ok(serde_json::Value::String(text)) => text,
+            Ok(other) => other.to_string(),
+            Err(e) => format!("the page could not be read ({e})"),
+        }
     }
 
     /// Waits (up to 10 s) until nothing matches `css`.

@@ -83,7 +83,7 @@ async fn the_review_pane_shows_what_the_cli_shows_including_a_lineage_gap() -> T
     let app = sandbox.launch_with(&portfolio, &[("STEERCO_USER", "Carla Mendes")]).await?;
     app.text("[data-testid=programme-name]").await?;
     let cli = sandbox.cli_json(&portfolio, &["signoff", "review", "UC-002", "--json"])?;
-    app.click("[data-testid=nav-signoffs]").await?;
+    app.open_page("signoffs").await?;
     app.click("[data-testid=current-UC-002] td:nth-child(2)").await?;
     let checks = app.text("[data-testid=signoff-checks]").await?;
     assert!(checks.contains("Lineage gap"), "the pane lists the lineage gap: {checks}");
@@ -105,7 +105,7 @@ async fn saving_a_signed_dossier_says_whose_signoff_goes_stale_before_storing_an
     let sandbox = Sandbox::new()?;
     let portfolio = sandbox.path("demo.steerco");
     let app = sandbox.launch(&portfolio).await?;
-    app.click("[data-testid=nav-portfolio]").await?;
+    app.open_page("portfolio").await?;
     app.click("[data-testid=ranked-row][data-id=UC-002] td:nth-child(3)").await?;
     let stored = sandbox.cli_json(&portfolio, &["usecase", "show", "UC-002", "--json"])?;
     app.wait_for_value("input[data-testid=dossier-workflow]", stored["workflow"].as_str().unwrap_or_default()).await?;

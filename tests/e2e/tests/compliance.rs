@@ -31,7 +31,7 @@ async fn a_sign_off_goes_stale_when_a_consultant_edits_the_dossier() -> TestResu
 
     // Carla Mendes, compliance officer, signs UC-004 off from its dossier.
     app.work_as("PER-003", "Carla Mendes").await?;
-    app.click("[data-testid=nav-portfolio]").await?;
+    app.open_page("portfolio").await?;
     app.click_until("[data-testid=ranked-row][data-id=UC-004] td:nth-child(3)", "input[data-testid=dossier-workflow]")
         .await?;
     // The button is enabled once the drawer knows a compliance officer is working.
@@ -76,13 +76,13 @@ async fn a_sign_off_goes_stale_when_a_consultant_edits_the_dossier() -> TestResu
     close_dossier(&app).await?;
 
     // The queue shows it stale, with what changed.
-    app.click("[data-testid=nav-signoffs]").await?;
+    app.open_page("signoffs").await?;
     let entry = app.text("[data-testid=stale-UC-004]").await?;
     assert!(entry.contains("Workflow") && entry.contains("income proofs included"), "{entry}");
     app.screenshot("signoff-queue").await?;
 
     // The audit page verifies the chain.
-    app.click("[data-testid=nav-audit]").await?;
+    app.open_page("audit").await?;
     app.click("[data-testid=audit-verify]").await?;
     let verdict = app.text("[data-testid=audit-verify-result]").await?;
     assert!(verdict.contains("holds"), "{verdict}");

@@ -17,7 +17,7 @@ async fn first_run_shows_the_demo_overview_with_lane_counts_equal_to_the_cli() -
     app.wait_for("[data-testid=dashboard-page]").await?;
     let name = app.text("[data-testid=programme-name]").await?;
     assert_eq!(app.client.title().await?, "Steerco");
-    app.click("[data-testid=nav-overview]").await?;
+    app.open_page("overview").await?;
     app.wait_for("[data-testid=use-case-total]").await?;
     app.screenshot("overview").await?;
     // The sandbox asks GTK for no animations; the app must see it, or every drawer in these tests
@@ -77,7 +77,7 @@ async fn moving_a_weight_slider_re_ranks_the_portfolio_live() -> TestResult {
     let sandbox = Sandbox::new()?;
     let portfolio = sandbox.path("demo.steerco");
     let app = sandbox.launch(&portfolio).await?;
-    app.click("[data-testid=nav-portfolio]").await?;
+    app.open_page("portfolio").await?;
     app.text("[data-testid=ranked-table]").await?;
     let before = ranked_ids(&app).await?;
     let cli = cli_ranked_ids(&sandbox, &portfolio)?;
@@ -119,7 +119,7 @@ async fn a_csv_imports_after_a_dry_run_that_stores_nothing() -> TestResult {
          Warranty claim summaries,Manufacturing · Service,Karl Weber,,300000,400000,20000,3,2,3,,minimal,\r\n",
     )?;
     let app = sandbox.launch(&portfolio).await?;
-    app.click("[data-testid=nav-portfolio]").await?;
+    app.open_page("portfolio").await?;
     app.text("[data-testid=ranked-table]").await?;
     let before = ranked_ids(&app).await?.len();
 

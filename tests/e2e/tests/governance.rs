@@ -12,12 +12,12 @@ async fn lineage_gaps_and_framework_coverage_match_the_cli() -> TestResult {
     let portfolio = sandbox.path("demo.steerco");
     let app = sandbox.launch(&portfolio).await?;
 
-    app.click("[data-testid=nav-registry]").await?;
+    app.open_page("registry").await?;
     app.text("[data-testid=adapter-table]").await?;
     app.screenshot("registry-demo").await?;
 
     // The release check shows exactly the gaps `steerco lineage --check` names.
-    app.click("[data-testid=nav-lineage]").await?;
+    app.open_page("lineage").await?;
     app.text("[data-testid=lineage-check-result]").await?;
     let out = std::process::Command::new(steerco_e2e::cli_binary())
         .args(["--db", &portfolio.display().to_string(), "lineage", "--check", "--json"])
@@ -50,15 +50,15 @@ async fn lineage_gaps_and_framework_coverage_match_the_cli() -> TestResult {
     }
     app.screenshot("lineage-gaps").await?;
 
-    app.click("[data-testid=nav-data]").await?;
+    app.open_page("data").await?;
     app.text("[data-testid=source-table]").await?;
     app.screenshot("data-sources").await?;
-    app.click("[data-testid=nav-policies]").await?;
+    app.open_page("policies").await?;
     app.text("[data-testid=policy-table]").await?;
     app.screenshot("policies").await?;
 
     // Framework coverage of the first use case, as the CLI computes it.
-    app.click("[data-testid=nav-risk]").await?;
+    app.open_page("risk").await?;
     app.click("[data-testid=tab-coverage]").await?;
     let shown = app.text("[data-testid=coverage-eu_ai_act_annex_iv]").await?;
     let coverage = sandbox.cli_json(&portfolio, &["framework", "coverage", "UC-001", "--json"])?;

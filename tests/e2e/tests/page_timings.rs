@@ -111,7 +111,7 @@ async fn typing_a_search_and_moving_a_weight_answer_quickly_at_one_thousand_use_
     let portfolio = sandbox.path("scaled.steerco");
     sandbox.cli(&portfolio, &["demo", "--scale", "1000"])?;
     let app = sandbox.launch(&portfolio).await?;
-    app.click("[data-testid=nav-portfolio]").await?;
+    app.open_page("portfolio").await?;
     app.text("[data-testid=ranked-count]").await?;
     let search = "input[aria-label='Search use cases']";
     let mut typed = Vec::new();

@@ -11,7 +11,7 @@ async fn dossier_research_and_workshop_pages_show_the_demo_as_the_cli_does() -> 
     let app = sandbox.launch(&portfolio).await?;
 
     // The research lane lists every case the CLI puts there, each with its reason.
-    app.click("[data-testid=nav-research]").await?;
+    app.open_page("research").await?;
     app.text("[data-testid=research-card]").await?;
     let cases = sandbox.cli_json(&portfolio, &["usecase", "list", "--json"])?;
     let in_research = cases.as_array().ok_or("array")?.iter().filter(|c| c["lane"] == "research").count();
@@ -46,7 +46,7 @@ async fn dossier_research_and_workshop_pages_show_the_demo_as_the_cli_does() -> 
     );
 
     // The workshop's consensus flags the spread the demo plants.
-    app.click("[data-testid=nav-workshops]").await?;
+    app.open_page("workshops").await?;
     app.text("[data-testid=consensus-table]").await?;
     let flags = app.count("[data-testid=discuss-flag]").await?;
     let detail = sandbox.cli_json(&portfolio, &["workshop", "show", "WS-001", "--json"])?;
@@ -80,7 +80,7 @@ async fn dossier_research_and_workshop_pages_show_the_demo_as_the_cli_does() -> 
     app.screenshot("workshop-rate").await?;
 
     // The dossier editor refuses leaving discovery without owners, at the field, storing nothing.
-    app.click("[data-testid=nav-portfolio]").await?;
+    app.open_page("portfolio").await?;
     app.click("[data-testid=ranked-row][data-id=UC-012] td:nth-child(3)").await?;
     app.text("[data-testid=payback-hint]").await?;
     app.screenshot("dossier").await?;

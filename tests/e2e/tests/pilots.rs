@@ -28,7 +28,7 @@ async fn a_blueprint_filled_in_turns_readiness_green_and_the_pilot_starts() -> T
     let app = sandbox.launch(&portfolio).await?;
     app.work_as("PER-001", "Jonas Weber").await?;
 
-    app.click("[data-testid=nav-pilots]").await?;
+    app.open_page("pilots").await?;
     app.click("[data-testid=pilots-row-UC-006] td").await?;
     app.wait_for("[data-testid=pilots-usecase-view][data-usecase=UC-006]").await?;
     app.wait_for("[data-testid=readiness-blueprint][data-met=false]").await?;
@@ -79,14 +79,14 @@ async fn a_blueprint_filled_in_turns_readiness_green_and_the_pilot_starts() -> T
     app.screenshot("pilots-started").await?;
 
     // The stage board shows it in pilot, and what the others wait on.
-    app.click("[data-testid=nav-board]").await?;
+    app.open_page("board").await?;
     app.wait_for("[data-testid=board-column-pilot] [data-testid=board-card-UC-006]").await?;
     let waits = app.text("[data-testid=board-waits-UC-002]").await?;
     assert!(waits.contains("Launch readiness"), "{waits}");
     app.screenshot("stage-board").await?;
 
     // A scaled pilot's monitoring: the drift chart with its crossing, the open alert, feedback.
-    app.click("[data-testid=nav-pilots]").await?;
+    app.open_page("pilots").await?;
     app.click("[data-testid=pilots-row-UC-001] td").await?;
     app.wait_for("[data-testid=pilots-usecase-view][data-usecase=UC-001]").await?;
     app.click("[data-testid=pilots-tab-monitoring]").await?;

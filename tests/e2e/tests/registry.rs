@@ -39,7 +39,7 @@ async fn an_adapter_imported_in_the_app_shows_its_lineage() -> TestResult {
     std::fs::write(broken.join("adapter_model.safetensors"), &weights[..weights.len() - 100])?;
     let app = sandbox.launch(&portfolio).await?;
 
-    app.click("[data-testid=nav-registry]").await?;
+    app.open_page("registry").await?;
     app.click("[data-testid=adapter-import-open]").await?;
     app.fill("input[data-testid=adapter-import-path]", &broken.display().to_string()).await?;
     app.click("[data-testid=adapter-import-preview]").await?;
@@ -92,7 +92,7 @@ async fn an_executive_deploys_past_a_failing_regression_gate_with_a_rationale() 
     sandbox.cli(&portfolio, &["demo"])?;
     sandbox.cli(&portfolio, &["--as", "Carla Mendes", "adapter", "status", "AV-002", "approved"])?;
     let app = sandbox.launch_with(&portfolio, &[("STEERCO_USER", "Claire Dubois")]).await?;
-    app.click("[data-testid=nav-registry]").await?;
+    app.open_page("registry").await?;
     // A row is clicked on its first cell (WebKitWebDriver finds no centre point for a <tr>).
     app.click("[data-testid=adapter-row-AD-001] td").await?;
     app.click("[data-testid=version-row-AV-002] td").await?;

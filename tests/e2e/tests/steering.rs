@@ -25,7 +25,7 @@ async fn an_executive_holds_the_meeting_authorises_a_backlog_item_and_it_is_in_t
     app.wait_for("[data-testid=dashboard-case-UC-001]").await?;
     app.screenshot("dashboard").await?;
 
-    app.click("[data-testid=nav-steering]").await?;
+    app.open_page("steering").await?;
     app.click_until("[data-testid=meeting-row-MTG-002] td", "[data-testid=agenda-item-backlog-BL-002]").await?;
     app.screenshot("steering-agenda").await?;
     app.click_until("[data-testid=agenda-decide-backlog-BL-002-authorise]", "[data-testid=decision-rationale]").await?;
@@ -35,7 +35,7 @@ async fn an_executive_holds_the_meeting_authorises_a_backlog_item_and_it_is_in_t
     let created = wait_for_case(&sandbox, &portfolio).await?;
     app.screenshot("steering-decided").await?;
 
-    app.click("[data-testid=nav-portfolio]").await?;
+    app.open_page("portfolio").await?;
     app.fill("input[aria-label='Search use cases']", "Broker e-mail").await?;
     app.wait_for(&format!("[data-testid=ranked-row][data-id={created}]")).await?;
     let row = app.text(&format!("[data-testid=ranked-row][data-id={created}]")).await?;
@@ -43,7 +43,7 @@ async fn an_executive_holds_the_meeting_authorises_a_backlog_item_and_it_is_in_t
     app.screenshot("portfolio-authorised").await?;
     app.keys("input[aria-label='Search use cases']", &Key::Escape.to_string()).await?;
 
-    app.click("[data-testid=nav-steering]").await?;
+    app.open_page("steering").await?;
     app.click_until("[data-testid=meeting-row-MTG-002] td", "[data-testid=meeting-close]").await?;
     app.click_until("[data-testid=meeting-close]", "[data-testid=meeting-close-confirm]").await?;
     app.click("[data-testid=meeting-close-confirm]").await?;
@@ -57,7 +57,7 @@ async fn an_executive_holds_the_meeting_authorises_a_backlog_item_and_it_is_in_t
     assert_eq!(shown.as_str(), Some(head));
     app.screenshot("steering-minutes").await?;
 
-    app.click("[data-testid=nav-value]").await?;
+    app.open_page("value").await?;
     app.wait_for("[data-testid=value-page] svg").await?;
     app.wait_for("[data-testid=value-month-row-2026-11]").await?;
     app.screenshot("value").await?;

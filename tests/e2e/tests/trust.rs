@@ -10,7 +10,7 @@ use steerco_e2e::{wait_until, App, Sandbox, TestResult};
 const CASE: &str = "UC-012";
 
 async fn open_dossier(app: &App) -> TestResult {
-    app.click("[data-testid=nav-portfolio]").await?;
+    app.open_page("portfolio").await?;
     app.click(&format!("[data-testid=ranked-row][data-id={CASE}] td:nth-child(3)")).await?;
     app.text("input[data-testid=dossier-workflow]").await?;
     Ok(())
