@@ -36,7 +36,8 @@ impl App {
     /// Opens a page from the sidebar and waits until the sidebar marks it as the current one: a
     /// click on an entry while the sidebar's counts re-render can miss it, so it clicks again.
     pub async fn open_page(&self, page: &str) -> TestResult {
-        self.click_until(&format!("[data-testid=nav-{page}]"), &format!("[data-testid=nav-{page}][aria-current=page]")).await
+        self.click_until(&format!("[data-testid=nav-{page}]"), &format!("[data-testid=nav-{page}][aria-current=page]"))
+            .await
     }
 
     /// Waits (up to 20 s) until `css` is on the page.
