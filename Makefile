@@ -53,8 +53,12 @@ build: system-deps ui
 fmt-check:
 	cargo fmt --all -- --check
 
+## The same package selections as `cargo-test` and `e2e`, so the build scripts and proc macros
+## clippy compiles are the ones the test builds reuse (a `--workspace` run resolves other features
+## and compiled them all a second time).
 clippy: ui
-	cargo clippy --workspace --all-targets --locked -- -D warnings
+	cargo clippy --all-targets --locked -- -D warnings
+	cargo clippy -p steerco-e2e --all-targets --locked -- -D warnings
 
 cargo-test: ui
 	@rm -rf $(TEST_HOME) && mkdir -p $(TEST_HOME)

@@ -351,6 +351,12 @@ impl App {
         Ok(serde_json::from_value(n)?)
     }
 
+    /// Whether screenshots are kept (STEERCO_E2E_SCREENSHOTS names their folder): walks that exist
+    /// only to be looked at are skipped when nobody will look.
+    pub fn keeps_screenshots() -> bool {
+        std::env::var_os("STEERCO_E2E_SCREENSHOTS").is_some()
+    }
+
     /// Saves a screenshot next to the e2e logs, for people to look at.
     pub async fn screenshot(&self, name: &str) -> TestResult {
         if let Some(dir) = std::env::var_os("STEERCO_E2E_SCREENSHOTS") {

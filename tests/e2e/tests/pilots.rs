@@ -77,6 +77,11 @@ async fn a_blueprint_filled_in_turns_readiness_green_and_the_pilot_starts() -> T
         tokio::time::sleep(Duration::from_millis(150)).await;
     }
     app.screenshot("pilots-started").await?;
+    // The oversight plan the pilot runs under.
+    let oversight = app.text("[data-testid=pilot-oversight]").await?;
+    assert!(oversight.contains("Accountable") && oversight.contains("Priya Nair"), "{oversight}");
+    scroll_to(&app, "[data-testid=pilot-oversight]").await?;
+    app.screenshot("pilots-oversight").await?;
 
     // The stage board shows it in pilot, and what the others wait on.
     app.open_page("board").await?;

@@ -145,6 +145,14 @@ pub fn pilots(list: &[Pilot], as_json: bool) -> Printed {
                 })
                 .collect();
             text.push_str(&indent(&table(&["PHASE", "#", "NAME", "AUDIENCE", "PLANNED", "ACTUAL", "STATUS"], &rows)));
+            for ph in &p.phases {
+                if let Some(reason) = &ph.stop_reason {
+                    text.push_str(&format!("  {} stopped: {reason}\n", ph.id));
+                }
+                if !ph.oversight_note.is_empty() {
+                    text.push_str(&format!("  {} oversight for {}: {}\n", ph.id, ph.audience, ph.oversight_note));
+                }
+            }
         }
         for k in &p.kpis {
             text.push_str(&format!(

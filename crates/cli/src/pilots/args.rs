@@ -2,6 +2,7 @@
 //! protocols, KPIs, incidents), drift and feedback monitoring and its alerts.
 
 use clap::{Args, Subcommand};
+use steerco_core::pilots::blueprint::BlueprintPart;
 
 #[derive(Subcommand)]
 pub enum BlueprintCommand {
@@ -97,6 +98,36 @@ pub struct PartFields {
     /// monitoring: how often feedback is reviewed
     #[arg(long)]
     pub feedback_frequency: Option<String>,
+}
+
+impl PartFields {
+    /// Each flag given, with the part it belongs to.
+    pub fn given(&self) -> Vec<(&'static str, BlueprintPart)> {
+        use BlueprintPart::{Monitoring, Policies, Registry, Security};
+        let flags: [(&'static str, BlueprintPart, bool); 20] = [
+            ("--policy", Policies, !self.policies.is_empty()),
+            ("--version", Registry, self.launch_version.is_some()),
+            ("--access-what", Security, self.access_what.is_some()),
+            ("--access-where", Security, self.access_where.is_some()),
+            ("--secrets-store", Security, self.secrets_store.is_some()),
+            ("--secret", Security, !self.secrets.is_empty()),
+            ("--service-account", Security, !self.service_accounts.is_empty()),
+            ("--reviewed-by", Security, self.reviewed_by.is_some()),
+            ("--reviewed-on", Security, self.reviewed_on.is_some()),
+            ("--findings", Security, self.findings.is_some()),
+            ("--traced-what", Monitoring, self.traced_what.is_some()),
+            ("--traced-where", Monitoring, self.traced_where.is_some()),
+            ("--drift-metric", Monitoring, self.drift_metric.is_some()),
+            ("--drift-baseline", Monitoring, self.drift_baseline.is_some()),
+            ("--drift-threshold", Monitoring, self.drift_threshold.is_some()),
+            ("--drift-direction", Monitoring, self.drift_direction.is_some()),
+            ("--drift-frequency", Monitoring, self.drift_frequency.is_some()),
+            ("--feedback-channel", Monitoring, self.feedback_channel.is_some()),
+            ("--feedback-owner", Monitoring, self.feedback_owner.is_some()),
+            ("--feedback-frequency", Monitoring, self.feedback_frequency.is_some()),
+        ];
+        flags.into_iter().filter(|(_, _, given)| *given).map(|(flag, part, _)| (flag, part)).collect()
+    }
 }
 
 #[derive(Subcommand)]

@@ -42,39 +42,46 @@ pub fn blueprint(ctx: &Ctx, command: BlueprintCommand) -> ApiResult<()> {
 }
 
 /// The stored content with the flags given laid over it. A flag for another part is refused,
-/// so a mistyped part never silently drops what was typed.
+/// naming each such flag, so a mistyped part never silently drops what was typed.
 fn apply(content: PartContent, f: PartFields) -> Result<PartContent, CoreError> {
     let set = |slot: &mut String, value: Option<String>| {
         if let Some(v) = value {
             *slot = v;
         }
     };
-    let foreign = |flag: &str, part: &str| {
-        CoreError::invalid(flag, format!("belongs to another part than {part}; give it with that part"))
+    let part = match &content {
+        PartContent::Policies(_) => BlueprintPart::Policies,
+        PartContent::Registry(_) => BlueprintPart::Registry,
+        PartContent::Security(_) => BlueprintPart::Security,
+        PartContent::Monitoring(_) => BlueprintPart::Monitoring,
     };
+    let foreign: Vec<(&str, BlueprintPart)> = f.given().into_iter().filter(|(_, of)| *of != part).collect();
+    if let Some(((first, first_part), rest)) = foreign.split_first() {
+        let also: Vec<String> = rest.iter().map(|(flag, of)| format!("{flag} ({})", of.as_str())).collect();
+        let also = if also.is_empty() { String::new() } else { format!("; so do {}", also.join(", ")) };
+        return Err(CoreError::invalid(
+            *first,
+            format!(
+                "belongs to the {} part, not {}{also}; give each flag with its own part",
+                first_part.as_str(),
+                part.as_str()
+            ),
+        ));
+    }
     Ok(match content {
         PartContent::Policies(mut p) => {
-            if f.launch_version.is_some() || f.access_what.is_some() || f.drift_metric.is_some() {
-                return Err(foreign("--version/--access-what/--drift-metric", "policies"));
-            }
             if !f.policies.is_empty() {
                 p.policy_ids = f.policies;
             }
             PartContent::Policies(p)
         }
         PartContent::Registry(mut r) => {
-            if !f.policies.is_empty() || f.access_what.is_some() || f.drift_metric.is_some() {
-                return Err(foreign("--policy/--access-what/--drift-metric", "registry"));
-            }
             if f.launch_version.is_some() {
                 r.adapter_version_id = f.launch_version;
             }
             PartContent::Registry(r)
         }
         PartContent::Security(mut s) => {
-            if !f.policies.is_empty() || f.launch_version.is_some() || f.drift_metric.is_some() {
-                return Err(foreign("--policy/--version/--drift-metric", "security"));
-            }
             set(&mut s.access_what, f.access_what);
             set(&mut s.access_where, f.access_where);
             set(&mut s.secrets_store, f.secrets_store);
@@ -104,9 +111,6 @@ fn apply(content: PartContent, f: PartFields) -> Result<PartContent, CoreError> 
             PartContent::Security(s)
         }
         PartContent::Monitoring(mut m) => {
-            if !f.policies.is_empty() || f.launch_version.is_some() || f.access_what.is_some() {
-                return Err(foreign("--policy/--version/--access-what", "monitoring"));
-            }
             set(&mut m.traced_what, f.traced_what);
             set(&mut m.traced_where, f.traced_where);
             set(&mut m.drift_metric, f.drift_metric);

@@ -51,5 +51,14 @@ fn a_part_is_written_reviewed_and_its_review_cleared_by_a_change() {
         .args(["blueprint", "set", "UC-002", "registry", "--drift-metric", "x"])
         .assert()
         .code(2)
-        .stderr(contains("belongs to another part"));
+        .stderr(contains("--drift-metric: belongs to the monitoring part, not registry"));
+    // Every flag of another part is refused, not only the first of each part, and nothing is stored.
+    let before = sb.json(&db, &["blueprint", "show", "UC-002", "--json"]);
+    sb.with_db(&db)
+        .args(["blueprint", "set", "UC-002", "monitoring", "--access-where", "gateway", "--findings", "none"])
+        .args(["--traced-what", "prompts"])
+        .assert()
+        .code(2)
+        .stderr(contains("--access-where: belongs to the security part, not monitoring; so do --findings (security)"));
+    assert_eq!(sb.json(&db, &["blueprint", "show", "UC-002", "--json"]), before, "a refused set stores nothing");
 }

@@ -120,3 +120,58 @@ fn a_drift_import_opens_an_alert_that_stays_open_until_acknowledged_with_a_note(
     sb.with_db(&db).args(["monitoring", "chart", "UC-001", "--out", svg.to_str().unwrap()]).assert().success();
     assert!(std::fs::read_to_string(&svg).unwrap().contains("crossed on"));
 }
+
+#[test]
+fn a_ready_case_starts_its_pilot_records_kpis_and_incidents_and_a_stop_says_why() {
+    let sb = Sandbox::new();
+    let db = sb.path("p.steerco");
+    sb.with_db(&db).arg("demo").assert().success();
+    let who = ["--as", "Marco Ferri"];
+    sb.with_db(&db).args(["readiness", "UC-006"]).assert().success().stdout(contains("UC-006: ready"));
+    let started = sb.json(&db, &["--as", "Marco Ferri", "pilot", "start", "UC-006", "--json"]);
+    let pilot_id = started[0]["id"].as_str().unwrap().to_owned();
+    assert_eq!(started[0]["phases"][0]["status"], "running", "{started}");
+    let case = sb.json(&db, &["usecase", "show", "UC-006", "--json"]);
+    assert_eq!(case["stage"], "pilot", "the start is the case's entry into the pilot stage");
+    let listed = sb.json(&db, &["pilot", "list", "--json"]);
+    assert!(listed.as_array().unwrap().iter().any(|p| p["id"] == pilot_id.as_str() && p["use_case_id"] == "UC-006"));
+
+    sb.with_db(&db)
+        .args(who)
+        .args(["pilot", "kpi", "add", &pilot_id, "--name", "Summary time", "--unit", "minutes"])
+        .args(["--baseline", "45", "--target", "15", "--better", "lower"])
+        .assert()
+        .success();
+    sb.with_db(&db)
+        .args(who)
+        .args(["pilot", "kpi", "add", &pilot_id, "--name", "Recall", "--unit", "%"])
+        .args(["--baseline", "80", "--target", "90", "--better", "sideways"])
+        .assert()
+        .code(2)
+        .stderr(contains("better"));
+    sb.with_db(&db)
+        .args(who)
+        .args(["pilot", "incident", "add", &pilot_id, "--on", "2026-11-20", "--severity", "high", "--compliance"])
+        .args(["--description", "A summary named a customer's adviser in a shared channel"])
+        .assert()
+        .success();
+    let shown = sb.json(&db, &["pilot", "show", &pilot_id, "--json"]);
+    let kpis = shown[0]["kpis"].as_array().unwrap();
+    assert!(kpis.iter().any(|k| k["name"] == "Summary time" && k["higher_is_better"] == false), "{kpis:?}");
+    assert!(!kpis.iter().any(|k| k["name"] == "Recall"), "a refused KPI is not stored");
+    let incident = shown[0]["incidents"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!((incident["severity"].as_str(), incident["compliance"].as_bool()), (Some("high"), Some(true)));
+    assert!(incident["resolved_on"].is_null(), "an incident is open until resolved");
+
+    sb.with_db(&db)
+        .args(who)
+        .args(["pilot", "stop", &pilot_id, "--reason", "The adviser leak needs a redaction step first"])
+        .assert()
+        .success();
+    sb.with_db(&db)
+        .args(["pilot", "show", &pilot_id])
+        .assert()
+        .success()
+        .stdout(contains("stopped: The adviser leak needs a redaction step first"))
+        .stdout(contains("OPEN"));
+}

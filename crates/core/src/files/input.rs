@@ -64,7 +64,8 @@ pub fn read_text_bounded(field: &str, path: &Path, limit: u64) -> CoreResult<Str
 }
 
 fn too_large(field: &str, path: &Path, limit: u64, size: Option<u64>) -> CoreError {
-    let size = size.map_or_else(|| "more than that".to_owned(), human);
+    // A device or pipe has no size to name: it was read up to the limit and went on.
+    let size = size.map_or_else(|| "it goes on past the limit".to_owned(), human);
     CoreError::invalid(
         field,
         format!("{} is too large ({size}); the limit for this kind of file is {}", path.display(), human(limit)),

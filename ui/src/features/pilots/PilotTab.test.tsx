@@ -34,6 +34,7 @@ describe("the Pilot tab", () => {
       session_status: () => sessionAs(ANA),
       use_case_list: () => [aUseCase({ stage: "architecture" })],
       pilot_list: () => [pilot()],
+      oversight_list: () => [],
       blueprint_get: () => WITH_LAUNCH,
       pilot_readiness: () => readiness(),
       regression_check: () => failingRegressionCheck(),
@@ -208,5 +209,33 @@ describe("the Pilot tab", () => {
         { pilot_id: "PIL-001", reason: "wrong triage of urgent claims", on: null },
       ]),
     );
+  });
+
+  it("shows the oversight plan the pilot runs under and what it lacks", async () => {
+    respond({
+      oversight_list: () => [
+        {
+          use_case_id: "UC-001",
+          accountable_person: "Jonas Weber",
+          intervention_procedure: "stops the assistant from the console",
+          fallback_owner: "",
+          max_intervention_minutes: 30,
+          missing: ["fallback owner"],
+          updated_at: null,
+        },
+      ],
+    });
+    openPilot();
+    const card = await screen.findByTestId("pilot-oversight");
+    await waitFor(() => expect(card.textContent).toContain("Jonas Weber"));
+    expect(card.textContent).toContain("stops the assistant from the console");
+    expect(card.textContent).toContain("30 minutes");
+    expect(screen.getByTestId("pilot-oversight-missing").textContent).toContain("fallback owner");
+  });
+
+  it("says the pilot cannot start while the case has no oversight plan", async () => {
+    respond({ oversight_list: () => [] });
+    openPilot();
+    expect((await screen.findByTestId("pilot-oversight-missing")).textContent).toContain("cannot start");
   });
 });

@@ -1,5 +1,6 @@
 // A use case's pilot: created with the constrained workflow in scope; then its protocols (training,
-// fallback, evaluation with acceptance thresholds, what is still missing flagged), its phases, and
+// fallback, evaluation with acceptance thresholds, what is still missing flagged), the human-oversight
+// plan it runs under (./PilotOversightCard), its phases, and
 // the rollout actions (./PilotActions). One pilot per use case, as the backend keeps it.
 import { Alert, Badge, Button, Group, List, Loader, Paper, Stack, Text, Textarea, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
@@ -18,6 +19,7 @@ import { useSaveForm } from "../../lib/forms";
 import { TONE } from "../../lib/statusColors";
 import { PhasesTable } from "./PhasesTable";
 import { PilotActions } from "./PilotActions";
+import { PilotOversightCard } from "./PilotOversightCard";
 import { rolloutOf, usePilots } from "./pilotsData";
 import { ProtocolsModal } from "./ProtocolsModal";
 
@@ -176,6 +178,7 @@ export function PilotTab({
         </Stack>
       </Paper>
       <ProtocolsCard pilot={pilot} />
+      <PilotOversightCard pilot={pilot} />
       <PhasesTable pilot={pilot} />
     </Stack>
   );

@@ -32,6 +32,7 @@ describe("PilotsPage", () => {
         aUseCase({ id: "UC-003", title: "Email routing", stage: "discovery" }),
       ],
       pilot_list: () => [pilot()],
+      oversight_list: () => [],
       blueprint_get: () => LAUNCH,
       pilot_readiness: () =>
         readiness({
