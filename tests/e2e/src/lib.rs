@@ -219,13 +219,18 @@ impl App {
         let serde_json::Value::Object(caps) = caps else { unreachable!("a JSON object literal") };
         let deadline = Instant::now() + Duration::from_secs(20);
         let client = loop {
-            match ClientBuilder::new(HttpConnector::new()).capabilities(caps.clone()).connect(&url).await {
-                Ok(client) => break client,
-                Err(e) if Instant::now() < deadline => {
+            // A new session waits for the app's window; when GTK fails to start the app dies and
+            // WebKitWebDriver never answers, so each attempt is bounded (the caller retries once).
+            let mut builder = ClientBuilder::new(HttpConnector::new());
+            let attempt = builder.capabilities(caps.clone()).connect(&url);
+            match tokio::time::timeout(Duration::from_secs(60), attempt).await {
+                Err(_) => return Err(format!("the WebDriver session at {url} did not start within 60 s").into()),
+                Ok(Ok(client)) => break client,
+                Ok(Err(e)) if Instant::now() < deadline => {
                     let _ = e;
                     tokio::time::sleep(Duration::from_millis(200)).await;
                 }
-                Err(e) => return Err(format!("no WebDriver session at {url}: {e}").into()),
+                Ok(Err(e)) => return Err(format!("no WebDriver session at {url}: {e}").into()),
             }
         };
         Ok(App { client, _driver: driver })
