@@ -5,6 +5,7 @@ mod blueprint;
 mod compliance;
 mod crash;
 mod discovery;
+mod document_safety;
 mod documents;
 mod foundation;
 mod pilots;
