@@ -82,6 +82,8 @@ fn main() {
     all_ok &= report("import 60,000 metric rows (one transaction)", imports, Duration::from_millis(200), 0.5);
 
     let db = Db::open(&dir.path().join("import-0.steerco"), OpenMode::MustExist).expect("open");
+    let trail = steerco_core::services::compliance::audit::verify(&db).expect("verify");
+    assert!(trail.holds(), "the imported months are on the trail: {:?}", trail.outside_changes);
     let today = Utc::now().date_naive();
     let warm = dashboard::dashboard(&db, today).expect("dashboard");
     assert_eq!(warm.use_cases.len(), 1_000, "every case has value");

@@ -5,7 +5,8 @@
  */
 export type AuditRecord = { seq: number, at: string, actor: string, action: string, 
 /**
- * insert, update, delete (a row) or event (an export, the start of the trail).
+ * insert, update, delete (a row), batch (rows added in bulk: `after` maps each row's key to
+ * its image) or event (an export, the start of the trail).
  */
 operation: string, entity_kind: string, entity_id: string, 
 /**

@@ -117,10 +117,11 @@ function parseImage(text: string | null): Record<string, unknown> | null {
  * its label and both values formatted. An added row has only "after", a removed one only "before".
  */
 export function recordDiffs(
-  record: Pick<AuditRecord, "before" | "after"> & Partial<Pick<AuditRecord, "entity_kind">>,
+  record: Pick<AuditRecord, "before" | "after"> & Partial<Pick<AuditRecord, "entity_kind" | "operation">>,
   money: MoneyFormat,
 ): FieldDiff[] {
   const kind = record.entity_kind;
+  if (record.operation === "batch") return batchRows(record.after, kind, money);
   const before = parseImage(record.before);
   const after = parseImage(record.after);
   const fields = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])];
@@ -138,6 +139,30 @@ export function recordDiffs(
   return [...diffs.filter((d) => d.changed), ...diffs.filter((d) => !d.changed)];
 }
 
+/** The fields that place a batched row (already in its key), left out of its line. */
+const PLACING = new Set(["use_case_id", "month"]);
+
+/**
+ * A batch record's rows (rows added in bulk, e.g. an import's months), one line each: the row's
+ * key, and its fields as people read them ("Benefit €10,035.25 · Cost €9,005.00").
+ */
+function batchRows(after: string | null, kind: string | undefined, money: MoneyFormat): FieldDiff[] {
+  const rows = parseImage(after) ?? {};
+  return Object.entries(rows).map(([key, image]) => {
+    const fields = typeof image === "object" && image !== null ? (image as Record<string, unknown>) : { value: image };
+    const text = Object.entries(fields)
+      .filter(([field, value]) => !PLACING.has(field) && value !== "" && value !== null)
+      .map(([field, value]) => `${fieldLabel(field, kind)} ${displayValue(field, value, money)}`)
+      .join(" · ");
+    return { field: key, label: entityIdLabel(key), before: "", after: text, changed: true };
+  });
+}
+
+/** How many rows a batch record added. */
+export function batchSize(record: Pick<AuditRecord, "after">): number {
+  return Object.keys(parseImage(record.after) ?? {}).length;
+}
+
 /** "One-time cost €250,000 → €280,000". */
 export function changeText(d: Pick<FieldDiff, "label" | "before" | "after">): string {
   return `${d.label} ${d.before} → ${d.after}`;
@@ -151,6 +176,7 @@ const NAMING = ["title", "name", "target", "role", "metric"];
  * €280,000 and 2 more"), what an added or removed row was, or an event's detail.
  */
 export function recordSummary(record: AuditRecord, money: MoneyFormat): string {
+  if (record.operation === "batch") return `Added ${batchSize(record)} × ${entityKindLabel(record.entity_kind)}`;
   const diffs = recordDiffs(record, money);
   const image = parseImage(record.after) ?? parseImage(record.before) ?? {};
   const naming = NAMING.find((f) => typeof image[f] === "string" && image[f] !== "");

@@ -141,6 +141,7 @@ export const OPERATION_LABEL: Record<string, string> = {
   update: "Changed",
   delete: "Removed",
   event: "Event",
+  batch: "Added in bulk",
 };
 
 /** "data_readiness_notes" → "Data readiness notes"; "adapterVersion" → "Adapter version". */

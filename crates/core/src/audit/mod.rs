@@ -139,7 +139,8 @@ pub struct AuditRecord {
     pub at: String,
     pub actor: String,
     pub action: String,
-    /// insert, update, delete (a row) or event (an export, the start of the trail).
+    /// insert, update, delete (a row), batch (rows added in bulk: `after` maps each row's key to
+    /// its image) or event (an export, the start of the trail).
     pub operation: String,
     pub entity_kind: String,
     pub entity_id: String,

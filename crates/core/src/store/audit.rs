@@ -234,6 +234,9 @@ fn outside_changes(conn: &Connection) -> CoreResult<Vec<String>> {
             ),
         });
     }
+    // The dashboard reads derived totals that are not on the trail; an edit to them (or to the
+    // triggers that keep them) shows as totals that disagree with the audited months.
+    found.extend(super::value::totals_problems(conn)?);
     // A sign-off binds the hash of the content it holds; an edited hash (or content) shows here
     // even where the edit also slipped past the capture triggers.
     let signoffs: Vec<(String, String, String)> = conn

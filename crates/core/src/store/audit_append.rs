@@ -133,16 +133,24 @@ pub(crate) fn drain(conn: &Connection, meta: &AuditMeta) -> CoreResult<usize> {
     if drafts.is_empty() {
         return Ok(0);
     }
+    let n = append_all(conn, meta, drafts)?;
+    conn.execute("DELETE FROM change_buffer", [])?;
+    Ok(n)
+}
+
+/// Chains `drafts` in order onto the trail. The head is read once and the anchor moved once: a
+/// large import chains its thousands of records in one pass.
+pub(crate) fn append_all(conn: &Connection, meta: &AuditMeta, drafts: Vec<Draft>) -> CoreResult<usize> {
     let n = drafts.len();
-    // The head is read once and the anchor moved once: a large import chains its thousands of
-    // records in one pass.
+    if n == 0 {
+        return Ok(0);
+    }
     let (mut seq, mut hash) = head(conn)?;
     for draft in drafts {
         let record = chain(conn, meta, draft, seq, hash)?;
         (seq, hash) = (record.seq, record.hash);
     }
     set_anchor(conn, seq, &hash)?;
-    conn.execute("DELETE FROM change_buffer", [])?;
     Ok(n)
 }
 

@@ -7,8 +7,9 @@ use rusqlite::{Connection, OptionalExtension};
 
 use crate::error::CoreResult;
 
-/// Tables the triggers do not watch: the trail itself and its working buffer.
-const UNWATCHED: &[&str] = &["audit", "audit_anchor", "change_buffer"];
+/// Tables the triggers do not watch: the trail itself and its working buffer, and the value
+/// totals derived from the (watched) months, which `audit verify` checks against them.
+const UNWATCHED: &[&str] = &["audit", "audit_anchor", "change_buffer", "value_portfolio_month", "value_total"];
 
 /// Columns naming the record a row belongs to, in order of preference, for `--entity` filters.
 const SUBJECT_COLUMNS: &[&str] =
@@ -30,6 +31,11 @@ impl TableImage {
         } else {
             self.key_columns.iter().map(|c| format!("CAST({row}.{c} AS TEXT)")).collect::<Vec<_>>().join(" || '/' || ")
         }
+    }
+
+    /// The column naming the record a row belongs to (`use_case_id`, …), if the table has one.
+    pub fn subject_column(&self) -> Option<&str> {
+        self.subject_column.as_deref()
     }
 
     fn subject_expr(&self, row: &str) -> String {
@@ -99,7 +105,8 @@ pub(crate) fn watched(conn: &Connection) -> CoreResult<Vec<TableImage>> {
     tables.into_iter().filter(|t| !UNWATCHED.contains(&t.as_str())).map(|t| describe(conn, t)).collect()
 }
 
-fn describe(conn: &Connection, table: String) -> CoreResult<TableImage> {
+/// How `table`'s rows are keyed and imaged.
+pub(crate) fn describe(conn: &Connection, table: String) -> CoreResult<TableImage> {
     let info: Vec<(String, i64)> = conn
         .prepare(&format!("PRAGMA table_info({table})"))?
         .query_map([], |r| Ok((r.get::<_, String>(1)?, r.get::<_, i64>(5)?)))?
@@ -170,6 +177,19 @@ pub(crate) struct Divergence {
     pub current: Option<String>,
 }
 
+/// Each entity of kind ?1 (`ids`) and its newest record (`tail`), found by seeking the
+/// (entity_kind, entity_id, id) index once per entity (a loose index scan) rather than reading
+/// every record of the kind: a trail of a million edits to a few hundred records costs a few
+/// hundred seeks.
+const NEWEST: &str = "ids(e) AS (
+        SELECT min(entity_id) FROM audit WHERE entity_kind = ?1
+        UNION ALL
+        SELECT (SELECT min(entity_id) FROM audit WHERE entity_kind = ?1 AND entity_id > ids.e)
+        FROM ids WHERE ids.e IS NOT NULL),
+    tail(id) AS (
+        SELECT (SELECT id FROM audit WHERE entity_kind = ?1 AND entity_id = ids.e ORDER BY id DESC LIMIT 1)
+        FROM ids WHERE ids.e IS NOT NULL)";
+
 /// Every row of every watched table whose current image is not the trail's last after-image,
 /// and every row the trail last recorded as present that is gone.
 pub(crate) fn divergences(conn: &Connection) -> CoreResult<Vec<Divergence>> {
@@ -178,22 +198,35 @@ pub(crate) fn divergences(conn: &Connection) -> CoreResult<Vec<Divergence>> {
         let key = t.key_expr("t");
         let json = t.json_expr("t");
         let subject = t.subject_expr("t");
-        // The last record of each entity, found by seeking the (entity_kind, entity_id, id) index
-        // once per entity (a loose index scan) rather than reading every record of the kind: a
-        // trail of a million edits to a few hundred records costs a few hundred seeks.
-        let last = "WITH RECURSIVE ids(e) AS (
-                        SELECT min(entity_id) FROM audit WHERE entity_kind = ?1
-                        UNION ALL
-                        SELECT (SELECT min(entity_id) FROM audit WHERE entity_kind = ?1 AND entity_id > ids.e)
-                        FROM ids WHERE ids.e IS NOT NULL),
-                    tail(id) AS (
-                        SELECT (SELECT id FROM audit WHERE entity_kind = ?1 AND entity_id = ids.e ORDER BY id DESC LIMIT 1)
-                        FROM ids WHERE ids.e IS NOT NULL)
-                    SELECT a.entity_id, a.operation, a.after FROM tail JOIN audit a ON a.id = tail.id";
+        // A table with rows added in bulk: each batch record's rows count as records of their own,
+        // and the latest record of a row wins, whichever kind it is. An image inside a batch is
+        // rendered again by SQLite's JSON reader, so the current row is compared in that same
+        // rendering (json()) rather than as the trigger's text.
+        let has_batches: bool = conn
+            .prepare_cached("SELECT EXISTS (SELECT 1 FROM audit WHERE entity_kind = ?1 AND operation = 'batch')")?
+            .query_row([&t.table], |r| r.get(0))?;
+        let last = if has_batches {
+            format!(
+                "WITH RECURSIVE {NEWEST},
+                 every(id, entity_id, operation, after, batched) AS (
+                    SELECT a.id, a.entity_id, a.operation, a.after, 0 FROM tail JOIN audit a ON a.id = tail.id
+                    WHERE a.operation <> 'batch'
+                    UNION ALL
+                    SELECT a.id, j.key, CASE WHEN j.type = 'null' THEN 'delete' ELSE 'insert' END, j.value, 1
+                    FROM audit a, json_each(a.after) j
+                    WHERE a.entity_kind = ?1 AND a.operation = 'batch')
+                 SELECT entity_id, operation, after, batched, max(id) FROM every GROUP BY entity_id"
+            )
+        } else {
+            format!(
+                "WITH RECURSIVE {NEWEST}
+                 SELECT a.entity_id, a.operation, a.after, 0 AS batched FROM tail JOIN audit a ON a.id = tail.id"
+            )
+        };
         let sql = format!(
             "WITH last AS ({last}), cur AS (SELECT {key} AS k, {subject} AS s, {json} AS img FROM {table} t)
              SELECT cur.k, cur.s, last.after, cur.img FROM cur LEFT JOIN last ON last.entity_id = cur.k
-             WHERE last.after IS NULL OR last.after IS NOT cur.img",
+             WHERE last.after IS NULL OR last.after IS NOT CASE WHEN last.batched THEN json(cur.img) ELSE cur.img END",
             table = t.table
         );
         let rows = conn

@@ -39,6 +39,7 @@ const MIGRATIONS: &[Migration] = &[
     Migration { version: 10, sql: include_str!("migrations/0010_pilot_operations.sql") },
     Migration { version: 11, sql: include_str!("migrations/0011_value_and_steering.sql") },
     Migration { version: 12, sql: include_str!("migrations/0012_document_exports.sql") },
+    Migration { version: 13, sql: include_str!("migrations/0013_batched_records.sql") },
 ];
 
 /// The schema version this build writes; files above it are refused.

@@ -11,6 +11,7 @@ pub(crate) mod acknowledgement;
 pub(crate) mod adapter;
 pub(crate) mod audit;
 mod audit_append;
+mod audit_batch;
 pub(crate) mod bias_check;
 pub(crate) mod blueprint;
 pub(crate) mod criterion;
@@ -355,6 +356,10 @@ impl Tx<'_> {
 
     pub(crate) fn actor(&self) -> &Actor {
         &self.actor
+    }
+
+    pub(crate) fn action(&self) -> Action {
+        self.action
     }
 
     pub(crate) fn now(&self) -> DateTime<Utc> {

@@ -63,28 +63,34 @@ pub(crate) fn put_month(tx: &Tx, m: &NewMonth<'_>) -> CoreResult<()> {
     Ok(())
 }
 
-/// Stores a month not stored before (an import's usual case: no lookups).
-pub(crate) fn insert_month(tx: &Tx, m: &NewMonth<'_>) -> CoreResult<()> {
-    let highlight_by = if m.highlight.is_empty() { "" } else { m.by };
-    let month = m.month.to_string();
-    tx.prepare_cached(
+/// Stores months not stored before (an import's usual case: no lookups). A month already there
+/// fails the insert, and the transaction with it: nothing stored is ever overwritten here.
+pub(crate) fn insert_months(tx: &Tx, months: &[NewMonth<'_>]) -> CoreResult<()> {
+    let recorded_at = tx.now().to_rfc3339();
+    let mut month_row = tx.prepare(
         "INSERT INTO value_month (use_case_id, month, benefit_cents, cost_cents, highlight, highlight_by, recorded_by,
              recorded_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-    )?
-    .execute(params![
-        m.use_case_id,
-        month,
-        m.benefit.cents(),
-        m.cost.cents(),
-        m.highlight,
-        highlight_by,
-        m.by,
-        tx.now().to_rfc3339()
-    ])?;
-    for k in m.kpis {
-        tx.prepare_cached("INSERT INTO value_kpi (use_case_id, month, kpi, value) VALUES (?1, ?2, ?3, ?4)")?
-            .execute(params![m.use_case_id, month, k.kpi, k.value])?;
+    )?;
+    let mut kpi_row = tx.prepare("INSERT INTO value_kpi (use_case_id, month, kpi, value) VALUES (?1, ?2, ?3, ?4)")?;
+    let mut month_text = String::with_capacity(7);
+    for m in months {
+        let highlight_by = if m.highlight.is_empty() { "" } else { m.by };
+        month_text.clear();
+        std::fmt::Write::write_fmt(&mut month_text, format_args!("{}", m.month)).ok();
+        month_row.execute(params![
+            m.use_case_id,
+            month_text,
+            m.benefit.cents(),
+            m.cost.cents(),
+            m.highlight,
+            highlight_by,
+            m.by,
+            recorded_at
+        ])?;
+        for k in m.kpis {
+            kpi_row.execute(params![m.use_case_id, month_text, k.kpi, k.value])?;
+        }
     }
     Ok(())
 }
@@ -93,6 +99,14 @@ pub(crate) fn insert_month(tx: &Tx, m: &NewMonth<'_>) -> CoreResult<()> {
 pub(crate) fn use_case_ids(conn: &Connection) -> CoreResult<std::collections::HashSet<String>> {
     Ok(conn
         .prepare_cached("SELECT id FROM use_case WHERE withdrawn_at IS NULL")?
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?)
+}
+
+/// The use cases with any month recorded.
+pub(crate) fn use_cases_with_months(conn: &Connection) -> CoreResult<std::collections::HashSet<String>> {
+    Ok(conn
+        .prepare_cached("SELECT DISTINCT use_case_id FROM value_month")?
         .query_map([], |r| r.get(0))?
         .collect::<Result<_, _>>()?)
 }
@@ -152,26 +166,6 @@ pub(crate) fn months(conn: &Connection, use_case_id: &str) -> CoreResult<Vec<Val
     Ok(months)
 }
 
-/// Every use case's months (month, benefit, cost), oldest first, grouped by use case: one pass
-/// for the dashboard.
-pub(crate) fn all_amounts(conn: &Connection) -> CoreResult<Vec<(String, Vec<MonthAmounts>)>> {
-    let mut out: Vec<(String, Vec<MonthAmounts>)> = Vec::new();
-    let mut stmt = conn.prepare_cached(
-        "SELECT use_case_id, month, benefit_cents, cost_cents FROM value_month ORDER BY use_case_id, month",
-    )?;
-    let mut rows = stmt.query([])?;
-    while let Some(r) = rows.next()? {
-        let Ok(month) = Month::parse(r.get_ref(1)?.as_str().unwrap_or_default()) else { continue };
-        let amounts = (month, Money::from_cents(r.get(2)?), Money::from_cents(r.get(3)?));
-        let id = r.get_ref(0)?.as_str().unwrap_or_default();
-        match out.last_mut() {
-            Some((last, months)) if last == id => months.push(amounts),
-            _ => out.push((id.to_owned(), vec![amounts])),
-        }
-    }
-    Ok(out)
-}
-
 /// The latest non-empty highlights across the portfolio, newest month first.
 pub(crate) fn latest_highlights(conn: &Connection, limit: u32) -> CoreResult<Vec<ValueMonth>> {
     Ok(conn
@@ -215,4 +209,156 @@ pub(crate) fn pilot_starts(conn: &Connection) -> CoreResult<std::collections::Ha
         }
     }
     Ok(out)
+}
+
+/// A use case's months as `value_total` keeps them: how many, and what they add up to.
+pub(crate) struct StoredTotals {
+    pub use_case_id: String,
+    pub months: u32,
+    pub totals: crate::value::returns::Totals,
+}
+
+/// Every use case's totals (one row per case with value), by use case.
+pub(crate) fn totals(conn: &Connection) -> CoreResult<Vec<StoredTotals>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT use_case_id, months, first_month, last_month, benefit_cents, cost_cents, payback_month
+         FROM value_total ORDER BY use_case_id",
+    )?;
+    let mut rows = stmt.query([])?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        let month = |i: usize| -> CoreResult<Option<Month>> {
+            Ok(r.get::<_, Option<String>>(i)?.and_then(|t| Month::parse(&t).ok()))
+        };
+        let (Some(first), Some(last)) = (month(2)?, month(3)?) else { continue };
+        out.push(StoredTotals {
+            use_case_id: r.get(0)?,
+            months: r.get(1)?,
+            totals: crate::value::returns::Totals {
+                first,
+                last,
+                benefit: Money::from_cents(r.get(4)?),
+                cost: Money::from_cents(r.get(5)?),
+                payback: month(6)?.map(|m| (m, m.since(first) + 1)),
+            },
+        });
+    }
+    Ok(out)
+}
+
+/// The portfolio's realised benefit and cost per month (every use case's months summed).
+pub(crate) fn portfolio_months(conn: &Connection) -> CoreResult<Vec<MonthAmounts>> {
+    let mut stmt =
+        conn.prepare_cached("SELECT month, benefit_cents, cost_cents FROM value_portfolio_month ORDER BY month")?;
+    let mut rows = stmt.query([])?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        let Ok(month) = Month::parse(r.get_ref(0)?.as_str().unwrap_or_default()) else { continue };
+        out.push((month, Money::from_cents(r.get(1)?), Money::from_cents(r.get(2)?)));
+    }
+    Ok(out)
+}
+
+/// One use case's months (month, benefit, cost), oldest first.
+pub(crate) fn amounts(conn: &Connection, use_case_id: &str) -> CoreResult<Vec<MonthAmounts>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT month, benefit_cents, cost_cents FROM value_month WHERE use_case_id = ?1 ORDER BY month",
+    )?;
+    let mut rows = stmt.query([use_case_id])?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        let Ok(month) = Month::parse(r.get_ref(0)?.as_str().unwrap_or_default()) else { continue };
+        out.push((month, Money::from_cents(r.get(1)?), Money::from_cents(r.get(2)?)));
+    }
+    Ok(out)
+}
+
+/// Brings the derived totals up to date after `added` were inserted by a batch, which runs with
+/// the triggers that keep them off: a case that had months before is recomputed from all of them
+/// (as the triggers do); a case whose months are all in `added` is summed from them here, which
+/// is most of an import; the portfolio's months move by what was added.
+pub(crate) fn refresh_totals(
+    tx: &Tx,
+    added: &[NewMonth<'_>],
+    had_months: &std::collections::HashSet<String>,
+) -> CoreResult<()> {
+    let mut clear = tx.prepare_cached("DELETE FROM value_total WHERE use_case_id = ?1")?;
+    let mut recompute = tx.prepare_cached(
+        "INSERT INTO value_total
+             SELECT ?1, count(*), min(month), max(month), sum(benefit_cents), sum(cost_cents),
+                    min(CASE WHEN running_cost > 0 AND running_benefit >= running_cost THEN month END)
+             FROM (SELECT month, benefit_cents, cost_cents,
+                          sum(benefit_cents) OVER w AS running_benefit, sum(cost_cents) OVER w AS running_cost
+                   FROM value_month WHERE use_case_id = ?1 WINDOW w AS (ORDER BY month))
+             HAVING count(*) > 0",
+    )?;
+    let mut insert = tx.prepare_cached("INSERT INTO value_total VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")?;
+    let mut by_case: std::collections::BTreeMap<&str, Vec<(Month, i64, i64)>> = std::collections::BTreeMap::new();
+    for m in added {
+        by_case.entry(m.use_case_id).or_default().push((m.month, m.benefit.cents(), m.cost.cents()));
+    }
+    for (case, mut months) in by_case {
+        clear.execute([case])?;
+        if had_months.contains(case) {
+            recompute.execute([case])?;
+            continue;
+        }
+        months.sort_unstable_by_key(|m| m.0);
+        let (mut benefit, mut cost, mut payback) = (0i64, 0i64, None);
+        for &(month, b, c) in &months {
+            (benefit, cost) = (benefit + b, cost + c);
+            if payback.is_none() && cost > 0 && benefit >= cost {
+                payback = Some(month.to_string());
+            }
+        }
+        insert.execute(params![
+            case,
+            months.len() as i64,
+            months[0].0.to_string(),
+            months[months.len() - 1].0.to_string(),
+            benefit,
+            cost,
+            payback
+        ])?;
+    }
+    let mut by_month: std::collections::BTreeMap<Month, (i64, i64)> = std::collections::BTreeMap::new();
+    for m in added {
+        let sums = by_month.entry(m.month).or_default();
+        sums.0 += m.benefit.cents();
+        sums.1 += m.cost.cents();
+    }
+    let mut add = tx.prepare_cached(
+        "INSERT INTO value_portfolio_month (month, benefit_cents, cost_cents) VALUES (?1, ?2, ?3)
+         ON CONFLICT (month) DO UPDATE SET benefit_cents = benefit_cents + excluded.benefit_cents,
+                                           cost_cents = cost_cents + excluded.cost_cents",
+    )?;
+    for (month, (benefit, cost)) in by_month {
+        add.execute(params![month.to_string(), benefit, cost])?;
+    }
+    Ok(())
+}
+
+/// What is wrong with the derived totals: a line per use case or month whose stored totals
+/// disagree with its months (the dashboard would show them), for `audit verify`.
+pub(crate) fn totals_problems(conn: &Connection) -> CoreResult<Vec<String>> {
+    let cases: Vec<String> = conn
+        .prepare(
+            "SELECT use_case_id FROM (SELECT * FROM value_total EXCEPT SELECT * FROM value_total_computed)
+             UNION SELECT use_case_id FROM (SELECT * FROM value_total_computed EXCEPT SELECT * FROM value_total)",
+        )?
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    let months: Vec<String> = conn
+        .prepare(
+            "SELECT month FROM (SELECT * FROM value_portfolio_month EXCEPT SELECT * FROM value_portfolio_month_computed)
+             UNION SELECT month FROM (SELECT * FROM value_portfolio_month_computed EXCEPT SELECT * FROM value_portfolio_month)",
+        )?
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    let mut found: Vec<String> = cases
+        .into_iter()
+        .map(|id| format!("the value totals kept for {id} disagree with its months (the dashboard would show them)"))
+        .collect();
+    found.extend(months.into_iter().map(|m| format!("the portfolio's value totals for {m} disagree with the months")));
+    Ok(found)
 }

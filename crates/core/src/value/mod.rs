@@ -4,6 +4,7 @@
 
 pub mod metrics_csv;
 pub mod month;
+pub mod portfolio;
 pub mod returns;
 
 use serde::{Deserialize, Serialize};

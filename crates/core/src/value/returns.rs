@@ -89,12 +89,12 @@ pub struct Returns {
     pub status: PlanStatus,
 }
 
-fn roi(benefit: Money, cost: Money) -> Option<f64> {
+pub(super) fn roi(benefit: Money, cost: Money) -> Option<f64> {
     (cost > Money::ZERO).then(|| (benefit - cost).cents() as f64 / cost.cents() as f64)
 }
 
 /// The business case's cumulative benefit and cost in `month`, for a series starting `first`.
-fn planned(case: &BusinessCase, first: Month, benefits_from: Option<Month>, month: Month) -> (Money, Money) {
+pub(super) fn planned(case: &BusinessCase, first: Month, benefits_from: Option<Month>, month: Month) -> (Money, Money) {
     let elapsed = i64::from(month.since(first) + 1);
     let cost = case.one_time_cost + Money::from_cents(case.monthly_run_cost.cents().saturating_mul(elapsed));
     let earning = benefits_from.map_or(0, |from| i64::from(month.since(from) + 1).max(0));
@@ -103,17 +103,8 @@ fn planned(case: &BusinessCase, first: Month, benefits_from: Option<Month>, mont
     (benefit, cost)
 }
 
-/// One use case's months as the portfolio sums them.
-#[derive(Debug, Clone, Copy)]
-pub struct CaseMonths<'a> {
-    /// (month, benefit, cost), any order.
-    pub recorded: &'a [(Month, Money, Money)],
-    pub case: BusinessCase,
-    pub benefits_from: Option<Month>,
-}
-
 /// The months sorted (a month given twice counts once, the last given), gaps filled with nothing.
-fn calendar(recorded: &[(Month, Money, Money)]) -> Vec<(Month, Money, Money, bool)> {
+pub(super) fn calendar(recorded: &[(Month, Money, Money)]) -> Vec<(Month, Money, Money, bool)> {
     let mut sorted: Vec<(Month, Money, Money)> = recorded.to_vec();
     if !sorted.windows(2).all(|w| w[0].0 < w[1].0) {
         sorted.sort_by_key(|r| r.0);
@@ -196,9 +187,28 @@ fn compute(
             });
         }
     }
-    let (planned_benefit, planned_cost) = planned(case, first, benefits_from, last);
-    let benefit_variance = Variance::of(total_benefit, planned_benefit);
-    let status = if benefits_from.is_none_or(|from| from > last) {
+    let mut out =
+        outcome(&Totals { first, last, benefit: total_benefit, cost: total_cost, payback }, case, benefits_from);
+    out.months = months;
+    out
+}
+
+/// What a case's months add up to, without the months: enough for its returns (`outcome`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Totals {
+    pub first: Month,
+    pub last: Month,
+    pub benefit: Money,
+    pub cost: Money,
+    /// The payback month and the months to it (both ends counted).
+    pub payback: Option<(Month, i32)>,
+}
+
+/// The returns (without months) that follow from a case's totals and its business case.
+pub fn outcome(t: &Totals, case: &BusinessCase, benefits_from: Option<Month>) -> Returns {
+    let (planned_benefit, planned_cost) = planned(case, t.first, benefits_from, t.last);
+    let benefit_variance = Variance::of(t.benefit, planned_benefit);
+    let status = if benefits_from.is_none_or(|from| from > t.last) {
         PlanStatus::BeforeLaunch
     } else if planned_benefit == Money::ZERO {
         PlanStatus::NoPlan
@@ -208,67 +218,23 @@ fn compute(
         PlanStatus::BehindPlan
     };
     Returns {
-        months,
-        cumulative_benefit: total_benefit,
-        cumulative_cost: total_cost,
-        net: total_benefit - total_cost,
-        roi: roi(total_benefit, total_cost),
-        payback_month: payback.map(|(m, _)| m.to_string()),
-        months_to_payback: payback.and_then(|(_, n)| u32::try_from(n).ok()),
+        months: Vec::new(),
+        cumulative_benefit: t.benefit,
+        cumulative_cost: t.cost,
+        net: t.benefit - t.cost,
+        roi: roi(t.benefit, t.cost),
+        payback_month: t.payback.map(|(m, _)| m.to_string()),
+        months_to_payback: t.payback.and_then(|(_, n)| u32::try_from(n).ok()),
         benefit_variance,
-        cost_variance: Variance::of(total_cost, planned_cost),
+        cost_variance: Variance::of(t.cost, planned_cost),
         status,
     }
-}
-
-/// The portfolio's months: every case's realised and planned amounts summed by calendar month
-/// (each case's plan only over the months it has recorded), cumulative across the portfolio.
-pub fn portfolio(cases: &[CaseMonths<'_>]) -> Vec<MonthReturn> {
-    let span = cases.iter().flat_map(|c| c.recorded.iter().map(|r| r.0));
-    let (Some(first), Some(last)) = (span.clone().min(), span.max()) else { return Vec::new() };
-    // Sums per month offset from the portfolio's first month: benefit, cost, and the increments
-    // of planned benefit and cost.
-    let len = usize::try_from(last.since(first) + 1).unwrap_or(0);
-    let mut sums = vec![[Money::ZERO; 4]; len];
-    let mut touched = vec![false; len];
-    for c in cases {
-        let calendar = calendar(c.recorded);
-        let Some(&(case_first, ..)) = calendar.first() else { continue };
-        let (mut previous_benefit, mut previous_cost) = (Money::ZERO, Money::ZERO);
-        for &(month, benefit, cost, _) in &calendar {
-            let i = usize::try_from(month.since(first)).unwrap_or(0);
-            let (pb, pc) = planned(&c.case, case_first, c.benefits_from, month);
-            let slot = &mut sums[i];
-            slot[0] += benefit;
-            slot[1] += cost;
-            slot[2] += pb - previous_benefit;
-            slot[3] += pc - previous_cost;
-            touched[i] = true;
-            (previous_benefit, previous_cost) = (pb, pc);
-        }
-    }
-    let mut totals = [Money::ZERO; 4];
-    let mut out = Vec::with_capacity(len);
-    for (i, [b, c, pb, pc]) in sums.into_iter().enumerate() {
-        totals = [totals[0] + b, totals[1] + c, totals[2] + pb, totals[3] + pc];
-        out.push(MonthReturn {
-            month: first.plus(i as i32).to_string(),
-            recorded: touched[i],
-            benefit: b,
-            cost: c,
-            cumulative_benefit: totals[0],
-            cumulative_cost: totals[1],
-            roi: roi(totals[0], totals[1]),
-            planned_benefit: totals[2],
-            planned_cost: totals[3],
-        });
-    }
-    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::value::portfolio::{portfolio, CaseMonths};
 
     fn m(text: &str) -> Month {
         Month::parse(text).unwrap()

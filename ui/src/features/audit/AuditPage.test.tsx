@@ -190,6 +190,48 @@ describe("AuditPage", () => {
     expect(toggle.textContent).toBe("Hide raw JSON");
   });
 
+  it("reads an import's batch record as the rows it added, each by its key with its amounts", async () => {
+    const month = (m: string, benefit: number) => ({
+      use_case_id: "UC-1",
+      month: m,
+      benefit_cents: benefit,
+      cost_cents: 900_000,
+      highlight: "",
+      highlight_by: "",
+      recorded_by: "Ana Ruiz",
+      recorded_at: "2026-03-04T10:00:00+00:00",
+    });
+    const batch: AuditRecord = {
+      ...record,
+      seq: 11,
+      action: "import",
+      operation: "batch",
+      entity_kind: "value_month",
+      before: null,
+      after: JSON.stringify({ "UC-1/2026-01": month("2026-01", 0), "UC-1/2026-02": month("2026-02", 1_003_525) }),
+    };
+    respond({
+      audit_log: () => ({ ...page, records: [batch] }),
+      programme_get: (): Programme => ({
+        name: "Halden",
+        currency: "EUR",
+        settings: { payback_horizon_months: 6, backups_kept: 14, research_review_months: 3 },
+        created_at: "2026-01-01T00:00:00Z",
+        updated_at: "2026-01-01T00:00:00Z",
+      }),
+    });
+    renderWithProviders(<AuditPage />);
+    const row = await screen.findByTestId("audit-row-11");
+    expect(row.textContent).toContain("Added 2 × Value month");
+    fireEvent.click(row);
+    const drawer = await screen.findByTestId("audit-record");
+    const february = within(drawer).getByTestId("audit-field-UC-1/2026-02").textContent ?? "";
+    expect(february).toContain(`Benefit ${formatMoney(10_035.25, "EUR")}`);
+    expect(february).toContain(`Cost ${formatMoney(9_000, "EUR")}`);
+    expect(drawer.textContent).toContain("Added in bulk");
+    expect(drawer.textContent).not.toMatch(/benefit_cents|value_month|batch/);
+  });
+
   it("lists outside changes prominently and acknowledges one with its seq and the comment", async () => {
     let report: VerifyReport = { ...intact, holds: false, unacknowledged: [outside(8)] };
     respond({

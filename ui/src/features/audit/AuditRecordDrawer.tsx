@@ -80,7 +80,7 @@ function Fields({ record, diffs }: { record: AuditRecord; diffs: FieldDiff[] }) 
     <Table verticalSpacing={4} fz="sm" withTableBorder data-testid="audit-fields">
       <Table.Thead>
         <Table.Tr>
-          <Table.Th>Field</Table.Th>
+          <Table.Th>{record.operation === "batch" ? "Row" : "Field"}</Table.Th>
           {both ? (
             <>
               <Table.Th>Before</Table.Th>

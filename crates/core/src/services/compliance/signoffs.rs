@@ -137,6 +137,8 @@ fn statuses_of(
 ) -> CoreResult<Vec<SignoffStatus>> {
     let mut current: std::collections::HashMap<String, (String, String)> = std::collections::HashMap::new();
     let mut out: Vec<SignoffStatus> = Vec::with_capacity(signoffs.len());
+    // The first sign-off of a record in `signoffs` is its newest; the later ones are superseded.
+    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
     for s in signoffs {
         if !current.contains_key(&s.entity_id) {
             let entry = match now(&s.entity_id)? {
@@ -146,7 +148,7 @@ fn statuses_of(
             current.insert(s.entity_id.clone(), entry);
         }
         let (sha, title) = current[&s.entity_id].clone();
-        let superseded = out.iter().any(|o| o.signoff.entity_id == s.entity_id);
+        let superseded = !seen.insert(s.entity_id.clone());
         out.push(SignoffStatus {
             stale: sha != s.content_sha256,
             superseded,
@@ -191,7 +193,12 @@ pub fn queue(db: &Db) -> CoreResult<SignoffQueue> {
 }
 
 pub(crate) fn queue_in(c: &rusqlite::Connection) -> CoreResult<SignoffQueue> {
-    let evidence = Evidence::all(c)?;
+    queue_with(c, &crate::services::discovery::read::list(c)?)
+}
+
+/// As `queue_in`, with the portfolio's use cases already read.
+pub(crate) fn queue_with(c: &rusqlite::Connection, cases: &[crate::domain::UseCase]) -> CoreResult<SignoffQueue> {
+    let evidence = Evidence::all_with(c, cases)?;
     let withdrawn: std::collections::HashSet<String> = use_case::list_withdrawn(c)?.into_iter().map(|u| u.id).collect();
     let all = statuses_of(signoff::list(c, None)?, |entity| found(evidence.content(entity)))?;
     let newest: Vec<&SignoffStatus> =
@@ -218,7 +225,7 @@ pub(crate) fn queue_in(c: &rusqlite::Connection) -> CoreResult<SignoffQueue> {
     }
     let signed_ids: std::collections::HashSet<&str> = newest.iter().map(|s| s.signoff.entity_id.as_str()).collect();
     let mut awaiting = Vec::new();
-    for case in crate::services::discovery::read::list(c)? {
+    for case in cases {
         let reason = match case.stage {
             Stage::Data => "heading for pilot: the pilot stage needs a current compliance sign-off",
             Stage::Pilot | Stage::Scaled => "in pilot or scaled without a compliance sign-off",
@@ -228,7 +235,7 @@ pub(crate) fn queue_in(c: &rusqlite::Connection) -> CoreResult<SignoffQueue> {
             awaiting.push(AwaitingSignoff {
                 title: format!("{} {}", case.id, case.title),
                 declined: declined_now(&case.id),
-                entity_id: case.id,
+                entity_id: case.id.clone(),
                 kind: SignoffKind::UseCase,
                 reason: reason.to_owned(),
             });

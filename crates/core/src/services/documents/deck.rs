@@ -12,7 +12,7 @@ use super::digest::{compare, DataChanges, Digest, DigestBuilder};
 use crate::domain::Programme;
 use crate::error::{CoreError, CoreResult};
 use crate::services::steering::agenda::{self, AgendaEntry};
-use crate::services::steering::dashboard::{dashboard_in, Dashboard, ValuedCases};
+use crate::services::steering::dashboard::{dashboard_in, portfolio_series, Dashboard};
 use crate::services::value::tracking::{view_in, UseCaseValue};
 use crate::steering::{Meeting, MeetingDecision};
 use crate::store::document_export::{self, audit_lines};
@@ -87,7 +87,7 @@ pub(crate) fn gather_in(
             values.push(v);
         }
     }
-    let mut portfolio = ValuedCases::load(c)?.portfolio();
+    let mut portfolio = portfolio_series(c)?;
     portfolio.retain(|m| m.month <= cut);
     let mut decisions = Vec::new();
     let mut meetings = Vec::new();

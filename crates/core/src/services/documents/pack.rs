@@ -240,7 +240,7 @@ pub(crate) fn gather_in(
         dossier.audit = audit_of(&dossier, &audit);
         dossiers.push(dossier);
     }
-    let portfolio_returns = crate::services::steering::dashboard::ValuedCases::load(c)?.portfolio();
+    let portfolio_returns = crate::services::steering::dashboard::portfolio_series(c)?;
     let digest = digest_of(&programme, &dossiers)?;
     Ok(PackData {
         mapping: frameworks::mapping(&catalogue),

@@ -161,11 +161,12 @@ pub(crate) fn checklist_in(conn: &Connection, today: NaiveDate) -> CoreResult<Ch
     ));
 
     let last_month = Month::of(today).plus(-1);
-    let amounts = value::all_amounts(conn)?;
+    let latest: std::collections::HashMap<String, Month> =
+        value::totals(conn)?.into_iter().map(|t| (t.use_case_id, t.totals.last)).collect();
     let live: Vec<_> = cases.iter().filter(|c| matches!(c.stage, Stage::Pilot | Stage::Scaled)).collect();
     let (mut tracked, mut untracked) = (Vec::new(), Vec::new());
     for c in &live {
-        if amounts.iter().any(|(uc, months)| uc == &c.id && months.iter().any(|m| m.0 >= last_month)) {
+        if latest.get(&c.id).is_some_and(|m| *m >= last_month) {
             tracked.push(c.id.clone());
         } else {
             untracked.push(format!("{} {} has no value recorded for {last_month}", c.id, c.title));

@@ -20,9 +20,11 @@ use crate::services::compliance::signoffs;
 use crate::services::discovery::{programme as programme_service, read};
 use crate::services::registry::lineage;
 use crate::services::value::tracking::{benefits_from, business_case};
+use crate::store::value::StoredTotals;
 use crate::store::{meeting, pilot, programme, value, Db};
-use crate::value::returns::{portfolio, summary, CaseMonths, MonthReturn, PlanStatus, Returns, Variance};
-use crate::value::{Month, MonthAmounts};
+use crate::value::portfolio::{portfolio_of, CasePlan};
+use crate::value::returns::{outcome, MonthReturn, PlanStatus, Variance};
+use crate::value::Month;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct UseCaseReturns {
@@ -133,26 +135,23 @@ pub struct Dashboard {
     pub risks: Vec<RiskIndicator>,
 }
 
-/// A case's line on the dashboard. `r` is a summary (no months, for speed), so the recorded months
-/// are counted from `months` themselves.
-fn case_returns(u: &crate::domain::UseCase, months: &[MonthAmounts], r: &Returns) -> UseCaseReturns {
-    let mut recorded: Vec<Month> = months.iter().map(|m| m.0).collect();
-    recorded.sort();
-    recorded.dedup();
+/// A case's line on the dashboard, from its stored totals.
+fn case_returns(u: &crate::domain::UseCase, stored: &StoredTotals, from: Option<Month>) -> UseCaseReturns {
+    let r = outcome(&stored.totals, &business_case(u), from);
     UseCaseReturns {
         use_case_id: u.id.clone(),
         title: u.title.clone(),
         stage: u.stage,
         lane: u.lane,
         annual_value: u.annual_value,
-        months_recorded: recorded.len() as u32,
-        first_month: recorded.first().map(|m| m.to_string()),
-        last_month: recorded.last().map(|m| m.to_string()),
+        months_recorded: stored.months,
+        first_month: Some(stored.totals.first.to_string()),
+        last_month: Some(stored.totals.last.to_string()),
         cumulative_benefit: r.cumulative_benefit,
         cumulative_cost: r.cumulative_cost,
         net: r.net,
         roi: r.roi,
-        payback_month: r.payback_month.clone(),
+        payback_month: r.payback_month,
         months_to_payback: r.months_to_payback,
         benefit_variance: r.benefit_variance,
         cost_variance: r.cost_variance,
@@ -160,38 +159,47 @@ fn case_returns(u: &crate::domain::UseCase, months: &[MonthAmounts], r: &Returns
     }
 }
 
-/// Every case with value recorded: the case, its months and when it was planned to earn, read in
-/// one pass over the value months.
-pub(crate) struct ValuedCases {
-    /// Each with its months and the month it was planned to start earning.
-    pub cases: Vec<(crate::domain::UseCase, Vec<MonthAmounts>, Option<Month>)>,
-    /// Every use case of the portfolio (valued or not).
-    pub all: Vec<crate::domain::UseCase>,
+/// Every case with value recorded, from the totals the store keeps (a row per case, not its
+/// months), with the portfolio's months: what the dashboard shows of value.
+fn valued_totals(
+    c: &rusqlite::Connection,
+    all: &[crate::domain::UseCase],
+) -> CoreResult<(Vec<UseCaseReturns>, Vec<MonthReturn>)> {
+    let starts = value::pilot_starts(c)?;
+    let index: HashMap<&str, usize> = all.iter().enumerate().map(|(i, u)| (u.id.as_str(), i)).collect();
+    let mut lines = Vec::new();
+    let mut plans = Vec::new();
+    let mut realised = value::portfolio_months(c)?;
+    for stored in value::totals(c)? {
+        let Some(&i) = index.get(stored.use_case_id.as_str()) else {
+            // A withdrawn case's months stay stored but leave the portfolio's sums.
+            for (month, benefit, cost) in value::amounts(c, &stored.use_case_id)? {
+                if let Some(slot) = realised.iter_mut().find(|r| r.0 == month) {
+                    slot.1 = slot.1 - benefit;
+                    slot.2 = slot.2 - cost;
+                }
+            }
+            continue;
+        };
+        let u = &all[i];
+        let from = benefits_from(u, starts.get(&u.id).copied(), Some(stored.totals.first));
+        plans.push(CasePlan {
+            first: stored.totals.first,
+            last: stored.totals.last,
+            case: business_case(u),
+            benefits_from: from,
+        });
+        lines.push(case_returns(u, &stored, from));
+    }
+    // A month only a withdrawn case recorded is no month of the portfolio's.
+    let covered = |m: Month| plans.iter().any(|p| p.first <= m && m <= p.last);
+    realised.retain(|r| covered(r.0));
+    Ok((lines, portfolio_of(&realised, &plans)))
 }
 
-impl ValuedCases {
-    pub(crate) fn load(conn: &rusqlite::Connection) -> CoreResult<ValuedCases> {
-        let all = read::list(conn)?;
-        let starts = value::pilot_starts(conn)?;
-        let index: HashMap<&str, usize> = all.iter().enumerate().map(|(i, u)| (u.id.as_str(), i)).collect();
-        let mut cases = Vec::new();
-        for (id, months) in value::all_amounts(conn)? {
-            let Some(&i) = index.get(id.as_str()) else { continue };
-            let u = &all[i];
-            let from = benefits_from(u, starts.get(&u.id).copied(), months.first().map(|m| m.0));
-            cases.push((u.clone(), months, from));
-        }
-        Ok(ValuedCases { cases, all })
-    }
-
-    pub(crate) fn portfolio(&self) -> Vec<MonthReturn> {
-        let months: Vec<CaseMonths<'_>> = self
-            .cases
-            .iter()
-            .map(|(u, m, from)| CaseMonths { recorded: m, case: business_case(u), benefits_from: *from })
-            .collect();
-        portfolio(&months)
-    }
+/// The portfolio's months (realised and planned, cumulative), for its ROI chart.
+pub(crate) fn portfolio_series(c: &rusqlite::Connection) -> CoreResult<Vec<MonthReturn>> {
+    Ok(valued_totals(c, &read::list(c)?)?.1)
 }
 
 pub fn dashboard(db: &Db, today: NaiveDate) -> CoreResult<Dashboard> {
@@ -202,8 +210,8 @@ pub fn dashboard(db: &Db, today: NaiveDate) -> CoreResult<Dashboard> {
 pub(crate) fn dashboard_in(c: &rusqlite::Connection, today: NaiveDate) -> CoreResult<Dashboard> {
     {
         let programme = programme::get(c)?.ok_or(CoreError::NoProgramme)?;
-        let valued = ValuedCases::load(c)?;
-        let series = valued.portfolio();
+        let all = read::list(c)?;
+        let (mut use_cases, series) = valued_totals(c, &all)?;
         let last = series.last();
         let total = |f: fn(&MonthReturn) -> Money| last.map_or(Money::ZERO, f);
         let (benefit, cost) = (total(|m| m.cumulative_benefit), total(|m| m.cumulative_cost));
@@ -225,13 +233,8 @@ pub(crate) fn dashboard_in(c: &rusqlite::Connection, today: NaiveDate) -> CoreRe
             cost_variance: variance(cost, total(|m| m.planned_cost)),
             months: series.clone(),
         };
-        let mut use_cases: Vec<UseCaseReturns> = valued
-            .cases
-            .iter()
-            .map(|(u, months, from)| case_returns(u, months, &summary(months, &business_case(u), *from)))
-            .collect();
         use_cases.sort_by(|a, b| b.net.cmp(&a.net).then_with(|| a.use_case_id.cmp(&b.use_case_id)));
-        let titles: HashMap<&str, &str> = valued.all.iter().map(|u| (u.id.as_str(), u.title.as_str())).collect();
+        let titles: HashMap<&str, &str> = all.iter().map(|u| (u.id.as_str(), u.title.as_str())).collect();
         let highlights = value::latest_highlights(c, 6)?
             .into_iter()
             .map(|m| Highlight {
@@ -285,9 +288,9 @@ pub(crate) fn dashboard_in(c: &rusqlite::Connection, today: NaiveDate) -> CoreRe
             }
         }
         incidents.sort_by(|a, b| b.severity.cmp(&a.severity).then_with(|| b.occurred_on.cmp(&a.occurred_on)));
-        let queue = signoffs::queue_in(c)?;
+        let queue = signoffs::queue_with(c, &all)?;
         let lineage = lineage::check_in(c)?;
-        let decisions = programme_service::figures(&valued.all, &queue, &lineage).decisions;
+        let decisions = programme_service::figures(&all, &queue, &lineage).decisions;
         let open_meeting = meeting::ids(c)?
             .into_iter()
             .filter_map(|id| meeting::get(c, &id).ok().flatten())
@@ -296,7 +299,7 @@ pub(crate) fn dashboard_in(c: &rusqlite::Connection, today: NaiveDate) -> CoreRe
         Ok(Dashboard {
             currency: programme.currency,
             as_of: today.to_string(),
-            has_value: !valued.cases.is_empty(),
+            has_value: !use_cases.is_empty(),
             portfolio,
             use_cases,
             highlights,

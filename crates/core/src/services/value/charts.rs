@@ -11,7 +11,7 @@ use crate::charts::{kpi_chart, portfolio_roi_chart, roi_chart, KpiSeries, RoiSer
 use crate::error::{CoreError, CoreResult};
 use crate::services::discovery::read;
 use crate::services::portfolio::exports::{export_bytes, ExportOutcome};
-use crate::services::steering::dashboard::ValuedCases;
+use crate::services::steering::dashboard::portfolio_series;
 use crate::store::{pilot, pilot_operations, programme, value, Db};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -52,7 +52,7 @@ pub fn svg(db: &Db, chart: &ValueChart) -> CoreResult<(String, String)> {
             Ok((svg, format!("{} ROI chart SVG", v.use_case_id)))
         }
         ValueChart::PortfolioRoi => {
-            let months = db.read(|c| Ok(ValuedCases::load(c)?.portfolio()))?;
+            let months = db.read(|c| portfolio_series(c))?;
             Ok((portfolio_roi_chart(&months, &currency)?, "portfolio ROI chart SVG".to_owned()))
         }
         ValueChart::Kpi { use_case_id, kpi } => db.read(|c| {

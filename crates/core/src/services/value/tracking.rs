@@ -112,8 +112,9 @@ fn store_entries(tx: &Tx, entries: &[MonthEntry], replace: bool, dry_run: bool) 
     let known = store::use_case_ids(tx)?;
     let mut named: BTreeSet<&str> = BTreeSet::new();
     let mut stored: HashMap<(String, String), ValueMonth> = HashMap::new();
+    let valued = store::use_cases_with_months(tx)?;
     for e in entries {
-        if known.contains(&e.use_case_id) && named.insert(&e.use_case_id) {
+        if known.contains(&e.use_case_id) && named.insert(&e.use_case_id) && valued.contains(&e.use_case_id) {
             for m in store::months(tx, &e.use_case_id)? {
                 stored.insert((m.use_case_id.clone(), m.month.clone()), m);
             }
@@ -153,23 +154,34 @@ fn store_entries(tx: &Tx, entries: &[MonthEntry], replace: bool, dry_run: bool) 
         return Err(CoreError::InvalidRows(problems));
     }
     let by = tx.actor().name.clone();
-    for (e, write) in entries.iter().zip(writes) {
-        outcome.kpi_values += u32::try_from(e.kpis.len()).unwrap_or(u32::MAX);
-        let Some(is_new) = write else { continue };
-        let new = NewMonth {
+    fn month<'a>(e: &'a MonthEntry, by: &'a str) -> NewMonth<'a> {
+        NewMonth {
             use_case_id: &e.use_case_id,
             month: e.month,
             benefit: e.benefit,
             cost: e.cost,
             highlight: &e.highlight,
             kpis: &e.kpis,
-            by: &by,
-        };
-        if is_new {
-            store::insert_month(tx, &new)?;
-        } else {
-            store::put_month(tx, &new)?;
+            by,
         }
+    }
+    // Replacements one by one, each recorded with its before and after; months new to the file
+    // in one batch record per use case (a file of 60,000 months would otherwise chain 60,000).
+    let mut added = Vec::new();
+    for (e, write) in entries.iter().zip(writes) {
+        outcome.kpi_values += u32::try_from(e.kpis.len()).unwrap_or(u32::MAX);
+        match write {
+            Some(false) => store::put_month(tx, &month(e, &by))?,
+            Some(true) => added.push(e),
+            None => {}
+        }
+    }
+    if !added.is_empty() {
+        let cases: BTreeSet<String> = added.iter().map(|e| e.use_case_id.clone()).collect();
+        let added: Vec<NewMonth<'_>> = added.into_iter().map(|e| month(e, &by)).collect();
+        tx.insert_in_batches(&["value_month", "value_kpi"], &cases, || store::insert_months(tx, &added))?;
+        // The triggers that keep the totals were off with the capture triggers.
+        store::refresh_totals(tx, &added, &valued)?;
     }
     outcome.use_cases = named.into_iter().map(str::to_owned).collect();
     Ok(outcome)

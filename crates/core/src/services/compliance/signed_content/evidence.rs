@@ -24,8 +24,12 @@ pub(crate) struct Evidence {
 impl Evidence {
     /// The whole portfolio, one query per table.
     pub(crate) fn all(conn: &Connection) -> CoreResult<Evidence> {
-        let use_cases: HashMap<String, UseCase> =
-            use_cases::list(conn)?.into_iter().map(|c| (c.id.clone(), c)).collect();
+        Evidence::all_with(conn, &use_cases::list(conn)?)
+    }
+
+    /// As `all`, with the portfolio's use cases already read.
+    pub(crate) fn all_with(conn: &Connection, cases: &[UseCase]) -> CoreResult<Evidence> {
+        let use_cases: HashMap<String, UseCase> = cases.iter().map(|c| (c.id.clone(), c.clone())).collect();
         let oversight = oversight::all(conn)?
             .into_iter()
             .map(|(input, at)| {

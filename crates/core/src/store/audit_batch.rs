@@ -1,0 +1,136 @@
+//! Rows added in bulk, recorded as one `batch` record per subject and table instead of one
+//! record per row. A metrics import adds tens of thousands of months; a hashed, indexed record
+//! for each was most of the import's time. The rows are inserted with this connection's capture
+//! triggers off, then their images — taken with the very SQL expression the triggers and
+//! `audit verify` use — are chained as records whose `after` maps each row's key to its image.
+//! `images::divergences` expands them, so a batched row is checked like any other, and a later
+//! change to it is an ordinary record.
+//!
+//! Only insertion is batched: a plain INSERT cannot change a row already there (it fails, and the
+//! transaction with it), so nothing existing can change unrecorded while the triggers are off.
+
+use std::collections::{BTreeSet, HashSet};
+
+use rusqlite::config::DbConfig;
+use rusqlite::Connection;
+
+use super::audit_append::{append_all, Draft};
+use super::images::{self, TableImage};
+use super::Tx;
+use crate::audit::AuditMeta;
+use crate::error::{CoreError, CoreResult};
+
+/// The operation of a batch record.
+pub(crate) const BATCH: &str = "batch";
+
+/// This connection's triggers, off until `restore` (or the drop, on an early return).
+struct TriggersOff<'c> {
+    conn: &'c Connection,
+    restored: bool,
+}
+
+impl<'c> TriggersOff<'c> {
+    fn new(conn: &'c Connection) -> CoreResult<Self> {
+        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_TRIGGER, false)?;
+        Ok(TriggersOff { conn, restored: false })
+    }
+
+    fn restore(mut self) -> CoreResult<()> {
+        self.restored = true;
+        if !self.conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_TRIGGER, true)? {
+            return Err(CoreError::Conflict("the audit triggers could not be turned back on".to_owned()));
+        }
+        Ok(())
+    }
+}
+
+impl Drop for TriggersOff<'_> {
+    fn drop(&mut self) {
+        if !self.restored {
+            // The transaction is being abandoned; the connection must still capture what follows.
+            let _ = self.conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_TRIGGER, true);
+        }
+    }
+}
+
+/// One table's rows before the insert: the keys already there for the subjects named.
+struct Before {
+    table: TableImage,
+    subject_column: String,
+    keys: HashSet<String>,
+}
+
+fn before(conn: &Connection, table: &str, subjects: &BTreeSet<String>) -> CoreResult<Before> {
+    let image = images::describe(conn, table.to_owned())?;
+    let subject_column = image
+        .subject_column()
+        .ok_or_else(|| CoreError::Conflict(format!("{table} rows name no record to batch them by")))?
+        .to_owned();
+    let present: HashSet<String> = conn
+        .prepare(&format!("SELECT DISTINCT {subject_column} FROM {table}"))?
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    let mut keys = HashSet::new();
+    let mut stmt =
+        conn.prepare(&format!("SELECT {} FROM {table} t WHERE {subject_column} = ?1", image.key_expr("t")))?;
+    for subject in subjects.iter().filter(|s| present.contains(*s)) {
+        for key in stmt.query_map([subject], |r| r.get::<_, String>(0))? {
+            keys.insert(key?);
+        }
+    }
+    Ok(Before { table: image, subject_column, keys })
+}
+
+/// The batch records of the rows added to one table: one per subject that gained any, built in
+/// one grouped query (each image embedded as JSON, keyed by the row's key).
+fn drafts(conn: &Connection, before: &Before, subjects: &BTreeSet<String>) -> CoreResult<Vec<Draft>> {
+    let t = &before.table;
+    let sql = format!(
+        "SELECT t.{subject}, json_group_object({key}, {image}) FROM {table} t
+         WHERE t.{subject} IN (SELECT value FROM json_each(?1)) AND {key} NOT IN (SELECT value FROM json_each(?2))
+         GROUP BY t.{subject} ORDER BY t.{subject}",
+        subject = before.subject_column,
+        key = t.key_expr("t"),
+        image = t.json_expr("t"),
+        table = t.table,
+    );
+    let subjects = serde_json::to_string(subjects)?;
+    let existing = serde_json::to_string(&before.keys)?;
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt.query_map([subjects, existing], |r| {
+        let subject: String = r.get(0)?;
+        Ok(Draft {
+            operation: BATCH.to_owned(),
+            entity_kind: t.table.clone(),
+            entity_id: subject.clone(),
+            subject,
+            before: None,
+            after: Some(r.get(1)?),
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+impl Tx<'_> {
+    /// Runs `insert`, which may only INSERT rows into `tables` for `subjects`, with the capture
+    /// triggers off; then records what it added as batch records (per table, per subject), after
+    /// everything this transaction changed before.
+    pub(crate) fn insert_in_batches<T>(
+        &self,
+        tables: &[&str],
+        subjects: &BTreeSet<String>,
+        insert: impl FnOnce() -> CoreResult<T>,
+    ) -> CoreResult<T> {
+        self.record_so_far()?;
+        let before: Vec<Before> = tables.iter().map(|t| before(self, t, subjects)).collect::<CoreResult<_>>()?;
+        let off = TriggersOff::new(self)?;
+        let value = insert()?;
+        off.restore()?;
+        let mut records = Vec::new();
+        for b in &before {
+            records.extend(drafts(self, b, subjects)?);
+        }
+        append_all(self, &AuditMeta::new(self.actor().name.clone(), self.action(), self.now()), records)?;
+        Ok(value)
+    }
+}
