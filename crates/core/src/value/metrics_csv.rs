@@ -3,7 +3,7 @@
 //! cost are given once, on one of its rows, as a pair; its highlight at most once. Read
 //! all-or-nothing: every problem is named as `row N, column C: reason`.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 use super::{KpiValue, Month};
 use crate::csv_io::{number, reason_of, Table};
@@ -52,7 +52,7 @@ fn amount(text: &str) -> Result<Option<Money>, String> {
 pub fn parse(bytes: &[u8], latest: Month) -> CoreResult<Vec<MonthEntry>> {
     let table = Table::read(bytes, &["use_case_id", "month", "benefit", "cost"], &["kpi", "kpi_value", "highlight"])?;
     let mut problems = Vec::new();
-    let mut months: BTreeMap<(String, Month), Gathering> = BTreeMap::new();
+    let mut months: HashMap<(String, Month), Gathering> = HashMap::new();
     for (row, record) in &table.rows {
         let row = *row;
         let mut at = |column: &str, reason: String| problems.push(format!("row {row}, column {column}: {reason}"));

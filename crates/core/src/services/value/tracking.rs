@@ -128,7 +128,13 @@ fn store_entries(tx: &Tx, entries: &[MonthEntry], replace: bool, dry_run: bool) 
             writes.push(None);
             continue;
         }
-        writes.push(match stored.get(&(e.use_case_id.clone(), e.month.to_string())) {
+        // Most cases of a large file have nothing stored yet: no key is built for them.
+        let found = if valued.contains(&e.use_case_id) {
+            stored.get(&(e.use_case_id.clone(), e.month.to_string()))
+        } else {
+            None
+        };
+        writes.push(match found {
             Some(s) if same(s, e) => {
                 outcome.unchanged += 1;
                 None
