@@ -4,7 +4,7 @@
 //! decisions, actions and minutes, an open one with its agenda; backlog items; cadence events.
 //! Decisions go through the same code a meeting uses, so they act as they would.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Deserialize;
 
@@ -15,7 +15,7 @@ use crate::services::steering::decisions::{decide_as, DecisionInput};
 use crate::steering::{AgendaKind, BacklogEstimate, CadenceInput, DecisionChoice};
 use crate::store::meeting as meetings;
 use crate::store::steering::{self as store, NewBacklogItem};
-use crate::store::value::{put_month, NewMonth};
+use crate::store::value::{insert_months, put_month, refresh_totals, use_cases_with_months, NewMonth};
 use crate::store::{person, Tx};
 use crate::value::{KpiValue, Month};
 
@@ -92,11 +92,16 @@ pub struct DemoAction {
     pub due_on: String,
 }
 
+/// The demo's months are stored as a metrics import stores them: the months of a case with none
+/// stored yet in one batch record per case (so the trail shows what an import looks like), any
+/// others one by one.
 pub(super) fn install_value(
     tx: &Tx,
     value: &[DemoValue],
     id_of: impl Fn(&str) -> CoreResult<String>,
 ) -> CoreResult<()> {
+    let had_months = use_cases_with_months(tx)?;
+    let mut months: Vec<Pending<'_>> = Vec::new();
     for v in value {
         let use_case_id = id_of(&v.use_case)?;
         for m in &v.months {
@@ -104,19 +109,22 @@ pub(super) fn install_value(
                 Month::parse(&m.month).map_err(|reason| CoreError::Conflict(format!("the demo's month: {reason}")))?;
             let kpis: Vec<KpiValue> =
                 m.kpis.iter().map(|(kpi, value)| KpiValue { kpi: kpi.clone(), value: *value }).collect();
-            put_month(
-                tx,
-                &NewMonth {
-                    use_case_id: &use_case_id,
-                    month,
-                    benefit: m.benefit,
-                    cost: m.cost,
-                    highlight: &m.highlight,
-                    kpis: &kpis,
-                    by: &v.by,
-                },
-            )?;
+            months.push((use_case_id.clone(), month, m, kpis, &v.by));
         }
+    }
+    type Pending<'a> = (String, Month, &'a DemoMonth, Vec<KpiValue>, &'a str);
+    fn new_month<'a>((use_case_id, month, m, kpis, by): &'a Pending<'a>) -> NewMonth<'a> {
+        NewMonth { use_case_id, month: *month, benefit: m.benefit, cost: m.cost, highlight: &m.highlight, kpis, by }
+    }
+    let (stored, fresh): (Vec<_>, Vec<_>) = months.iter().partition(|m| had_months.contains(&m.0));
+    for m in &stored {
+        put_month(tx, &new_month(m))?;
+    }
+    let fresh: Vec<NewMonth<'_>> = fresh.into_iter().map(new_month).collect();
+    if !fresh.is_empty() {
+        let cases: BTreeSet<String> = fresh.iter().map(|m| m.use_case_id.to_owned()).collect();
+        tx.insert_in_batches(&["value_month", "value_kpi"], &cases, || insert_months(tx, &fresh))?;
+        refresh_totals(tx, &fresh, &had_months)?;
     }
     Ok(())
 }

@@ -5,11 +5,12 @@
 
 use std::collections::BTreeMap;
 
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use lopdf::{Dictionary, Object, ObjectId, StringFormat};
-use printpdf::{
-    Actions, BorderArray, ColorArray, Destination, LinkAnnotation, Mm, Op, ParsedFont, PdfDocument, PdfPage,
-    PdfSaveOptions, Pt, Rect, Svg, XObjectId,
-};
+use printpdf::{Mm, Op, ParsedFont, PdfDocument, Svg, XObjectId};
+
+use super::chunks::{self, Extras, ObjectWriter, PageLink};
 
 use super::flow::{rule_ops, text_ops, FontIds, Geometry, Heading, Style};
 use super::fonts::{Face, Metrics, BOLD_TTF, FAMILY, REGULAR_TTF};
@@ -88,7 +89,7 @@ impl Composer {
 
     /// As `finish`, on a thread of its own, calling `beat` with the seconds spent every half
     /// second until it is done (encoding a thousand-dossier pack takes a while); `beat` returning
-    /// false cancels: the bytes are dropped and `None` returned.
+    /// false cancels: the writing stops at the next chunk of pages and `None` is returned.
     pub fn finish_reporting(
         self,
         info: &DocumentInfo,
@@ -99,18 +100,19 @@ impl Composer {
         beat: &mut dyn FnMut(u64) -> bool,
     ) -> Result<Option<Vec<u8>>, TypesetError> {
         let started = std::time::Instant::now();
+        let cancelled = AtomicBool::new(false);
         std::thread::scope(|scope| {
             let (tx, rx) = std::sync::mpsc::channel();
+            let cancelled = &cancelled;
             scope.spawn(move || {
-                let _ = tx.send(self.finish(info, front, contents, body, headings));
+                let _ = tx.send(self.write(info, front, contents, body, headings, cancelled));
             });
-            let mut cancelled = false;
             loop {
                 match rx.recv_timeout(std::time::Duration::from_millis(500)) {
-                    Ok(result) => return if cancelled { Ok(None) } else { result.map(Some) },
+                    Ok(result) => return if cancelled.load(Ordering::Relaxed) { Ok(None) } else { result },
                     Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
-                        if !cancelled && !beat(started.elapsed().as_secs()) {
-                            cancelled = true;
+                        if !cancelled.load(Ordering::Relaxed) && !beat(started.elapsed().as_secs()) {
+                            cancelled.store(true, Ordering::Relaxed);
                         }
                     }
                     Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
@@ -124,13 +126,26 @@ impl Composer {
     /// The finished PDF: `front` pages (a cover), a table of contents when `contents` is set,
     /// then the body, every page footed, the outline built from the body's headings.
     pub fn finish(
-        mut self,
+        self,
         info: &DocumentInfo,
         front: Vec<Vec<Op>>,
         contents: bool,
         body: Vec<Vec<Op>>,
         headings: &[Heading],
     ) -> Result<Vec<u8>, TypesetError> {
+        self.write(info, front, contents, body, headings, &AtomicBool::new(false))?
+            .ok_or_else(|| TypesetError::Pdf("the PDF writer stopped".into()))
+    }
+
+    fn write(
+        mut self,
+        info: &DocumentInfo,
+        front: Vec<Vec<Op>>,
+        contents: bool,
+        body: Vec<Vec<Op>>,
+        headings: &[Heading],
+        cancelled: &AtomicBool,
+    ) -> Result<Option<Vec<u8>>, TypesetError> {
         let geometry = self.geometry;
         let listed: Vec<&Heading> = {
             let sections = headings.iter().filter(|h| h.level <= 2).count();
@@ -146,20 +161,23 @@ impl Composer {
             .map(|h| Entry { level: h.level, title: h.title.clone(), page: offset + h.page + 1, y: h.y })
             .collect();
         let mut pages = front;
+        let mut links = Vec::new();
         if contents {
             let listed: Vec<Entry> = listed
                 .iter()
                 .map(|h| Entry { level: h.level, title: h.title.clone(), page: offset + h.page + 1, y: h.y })
                 .collect();
-            pages.extend(contents_pages(&self.fonts, geometry, &listed, per_page));
+            let first = pages.len();
+            let (toc, toc_links) = contents_pages(&self.fonts, geometry, &listed, per_page, first);
+            pages.extend(toc);
+            links = toc_links;
         }
         pages.extend(body);
         let total = pages.len();
         for (i, ops) in pages.iter_mut().enumerate() {
             footer(ops, &self.fonts, geometry, &info.footer, i + 1, total);
         }
-        let (w, h) = (Mm(geometry.width * 25.4 / 72.0), Mm(geometry.height * 25.4 / 72.0));
-        self.doc.pages = pages.into_iter().map(|ops| PdfPage::new(w, h, super::compact::compact(ops))).collect();
+        let size = (Mm(geometry.width * 25.4 / 72.0), Mm(geometry.height * 25.4 / 72.0));
         let meta = &mut self.doc.metadata.info;
         meta.document_title = info.title.clone();
         meta.author = info.author.clone();
@@ -171,17 +189,12 @@ impl Composer {
         meta.creation_date = when;
         meta.modification_date = when;
         meta.metadata_date = when;
-        let options = PdfSaveOptions { optimize: true, subset_fonts: true, secure: true, image_optimization: None };
-        let mut warnings = Vec::new();
-        let mut doc = self.doc.to_lopdf_document(&options, &mut warnings);
-        write_outline(&mut doc, &entries).map_err(|e| TypesetError::Pdf(e.to_string()))?;
-        if let Some(fingerprint) = &info.fingerprint {
-            set_info(&mut doc, "SteercoFingerprint", fingerprint).map_err(|e| TypesetError::Pdf(e.to_string()))?;
-        }
-        compress(&mut doc).map_err(|e| TypesetError::Pdf(e.to_string()))?;
-        let mut bytes = Vec::new();
-        doc.save_to(&mut bytes).map_err(|e| TypesetError::Pdf(e.to_string()))?;
-        Ok(bytes)
+        let extra_info: Vec<(&str, &str)> =
+            info.fingerprint.iter().map(|f| ("SteercoFingerprint", f.as_str())).collect();
+        let outline = |out: &mut ObjectWriter, page_id: &dyn Fn(usize) -> ObjectId| {
+            write_outline(out, &entries, total, page_id)
+        };
+        chunks::write(&self.doc, size, pages, &Extras { links: &links, outline: &outline, extra_info: &extra_info }, cancelled)
     }
 }
 
@@ -192,10 +205,18 @@ fn toc_lines_per_page(g: Geometry) -> usize {
     (((g.top() - g.bottom() - TOC_TITLE) / TOC_LINE).floor() as usize).max(1)
 }
 
-fn contents_pages(fonts: &FontIds, g: Geometry, entries: &[Entry], per_page: usize) -> Vec<Vec<Op>> {
+/// The contents pages (the first being page `first`, 0-based) and each line's link to its page.
+fn contents_pages(
+    fonts: &FontIds,
+    g: Geometry,
+    entries: &[Entry],
+    per_page: usize,
+    first: usize,
+) -> (Vec<Vec<Op>>, Vec<PageLink>) {
     let metrics = Metrics::get();
     let title = Style { face: Face::Bold, size: 17.0, grey: 0.05, leading: 1.25 };
     let mut pages = Vec::new();
+    let mut links = Vec::new();
     for (n, chunk) in entries.chunks(per_page).enumerate() {
         let mut ops = Vec::new();
         let mut y = g.top();
@@ -226,28 +247,17 @@ fn contents_pages(fonts: &FontIds, g: Geometry, entries: &[Entry], per_page: usi
             if dots_to > dots_from {
                 rule_ops(&mut ops, dots_from, dots_to, baseline + 1.0, 0.3, 0.75);
             }
-            ops.push(Op::LinkAnnotation {
-                link: LinkAnnotation::new(
-                    Rect {
-                        x: Pt(g.margin),
-                        y: Pt(y - TOC_LINE + 2.0),
-                        width: Pt(g.content_width()),
-                        height: Pt(TOC_LINE),
-                        mode: None,
-                        winding_order: None,
-                    },
-                    Actions::Goto(Destination::Xyz { page: entry.page, left: None, top: Some(entry.y), zoom: None }),
-                    // No box around a contents line: it reads as text and clicks as a link.
-                    Some(BorderArray::Solid([0.0, 0.0, 0.0])),
-                    Some(ColorArray::Transparent),
-                    None,
-                ),
+            links.push(PageLink {
+                on: first + n,
+                rect: [g.margin, y - TOC_LINE + 2.0, g.content_width(), TOC_LINE],
+                to: entry.page - 1,
+                top: entry.y,
             });
             y -= TOC_LINE;
         }
         pages.push(ops);
     }
-    pages
+    (pages, links)
 }
 
 fn footer(ops: &mut Vec<Op>, fonts: &FontIds, g: Geometry, text: &str, page: usize, total: usize) {
@@ -286,43 +296,19 @@ fn text_string(text: &str) -> Object {
     Object::String(bytes, StringFormat::Hexadecimal)
 }
 
-/// Deflates every stream not yet filtered, at a fast level (see the workspace's note on flate2).
-fn compress(doc: &mut lopdf::Document) -> std::io::Result<()> {
-    use std::io::Write;
-    for object in doc.objects.values_mut() {
-        let Object::Stream(stream) = object else { continue };
-        if !stream.allows_compression || stream.dict.get(b"Filter").is_ok() {
-            continue;
-        }
-        let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(3));
-        encoder.write_all(&stream.content)?;
-        let deflated = encoder.finish()?;
-        if deflated.len() + 19 < stream.content.len() {
-            stream.dict.set("Filter", "FlateDecode");
-            stream.set_content(deflated);
-        }
-    }
-    Ok(())
-}
-
-fn catalog_id(doc: &lopdf::Document) -> lopdf::Result<ObjectId> {
-    doc.trailer.get(b"Root")?.as_reference()
-}
-
-fn set_info(doc: &mut lopdf::Document, key: &str, value: &str) -> lopdf::Result<()> {
-    let info = doc.trailer.get(b"Info")?.as_reference()?;
-    doc.get_object_mut(info)?.as_dict_mut()?.set(key, Object::string_literal(value));
-    Ok(())
-}
-
-/// Writes the outline: each entry under the nearest earlier entry of a lower level.
-fn write_outline(doc: &mut lopdf::Document, entries: &[Entry]) -> lopdf::Result<()> {
+/// Writes the outline, each entry under the nearest earlier entry of a lower level; returns its
+/// root. `page_id` gives the object of a (0-based) page among `total`.
+fn write_outline(
+    out: &mut ObjectWriter,
+    entries: &[Entry],
+    total: usize,
+    page_id: &dyn Fn(usize) -> ObjectId,
+) -> std::io::Result<Option<ObjectId>> {
     if entries.is_empty() {
-        return Ok(());
+        return Ok(None);
     }
-    let pages = doc.get_pages();
-    let root = doc.new_object_id();
-    let ids: Vec<ObjectId> = entries.iter().map(|_| doc.new_object_id()).collect();
+    let root = out.allocate();
+    let ids: Vec<ObjectId> = entries.iter().map(|_| out.allocate()).collect();
     let mut parent: Vec<Option<usize>> = Vec::with_capacity(entries.len());
     let mut stack: Vec<usize> = Vec::new();
     for (i, e) in entries.iter().enumerate() {
@@ -361,7 +347,8 @@ fn write_outline(doc: &mut lopdf::Document, entries: &[Entry]) -> lopdf::Result<
             // Negative: closed, so a long pack's outline opens as a list of its parts.
             dict.set("Count", Object::Integer(-(children[i].len() as i64)));
         }
-        if let Some(&page) = pages.get(&(e.page as u32)) {
+        if (1..=total).contains(&e.page) {
+            let page = page_id(e.page - 1);
             dict.set(
                 "Dest",
                 Object::Array(vec![
@@ -373,17 +360,13 @@ fn write_outline(doc: &mut lopdf::Document, entries: &[Entry]) -> lopdf::Result<
                 ]),
             );
         }
-        doc.objects.insert(ids[i], Object::Dictionary(dict));
+        out.write(ids[i], &Object::Dictionary(dict))?;
     }
     let mut outline = Dictionary::new();
     outline.set("Type", "Outlines");
     outline.set("First", Object::Reference(ids[top[0]]));
     outline.set("Last", Object::Reference(ids[*top.last().unwrap_or(&top[0])]));
     outline.set("Count", Object::Integer(top.len() as i64));
-    doc.objects.insert(root, Object::Dictionary(outline));
-    let catalog = catalog_id(doc)?;
-    let catalog = doc.get_object_mut(catalog)?.as_dict_mut()?;
-    catalog.set("Outlines", Object::Reference(root));
-    catalog.set("PageMode", "UseOutlines");
-    Ok(())
+    out.write(root, &Object::Dictionary(outline))?;
+    Ok(Some(root))
 }

@@ -3,6 +3,7 @@
 //! with page numbers, footers, outline, metadata). The pack and the deck are written with it and
 //! nothing else places text on a page.
 
+pub mod chunks;
 pub mod compact;
 pub mod document;
 pub mod flow;

@@ -1,0 +1,426 @@
+//! Writing a finished document's pages a chunk at a time: printpdf turns each chunk of pages into
+//! PDF objects (with its own subset of the fonts), the objects are renumbered into the file's
+//! numbering and appended, and the chunk is dropped — so memory holds a few chunks rather than a
+//! whole thousand-dossier pack twice over (operations, then the object tree). Page objects have
+//! their numbers from the start, so the page tree, the contents' links, the outline and the
+//! catalog, written last, point at pages in any chunk; two chunks are encoded at once.
+
+use std::collections::{HashMap, HashSet};
+use std::io::Write;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{mpsc, Mutex};
+
+use lopdf::{Dictionary, Object, ObjectId, StringFormat};
+use printpdf::{Mm, Op, PdfDocument, PdfPage, PdfSaveOptions};
+
+use super::document::TypesetError;
+
+/// Pages per chunk: large enough that each chunk's font subsets and resources are a small share
+/// of the file, small enough that two chunks in flight stay in a few tens of megabytes.
+const PAGES_PER_CHUNK: usize = 200;
+
+const PAGES_ROOT: u32 = 1;
+const CATALOG: u32 = 2;
+const INFO: u32 = 3;
+const FIRST_PAGE: u32 = 4;
+
+/// A link on a page of the document to a place on another page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PageLink {
+    /// The page the link is on (0-based).
+    pub on: usize,
+    /// Lower-left corner and size, in points.
+    pub rect: [f32; 4],
+    /// The page it goes to (0-based) and the height there.
+    pub to: usize,
+    pub top: f32,
+}
+
+/// What the document's catalog and trailer carry besides the pages.
+pub struct Extras<'a> {
+    pub links: &'a [PageLink],
+    /// Written after the pages with the pages' final numbers; returns the outline's root.
+    pub outline: &'a dyn Fn(&mut ObjectWriter, &dyn Fn(usize) -> ObjectId) -> std::io::Result<Option<ObjectId>>,
+    pub extra_info: &'a [(&'a str, &'a str)],
+}
+
+/// The objects of the file being written, with where each starts.
+pub struct ObjectWriter {
+    bytes: Vec<u8>,
+    offsets: Vec<Option<usize>>,
+    next_id: u32,
+}
+
+impl ObjectWriter {
+    pub fn allocate(&mut self) -> ObjectId {
+        let id = self.next_id;
+        self.next_id += 1;
+        (id, 0)
+    }
+
+    pub fn write(&mut self, id: ObjectId, object: &Object) -> std::io::Result<()> {
+        let at = id.0 as usize;
+        if self.offsets.len() <= at {
+            self.offsets.resize(at + 1, None);
+        }
+        self.offsets[at] = Some(self.bytes.len());
+        write!(self.bytes, "{} 0 obj\n", id.0)?;
+        write_object(&mut self.bytes, object)?;
+        self.bytes.extend_from_slice(b"\nendobj\n");
+        Ok(())
+    }
+
+    fn finish(mut self, trailer: &Dictionary) -> std::io::Result<Vec<u8>> {
+        let start = self.bytes.len();
+        let size = (self.next_id as usize).max(self.offsets.len());
+        write!(self.bytes, "xref\n0 {size}\n0000000000 65535 f \n")?;
+        for id in 1..size {
+            match self.offsets.get(id).copied().flatten() {
+                Some(offset) => write!(self.bytes, "{offset:010} 00000 n \n")?,
+                None => self.bytes.extend_from_slice(b"0000000000 00000 f \n"),
+            }
+        }
+        let mut trailer = trailer.clone();
+        trailer.set("Size", Object::Integer(size as i64));
+        self.bytes.extend_from_slice(b"trailer\n");
+        write_object(&mut self.bytes, &Object::Dictionary(trailer))?;
+        write!(self.bytes, "\nstartxref\n{start}\n%%EOF\n")?;
+        Ok(self.bytes)
+    }
+}
+
+/// Writes `pages` (each page's operations, footers already on) as a PDF with `template`'s fonts,
+/// charts and metadata. `cancelled` is checked between chunks; when it is set, `Ok(None)`.
+pub fn write(
+    template: &PdfDocument,
+    size: (Mm, Mm),
+    pages: Vec<Vec<Op>>,
+    extras: &Extras<'_>,
+    cancelled: &AtomicBool,
+) -> Result<Option<Vec<u8>>, TypesetError> {
+    let pdf_error = |e: std::io::Error| TypesetError::Pdf(e.to_string());
+    let total = pages.len();
+    let page_id = |index: usize| -> ObjectId { (FIRST_PAGE + index as u32, 0) };
+    let mut out = ObjectWriter {
+        bytes: Vec::with_capacity(total * 4096),
+        offsets: Vec::new(),
+        next_id: FIRST_PAGE + total as u32,
+    };
+    out.bytes.extend_from_slice(b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n");
+    // The page tree first: its `/Count` is the first in the file, where a damaged file's page
+    // count is looked for.
+    let mut tree = Dictionary::new();
+    tree.set("Type", "Pages");
+    tree.set("Count", Object::Integer(total as i64));
+    tree.set("Kids", Object::Array((0..total).map(|i| Object::Reference(page_id(i))).collect()));
+    out.write((PAGES_ROOT, 0), &Object::Dictionary(tree)).map_err(pdf_error)?;
+
+    let mut chunks = Vec::with_capacity(total.div_ceil(PAGES_PER_CHUNK));
+    let mut pages = pages.into_iter();
+    loop {
+        let chunk: Vec<Vec<Op>> = pages.by_ref().take(PAGES_PER_CHUNK).collect();
+        if chunk.is_empty() {
+            break;
+        }
+        chunks.push(chunk);
+    }
+    let work = Mutex::new(chunks.into_iter().enumerate());
+    let mut front: Option<(Dictionary, Dictionary, Option<Object>)> = None;
+    let outcome: Result<(), TypesetError> = std::thread::scope(|scope| {
+        // One chunk waiting beside the two being encoded bounds the memory in flight.
+        let (done_tx, done_rx) = mpsc::sync_channel::<Result<(usize, lopdf::Document), TypesetError>>(1);
+        for _ in 0..2 {
+            let done_tx = done_tx.clone();
+            let work = &work;
+            scope.spawn(move || loop {
+                if cancelled.load(Ordering::Relaxed) {
+                    return;
+                }
+                let next = work.lock().map(|mut w| w.next()).unwrap_or(None);
+                let Some((n, chunk)) = next else { return };
+                let encoded = encode_chunk(template, size, chunk).map(|doc| (n, doc));
+                if done_tx.send(encoded).is_err() {
+                    return;
+                }
+            });
+        }
+        drop(done_tx);
+        for encoded in done_rx {
+            if cancelled.load(Ordering::Relaxed) {
+                return Ok(());
+            }
+            let (n, doc) = encoded?;
+            let first = n * PAGES_PER_CHUNK;
+            let kept = append_chunk(&mut out, doc, first, &page_id, extras.links, n == 0).map_err(pdf_error)?;
+            if kept.is_some() {
+                front = kept;
+            }
+        }
+        Ok(())
+    });
+    outcome?;
+    if cancelled.load(Ordering::Relaxed) {
+        return Ok(None);
+    }
+    let (mut catalog, mut info, id) = front.ok_or_else(|| TypesetError::Pdf("the document has no pages".into()))?;
+    if let Some(outline) = (extras.outline)(&mut out, &page_id).map_err(pdf_error)? {
+        catalog.set("Outlines", Object::Reference(outline));
+        catalog.set("PageMode", "UseOutlines");
+    }
+    catalog.set("Pages", Object::Reference((PAGES_ROOT, 0)));
+    out.write((CATALOG, 0), &Object::Dictionary(catalog)).map_err(pdf_error)?;
+    for (key, value) in extras.extra_info {
+        info.set(*key, Object::string_literal(*value));
+    }
+    out.write((INFO, 0), &Object::Dictionary(info)).map_err(pdf_error)?;
+    let mut trailer = Dictionary::new();
+    trailer.set("Root", Object::Reference((CATALOG, 0)));
+    trailer.set("Info", Object::Reference((INFO, 0)));
+    if let Some(id) = id {
+        trailer.set("ID", id);
+    }
+    out.finish(&trailer).map(Some).map_err(pdf_error)
+}
+
+/// One chunk as printpdf's object tree, its streams deflated.
+fn encode_chunk(template: &PdfDocument, size: (Mm, Mm), chunk: Vec<Vec<Op>>) -> Result<lopdf::Document, TypesetError> {
+    let used: HashSet<&str> = chunk
+        .iter()
+        .flatten()
+        .filter_map(|op| match op {
+            Op::UseXobject { id, .. } => Some(id.0.as_str()),
+            _ => None,
+        })
+        .collect();
+    let mut doc = PdfDocument::new(&template.metadata.info.document_title);
+    doc.metadata = template.metadata.clone();
+    doc.resources.fonts = template.resources.fonts.clone();
+    doc.resources.xobjects.map =
+        template.resources.xobjects.map.iter().filter(|(id, _)| used.contains(id.0.as_str())).map(|(k, v)| (k.clone(), v.clone())).collect();
+    doc.pages = chunk.into_iter().map(|ops| PdfPage::new(size.0, size.1, super::compact::compact(ops))).collect();
+    let options = PdfSaveOptions { optimize: true, subset_fonts: true, secure: true, image_optimization: None };
+    let mut warnings = Vec::new();
+    let mut lo = doc.to_lopdf_document(&options, &mut warnings);
+    drop(doc);
+    compress(&mut lo).map_err(|e| TypesetError::Pdf(e.to_string()))?;
+    Ok(lo)
+}
+
+/// Appends the objects a chunk's pages reach, renumbered; page `first + i` of the document gets
+/// its reserved number, links are added to the pages they are on. The chunk holding the first
+/// page also gives the catalog, the Info dictionary and the file identifier.
+#[allow(clippy::type_complexity)]
+fn append_chunk(
+    out: &mut ObjectWriter,
+    mut doc: lopdf::Document,
+    first: usize,
+    page_id: &dyn Fn(usize) -> ObjectId,
+    links: &[PageLink],
+    gives_front: bool,
+) -> std::io::Result<Option<(Dictionary, Dictionary, Option<Object>)>> {
+    let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
+    let mut number: HashMap<ObjectId, ObjectId> =
+        pages.iter().enumerate().map(|(i, id)| (*id, page_id(first + i))).collect();
+    let mut roots: Vec<ObjectId> = pages.clone();
+    let mut front_ids = None;
+    if gives_front {
+        let catalog = doc.trailer.get(b"Root").and_then(Object::as_reference).ok();
+        let info = doc.trailer.get(b"Info").and_then(Object::as_reference).ok();
+        if let (Some(catalog), Some(info)) = (catalog, info) {
+            number.insert(catalog, (CATALOG, 0));
+            number.insert(info, (INFO, 0));
+            roots.extend([catalog, info]);
+            front_ids = Some((catalog, info));
+        }
+    }
+    // Everything the pages (and the catalog) reach, not going up to the chunk's own page tree.
+    let mut reached = Vec::new();
+    let mut seen = HashSet::new();
+    while let Some(id) = roots.pop() {
+        if !seen.insert(id) {
+            continue;
+        }
+        reached.push(id);
+        if let Some(object) = doc.objects.get(&id) {
+            references(object, &mut |r| roots.push(r));
+        }
+    }
+    for id in &reached {
+        if !number.contains_key(id) {
+            number.insert(*id, out.allocate());
+        }
+    }
+    let mut front = None;
+    let by_page: HashMap<ObjectId, usize> = pages.iter().enumerate().map(|(i, id)| (*id, first + i)).collect();
+    for id in reached {
+        let Some(mut object) = doc.objects.remove(&id) else { continue };
+        renumber(&mut object, &number);
+        if let Some(&index) = by_page.get(&id) {
+            if let Object::Dictionary(page) = &mut object {
+                page.set("Parent", Object::Reference((PAGES_ROOT, 0)));
+                let mut annots = Vec::new();
+                for link in links.iter().filter(|l| l.on == index) {
+                    let annot = out.allocate();
+                    out.write(annot, &Object::Dictionary(link_annotation(link, page_id(link.to))))?;
+                    annots.push(Object::Reference(annot));
+                }
+                page.set("Annots", Object::Array(annots));
+            }
+        }
+        match front_ids {
+            Some((catalog, info)) if id == catalog || id == info => {
+                let Object::Dictionary(dict) = object else { continue };
+                let (c, i, d) = front.get_or_insert_with(|| (Dictionary::new(), Dictionary::new(), None));
+                *d = doc.trailer.get(b"ID").ok().cloned();
+                if id == catalog {
+                    let mut dict = dict;
+                    dict.remove(b"Outlines");
+                    *c = dict;
+                } else {
+                    *i = dict;
+                }
+            }
+            _ => out.write(number[&id], &object)?,
+        }
+    }
+    Ok(front)
+}
+
+fn link_annotation(link: &PageLink, target: ObjectId) -> Dictionary {
+    let [x, y, w, h] = link.rect;
+    let mut dict = Dictionary::new();
+    dict.set("Type", "Annot");
+    dict.set("Subtype", "Link");
+    dict.set("Rect", Object::Array(vec![x.into(), y.into(), (x + w).into(), (y + h).into()]));
+    // No box around a contents line: it reads as text and clicks as a link.
+    dict.set("Border", Object::Array(vec![0.into(), 0.into(), 0.into()]));
+    dict.set(
+        "Dest",
+        Object::Array(vec![Object::Reference(target), "XYZ".into(), Object::Null, Object::Real(link.top), Object::Null]),
+    );
+    dict
+}
+
+/// Calls `found` with every reference inside `object`, except a page's way up to its tree.
+fn references(object: &Object, found: &mut dyn FnMut(ObjectId)) {
+    match object {
+        Object::Reference(id) => found(*id),
+        Object::Array(items) => items.iter().for_each(|o| references(o, found)),
+        Object::Dictionary(dict) => dict_references(dict, found),
+        Object::Stream(stream) => dict_references(&stream.dict, found),
+        _ => {}
+    }
+}
+
+fn dict_references(dict: &Dictionary, found: &mut dyn FnMut(ObjectId)) {
+    for (key, value) in dict.iter() {
+        // The chunk's page tree and outline are its own, replaced by the document's.
+        if key != b"Parent" && key != b"Pages" && key != b"Outlines" {
+            references(value, found);
+        }
+    }
+}
+
+fn renumber(object: &mut Object, number: &HashMap<ObjectId, ObjectId>) {
+    match object {
+        Object::Reference(id) => {
+            if let Some(new) = number.get(id) {
+                *id = *new;
+            }
+        }
+        Object::Array(items) => items.iter_mut().for_each(|o| renumber(o, number)),
+        Object::Dictionary(dict) => dict.iter_mut().for_each(|(_, v)| renumber(v, number)),
+        Object::Stream(stream) => stream.dict.iter_mut().for_each(|(_, v)| renumber(v, number)),
+        _ => {}
+    }
+}
+
+/// Deflates every stream not yet filtered, at a fast level (see the workspace's note on flate2).
+pub(super) fn compress(doc: &mut lopdf::Document) -> std::io::Result<()> {
+    for object in doc.objects.values_mut() {
+        let Object::Stream(stream) = object else { continue };
+        if !stream.allows_compression || stream.dict.get(b"Filter").is_ok() {
+            continue;
+        }
+        let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(3));
+        encoder.write_all(&stream.content)?;
+        let deflated = encoder.finish()?;
+        if deflated.len() + 19 < stream.content.len() {
+            stream.dict.set("Filter", "FlateDecode");
+            stream.set_content(deflated);
+        }
+    }
+    Ok(())
+}
+
+/// PDF syntax for one object, as lopdf writes it (its writer is private).
+fn write_object(out: &mut Vec<u8>, object: &Object) -> std::io::Result<()> {
+    match object {
+        Object::Null => out.extend_from_slice(b"null"),
+        Object::Boolean(b) => out.extend_from_slice(if *b { b"true" } else { b"false" }),
+        Object::Integer(i) => write!(out, "{i}")?,
+        Object::Real(r) => write!(out, "{}", if r.is_finite() { *r } else { 0.0 })?,
+        Object::Name(name) => write_name(out, name),
+        Object::String(text, StringFormat::Literal) => {
+            out.push(b'(');
+            for &byte in text {
+                match byte {
+                    b'(' | b')' | b'\\' => out.extend_from_slice(&[b'\\', byte]),
+                    b'\r' => out.extend_from_slice(b"\\r"),
+                    _ => out.push(byte),
+                }
+            }
+            out.push(b')');
+        }
+        Object::String(text, StringFormat::Hexadecimal) => {
+            out.push(b'<');
+            for byte in text {
+                write!(out, "{byte:02X}")?;
+            }
+            out.push(b'>');
+        }
+        Object::Array(items) => {
+            out.push(b'[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(b' ');
+                }
+                write_object(out, item)?;
+            }
+            out.push(b']');
+        }
+        Object::Dictionary(dict) => write_dictionary(out, dict)?,
+        Object::Stream(stream) => {
+            let mut dict = stream.dict.clone();
+            dict.set("Length", Object::Integer(stream.content.len() as i64));
+            write_dictionary(out, &dict)?;
+            out.extend_from_slice(b"\nstream\n");
+            out.extend_from_slice(&stream.content);
+            out.extend_from_slice(b"\nendstream");
+        }
+        Object::Reference((id, generation)) => write!(out, "{id} {generation} R")?,
+    }
+    Ok(())
+}
+
+fn write_dictionary(out: &mut Vec<u8>, dict: &Dictionary) -> std::io::Result<()> {
+    out.extend_from_slice(b"<<");
+    for (key, value) in dict.iter() {
+        write_name(out, key);
+        out.push(b' ');
+        write_object(out, value)?;
+    }
+    out.extend_from_slice(b">>");
+    Ok(())
+}
+
+fn write_name(out: &mut Vec<u8>, name: &[u8]) {
+    out.push(b'/');
+    for &byte in name {
+        if b" \t\n\r\x0C()<>[]{}/%#".contains(&byte) || !(33..=126).contains(&byte) {
+            out.extend_from_slice(format!("#{byte:02X}").as_bytes());
+        } else {
+            out.push(byte);
+        }
+    }
+}
