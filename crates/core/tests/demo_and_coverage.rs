@@ -57,6 +57,11 @@ fn a_dossier_alone_covers_only_what_a_dossier_answers_and_evidence_moves_items()
     let p = portfolio(&["Claims triage"]);
     let id = &p.ids[0];
     let first = coverage::of_use_case(&p.db, id).unwrap();
+    let trail = format!("trail:{id}");
+    assert!(
+        first.frameworks.iter().flat_map(|f| &f.items).any(|i| i.evidence.iter().any(|e| e.id == trail)),
+        "the case's audited creation evidences its trail"
+    );
     for f in &first.frameworks {
         for item in f.items.iter().filter(|i| i.status == CoverageStatus::Covered) {
             assert!(

@@ -4,7 +4,6 @@
 //! tables continue on the next slide with their header; nothing is cut off.
 
 use chrono::NaiveDate;
-use printpdf::Op;
 use steerco_core::charts::{portfolio_roi_chart, roi_chart, RoiSeries};
 use steerco_core::services::documents::deck::DeckData;
 use steerco_core::value::Month;
@@ -43,7 +42,6 @@ fn tiles(flow: &mut Flow<'_>, figures: &[(&str, String)]) {
     let (gap, per_row) = (16.0, 3usize);
     let width = (flow.geometry.content_width() - gap * (per_row as f32 - 1.0)) / per_row as f32;
     let height = 92.0;
-    let fonts = flow.fonts;
     let metrics = flow.metrics;
     for row in figures.chunks(per_row) {
         flow.ensure(height + gap);
@@ -54,10 +52,10 @@ fn tiles(flow: &mut Flow<'_>, figures: &[(&str, String)]) {
             fill_ops(ops, x, top - height, width, height, grey(0.95));
             let big = Style { face: Face::Bold, size: 30.0, grey: 0.08, leading: 1.2 };
             let value = crate::typeset::wrap::fit_one_line(metrics, value, big.face, big.size, width - 24.0);
-            text_ops(ops, fonts, big, Some(rgb(0.09, 0.33, 0.55)), x + 12.0, top - 44.0, &value);
+            text_ops(ops, big, Some(rgb(0.09, 0.33, 0.55)), x + 12.0, top - 44.0, &value);
             let small = Style { face: Face::Regular, size: 14.0, grey: 0.3, leading: 1.2 };
             let label = crate::typeset::wrap::fit_one_line(metrics, label, small.face, small.size, width - 24.0);
-            text_ops(ops, fonts, small, None, x + 12.0, top - 72.0, &label);
+            text_ops(ops, small, None, x + 12.0, top - 72.0, &label);
         }
         flow.y = top - height - gap;
     }
@@ -347,7 +345,7 @@ pub fn render(data: &DeckData, progress: &mut dyn FnMut(Progress) -> bool) -> Re
     Ok(Rendered { bytes, pages })
 }
 
-fn cover(fonts: &FontIds, data: &DeckData, month: &str) -> Vec<Op> {
+fn cover(fonts: &FontIds, data: &DeckData, month: &str) -> crate::typeset::flow::Page {
     let g = Geometry::SLIDE;
     let mut flow = Flow::new(fonts, g);
     flow.y = g.height - 150.0;
@@ -374,7 +372,7 @@ fn cover(fonts: &FontIds, data: &DeckData, month: &str) -> Vec<Op> {
         0.0,
     );
     let (mut pages, _) = flow.finish();
-    let mut ops = pages.swap_remove(0);
+    let mut ops = pages.swap_remove(0).unpack();
     fill_ops(&mut ops, 0.0, g.height - 14.0, g.width, 14.0, rgb(0.09, 0.33, 0.55));
     ops
 }

@@ -5,7 +5,6 @@
 use serde::{Deserialize, Serialize};
 use steerco_core::caller::Caller;
 use steerco_core::services::documents::exports::{self, Document, DocumentExported, DocumentKind, DocumentScope};
-use steerco_core::services::documents::pack;
 use steerco_core::store::Db;
 use ts_rs::TS;
 
@@ -26,21 +25,19 @@ pub fn pack(
     req: &PackExport,
     progress: &mut dyn FnMut(Progress) -> bool,
 ) -> Result<DocumentExported, ReportError> {
-    let mut cancelled = false;
-    let data = pack::gather(db, caller, &req.use_cases, &mut |what| {
-        cancelled |= !progress(Progress { done: 0, total: 1, step: what.to_owned() });
-    })?;
-    if cancelled {
+    let built = crate::pack::build(db, caller, &req.use_cases, progress)?;
+    // Writing and recording a large file takes a moment: say so, and honour a Cancel made now.
+    let step = format!("saving the file ({} pages)", built.rendered.pages);
+    if !progress(Progress { done: 1, total: 1, step }) {
         return Err(ReportError::Cancelled);
     }
-    let rendered = crate::pack::render(&data, progress)?;
-    let scope = DocumentScope { use_cases: data.dossiers.iter().map(|d| d.use_case.id.clone()).collect(), month: None };
+    let scope = DocumentScope { use_cases: built.use_cases, month: None };
     let document = Document {
         kind: DocumentKind::Pack,
-        bytes: &rendered.bytes,
-        pages: rendered.pages,
+        bytes: &built.rendered.bytes,
+        pages: built.rendered.pages,
         scope: &scope,
-        digest: &data.digest,
+        digest: &built.digest,
     };
     Ok(exports::record(db, caller, &req.destination, document)?)
 }

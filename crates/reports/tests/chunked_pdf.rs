@@ -15,7 +15,10 @@ fn long_document() -> Vec<u8> {
     for section in 1..=SECTIONS {
         flow.heading(1, &format!("Section {section:03}"));
         for paragraph in 0..6 {
-            flow.paragraph(&format!("Section {section:03} paragraph {paragraph}: {}", "words that fill a page ".repeat(90)));
+            flow.paragraph(&format!(
+                "Section {section:03} paragraph {paragraph}: {}",
+                "words that fill a page ".repeat(90)
+            ));
         }
     }
     let (body, headings) = flow.finish();
@@ -62,7 +65,8 @@ fn links_and_outline_reach_pages_in_other_chunks() {
             let annot = doc.get_dictionary(annot.as_reference().unwrap()).unwrap();
             let dest = annot.get(b"Dest").unwrap().as_array().unwrap();
             let target = page_number(&pages, dest[0].as_reference().unwrap());
-            let rect: Vec<f32> = annot.get(b"Rect").unwrap().as_array().unwrap().iter().map(|o| o.as_float().unwrap()).collect();
+            let rect: Vec<f32> =
+                annot.get(b"Rect").unwrap().as_array().unwrap().iter().map(|o| o.as_float().unwrap()).collect();
             assert!(rect[2] > rect[0] && rect[3] > rect[1], "{rect:?}");
             assert!(target > n && target <= total);
             checked += 1;

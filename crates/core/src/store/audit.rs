@@ -58,6 +58,19 @@ pub(crate) fn log(conn: &Connection, f: &LogFilter) -> CoreResult<(Vec<AuditReco
     Ok((rows, matching as u64))
 }
 
+/// Whether any record names `entity` as `log`'s entity filter would find it (its id, its subject,
+/// or a part of it, `entity/…`) — by the indexes, where `log` scans the whole trail (and counts
+/// it): coverage asks this of every use case, a thousand times for a large pack.
+pub(crate) fn names(conn: &Connection, entity: &str) -> CoreResult<bool> {
+    Ok(conn.query_row(
+        "SELECT EXISTS(SELECT 1 FROM audit WHERE entity_id = ?1)
+             OR EXISTS(SELECT 1 FROM audit WHERE subject = ?1)
+             OR EXISTS(SELECT 1 FROM audit WHERE entity_id >= ?1 || '/' AND entity_id < ?1 || '0')",
+        [entity],
+        |r| r.get(0),
+    )?)
+}
+
 pub(crate) fn count(conn: &Connection) -> CoreResult<i64> {
     Ok(conn.query_row("SELECT count(*) FROM audit", [], |r| r.get(0))?)
 }

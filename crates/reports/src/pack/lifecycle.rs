@@ -62,7 +62,7 @@ pub(super) fn changes(flow: &mut Flow<'_>, d: &PackDossier) {
             d.audit.len() - from,
             d.audit.len()
         ));
-        let rows: Vec<Vec<String>> = d.audit[from..].iter().map(super::audit_row).collect();
+        let rows: Vec<Vec<String>> = d.audit[from..].iter().map(|l| super::audit_row(l)).collect();
         flow.table(&super::audit_columns(), &rows, ts);
     }
 }

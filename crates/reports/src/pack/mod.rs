@@ -8,10 +8,14 @@ mod development;
 pub mod dossier;
 mod lifecycle;
 
-use printpdf::Op;
+use std::cell::{Cell, RefCell};
 use steerco_core::audit::AuditLine;
 use steerco_core::charts::{portfolio_roi_chart, roi_chart, RoiSeries};
-use steerco_core::services::documents::pack::PackData;
+
+use steerco_core::caller::Caller;
+use steerco_core::services::documents::digest::Digest;
+use steerco_core::services::documents::pack::{self, DossierRead, PackData, PackDossier};
+use steerco_core::store::Db;
 
 use crate::text::{money, percent, short_hash, words};
 use crate::typeset::flow::{text_ops, Style};
@@ -40,8 +44,69 @@ pub fn audit_row(l: &AuditLine) -> Vec<String> {
     ]
 }
 
-/// Lays the pack out. `progress` hears of each step and may cancel by returning false.
-pub fn render(data: &PackData, progress: &mut dyn FnMut(Progress) -> bool) -> Result<Rendered, ReportError> {
+/// A pack read and laid out, with what its export records.
+pub struct Built {
+    pub rendered: Rendered,
+    pub use_cases: Vec<String>,
+    pub digest: Digest,
+}
+
+/// Reads the pack for `named` use cases and lays it out as it reads: each dossier is set as soon
+/// as it is read and its records let go (a thousand dossiers held at once were most of the
+/// memory); what the value section and the appendix read later stays. `progress` hears of each
+/// step and may cancel by returning false.
+pub fn build(
+    db: &Db,
+    caller: &Caller,
+    named: &[String],
+    progress: &mut dyn FnMut(Progress) -> bool,
+) -> Result<Built, ReportError> {
+    let composer = Composer::new("Regulator pack", Geometry::A4_PORTRAIT)?;
+    let fonts = composer.fonts().clone();
+    let mut flow = Flow::new(&fonts, Geometry::A4_PORTRAIT);
+    // Reading and laying out both report; the progress callback is shared between them.
+    let progress = RefCell::new(progress);
+    let cancelled = Cell::new(false);
+    let mut reading = |what: &str| {
+        if !(progress.borrow_mut())(Progress { done: 0, total: 1, step: what.to_owned() }) {
+            cancelled.set(true);
+        }
+    };
+    let mut each = |at: DossierRead<'_>, d: &mut PackDossier| {
+        let step = Progress {
+            done: at.index as u32,
+            total: at.of as u32 + 5,
+            step: format!("{} {}", d.use_case.id, d.use_case.title),
+        };
+        if cancelled.get() || !(progress.borrow_mut())(step) {
+            cancelled.set(true);
+            return false;
+        }
+        dossier::write(&mut flow, d, &at.programme.currency);
+        laid_out(d);
+        true
+    };
+    let data = pack::gather_each(db, caller, named, &mut reading, &mut each)?;
+    let data = match data {
+        Some(data) if !cancelled.get() => data,
+        _ => return Err(ReportError::Cancelled),
+    };
+    let rendered = finish(composer, flow, &data, progress.into_inner())?;
+    Ok(Built {
+        rendered,
+        use_cases: data.dossiers.iter().map(|d| d.use_case.id.clone()).collect(),
+        digest: data.digest,
+    })
+}
+
+/// Everything after the dossiers: the cross-reference, value, the appendix, the cover and
+/// contents, and the PDF.
+fn finish(
+    mut composer: Composer,
+    mut flow: Flow<'_>,
+    data: &PackData,
+    progress: &mut dyn FnMut(Progress) -> bool,
+) -> Result<Rendered, ReportError> {
     let total = data.dossiers.len() + 5;
     let mut step = |done: usize, what: &str| -> Result<(), ReportError> {
         if progress(Progress { done: done as u32, total: total as u32, step: what.to_owned() }) {
@@ -51,13 +116,7 @@ pub fn render(data: &PackData, progress: &mut dyn FnMut(Progress) -> bool) -> Re
         }
     };
     let currency = data.programme.currency.clone();
-    let mut composer = Composer::new("Regulator pack", Geometry::A4_PORTRAIT)?;
-    let fonts = composer.fonts().clone();
-    let mut flow = Flow::new(&fonts, Geometry::A4_PORTRAIT);
-    for (i, d) in data.dossiers.iter().enumerate() {
-        step(i, &format!("{} {}", d.use_case.id, d.use_case.title))?;
-        dossier::write(&mut flow, d, &currency);
-    }
+    let fonts = flow.fonts.clone();
     step(data.dossiers.len(), "cross-reference")?;
     cross_reference(&mut flow, data);
     step(data.dossiers.len() + 1, "value")?;
@@ -93,7 +152,7 @@ pub fn render(data: &PackData, progress: &mut dyn FnMut(Progress) -> bool) -> Re
         progress(Progress {
             done: total as u32 - 1,
             total: total as u32,
-            step: format!("writing the PDF, {pages} pages ({seconds} s)"),
+            step: format!("writing the PDF ({seconds} s)"),
         })
     };
     let bytes = composer
@@ -103,14 +162,34 @@ pub fn render(data: &PackData, progress: &mut dyn FnMut(Progress) -> bool) -> Re
     Ok(Rendered { bytes, pages })
 }
 
-/// The page count the PDF's page tree declares (`/Count N`, written once by lopdf).
-pub(crate) fn count_pages(bytes: &[u8]) -> Option<u32> {
-    let text = String::from_utf8_lossy(bytes);
-    let at = text.find("/Count ")?;
-    text[at + 7..].split(|c: char| !c.is_ascii_digit()).next()?.parse().ok()
+/// Drops what only the dossier's own pages show.
+fn laid_out(d: &mut PackDossier) {
+    d.versions = Vec::new();
+    d.diffs = Vec::new();
+    d.packs = Vec::new();
+    d.sources = Vec::new();
+    d.policies = Vec::new();
+    d.evaluations = Vec::new();
+    d.deployments = Vec::new();
+    d.lineage_gaps = Vec::new();
+    d.bias_checks = Vec::new();
+    d.risks = Vec::new();
+    d.coverage = Vec::new();
+    d.signoffs = Vec::new();
+    d.pilot = None;
+    d.alerts = Vec::new();
+    d.feedback = Vec::new();
 }
 
-fn cover(fonts: &crate::typeset::flow::FontIds, data: &PackData) -> Vec<Op> {
+/// The page count the PDF's page tree declares (`/Count N`, written once by lopdf).
+pub(crate) fn count_pages(bytes: &[u8]) -> Option<u32> {
+    // On the bytes: a lossy copy of a 30 MB pack as text was the export's largest allocation.
+    let at = bytes.windows(7).position(|w| w == b"/Count ")? + 7;
+    let digits: Vec<u8> = bytes[at..].iter().take_while(|b| b.is_ascii_digit()).copied().collect();
+    std::str::from_utf8(&digits).ok()?.parse().ok()
+}
+
+fn cover(fonts: &crate::typeset::flow::FontIds, data: &PackData) -> crate::typeset::flow::Page {
     let g = Geometry::A4_PORTRAIT;
     let mut flow = Flow::new(fonts, g);
     flow.y = g.height - 200.0;
@@ -145,8 +224,8 @@ fn cover(fonts: &crate::typeset::flow::FontIds, data: &PackData) -> Vec<Op> {
         0.0,
     );
     let (mut pages, _) = flow.finish();
-    let mut ops = pages.swap_remove(0);
-    text_ops(&mut ops, fonts, Style::SMALL, None, g.margin, g.height - g.margin, "Steerco");
+    let mut ops = pages.swap_remove(0).unpack();
+    text_ops(&mut ops, Style::SMALL, None, g.margin, g.height - g.margin, "Steerco");
     ops
 }
 
@@ -276,7 +355,7 @@ fn appendix(flow: &mut Flow<'_>, data: &PackData) {
         ("Records in the trail", v.records.to_string()),
         ("Head hash", v.head_hash.clone()),
     ]);
-    let mut lines: Vec<&AuditLine> = data.dossiers.iter().flat_map(|d| d.audit.iter()).collect();
+    let mut lines: Vec<&AuditLine> = data.dossiers.iter().flat_map(|d| d.audit.iter().map(|l| &**l)).collect();
     lines.sort_by_key(|l| l.seq);
     lines.dedup_by_key(|l| l.seq);
     if lines.is_empty() {

@@ -11,9 +11,11 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{mpsc, Mutex};
 
 use lopdf::{Dictionary, Object, ObjectId, StringFormat};
-use printpdf::{Mm, Op, PdfDocument, PdfPage, PdfSaveOptions};
+use printpdf::{Mm, PdfDocument, PdfPage, PdfSaveOptions};
 
 use super::document::TypesetError;
+use super::flow::{FontIds, Mark, Page};
+use super::packed::PackedPage;
 
 /// Pages per chunk: large enough that each chunk's font subsets and resources are a small share
 /// of the file, small enough that two chunks in flight stay in a few tens of megabytes.
@@ -38,8 +40,11 @@ pub struct PageLink {
 
 /// What the document's catalog and trailer carry besides the pages.
 pub struct Extras<'a> {
+    /// The footer of each page (0-based), drawn over it.
+    pub footer: &'a (dyn Fn(usize) -> Page + Sync),
     pub links: &'a [PageLink],
     /// Written after the pages with the pages' final numbers; returns the outline's root.
+    #[allow(clippy::type_complexity)]
     pub outline: &'a dyn Fn(&mut ObjectWriter, &dyn Fn(usize) -> ObjectId) -> std::io::Result<Option<ObjectId>>,
     pub extra_info: &'a [(&'a str, &'a str)],
 }
@@ -64,7 +69,7 @@ impl ObjectWriter {
             self.offsets.resize(at + 1, None);
         }
         self.offsets[at] = Some(self.bytes.len());
-        write!(self.bytes, "{} 0 obj\n", id.0)?;
+        writeln!(self.bytes, "{} 0 obj", id.0)?;
         write_object(&mut self.bytes, object)?;
         self.bytes.extend_from_slice(b"\nendobj\n");
         Ok(())
@@ -76,7 +81,7 @@ impl ObjectWriter {
         write!(self.bytes, "xref\n0 {size}\n0000000000 65535 f \n")?;
         for id in 1..size {
             match self.offsets.get(id).copied().flatten() {
-                Some(offset) => write!(self.bytes, "{offset:010} 00000 n \n")?,
+                Some(offset) => writeln!(self.bytes, "{offset:010} 00000 n ")?,
                 None => self.bytes.extend_from_slice(b"0000000000 00000 f \n"),
             }
         }
@@ -89,12 +94,13 @@ impl ObjectWriter {
     }
 }
 
-/// Writes `pages` (each page's operations, footers already on) as a PDF with `template`'s fonts,
+/// Writes `pages` (footers already on) as a PDF with `template`'s fonts (`fonts` their ids),
 /// charts and metadata. `cancelled` is checked between chunks; when it is set, `Ok(None)`.
 pub fn write(
     template: &PdfDocument,
+    fonts: &FontIds,
     size: (Mm, Mm),
-    pages: Vec<Vec<Op>>,
+    pages: Vec<PackedPage>,
     extras: &Extras<'_>,
     cancelled: &AtomicBool,
 ) -> Result<Option<Vec<u8>>, TypesetError> {
@@ -118,7 +124,7 @@ pub fn write(
     let mut chunks = Vec::with_capacity(total.div_ceil(PAGES_PER_CHUNK));
     let mut pages = pages.into_iter();
     loop {
-        let chunk: Vec<Vec<Op>> = pages.by_ref().take(PAGES_PER_CHUNK).collect();
+        let chunk: Vec<PackedPage> = pages.by_ref().take(PAGES_PER_CHUNK).collect();
         if chunk.is_empty() {
             break;
         }
@@ -132,13 +138,24 @@ pub fn write(
         for _ in 0..2 {
             let done_tx = done_tx.clone();
             let work = &work;
+            let footer = extras.footer;
             scope.spawn(move || loop {
                 if cancelled.load(Ordering::Relaxed) {
                     return;
                 }
                 let next = work.lock().map(|mut w| w.next()).unwrap_or(None);
                 let Some((n, chunk)) = next else { return };
-                let encoded = encode_chunk(template, size, chunk).map(|doc| (n, doc));
+                let first = n * PAGES_PER_CHUNK;
+                let chunk = chunk
+                    .iter()
+                    .enumerate()
+                    .map(|(i, packed)| {
+                        let mut page = packed.unpack();
+                        page.extend(footer(first + i));
+                        page
+                    })
+                    .collect();
+                let encoded = encode_chunk(template, fonts, size, chunk).map(|doc| (n, doc));
                 if done_tx.send(encoded).is_err() {
                     return;
                 }
@@ -183,21 +200,33 @@ pub fn write(
 }
 
 /// One chunk as printpdf's object tree, its streams deflated.
-fn encode_chunk(template: &PdfDocument, size: (Mm, Mm), chunk: Vec<Vec<Op>>) -> Result<lopdf::Document, TypesetError> {
+fn encode_chunk(
+    template: &PdfDocument,
+    fonts: &FontIds,
+    size: (Mm, Mm),
+    chunk: Vec<Page>,
+) -> Result<lopdf::Document, TypesetError> {
     let used: HashSet<&str> = chunk
         .iter()
         .flatten()
-        .filter_map(|op| match op {
-            Op::UseXobject { id, .. } => Some(id.0.as_str()),
+        .filter_map(|mark| match mark {
+            Mark::Graphic { id, .. } => Some(id.0.as_str()),
             _ => None,
         })
         .collect();
     let mut doc = PdfDocument::new(&template.metadata.info.document_title);
     doc.metadata = template.metadata.clone();
     doc.resources.fonts = template.resources.fonts.clone();
-    doc.resources.xobjects.map =
-        template.resources.xobjects.map.iter().filter(|(id, _)| used.contains(id.0.as_str())).map(|(k, v)| (k.clone(), v.clone())).collect();
-    doc.pages = chunk.into_iter().map(|ops| PdfPage::new(size.0, size.1, super::compact::compact(ops))).collect();
+    doc.resources.xobjects.map = template
+        .resources
+        .xobjects
+        .map
+        .iter()
+        .filter(|(id, _)| used.contains(id.0.as_str()))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    doc.pages =
+        chunk.into_iter().map(|page| PdfPage::new(size.0, size.1, super::compact::page_ops(page, fonts))).collect();
     let options = PdfSaveOptions { optimize: true, subset_fonts: true, secure: true, image_optimization: None };
     let mut warnings = Vec::new();
     let mut lo = doc.to_lopdf_document(&options, &mut warnings);
@@ -296,7 +325,13 @@ fn link_annotation(link: &PageLink, target: ObjectId) -> Dictionary {
     dict.set("Border", Object::Array(vec![0.into(), 0.into(), 0.into()]));
     dict.set(
         "Dest",
-        Object::Array(vec![Object::Reference(target), "XYZ".into(), Object::Null, Object::Real(link.top), Object::Null]),
+        Object::Array(vec![
+            Object::Reference(target),
+            "XYZ".into(),
+            Object::Null,
+            Object::Real(link.top),
+            Object::Null,
+        ]),
     );
     dict
 }

@@ -8,12 +8,13 @@ use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use lopdf::{Dictionary, Object, ObjectId, StringFormat};
-use printpdf::{Mm, Op, ParsedFont, PdfDocument, Svg, XObjectId};
+use printpdf::{Mm, ParsedFont, PdfDocument, Svg, XObjectId};
 
 use super::chunks::{self, Extras, ObjectWriter, PageLink};
 
-use super::flow::{rule_ops, text_ops, FontIds, Geometry, Heading, Style};
+use super::flow::{rule_ops, text_ops, FontIds, Geometry, Heading, Page, Style};
 use super::fonts::{Face, Metrics, BOLD_TTF, FAMILY, REGULAR_TTF};
+use super::packed::PackedPage;
 use super::wrap::fit_one_line;
 
 /// What the document says about itself (the PDF's Info dictionary and XMP).
@@ -93,9 +94,9 @@ impl Composer {
     pub fn finish_reporting(
         self,
         info: &DocumentInfo,
-        front: Vec<Vec<Op>>,
+        front: Vec<Page>,
         contents: bool,
-        body: Vec<Vec<Op>>,
+        body: Vec<PackedPage>,
         headings: &[Heading],
         beat: &mut dyn FnMut(u64) -> bool,
     ) -> Result<Option<Vec<u8>>, TypesetError> {
@@ -128,9 +129,9 @@ impl Composer {
     pub fn finish(
         self,
         info: &DocumentInfo,
-        front: Vec<Vec<Op>>,
+        front: Vec<Page>,
         contents: bool,
-        body: Vec<Vec<Op>>,
+        body: Vec<PackedPage>,
         headings: &[Heading],
     ) -> Result<Vec<u8>, TypesetError> {
         self.write(info, front, contents, body, headings, &AtomicBool::new(false))?
@@ -140,9 +141,9 @@ impl Composer {
     fn write(
         mut self,
         info: &DocumentInfo,
-        front: Vec<Vec<Op>>,
+        front: Vec<Page>,
         contents: bool,
-        body: Vec<Vec<Op>>,
+        body: Vec<PackedPage>,
         headings: &[Heading],
         cancelled: &AtomicBool,
     ) -> Result<Option<Vec<u8>>, TypesetError> {
@@ -160,7 +161,7 @@ impl Composer {
             .iter()
             .map(|h| Entry { level: h.level, title: h.title.clone(), page: offset + h.page + 1, y: h.y })
             .collect();
-        let mut pages = front;
+        let mut pages: Vec<PackedPage> = front.iter().map(PackedPage::pack).collect();
         let mut links = Vec::new();
         if contents {
             let listed: Vec<Entry> = listed
@@ -168,15 +169,13 @@ impl Composer {
                 .map(|h| Entry { level: h.level, title: h.title.clone(), page: offset + h.page + 1, y: h.y })
                 .collect();
             let first = pages.len();
-            let (toc, toc_links) = contents_pages(&self.fonts, geometry, &listed, per_page, first);
-            pages.extend(toc);
+            let (toc, toc_links) = contents_pages(geometry, &listed, per_page, first);
+            pages.extend(toc.iter().map(PackedPage::pack));
             links = toc_links;
         }
         pages.extend(body);
         let total = pages.len();
-        for (i, ops) in pages.iter_mut().enumerate() {
-            footer(ops, &self.fonts, geometry, &info.footer, i + 1, total);
-        }
+        let footer = |index: usize| footer(geometry, &info.footer, index + 1, total);
         let size = (Mm(geometry.width * 25.4 / 72.0), Mm(geometry.height * 25.4 / 72.0));
         let meta = &mut self.doc.metadata.info;
         meta.document_title = info.title.clone();
@@ -191,10 +190,10 @@ impl Composer {
         meta.metadata_date = when;
         let extra_info: Vec<(&str, &str)> =
             info.fingerprint.iter().map(|f| ("SteercoFingerprint", f.as_str())).collect();
-        let outline = |out: &mut ObjectWriter, page_id: &dyn Fn(usize) -> ObjectId| {
-            write_outline(out, &entries, total, page_id)
-        };
-        chunks::write(&self.doc, size, pages, &Extras { links: &links, outline: &outline, extra_info: &extra_info }, cancelled)
+        let outline =
+            |out: &mut ObjectWriter, page_id: &dyn Fn(usize) -> ObjectId| write_outline(out, &entries, total, page_id);
+        let extras = Extras { footer: &footer, links: &links, outline: &outline, extra_info: &extra_info };
+        chunks::write(&self.doc, &self.fonts, size, pages, &extras, cancelled)
     }
 }
 
@@ -206,13 +205,7 @@ fn toc_lines_per_page(g: Geometry) -> usize {
 }
 
 /// The contents pages (the first being page `first`, 0-based) and each line's link to its page.
-fn contents_pages(
-    fonts: &FontIds,
-    g: Geometry,
-    entries: &[Entry],
-    per_page: usize,
-    first: usize,
-) -> (Vec<Vec<Op>>, Vec<PageLink>) {
+fn contents_pages(g: Geometry, entries: &[Entry], per_page: usize, first: usize) -> (Vec<Page>, Vec<PageLink>) {
     let metrics = Metrics::get();
     let title = Style { face: Face::Bold, size: 17.0, grey: 0.05, leading: 1.25 };
     let mut pages = Vec::new();
@@ -222,7 +215,6 @@ fn contents_pages(
         let mut y = g.top();
         text_ops(
             &mut ops,
-            fonts,
             title,
             None,
             g.margin,
@@ -240,8 +232,8 @@ fn contents_pages(
             let room = g.content_width() - indent - number_width - 24.0;
             let text = fit_one_line(metrics, &entry.title, style.face, style.size, room);
             let baseline = y - style.size;
-            text_ops(&mut ops, fonts, style, None, g.margin + indent, baseline, &text);
-            text_ops(&mut ops, fonts, style, None, g.width - g.margin - number_width, baseline, &number);
+            text_ops(&mut ops, style, None, g.margin + indent, baseline, &text);
+            text_ops(&mut ops, style, None, g.width - g.margin - number_width, baseline, &number);
             let dots_from = g.margin + indent + metrics.width(&text, style.face, style.size) + 6.0;
             let dots_to = g.width - g.margin - number_width - 6.0;
             if dots_to > dots_from {
@@ -260,7 +252,10 @@ fn contents_pages(
     (pages, links)
 }
 
-fn footer(ops: &mut Vec<Op>, fonts: &FontIds, g: Geometry, text: &str, page: usize, total: usize) {
+/// The footer of page `page` (1-based) of `total`.
+fn footer(g: Geometry, text: &str, page: usize, total: usize) -> Page {
+    let mut ops = Page::with_capacity(3);
+    let ops = &mut ops;
     let metrics = Metrics::get();
     let style = Style::SMALL.sized(if g.width > g.height { 9.0 } else { 7.5 });
     let y = g.margin * 0.6;
@@ -274,8 +269,9 @@ fn footer(ops: &mut Vec<Op>, fonts: &FontIds, g: Geometry, text: &str, page: usi
         g.content_width() - number_width - 20.0,
     );
     rule_ops(ops, g.margin, g.width - g.margin, y + style.size + 4.0, 0.3, 0.8);
-    text_ops(ops, fonts, style, None, g.margin, y, &left);
-    text_ops(ops, fonts, style, None, g.width - g.margin - number_width, y, &number);
+    text_ops(ops, style, None, g.margin, y, &left);
+    text_ops(ops, style, None, g.width - g.margin - number_width, y, &number);
+    std::mem::take(ops)
 }
 
 fn pdf_date(t: chrono::DateTime<chrono::Utc>) -> printpdf::OffsetDateTime {

@@ -1,13 +1,14 @@
 //! Text flowing down pages: headings (remembered for the table of contents and the outline),
 //! paragraphs, label–value lists, notes and embedded charts, each kept whole where it fits and
 //! moved to a new page where it does not. Coordinates are points from the page's bottom-left,
-//! as PDF has them; `y` is where the next block's top goes.
+//! as PDF has them; `y` is where the next block's top goes. A page is kept as marks (a line of
+//! text, a rule, a fill, a chart) rather than printpdf's operations: a thousand-dossier pack is
+//! held whole until its page count is known, and its operations took about 100 KB a page.
 
-use printpdf::{
-    Color, FontId, Line, LinePoint, Op, PdfFontHandle, Point, Pt, Rect, Rgb, TextItem, XObjectId, XObjectTransform,
-};
+use printpdf::{FontId, PdfFontHandle, XObjectId};
 
 use super::fonts::{Face, Metrics};
+use super::packed::PackedPage;
 use super::wrap::wrap;
 
 /// A page's size and margins, in points.
@@ -88,53 +89,86 @@ impl FontIds {
     }
 }
 
-pub fn grey(level: f32) -> Color {
-    rgb(level, level, level)
+/// An RGB colour, each channel 0–1.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Colour(pub [f32; 3]);
+
+pub fn grey(level: f32) -> Colour {
+    Colour([level; 3])
 }
 
-pub fn rgb(r: f32, g: f32, b: f32) -> Color {
-    Color::Rgb(Rgb { r, g, b, icc_profile: None })
+pub fn rgb(r: f32, g: f32, b: f32) -> Colour {
+    Colour([r, g, b])
 }
 
-/// Ops that set one line of text at (`x`, baseline `y`).
-pub fn text_ops(ops: &mut Vec<Op>, fonts: &FontIds, style: Style, color: Option<Color>, x: f32, y: f32, text: &str) {
+/// One thing drawn on a page, in points from the bottom-left.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Mark {
+    /// A line of text at (`x`, baseline `y`).
+    Text { x: f32, y: f32, face: Face, size: f32, colour: Colour, text: Box<str> },
+    /// A horizontal rule from `x1` to `x2`.
+    Rule { x1: f32, x2: f32, y: f32, thickness: f32, grey: f32 },
+    /// A filled rectangle, lower-left corner (`x`, `y`).
+    Fill { x: f32, y: f32, width: f32, height: f32, colour: Colour },
+    /// An embedded chart, its lower-left corner at (`x`, `y`), scaled.
+    Graphic { id: XObjectId, x: f32, y: f32, scale: f32 },
+}
+
+/// A page's marks, in drawing order.
+pub type Page = Vec<Mark>;
+
+/// Sets one line of text at (`x`, baseline `y`).
+pub fn text_ops(page: &mut Page, style: Style, colour: Option<Colour>, x: f32, y: f32, text: &str) {
     if text.is_empty() {
         return;
     }
-    ops.push(Op::StartTextSection);
-    ops.push(Op::SetFillColor { col: color.unwrap_or_else(|| grey(style.grey)) });
-    ops.push(Op::SetFont { font: fonts.handle(style.face), size: Pt(style.size) });
-    ops.push(Op::SetTextCursor { pos: Point { x: Pt(x), y: Pt(y) } });
-    ops.push(Op::ShowText { items: vec![TextItem::Text(text.to_owned())] });
-    ops.push(Op::EndTextSection);
+    let colour = colour.unwrap_or_else(|| grey(style.grey));
+    page.push(Mark::Text { x, y, face: style.face, size: style.size, colour, text: text.into() });
 }
 
-pub fn rule_ops(ops: &mut Vec<Op>, x1: f32, x2: f32, y: f32, thickness: f32, level: f32) {
-    ops.push(Op::SetOutlineColor { col: grey(level) });
-    ops.push(Op::SetOutlineThickness { pt: Pt(thickness) });
-    ops.push(Op::DrawLine {
-        line: Line {
-            points: vec![
-                LinePoint { p: Point { x: Pt(x1), y: Pt(y) }, bezier: false },
-                LinePoint { p: Point { x: Pt(x2), y: Pt(y) }, bezier: false },
-            ],
-            is_closed: false,
-        },
-    });
+pub fn rule_ops(page: &mut Page, x1: f32, x2: f32, y: f32, thickness: f32, level: f32) {
+    page.push(Mark::Rule { x1, x2, y, thickness, grey: level });
 }
 
-pub fn fill_ops(ops: &mut Vec<Op>, x: f32, y: f32, width: f32, height: f32, color: Color) {
-    ops.push(Op::SetFillColor { col: color });
-    ops.push(Op::DrawRectangle {
-        rectangle: Rect {
-            x: Pt(x),
-            y: Pt(y),
-            width: Pt(width),
-            height: Pt(height),
-            mode: Some(printpdf::PaintMode::Fill),
-            winding_order: None,
-        },
-    });
+pub fn fill_ops(page: &mut Page, x: f32, y: f32, width: f32, height: f32, colour: Colour) {
+    page.push(Mark::Fill { x, y, width, height, colour });
+}
+
+/// Packs finished pages on a second thread while the next ones are laid out (packing a
+/// thousand-dossier pack's pages is about a second of work).
+#[derive(Debug)]
+struct Packer {
+    pages: Option<std::sync::mpsc::SyncSender<Page>>,
+    packed: Option<std::thread::JoinHandle<Vec<PackedPage>>>,
+    sent: usize,
+}
+
+impl Packer {
+    fn start() -> Packer {
+        // A few pages waiting at most: the layout is the slower side.
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Page>(16);
+        let packed = std::thread::spawn(move || rx.into_iter().map(|page| PackedPage::pack(&page)).collect());
+        Packer { pages: Some(tx), packed: Some(packed), sent: 0 }
+    }
+
+    fn send(&mut self, page: Page) {
+        self.sent += 1;
+        // The thread only ends once the sender is dropped (in `finish`), so this cannot fail.
+        if let Some(tx) = &self.pages {
+            let _ = tx.send(page);
+        }
+    }
+
+    fn finish(&mut self) -> Vec<PackedPage> {
+        self.pages = None;
+        let packed = match self.packed.take().map(std::thread::JoinHandle::join) {
+            Some(Ok(packed)) => packed,
+            Some(Err(panic)) => std::panic::resume_unwind(panic),
+            None => Vec::new(),
+        };
+        debug_assert_eq!(packed.len(), self.sent);
+        packed
+    }
 }
 
 /// Pages being filled from the top down.
@@ -143,7 +177,10 @@ pub struct Flow<'a> {
     pub metrics: &'static Metrics,
     pub fonts: &'a FontIds,
     pub geometry: Geometry,
-    pub pages: Vec<Vec<Op>>,
+    /// The pages filled so far, being packed on a thread of their own.
+    packer: Packer,
+    /// The page being filled.
+    pub page: Page,
     pub headings: Vec<Heading>,
     pub y: f32,
     /// Set at the top of every page a block overflows onto ("UC-001 … (continued)"), so no page
@@ -157,7 +194,8 @@ impl<'a> Flow<'a> {
             metrics: Metrics::get(),
             fonts,
             geometry,
-            pages: vec![Vec::new()],
+            packer: Packer::start(),
+            page: Page::new(),
             headings: Vec::new(),
             y: geometry.top(),
             continuation: None,
@@ -165,22 +203,21 @@ impl<'a> Flow<'a> {
     }
 
     pub fn page_index(&self) -> usize {
-        self.pages.len() - 1
+        self.packer.sent
     }
 
-    pub fn ops(&mut self) -> &mut Vec<Op> {
-        self.pages.last_mut().expect("a flow always has a page")
+    pub fn ops(&mut self) -> &mut Page {
+        &mut self.page
     }
 
     pub fn new_page(&mut self) {
-        self.pages.push(Vec::new());
+        self.packer.send(std::mem::take(&mut self.page));
         self.y = self.geometry.top();
         if let Some((text, style)) = self.continuation.clone() {
             let text =
                 super::wrap::fit_one_line(self.metrics, &text, style.face, style.size, self.geometry.content_width());
             let (x, baseline) = (self.geometry.margin, self.y - style.size);
-            let fonts = self.fonts;
-            text_ops(self.ops(), fonts, style, None, x, baseline, &text);
+            text_ops(self.ops(), style, None, x, baseline, &text);
             self.y -= style.line_height() + style.size * 0.6;
         }
     }
@@ -218,11 +255,10 @@ impl<'a> Flow<'a> {
         }
     }
 
-    pub fn line(&mut self, x: f32, style: Style, color: Option<Color>, text: &str) {
+    pub fn line(&mut self, x: f32, style: Style, color: Option<Colour>, text: &str) {
         self.ensure(style.line_height());
         let baseline = self.y - style.size;
-        let fonts = self.fonts;
-        text_ops(self.ops(), fonts, style, color, x, baseline, text);
+        text_ops(self.ops(), style, color, x, baseline, text);
         self.y -= style.line_height();
     }
 
@@ -291,12 +327,11 @@ impl<'a> Flow<'a> {
             for i in 0..rows {
                 self.ensure(lh);
                 let baseline = self.y - Style::BODY.size;
-                let fonts = self.fonts;
                 if let Some(l) = labels.get(i) {
-                    text_ops(self.ops(), fonts, Style::LABEL, None, x_label, baseline, l);
+                    text_ops(self.ops(), Style::LABEL, None, x_label, baseline, l);
                 }
                 if let Some(v) = values.get(i) {
-                    text_ops(self.ops(), fonts, Style::BODY, None, x_value, baseline, v);
+                    text_ops(self.ops(), Style::BODY, None, x_value, baseline, v);
                 }
                 self.y -= lh;
             }
@@ -312,21 +347,13 @@ impl<'a> Flow<'a> {
         self.ensure(height + 6.0);
         let x = self.geometry.margin + (self.geometry.content_width() - width) / 2.0;
         let y = self.y - height;
-        self.ops().push(Op::UseXobject {
-            id,
-            transform: XObjectTransform {
-                translate_x: Some(Pt(x)),
-                translate_y: Some(Pt(y)),
-                scale_x: Some(scale),
-                scale_y: Some(scale),
-                dpi: Some(72.0),
-                ..Default::default()
-            },
-        });
+        self.ops().push(Mark::Graphic { id, x, y, scale });
         self.y = y - 8.0;
     }
 
-    pub fn finish(self) -> (Vec<Vec<Op>>, Vec<Heading>) {
-        (self.pages, self.headings)
+    pub fn finish(mut self) -> (Vec<PackedPage>, Vec<Heading>) {
+        let last = std::mem::take(&mut self.page);
+        self.packer.send(last);
+        (self.packer.finish(), self.headings)
     }
 }

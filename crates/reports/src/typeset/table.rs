@@ -120,7 +120,6 @@ impl Flow<'_> {
         style: Style,
         top: f32,
     ) {
-        let fonts = self.fonts;
         let metrics = self.metrics;
         let mut x = self.geometry.margin;
         for ((column, width), lines) in columns.iter().zip(widths).zip(cells) {
@@ -130,7 +129,7 @@ impl Flow<'_> {
                     Align::Left => x + PAD,
                     Align::Right => x + width - PAD - metrics.width(line, style.face, style.size),
                 };
-                text_ops(self.ops(), fonts, style, None, lx, baseline, line);
+                text_ops(self.ops(), style, None, lx, baseline, line);
             }
             x += width;
         }

@@ -196,9 +196,7 @@ pub(crate) fn evidence_with(
             s.stale.then(|| format!("{} is stale: the dossier or its evidence changed since", s.signoff.id)),
         ));
     }
-    let (records, _) =
-        audit::log(c, &audit::LogFilter { entity: Some(case.id.clone()), limit: Some(1), ..Default::default() })?;
-    if !records.is_empty() {
+    if audit::names(c, &case.id)? {
         out.push(EvidenceRecord::unless(
             K::AuditTrail,
             format!("trail:{}", case.id),

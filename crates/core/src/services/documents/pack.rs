@@ -4,6 +4,7 @@
 //! verification. The renderer only lays this out; it decides nothing.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use rusqlite::Connection;
 use serde::Serialize;
@@ -83,7 +84,9 @@ pub struct PackDossier {
     pub alerts: Vec<DriftAlert>,
     pub feedback: Vec<FeedbackEntry>,
     pub value: UseCaseValue,
-    pub audit: Vec<AuditLine>,
+    /// Shared with the trail read once for the whole pack: a record can belong to several
+    /// dossiers, and a thousand dossiers' copies were tens of megabytes.
+    pub audit: Vec<Arc<AuditLine>>,
 }
 
 /// Everything one pack is built from, and the fingerprint of it.
@@ -117,10 +120,36 @@ pub(crate) fn scope_in(c: &Connection, named: &[String]) -> CoreResult<Vec<UseCa
 }
 
 /// Reads the pack for `named` use cases (all in pilot or later when empty); `reading` hears what
-/// is being read, for a progress bar (a thousand dossiers take seconds).
+/// is being read, for a progress bar.
 pub fn gather(db: &Db, caller: &Caller, named: &[String], reading: &mut dyn FnMut(&str)) -> CoreResult<PackData> {
+    gather_each(db, caller, named, reading, &mut |_, _| true)?
+        .ok_or_else(|| CoreError::invalid("use_case", "the pack's reading was stopped"))
+}
+
+/// Where a dossier handed over while the pack is read stands.
+pub struct DossierRead<'a> {
+    pub programme: &'a Programme,
+    /// Its place (0-based) among the `of` dossiers of the pack.
+    pub index: usize,
+    pub of: usize,
+}
+
+/// As `gather`, handing each dossier to `each` as soon as it is read and fingerprinted, in the
+/// same snapshot, so a thousand dossiers can be laid out one by one and let go of rather than
+/// held all at once; the dossiers come back as `each` left them. `each` returning false stops
+/// the reading: `Ok(None)`.
+pub fn gather_each(
+    db: &Db,
+    caller: &Caller,
+    named: &[String],
+    reading: &mut dyn FnMut(&str),
+    each: &mut dyn FnMut(DossierRead<'_>, &mut PackDossier) -> bool,
+) -> CoreResult<Option<PackData>> {
     let actor = db.resolve(caller)?;
-    db.read(|c| gather_in(c, &actor.name, caller.now, named, reading))
+    let data = db.read(|c| gather_in_each(c, &actor.name, caller.now, named, reading, each))?;
+    // The snapshot filled the page cache; the caller's layout can use that memory now.
+    db.release_cache()?;
+    Ok(data)
 }
 
 pub(crate) fn gather_in(
@@ -130,6 +159,18 @@ pub(crate) fn gather_in(
     named: &[String],
     reading: &mut dyn FnMut(&str),
 ) -> CoreResult<PackData> {
+    gather_in_each(c, prepared_by, prepared_at, named, reading, &mut |_, _| true)?
+        .ok_or_else(|| CoreError::invalid("use_case", "the pack's reading was stopped"))
+}
+
+fn gather_in_each(
+    c: &Connection,
+    prepared_by: &str,
+    prepared_at: chrono::DateTime<chrono::Utc>,
+    named: &[String],
+    reading: &mut dyn FnMut(&str),
+    each: &mut dyn FnMut(DossierRead<'_>, &mut PackDossier) -> bool,
+) -> CoreResult<Option<PackData>> {
     reading("the use cases");
     let programme = store::programme::get(c)?.ok_or(CoreError::NoProgramme)?;
     let cases = scope_in(c, named)?;
@@ -154,11 +195,14 @@ pub(crate) fn gather_in(
     }
     let all_alerts: Vec<DriftAlert> =
         store::monitoring::alerts(c, None, true)?.into_iter().map(DriftAlert::from).collect();
-    let audit = audit_lines(c)?;
+    let audit: Vec<Arc<AuditLine>> = audit_lines(c)?.into_iter().map(Arc::new).collect();
+    let audit = AuditIndex::new(&audit);
 
-    let mut dossiers = Vec::with_capacity(cases.len());
-    for case in cases {
-        reading(&format!("reading {} {}", case.id, case.title));
+    let mut digest = DigestBuilder::default();
+    digest.add("programme", &programme)?;
+    let of = cases.len();
+    let mut dossiers = Vec::with_capacity(of);
+    for (index, case) in cases.into_iter().enumerate() {
         let mut versions: Vec<AdapterVersion> =
             shared.versions.iter().filter(|v| v.use_case_id.as_deref() == Some(case.id.as_str())).cloned().collect();
         versions.sort_by(|a, b| (&a.adapter_name, &a.id).cmp(&(&b.adapter_name, &b.id)));
@@ -237,12 +281,16 @@ pub(crate) fn gather_in(
             value,
             audit: Vec::new(),
         };
-        dossier.audit = audit_of(&dossier, &audit);
+        dossier.audit = audit.of(&dossier);
+        fingerprint_dossier(&mut digest, &dossier)?;
+        if !each(DossierRead { programme: &programme, index, of }, &mut dossier) {
+            return Ok(None);
+        }
         dossiers.push(dossier);
     }
     let portfolio_returns = crate::services::steering::dashboard::portfolio_series(c)?;
-    let digest = digest_of(&programme, &dossiers)?;
-    Ok(PackData {
+    let digest = digest.finish();
+    Ok(Some(PackData {
         mapping: frameworks::mapping(&catalogue),
         frameworks: catalogue,
         programme,
@@ -252,7 +300,7 @@ pub(crate) fn gather_in(
         portfolio_returns,
         verification,
         digest,
-    })
+    }))
 }
 
 fn signoff_line(queue: &signoffs::SignoffQueue, id: String, kind: SignoffKind, title: String) -> SignoffLine {
@@ -292,70 +340,87 @@ fn signoff_line(queue: &signoffs::SignoffQueue, id: String, kind: SignoffKind, t
 
 /// The trail's records of the dossier's own rows: its id, its adapters, versions, evaluations,
 /// pilot and everything filed under them.
-fn audit_of(d: &PackDossier, all: &[AuditLine]) -> Vec<AuditLine> {
-    let mut ids: std::collections::HashSet<&str> = std::collections::HashSet::new();
-    ids.insert(&d.use_case.id);
-    for v in &d.versions {
-        ids.insert(&v.id);
-        ids.insert(&v.adapter_id);
-    }
-    ids.extend(d.evaluations.iter().map(|e| e.id.as_str()));
-    ids.extend(d.deployments.iter().map(|e| e.id.as_str()));
-    ids.extend(d.alerts.iter().map(|e| e.id.as_str()));
-    if let Some(p) = &d.pilot {
-        ids.insert(&p.id);
-        ids.extend(p.phases.iter().map(|x| x.id.as_str()));
-        ids.extend(p.kpis.iter().map(|x| x.id.as_str()));
-        ids.extend(p.incidents.iter().map(|x| x.id.as_str()));
-    }
-    all.iter()
-        .filter(|l| {
-            let head = l.entity_id.split('/').next().unwrap_or("");
-            ids.contains(l.entity_id.as_str()) || ids.contains(l.subject.as_str()) || ids.contains(head)
-        })
-        .cloned()
-        .collect()
+/// The trail's records by the ids they name (the record's own id, the id before a `/`, and the
+/// subject): each dossier looks its records up rather than scanning the whole trail, which for a
+/// thousand dossiers was most of the pack's reading.
+struct AuditIndex<'a> {
+    lines: &'a [Arc<AuditLine>],
+    by_id: HashMap<&'a str, Vec<usize>>,
 }
 
-/// Each record the pack shows, hashed on its own, and the fingerprint over them all.
-fn digest_of(programme: &Programme, dossiers: &[PackDossier]) -> CoreResult<Digest> {
-    let mut b = DigestBuilder::default();
-    b.add("programme", programme)?;
-    for d in dossiers {
-        let uc = &d.use_case.id;
-        b.add(uc, &(&d.use_case, &d.oversight, &d.blueprint, &d.risks, &d.bias_checks))?;
-        for v in &d.versions {
-            b.add(&v.id, v)?;
-        }
-        for e in &d.evaluations {
-            b.add(&e.id, e)?;
-        }
-        for x in &d.deployments {
-            b.add(&x.id, x)?;
-        }
-        for p in &d.packs {
-            b.add(&p.id, p)?;
-        }
-        for s in &d.sources {
-            b.add(&s.id, s)?;
-        }
-        for p in &d.policies {
-            b.add(&p.id, p)?;
-        }
-        for s in &d.signoffs {
-            if let Some(id) = &s.signoff_id {
-                b.add(id, s)?;
+impl<'a> AuditIndex<'a> {
+    fn new(lines: &'a [Arc<AuditLine>]) -> AuditIndex<'a> {
+        let mut by_id: HashMap<&'a str, Vec<usize>> = HashMap::new();
+        for (i, l) in lines.iter().enumerate() {
+            let head = l.entity_id.split('/').next().unwrap_or("");
+            let mut keys = vec![l.entity_id.as_str(), l.subject.as_str(), head];
+            keys.sort_unstable();
+            keys.dedup();
+            for key in keys {
+                by_id.entry(key).or_default().push(i);
             }
         }
-        if let Some(p) = &d.pilot {
-            b.add(&p.id, &(p, &d.feedback))?;
-        }
-        for a in &d.alerts {
-            b.add(&a.id, a)?;
-        }
-        b.add(&format!("value:{uc}"), &d.value.months)?;
-        let trail: Vec<(i64, &str)> = d.audit.iter().map(|l| (l.seq, l.hash.as_str())).collect();
-        b.add(&format!("trail:{uc}"), &trail)?;
+        AuditIndex { lines, by_id }
     }
-    Ok(b.finish())
+
+    /// The records of the dossier's use case and of everything it holds, oldest first.
+    fn of(&self, d: &PackDossier) -> Vec<Arc<AuditLine>> {
+        let mut ids: Vec<&str> = vec![&d.use_case.id];
+        for v in &d.versions {
+            ids.push(&v.id);
+            ids.push(&v.adapter_id);
+        }
+        ids.extend(d.evaluations.iter().map(|e| e.id.as_str()));
+        ids.extend(d.deployments.iter().map(|e| e.id.as_str()));
+        ids.extend(d.alerts.iter().map(|e| e.id.as_str()));
+        if let Some(p) = &d.pilot {
+            ids.push(&p.id);
+            ids.extend(p.phases.iter().map(|x| x.id.as_str()));
+            ids.extend(p.kpis.iter().map(|x| x.id.as_str()));
+            ids.extend(p.incidents.iter().map(|x| x.id.as_str()));
+        }
+        let mut at: Vec<usize> = ids.iter().filter_map(|id| self.by_id.get(id)).flatten().copied().collect();
+        at.sort_unstable();
+        at.dedup();
+        at.into_iter().map(|i| Arc::clone(&self.lines[i])).collect()
+    }
+}
+
+/// Each record a dossier shows, hashed on its own into the pack's fingerprint.
+fn fingerprint_dossier(b: &mut DigestBuilder, d: &PackDossier) -> CoreResult<()> {
+    let uc = &d.use_case.id;
+    b.add(uc, &(&d.use_case, &d.oversight, &d.blueprint, &d.risks, &d.bias_checks))?;
+    for v in &d.versions {
+        b.add(&v.id, v)?;
+    }
+    for e in &d.evaluations {
+        b.add(&e.id, e)?;
+    }
+    for x in &d.deployments {
+        b.add(&x.id, x)?;
+    }
+    for p in &d.packs {
+        b.add(&p.id, p)?;
+    }
+    for s in &d.sources {
+        b.add(&s.id, s)?;
+    }
+    for p in &d.policies {
+        b.add(&p.id, p)?;
+    }
+    for s in &d.signoffs {
+        if let Some(id) = &s.signoff_id {
+            b.add(id, s)?;
+        }
+    }
+    if let Some(p) = &d.pilot {
+        b.add(&p.id, &(p, &d.feedback))?;
+    }
+    for a in &d.alerts {
+        b.add(&a.id, a)?;
+    }
+    b.add(&format!("value:{uc}"), &d.value.months)?;
+    let trail: Vec<(i64, &str)> = d.audit.iter().map(|l| (l.seq, l.hash.as_str())).collect();
+    b.add(&format!("trail:{uc}"), &trail)?;
+    Ok(())
 }
