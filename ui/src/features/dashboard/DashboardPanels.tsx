@@ -12,6 +12,7 @@ import type { OpenMeeting } from "../../bindings/OpenMeeting";
 import type { PilotState } from "../../bindings/PilotState";
 import type { PilotPhase } from "../../bindings/PilotPhase";
 import { DecisionRow } from "../../components/DecisionRow";
+import { useFirstRows } from "../../components/useFirstRows";
 import { openableRow } from "../../components/tableRows";
 import { localDate, localMonth } from "../../lib/compliance";
 import { keys } from "../../lib/queryKeys";
@@ -30,6 +31,9 @@ export function Panel({ title, testId, children }: { title: string; testId: stri
     </Paper>
   );
 }
+
+/** Rows a list shows before "Show all". */
+export const FIRST_ROWS = 10;
 
 function Empty({ children }: { children: ReactNode }) {
   return (
@@ -79,6 +83,7 @@ export function PilotsByPhase({ pilots }: { pilots: PilotPhase[] }) {
   const counts = PILOT_STATES.map((s) => ({ state: s, count: pilots.filter((p) => p.state === s).length })).filter(
     (c) => c.count > 0,
   );
+  const { shown, toggle } = useFirstRows(pilots, FIRST_ROWS, "dashboard-pilots-more");
   return (
     <Panel title="Pilots by phase" testId="dashboard-pilots">
       {pilots.length === 0 ? (
@@ -94,7 +99,7 @@ export function PilotsByPhase({ pilots }: { pilots: PilotPhase[] }) {
           </Group>
           <Table verticalSpacing="xs" highlightOnHover>
             <Table.Tbody>
-              {pilots.map((p) => {
+              {shown.map((p) => {
                 return (
                   <Table.Tr
                     key={p.pilot_id}
@@ -132,6 +137,7 @@ export function PilotsByPhase({ pilots }: { pilots: PilotPhase[] }) {
               })}
             </Table.Tbody>
           </Table>
+          {toggle}
         </Stack>
       )}
     </Panel>
@@ -148,23 +154,27 @@ export function DecisionsNeeded({
   const { navigate } = useNavigation();
   const open = (d: Decision) =>
     d.kind === "payback_gate" ? onOpenCase(d.record_id) : navigate("signoffs", d.record_id);
+  const { shown, toggle } = useFirstRows(decisions, FIRST_ROWS, "dashboard-decisions-more");
   return (
     <Panel title="Decisions needed" testId="dashboard-decisions">
       {decisions.length === 0 ? (
         <Empty>No decision waits: no case parked by the payback gate, nothing awaiting a sign-off.</Empty>
       ) : (
-        <Table verticalSpacing="xs" highlightOnHover>
-          <Table.Tbody>
-            {decisions.map((d) => (
-              <DecisionRow
-                key={`${d.kind}-${d.record_id}`}
-                decision={d}
-                onOpen={() => open(d)}
-                testId={`dashboard-decision-${d.record_id}`}
-              />
-            ))}
-          </Table.Tbody>
-        </Table>
+        <>
+          <Table verticalSpacing="xs" highlightOnHover>
+            <Table.Tbody>
+              {shown.map((d) => (
+                <DecisionRow
+                  key={`${d.kind}-${d.record_id}`}
+                  decision={d}
+                  onOpen={() => open(d)}
+                  testId={`dashboard-decision-${d.record_id}`}
+                />
+              ))}
+            </Table.Tbody>
+          </Table>
+          {toggle}
+        </>
       )}
     </Panel>
   );
@@ -210,46 +220,50 @@ export function OpenMeetingPanel({ meeting }: { meeting: OpenMeeting | null }) {
 
 export function OpenIncidents({ incidents }: { incidents: OpenIncident[] }) {
   const { navigate } = useNavigation();
+  const { shown, toggle } = useFirstRows(incidents, FIRST_ROWS, "dashboard-incidents-more");
   return (
     <Panel title="Open incidents" testId="dashboard-incidents">
       {incidents.length === 0 ? (
         <Empty>No incident is open.</Empty>
       ) : (
-        <Table verticalSpacing="xs" highlightOnHover>
-          <Table.Tbody>
-            {incidents.map((i) => (
-              <Table.Tr
-                key={i.id}
-                {...openableRow(
-                  () => navigate("pilots", pilotsParam(i.use_case_id, "operations")),
-                  `Open the incidents of ${i.use_case_id} ${i.title}`,
-                )}
-                data-testid={`dashboard-incident-${i.id}`}
-              >
-                <Table.Td style={{ verticalAlign: "top" }}>
-                  <Group gap={4} wrap="nowrap">
-                    <Badge miw="max-content" color={SEVERITY_COLOR[i.severity]} variant="light">
-                      {SEVERITY_LABEL[i.severity]}
-                    </Badge>
-                    {i.compliance && (
-                      <Badge miw="max-content" color={TONE.bad} variant="outline">
-                        Compliance
+        <>
+          <Table verticalSpacing="xs" highlightOnHover>
+            <Table.Tbody>
+              {shown.map((i) => (
+                <Table.Tr
+                  key={i.id}
+                  {...openableRow(
+                    () => navigate("pilots", pilotsParam(i.use_case_id, "operations")),
+                    `Open the incidents of ${i.use_case_id} ${i.title}`,
+                  )}
+                  data-testid={`dashboard-incident-${i.id}`}
+                >
+                  <Table.Td style={{ verticalAlign: "top" }}>
+                    <Group gap={4} wrap="nowrap">
+                      <Badge miw="max-content" color={SEVERITY_COLOR[i.severity]} variant="light">
+                        {SEVERITY_LABEL[i.severity]}
                       </Badge>
-                    )}
-                  </Group>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm" lineClamp={2}>
-                    {i.description}
-                  </Text>
-                  <Text size="xs" c="dimmed">
-                    {i.id} · {i.use_case_id} {i.title} · {localDate(i.occurred_on)}
-                  </Text>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+                      {i.compliance && (
+                        <Badge miw="max-content" color={TONE.bad} variant="outline">
+                          Compliance
+                        </Badge>
+                      )}
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm" lineClamp={2}>
+                      {i.description}
+                    </Text>
+                    <Text size="xs" c="dimmed">
+                      {i.id} · {i.use_case_id} {i.title} · {localDate(i.occurred_on)}
+                    </Text>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          {toggle}
+        </>
       )}
     </Panel>
   );

@@ -6,6 +6,7 @@ import { Badge, Group, NavLink, Paper, Stack, Text, Title } from "@mantine/core"
 import { IconArrowRight } from "@tabler/icons-react";
 import type { IndicatorKind } from "../../bindings/IndicatorKind";
 import type { RiskIndicator } from "../../bindings/RiskIndicator";
+import { useFirstRows } from "../../components/useFirstRows";
 import { INDICATOR_KIND_LABEL } from "../../lib/recordKinds";
 import { TONE } from "../../lib/statusColors";
 import { type PageId, useNavigation } from "../../shell/navigation";
@@ -84,6 +85,34 @@ function IndicatorLink({ indicator }: { indicator: RiskIndicator }) {
   );
 }
 
+/**
+ * Indicators of one kind shown before "Show all": at 10,000 use cases a kind can hold thousands,
+ * which no one reads row by row and which took seconds to draw.
+ */
+export const SHOWN_PER_KIND = 6;
+
+function IndicatorGroup({ kind, items }: { kind: IndicatorKind; items: RiskIndicator[] }) {
+  const { shown, toggle } = useFirstRows(items, SHOWN_PER_KIND, `dashboard-risks-${kind}-more`);
+  return (
+    <div data-testid={`dashboard-risks-${kind}`}>
+      <Group gap="xs" mb={4}>
+        <Badge color={TONE.bad} variant="light" tt="none">
+          {INDICATOR_KIND_LABEL[kind]}
+        </Badge>
+        <Text size="xs" c="dimmed">
+          {items.length.toLocaleString()}
+        </Text>
+      </Group>
+      <Stack gap={2}>
+        {shown.map((r) => (
+          <IndicatorLink key={`${r.kind}-${r.record_id}`} indicator={r} />
+        ))}
+      </Stack>
+      {toggle}
+    </div>
+  );
+}
+
 export function RiskIndicators({ risks }: { risks: RiskIndicator[] }) {
   const groups = KINDS.map((kind) => ({ kind, items: risks.filter((r) => r.kind === kind) })).filter(
     (g) => g.items.length > 0,
@@ -104,21 +133,7 @@ export function RiskIndicators({ risks }: { risks: RiskIndicator[] }) {
       ) : (
         <Stack gap="md">
           {groups.map((g) => (
-            <div key={g.kind} data-testid={`dashboard-risks-${g.kind}`}>
-              <Group gap="xs" mb={4}>
-                <Badge color={TONE.bad} variant="light" tt="none">
-                  {INDICATOR_KIND_LABEL[g.kind]}
-                </Badge>
-                <Text size="xs" c="dimmed">
-                  {g.items.length}
-                </Text>
-              </Group>
-              <Stack gap={2}>
-                {g.items.map((r) => (
-                  <IndicatorLink key={`${r.kind}-${r.record_id}`} indicator={r} />
-                ))}
-              </Stack>
-            </div>
+            <IndicatorGroup key={g.kind} kind={g.kind} items={g.items} />
           ))}
         </Stack>
       )}
