@@ -197,13 +197,6 @@ impl Db {
         Ok(value)
     }
 
-    /// Hands the connection's page cache back to the allocator, after a read that filled it and
-    /// before work that needs the memory (a thousand-dossier pack is laid out after its read).
-    pub(crate) fn release_cache(&self) -> CoreResult<()> {
-        self.lock().execute_batch("PRAGMA shrink_memory")?;
-        Ok(())
-    }
-
     /// Runs `f` in an IMMEDIATE transaction, committed only when `f` returns `Ok`: a refused
     /// change leaves nothing behind. The caller is resolved against the portfolio's people
     /// inside the transaction; every row `f` changes is chained into the audit trail under that

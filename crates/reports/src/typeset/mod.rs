@@ -8,6 +8,7 @@ pub mod compact;
 pub mod document;
 pub mod flow;
 pub mod fonts;
+mod object_writer;
 pub mod packed;
 pub mod table;
 pub mod wrap;

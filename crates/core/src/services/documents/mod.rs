@@ -6,3 +6,4 @@ pub mod deck;
 pub mod digest;
 pub mod exports;
 pub mod pack;
+mod pack_trail;

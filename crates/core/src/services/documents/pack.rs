@@ -10,6 +10,7 @@ use rusqlite::Connection;
 use serde::Serialize;
 
 use super::digest::{Digest, DigestBuilder};
+use super::pack_trail::{read_lines, AuditIndex};
 use crate::audit::AuditLine;
 use crate::audit::VerifyReport;
 use crate::caller::Caller;
@@ -30,7 +31,6 @@ use crate::services::discovery::read;
 use crate::services::pilots::monitoring::DriftAlert;
 use crate::services::pilots::{blueprint, readiness};
 use crate::services::value::tracking::{self, UseCaseValue};
-use crate::store::document_export::audit_lines;
 use crate::store::{self, Db};
 use crate::value::returns::MonthReturn;
 
@@ -146,10 +146,7 @@ pub fn gather_each(
     each: &mut dyn FnMut(DossierRead<'_>, &mut PackDossier) -> bool,
 ) -> CoreResult<Option<PackData>> {
     let actor = db.resolve(caller)?;
-    let data = db.read(|c| gather_in_each(c, &actor.name, caller.now, named, reading, each))?;
-    // The snapshot filled the page cache; the caller's layout can use that memory now.
-    db.release_cache()?;
-    Ok(data)
+    db.read(|c| gather_in_each(c, &actor.name, caller.now, named, reading, each))
 }
 
 pub(crate) fn gather_in(
@@ -195,8 +192,8 @@ fn gather_in_each(
     }
     let all_alerts: Vec<DriftAlert> =
         store::monitoring::alerts(c, None, true)?.into_iter().map(DriftAlert::from).collect();
-    let audit: Vec<Arc<AuditLine>> = audit_lines(c)?.into_iter().map(Arc::new).collect();
-    let audit = AuditIndex::new(&audit);
+    let lines = read_lines(c)?;
+    let audit = AuditIndex::new(&lines);
 
     let mut digest = DigestBuilder::default();
     digest.add("programme", &programme)?;
@@ -340,52 +337,6 @@ fn signoff_line(queue: &signoffs::SignoffQueue, id: String, kind: SignoffKind, t
 
 /// The trail's records of the dossier's own rows: its id, its adapters, versions, evaluations,
 /// pilot and everything filed under them.
-/// The trail's records by the ids they name (the record's own id, the id before a `/`, and the
-/// subject): each dossier looks its records up rather than scanning the whole trail, which for a
-/// thousand dossiers was most of the pack's reading.
-struct AuditIndex<'a> {
-    lines: &'a [Arc<AuditLine>],
-    by_id: HashMap<&'a str, Vec<usize>>,
-}
-
-impl<'a> AuditIndex<'a> {
-    fn new(lines: &'a [Arc<AuditLine>]) -> AuditIndex<'a> {
-        let mut by_id: HashMap<&'a str, Vec<usize>> = HashMap::new();
-        for (i, l) in lines.iter().enumerate() {
-            let head = l.entity_id.split('/').next().unwrap_or("");
-            let mut keys = vec![l.entity_id.as_str(), l.subject.as_str(), head];
-            keys.sort_unstable();
-            keys.dedup();
-            for key in keys {
-                by_id.entry(key).or_default().push(i);
-            }
-        }
-        AuditIndex { lines, by_id }
-    }
-
-    /// The records of the dossier's use case and of everything it holds, oldest first.
-    fn of(&self, d: &PackDossier) -> Vec<Arc<AuditLine>> {
-        let mut ids: Vec<&str> = vec![&d.use_case.id];
-        for v in &d.versions {
-            ids.push(&v.id);
-            ids.push(&v.adapter_id);
-        }
-        ids.extend(d.evaluations.iter().map(|e| e.id.as_str()));
-        ids.extend(d.deployments.iter().map(|e| e.id.as_str()));
-        ids.extend(d.alerts.iter().map(|e| e.id.as_str()));
-        if let Some(p) = &d.pilot {
-            ids.push(&p.id);
-            ids.extend(p.phases.iter().map(|x| x.id.as_str()));
-            ids.extend(p.kpis.iter().map(|x| x.id.as_str()));
-            ids.extend(p.incidents.iter().map(|x| x.id.as_str()));
-        }
-        let mut at: Vec<usize> = ids.iter().filter_map(|id| self.by_id.get(id)).flatten().copied().collect();
-        at.sort_unstable();
-        at.dedup();
-        at.into_iter().map(|i| Arc::clone(&self.lines[i])).collect()
-    }
-}
-
 /// Each record a dossier shows, hashed on its own into the pack's fingerprint.
 fn fingerprint_dossier(b: &mut DigestBuilder, d: &PackDossier) -> CoreResult<()> {
     let uc = &d.use_case.id;
