@@ -42,6 +42,18 @@ describe("DashboardPage", () => {
     expect(await screen.findByTestId("scoring-matrix", {}, SLOW)).toBeTruthy();
   });
 
+  it("shows no stand-in for the programme's name while it loads", async () => {
+    let release: () => void = () => {};
+    const later = new Promise<void>((resolve) => (release = resolve));
+    respond({ programme_get: () => later.then(() => programme("EUR")) });
+    renderWithProviders(<DashboardPage />);
+    await waitFor(() => expect(requestsTo("steering_dashboard")).toHaveLength(1));
+    await new Promise((settle) => setTimeout(settle, 50));
+    expect(screen.queryByTestId("programme-name")).toBeNull();
+    release();
+    expect((await screen.findByTestId("programme-name", {}, SLOW)).textContent).toBe("Halden");
+  });
+
   it("lists returns per use case with the plan status; a row opens the case's value", async () => {
     const { navigate } = renderWithProviders(<DashboardPage />);
     const ahead = await screen.findByTestId("dashboard-case-UC-002", {}, SLOW);

@@ -26,11 +26,12 @@ export function DashboardPage() {
   const { navigate } = useNavigation();
   const [dossier, setDossier] = useState<DossierTarget | null>(null);
 
-  if (dashboard.isPending) return <Loader aria-label="Loading the dashboard" />;
-  if (dashboard.isError) {
+  // Both load before anything is drawn, so the heading never shows a stand-in for the name.
+  if (dashboard.isPending || programme.isPending) return <Loader aria-label="Loading the dashboard" />;
+  if (dashboard.isError || programme.isError) {
     return (
       <Alert color="red" title="The dashboard could not be loaded">
-        {dashboard.error.message}
+        {(dashboard.error ?? programme.error)?.message}
       </Alert>
     );
   }
@@ -42,7 +43,7 @@ export function DashboardPage() {
           Executive dashboard
         </Text>
         <Title order={2} data-testid="programme-name">
-          {programme.data?.name ?? "Programme"}
+          {programme.data.name}
         </Title>
         <Text c="dimmed" size="sm">
           As of {localDate(d.as_of)} · amounts in {d.currency} · {d.use_cases.length} use case
