@@ -4,7 +4,8 @@
 //! left and nothing changing in the DOM for 250 ms (the quiet time is not counted). Prints one
 //! line per page; the README keeps the figures. With `STEERCO_TIMING_DETAIL=1` each line also
 //! shows the backend calls (start–end, ms after the click) and the last DOM changes, which tells
-//! time in the backend from time in rendering.
+//! time in the backend from time in rendering. `STEERCO_TIMING_RUNS=3` measures each page three
+//! times; `STEERCO_TIMING_PAGES=board,pilots` only those pages.
 
 use std::time::Duration;
 
@@ -41,7 +42,11 @@ requestAnimationFrame(poll);
 "#;
 
 async fn time_pages(app: &App, label: &str) -> TestResult {
-    for page in PAGES {
+    // `STEERCO_TIMING_PAGES=board,pilots` times only those pages (while working on them).
+    let only = std::env::var("STEERCO_TIMING_PAGES").ok();
+    let runs: usize = std::env::var("STEERCO_TIMING_RUNS").ok().and_then(|r| r.parse().ok()).unwrap_or(1);
+    let chosen = |page: &str| only.as_deref().is_none_or(|list| list.split(',').any(|p| p.trim() == page));
+    for page in PAGES.iter().filter(|p| chosen(p)) {
         // From a light page each time, so every figure is one page's own cost.
         if std::env::var_os("STEERCO_TIMING_DETAIL").is_some() {
             app.client
@@ -51,9 +56,11 @@ async fn time_pages(app: &App, label: &str) -> TestResult {
                 )
                 .await?;
         }
-        app.client.execute_async(MEASURE, vec!["policies".into()]).await?;
-        let ms = app.client.execute_async(MEASURE, vec![(*page).into()]).await?;
-        println!("{label:>7} use cases  {page:<10} {ms:>6} ms");
+        for _ in 0..runs {
+            app.client.execute_async(MEASURE, vec!["policies".into()]).await?;
+            let ms = app.client.execute_async(MEASURE, vec![(*page).into()]).await?;
+            println!("{label:>7} use cases  {page:<10} {ms:>6} ms");
+        }
     }
     Ok(())
 }

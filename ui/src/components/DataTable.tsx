@@ -41,6 +41,8 @@ interface Props<T> {
   rowLabel?: (row: T) => string;
   testId?: string;
   initialSort?: SortingState;
+  /** Keeps the table in a scroll box of this height at most (a long table has one anyway). */
+  maxHeight?: number;
 }
 
 export function DataTable<T>({
@@ -53,6 +55,7 @@ export function DataTable<T>({
   rowLabel,
   testId,
   initialSort,
+  maxHeight,
 }: Props<T>) {
   const [sorting, setSorting] = useState<SortingState>(initialSort ?? []);
   const table = useReactTable({
@@ -74,7 +77,12 @@ export function DataTable<T>({
     columns: table.getVisibleLeafColumns().length,
   });
   const tableElement = (
-    <Table highlightOnHover={onRowClick !== undefined} verticalSpacing="xs" data-testid={testId} stickyHeader={long}>
+    <Table
+      highlightOnHover={onRowClick !== undefined}
+      verticalSpacing="xs"
+      data-testid={testId}
+      stickyHeader={long || maxHeight !== undefined}
+    >
       <Table.Thead>
         {table.getHeaderGroups().map((group) => (
           <Table.Tr key={group.id}>
@@ -143,8 +151,8 @@ export function DataTable<T>({
       </Table.Tbody>
     </Table>
   );
-  return long ? (
-    <div ref={scrollBox} style={{ maxHeight: SCROLL_BOX_HEIGHT, overflow: "auto" }}>
+  return long || maxHeight !== undefined ? (
+    <div ref={scrollBox} style={{ maxHeight: maxHeight ?? SCROLL_BOX_HEIGHT, overflow: "auto" }}>
       {tableElement}
     </div>
   ) : (

@@ -13,7 +13,7 @@ import classes from "./board.module.css";
 import { plural } from "./boardData";
 
 /** Cards a column shows at first, and how many more each "Show more" adds. */
-export const CARDS_SHOWN = 50;
+export const CARDS_SHOWN = 20;
 
 export interface CardActions {
   /** Opens the Pilots page on the case. */

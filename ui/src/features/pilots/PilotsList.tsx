@@ -75,13 +75,16 @@ export function PilotsList({
   rows,
   selectedId,
   onSelect,
+  maxHeight,
 }: {
   rows: LaunchRow[];
   selectedId: string | null;
   onSelect: (useCaseId: string) => void;
+  maxHeight?: number;
 }) {
   return (
     <DataTable
+      maxHeight={maxHeight}
       rows={rows}
       columns={columns}
       rowId={(r) => r.useCaseId}

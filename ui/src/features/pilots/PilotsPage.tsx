@@ -2,7 +2,7 @@
 // (./PilotsList) and a picker for any other, then the chosen case's launch readiness, its
 // architecture blueprint and its pilot, each a tab (./pilotsLocation lists them; KPIs, incidents
 // and monitoring join there). Opened from another page on a use case: "UC-007" or "UC-007#pilot".
-import { Alert, Button, Group, Loader, Paper, ScrollArea, Select, Stack, Tabs, Text, Title } from "@mantine/core";
+import { Alert, Button, Group, Loader, Paper, Select, Stack, Tabs, Text, Title } from "@mantine/core";
 import { IconFileDescription } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useCallback, useMemo, useState } from "react";
@@ -174,9 +174,12 @@ export function PilotsPage() {
                 </Text>
               ) : (
                 // Once a case is open, the list keeps to a few rows so the case shows without scrolling.
-                <ScrollArea.Autosize mah={current ? LIST_HEIGHT_WITH_CASE : undefined} type="auto">
-                  <PilotsList rows={rows} selectedId={current} onSelect={setChosen} />
-                </ScrollArea.Autosize>
+                <PilotsList
+                  rows={rows}
+                  selectedId={current}
+                  onSelect={setChosen}
+                  maxHeight={current ? LIST_HEIGHT_WITH_CASE : undefined}
+                />
               )}
               {openedOn.useCaseId && !known(openedOn.useCaseId) && (
                 <Alert color="orange" data-testid="pilots-unknown">

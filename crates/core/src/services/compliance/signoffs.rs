@@ -117,8 +117,15 @@ pub fn latest(db: &Db, entity_id: &str) -> CoreResult<Option<SignoffStatus>> {
 
 /// The newest sign-off of a record read inside a transaction, with its staleness.
 pub(crate) fn latest_in(conn: &rusqlite::Connection, entity_id: &str) -> CoreResult<Option<SignoffStatus>> {
+    let signed = signoff::list(conn, Some(entity_id))?;
+    if signed.is_empty() {
+        // Nothing to compare the content with, so it is not gathered (the stage board asks this
+        // of every case in the data stage, most of them never signed); the record must still exist.
+        Evidence::require_record(conn, entity_id)?;
+        return Ok(None);
+    }
     let evidence = Evidence::for_entity(conn, entity_id)?;
-    Ok(statuses_of(signoff::list(conn, Some(entity_id))?, |e| found(evidence.content(e)))?.into_iter().next())
+    Ok(statuses_of(signed, |e| found(evidence.content(e)))?.into_iter().next())
 }
 
 fn found(content: CoreResult<Content>) -> CoreResult<Option<Content>> {

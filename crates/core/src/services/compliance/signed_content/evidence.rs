@@ -89,6 +89,16 @@ impl Evidence {
         Ok(e)
     }
 
+    /// `NotFound` when `entity_id` names no record, as `for_entity` says it, without gathering
+    /// the evidence of a use case.
+    pub(crate) fn require_record(conn: &Connection, entity_id: &str) -> CoreResult<()> {
+        let id = entity_id.trim();
+        match kind_of(id)? {
+            SignoffKind::UseCase => use_cases::require(conn, id).map(drop),
+            SignoffKind::AdapterVersion | SignoffKind::Evaluation => Evidence::for_entity(conn, id).map(drop),
+        }
+    }
+
     /// The content a sign-off of `entity_id` binds now; `NotFound` when the record is gone.
     pub(crate) fn content(&self, entity_id: &str) -> CoreResult<Content> {
         let id = entity_id.trim();
