@@ -26,12 +26,11 @@ export function DashboardPage() {
   const { navigate } = useNavigation();
   const [dossier, setDossier] = useState<DossierTarget | null>(null);
 
-  // Both load before anything is drawn, so the heading never shows a stand-in for the name.
-  if (dashboard.isPending || programme.isPending) return <Loader aria-label="Loading the dashboard" />;
-  if (dashboard.isError || programme.isError) {
+  if (dashboard.isPending) return <Loader aria-label="Loading the dashboard" />;
+  if (dashboard.isError) {
     return (
       <Alert color="red" title="The dashboard could not be loaded">
-        {(dashboard.error ?? programme.error)?.message}
+        {dashboard.error.message}
       </Alert>
     );
   }
@@ -42,9 +41,12 @@ export function DashboardPage() {
         <Text size="sm" c="dimmed" tt="uppercase" fw={600}>
           Executive dashboard
         </Text>
-        <Title order={2} data-testid="programme-name">
-          {programme.data.name}
-        </Title>
+        {/* The programme's name once it is read: never a stand-in that a reader could take for it. */}
+        {programme.data && (
+          <Title order={2} data-testid="programme-name">
+            {programme.data.name}
+          </Title>
+        )}
         <Text c="dimmed" size="sm">
           As of {localDate(d.as_of)} · amounts in {d.currency} · {d.use_cases.length} use case
           {d.use_cases.length === 1 ? "" : "s"} with value recorded
