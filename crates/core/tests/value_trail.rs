@@ -22,14 +22,15 @@ fn import(p: &Portfolio, text: &str, replace: bool, dry_run: bool) -> tracking::
     tracking::import_metrics(&p.db, &caller(CONSULTANT), &req).unwrap()
 }
 
-/// Twelve months for each case, with KPIs and a highlight that needs escaping.
+/// Twelve months for each case, with KPIs and a highlight that needs escaping (quotes, a
+/// backslash, a tab, accents).
 fn year_of_months(ids: &[String], skip_case: Option<&str>) -> String {
     let mut csv = String::from("use_case_id,month,benefit,cost,kpi,kpi_value,highlight\n");
     for (i, id) in ids.iter().enumerate().filter(|(_, id)| Some(id.as_str()) != skip_case) {
         for m in 1..=12 {
             let benefit = if m < 4 { 0 } else { 10_000 * (i + 1) + m * 7 };
             csv.push_str(&format!(
-                "{id},2026-{m:02},{benefit}.25,{},minutes,{},\"Said \"\"é\\n\"\" ✓\"\n",
+                "{id},2026-{m:02},{benefit}.25,{},minutes,{},\"Said \"\"é\\n\"\" ✓\ttab\"\n",
                 9_000 + m,
                 0.1 * m as f64
             ));

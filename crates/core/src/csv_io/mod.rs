@@ -103,7 +103,17 @@ impl Table {
     /// our exports put before a formula-like cell taken off again, so an export imports as it
     /// was.
     pub(crate) fn field<'r>(&self, record: &'r csv::StringRecord, column: &str) -> &'r str {
-        let text = self.columns.get(column).and_then(|&i| record.get(i)).map_or("", str::trim);
+        Table::at(record, self.index(column))
+    }
+
+    /// Where `column` is in each record, for a reader of many rows to look it up once.
+    pub(crate) fn index(&self, column: &str) -> Option<usize> {
+        self.columns.get(column).copied()
+    }
+
+    /// The field at `index` (from `index`) as `field` gives it.
+    pub(crate) fn at(record: &csv::StringRecord, index: Option<usize>) -> &str {
+        let text = index.and_then(|i| record.get(i)).map_or("", str::trim);
         match text.strip_prefix('\'') {
             Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest,
             _ => text,

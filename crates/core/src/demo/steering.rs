@@ -4,7 +4,7 @@
 //! decisions, actions and minutes, an open one with its agenda; backlog items; cadence events.
 //! Decisions go through the same code a meeting uses, so they act as they would.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
@@ -15,7 +15,8 @@ use crate::services::steering::decisions::{decide_as, DecisionInput};
 use crate::steering::{AgendaKind, BacklogEstimate, CadenceInput, DecisionChoice};
 use crate::store::meeting as meetings;
 use crate::store::steering::{self as store, NewBacklogItem};
-use crate::store::value::{insert_months, put_month, refresh_totals, use_cases_with_months, NewMonth};
+use crate::store::value::{put_month, use_cases_with_months, NewMonth};
+use crate::store::value_bulk::add_months;
 use crate::store::{person, Tx};
 use crate::value::{KpiValue, Month};
 
@@ -121,12 +122,7 @@ pub(super) fn install_value(
         put_month(tx, &new_month(m))?;
     }
     let fresh: Vec<NewMonth<'_>> = fresh.into_iter().map(new_month).collect();
-    if !fresh.is_empty() {
-        let cases: BTreeSet<String> = fresh.iter().map(|m| m.use_case_id.to_owned()).collect();
-        tx.insert_in_batches(&["value_month", "value_kpi"], &cases, || insert_months(tx, &fresh))?;
-        refresh_totals(tx, &fresh, &had_months)?;
-    }
-    Ok(())
+    add_months(tx, &fresh, &had_months)
 }
 
 fn person_id(tx: &Tx, name: &str) -> CoreResult<String> {

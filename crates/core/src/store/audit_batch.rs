@@ -2,19 +2,21 @@
 //! record per row. A metrics import adds tens of thousands of months; a hashed, indexed record
 //! for each was most of the import's time. The rows are inserted with this connection's capture
 //! triggers off, then their images — taken with the very SQL expression the triggers and
-//! `audit verify` use — are chained as records whose `after` maps each row's key to its image.
+//! `audit verify` use, or written by the caller as it adds them, character for character the
+//! same (`image_text`) — are chained as records whose `after` maps each row's key to its image.
 //! `images::divergences` expands them, so a batched row is checked like any other, and a later
 //! change to it is an ordinary record.
 //!
 //! Only insertion is batched: a plain INSERT cannot change a row already there (it fails, and the
 //! transaction with it), so nothing existing can change unrecorded while the triggers are off.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use rusqlite::config::DbConfig;
 use rusqlite::Connection;
 
 use super::audit_append::{append_all, Draft};
+use super::image_text::push_string;
 use super::images::{self, TableImage};
 use super::Tx;
 use crate::audit::AuditMeta;
@@ -111,12 +113,60 @@ fn drafts(conn: &Connection, before: &Before, subjects: &BTreeSet<String>) -> Co
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
+/// The images of the rows a caller adds to one table, rendered as it adds them
+/// (`TableImage::push_row`) rather than read back: per subject, the batch's `after`.
+pub(crate) struct RenderedBatch {
+    pub table: String,
+    pub after_by_subject: BTreeMap<String, String>,
+}
+
+impl RenderedBatch {
+    pub(crate) fn new(table: &str) -> Self {
+        RenderedBatch { table: table.to_owned(), after_by_subject: BTreeMap::new() }
+    }
+
+    /// Adds the row keyed `key` of `subject`, its image written by `image` into the batch text.
+    pub(crate) fn push(
+        &mut self,
+        subject: &str,
+        key: &str,
+        image: impl FnOnce(&mut String) -> CoreResult<()>,
+    ) -> CoreResult<()> {
+        let after = self.after_by_subject.entry(subject.to_owned()).or_default();
+        after.push(if after.is_empty() { '{' } else { ',' });
+        push_string(after, key);
+        after.push(':');
+        image(after)
+    }
+
+    fn drafts(self) -> Vec<Draft> {
+        let table = self.table;
+        self.after_by_subject
+            .into_iter()
+            .map(|(subject, mut after)| {
+                after.push('}');
+                Draft {
+                    operation: BATCH.to_owned(),
+                    entity_kind: table.clone(),
+                    entity_id: subject.clone(),
+                    subject,
+                    before: None,
+                    after: Some(after),
+                }
+            })
+            .collect()
+    }
+}
+
 impl Tx<'_> {
-    /// Runs `insert`, which may only INSERT rows into `tables` for `subjects`, with the capture
-    /// triggers off; then records what it added as batch records (per table, per subject), after
-    /// everything this transaction changed before.
+    /// Runs `insert`, which may only INSERT rows into the `rendered` tables and `tables` for
+    /// `subjects`, with the capture triggers off; then records what it added as batch records (per
+    /// table, per subject), after everything this transaction changed before. The rows of the
+    /// `rendered` tables come with their images written as they were added; those of `tables`
+    /// are read back.
     pub(crate) fn insert_in_batches<T>(
         &self,
+        rendered: Vec<RenderedBatch>,
         tables: &[&str],
         subjects: &BTreeSet<String>,
         insert: impl FnOnce() -> CoreResult<T>,
@@ -127,6 +177,9 @@ impl Tx<'_> {
         let value = insert()?;
         off.restore()?;
         let mut records = Vec::new();
+        for batch in rendered {
+            records.extend(batch.drafts());
+        }
         for b in &before {
             records.extend(drafts(self, b, subjects)?);
         }

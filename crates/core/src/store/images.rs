@@ -33,6 +33,11 @@ impl TableImage {
         }
     }
 
+    /// The table's columns, in table order (the order of every image's keys).
+    pub fn columns(&self) -> &[String] {
+        &self.columns
+    }
+
     /// The column naming the record a row belongs to (`use_case_id`, …), if the table has one.
     pub fn subject_column(&self) -> Option<&str> {
         self.subject_column.as_deref()

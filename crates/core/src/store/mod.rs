@@ -22,6 +22,7 @@ pub(crate) mod document_export;
 pub(crate) mod evaluation;
 #[cfg(test)]
 mod fixtures;
+mod image_text;
 pub(crate) mod images;
 pub(crate) mod lane_override;
 pub(crate) mod meeting;
@@ -44,6 +45,7 @@ pub(crate) mod signoff_decline;
 pub(crate) mod steering;
 pub(crate) mod use_case;
 pub(crate) mod value;
+pub(crate) mod value_bulk;
 pub(crate) mod workshop;
 
 use std::ops::Deref;

@@ -24,73 +24,40 @@ pub(crate) struct NewMonth<'a> {
 pub(crate) fn put_month(tx: &Tx, m: &NewMonth<'_>) -> CoreResult<()> {
     let by = m.by;
     let highlight_by = if m.highlight.is_empty() { "" } else { by };
-    tx.execute(
+    // Cached: an import replacing months runs these once per month.
+    tx.prepare_cached(
         "INSERT INTO value_month (use_case_id, month, benefit_cents, cost_cents, highlight, highlight_by, recorded_by, recorded_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
          ON CONFLICT (use_case_id, month) DO UPDATE SET benefit_cents = excluded.benefit_cents,
              cost_cents = excluded.cost_cents,
              highlight = excluded.highlight, highlight_by = excluded.highlight_by,
              recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at",
-        params![
-            m.use_case_id,
-            m.month.to_string(),
-            m.benefit.cents(),
-            m.cost.cents(),
-            m.highlight,
-            highlight_by,
-            by,
-            tx.now().to_rfc3339()
-        ],
-    )?;
+    )?
+    .execute(params![
+        m.use_case_id,
+        m.month.to_string(),
+        m.benefit.cents(),
+        m.cost.cents(),
+        m.highlight,
+        highlight_by,
+        by,
+        tx.now().to_rfc3339()
+    ])?;
     let month = m.month.to_string();
     let mut stored = kpis(tx, m.use_case_id, &month)?;
     for old in &stored {
         if !m.kpis.iter().any(|k| k.kpi == old.kpi) {
-            tx.execute(
-                "DELETE FROM value_kpi WHERE use_case_id = ?1 AND month = ?2 AND kpi = ?3",
-                params![m.use_case_id, month, old.kpi],
-            )?;
+            tx.prepare_cached("DELETE FROM value_kpi WHERE use_case_id = ?1 AND month = ?2 AND kpi = ?3")?
+                .execute(params![m.use_case_id, month, old.kpi])?;
         }
     }
     stored.retain(|old| m.kpis.contains(old));
     for k in m.kpis.iter().filter(|k| !stored.contains(k)) {
-        tx.execute(
+        tx.prepare_cached(
             "INSERT INTO value_kpi (use_case_id, month, kpi, value) VALUES (?1, ?2, ?3, ?4)
              ON CONFLICT (use_case_id, month, kpi) DO UPDATE SET value = excluded.value",
-            params![m.use_case_id, month, k.kpi, k.value],
-        )?;
-    }
-    Ok(())
-}
-
-/// Stores months not stored before (an import's usual case: no lookups). A month already there
-/// fails the insert, and the transaction with it: nothing stored is ever overwritten here.
-pub(crate) fn insert_months(tx: &Tx, months: &[NewMonth<'_>]) -> CoreResult<()> {
-    let recorded_at = tx.now().to_rfc3339();
-    let mut month_row = tx.prepare(
-        "INSERT INTO value_month (use_case_id, month, benefit_cents, cost_cents, highlight, highlight_by, recorded_by,
-             recorded_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-    )?;
-    let mut kpi_row = tx.prepare("INSERT INTO value_kpi (use_case_id, month, kpi, value) VALUES (?1, ?2, ?3, ?4)")?;
-    let mut month_text = String::with_capacity(7);
-    for m in months {
-        let highlight_by = if m.highlight.is_empty() { "" } else { m.by };
-        month_text.clear();
-        std::fmt::Write::write_fmt(&mut month_text, format_args!("{}", m.month)).ok();
-        month_row.execute(params![
-            m.use_case_id,
-            month_text,
-            m.benefit.cents(),
-            m.cost.cents(),
-            m.highlight,
-            highlight_by,
-            m.by,
-            recorded_at
-        ])?;
-        for k in m.kpis {
-            kpi_row.execute(params![m.use_case_id, month_text, k.kpi, k.value])?;
-        }
+        )?
+        .execute(params![m.use_case_id, month, k.kpi, k.value])?;
     }
     Ok(())
 }

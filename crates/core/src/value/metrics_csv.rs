@@ -47,34 +47,42 @@ fn amount(text: &str) -> Result<Option<Money>, String> {
     Ok(Some(m))
 }
 
+/// More than `max` characters; counted only when the bytes could be (most fields are short).
+fn longer_than(text: &str, max: usize) -> bool {
+    text.len() > max && text.chars().count() > max
+}
+
 /// Reads the file. `latest` is the last month a value may be recorded for (the current one):
 /// a later month is a typing mistake.
 pub fn parse(bytes: &[u8], latest: Month) -> CoreResult<Vec<MonthEntry>> {
     let table = Table::read(bytes, &["use_case_id", "month", "benefit", "cost"], &["kpi", "kpi_value", "highlight"])?;
     let mut problems = Vec::new();
-    let mut months: HashMap<(String, Month), Gathering> = HashMap::new();
+    let mut months: HashMap<(String, Month), Gathering> = HashMap::with_capacity(table.rows.len());
+    // Each column found once, not once per row: a file has tens of thousands of rows.
+    let [c_id, c_month, c_benefit, c_cost, c_kpi, c_kpi_value, c_highlight] =
+        ["use_case_id", "month", "benefit", "cost", "kpi", "kpi_value", "highlight"].map(|c| table.index(c));
     for (row, record) in &table.rows {
         let row = *row;
+        let field = |column: Option<usize>| Table::at(record, column);
         let mut at = |column: &str, reason: String| problems.push(format!("row {row}, column {column}: {reason}"));
-        let id = table.field(record, "use_case_id").to_ascii_uppercase();
-        let id = match id.chars().count() {
-            0 => {
-                at("use_case_id", "is required".to_owned());
-                None
-            }
-            n if n > ID_MAX => {
-                at("use_case_id", format!("is {n} characters long; a use case id is at most {ID_MAX}"));
-                None
-            }
-            _ => Some(id),
+        let id = field(c_id).to_ascii_uppercase();
+        let id = if id.is_empty() {
+            at("use_case_id", "is required".to_owned());
+            None
+        } else if longer_than(&id, ID_MAX) {
+            let n = id.chars().count();
+            at("use_case_id", format!("is {n} characters long; a use case id is at most {ID_MAX}"));
+            None
+        } else {
+            Some(id)
         };
-        let month = match Month::parse(table.field(record, "month")) {
+        let month = match Month::parse(field(c_month)) {
             Ok(m) if m > latest => {
                 at("month", format!("{m} has not begun; value is recorded for {latest} or earlier"));
                 None
             }
             Ok(m) => Some(m),
-            Err(_) if table.field(record, "month").is_empty() => {
+            Err(_) if field(c_month).is_empty() => {
                 at("month", "is required".to_owned());
                 None
             }
@@ -83,8 +91,8 @@ pub fn parse(bytes: &[u8], latest: Month) -> CoreResult<Vec<MonthEntry>> {
                 None
             }
         };
-        let benefit = amount(table.field(record, "benefit")).map_err(|r| at("benefit", r)).ok();
-        let cost = amount(table.field(record, "cost")).map_err(|r| at("cost", r)).ok();
+        let benefit = amount(field(c_benefit)).map_err(|r| at("benefit", r)).ok();
+        let cost = amount(field(c_cost)).map_err(|r| at("cost", r)).ok();
         let amounts = match (benefit, cost) {
             (Some(Some(b)), Some(Some(c))) => Some(Some((b, c))),
             (Some(None), Some(None)) => Some(None),
@@ -98,15 +106,15 @@ pub fn parse(bytes: &[u8], latest: Month) -> CoreResult<Vec<MonthEntry>> {
             }
             _ => None,
         };
-        let kpi_name = table.field(record, "kpi");
-        let kpi_value = table.field(record, "kpi_value");
+        let kpi_name = field(c_kpi);
+        let kpi_value = field(c_kpi_value);
         let kpi = match (kpi_name.is_empty(), kpi_value.is_empty()) {
             (true, true) => Some(None),
             (true, false) => {
                 at("kpi", "is required when the row gives a kpi_value".to_owned());
                 None
             }
-            (false, _) if kpi_name.chars().count() > KPI_MAX => {
+            (false, _) if longer_than(kpi_name, KPI_MAX) => {
                 at("kpi", format!("is longer than {KPI_MAX} characters"));
                 None
             }
@@ -122,8 +130,8 @@ pub fn parse(bytes: &[u8], latest: Month) -> CoreResult<Vec<MonthEntry>> {
                 }
             },
         };
-        let highlight = table.field(record, "highlight");
-        if highlight.chars().count() > HIGHLIGHT_MAX {
+        let highlight = field(c_highlight);
+        if longer_than(highlight, HIGHLIGHT_MAX) {
             at("highlight", format!("is longer than {HIGHLIGHT_MAX} characters"));
             continue;
         }

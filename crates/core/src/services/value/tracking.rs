@@ -16,6 +16,7 @@ use crate::files::{limits, read_bounded};
 use crate::money::Money;
 use crate::services::discovery::read;
 use crate::store::value::{self as store, NewMonth};
+use crate::store::value_bulk;
 use crate::store::{Db, Tx};
 use crate::value::metrics_csv::{self, MonthEntry};
 use crate::value::returns::{returns, BusinessCase, Returns};
@@ -182,13 +183,8 @@ fn store_entries(tx: &Tx, entries: &[MonthEntry], replace: bool, dry_run: bool) 
             None => {}
         }
     }
-    if !added.is_empty() {
-        let cases: BTreeSet<String> = added.iter().map(|e| e.use_case_id.clone()).collect();
-        let added: Vec<NewMonth<'_>> = added.into_iter().map(|e| month(e, &by)).collect();
-        tx.insert_in_batches(&["value_month", "value_kpi"], &cases, || store::insert_months(tx, &added))?;
-        // The triggers that keep the totals were off with the capture triggers.
-        store::refresh_totals(tx, &added, &valued)?;
-    }
+    let added: Vec<NewMonth<'_>> = added.into_iter().map(|e| month(e, &by)).collect();
+    value_bulk::add_months(tx, &added, &valued)?;
     outcome.use_cases = named.into_iter().map(str::to_owned).collect();
     Ok(outcome)
 }
