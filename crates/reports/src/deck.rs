@@ -8,7 +8,7 @@ use steerco_core::charts::{portfolio_roi_chart, roi_chart, RoiSeries};
 use steerco_core::services::documents::deck::DeckData;
 use steerco_core::value::Month;
 
-use crate::text::{money, percent, words};
+use crate::text::{money_whole, percent, words};
 use crate::typeset::flow::{fill_ops, grey, rgb, text_ops, FontIds, Heading, Style};
 use crate::typeset::{Column, Composer, DocumentInfo, Face, Flow, Geometry};
 use crate::{Progress, Rendered, ReportError};
@@ -89,16 +89,16 @@ pub fn render(data: &DeckData, progress: &mut dyn FnMut(Progress) -> bool) -> Re
         "Programme summary",
         &format!(
             "{} realised against {} spent to date: net {}{}.",
-            money(currency, p.cumulative_benefit),
-            money(currency, p.cumulative_cost),
-            money(currency, p.net),
+            money_whole(currency, p.cumulative_benefit),
+            money_whole(currency, p.cumulative_cost),
+            money_whole(currency, p.net),
             p.payback_month.as_ref().map_or(String::new(), |m| format!(", paid back in {}", month_name(m)))
         ),
     );
     tiles(
         &mut flow,
         &[
-            ("Net value to date", money(currency, p.net)),
+            ("Net value to date", money_whole(currency, p.net)),
             ("Return on cost", percent(p.roi)),
             ("Against plan (benefit)", p.benefit_variance.percent.map_or("—".into(), |v| format!("{v:+.0}%"))),
             ("Pilots running", running.to_string()),
@@ -113,11 +113,11 @@ pub fn render(data: &DeckData, progress: &mut dyn FnMut(Progress) -> bool) -> Re
         "Value against plan",
         &format!(
             "Benefit {} against {} planned ({}); cost {} against {} planned.",
-            money(currency, p.benefit_variance.realised),
-            money(currency, p.benefit_variance.planned),
+            money_whole(currency, p.benefit_variance.realised),
+            money_whole(currency, p.benefit_variance.planned),
             p.benefit_variance.percent.map_or("no plan".into(), |v| format!("{v:+.1}%")),
-            money(currency, p.cost_variance.realised),
-            money(currency, p.cost_variance.planned)
+            money_whole(currency, p.cost_variance.realised),
+            money_whole(currency, p.cost_variance.planned)
         ),
     );
     if data.portfolio.is_empty() {
@@ -136,7 +136,7 @@ pub fn render(data: &DeckData, progress: &mut dyn FnMut(Progress) -> bool) -> Re
             &format!(
                 "{} · net {} · ROI {}{}",
                 words(&r.status),
-                money(currency, r.net),
+                money_whole(currency, r.net),
                 percent(r.roi),
                 r.payback_month
                     .as_ref()

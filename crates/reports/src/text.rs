@@ -8,6 +8,15 @@ pub fn money(currency: &str, m: Money) -> String {
     format!("{currency} {}", m.grouped())
 }
 
+/// Money in whole units (half a unit rounds away from zero), for headline figures read from a
+/// distance (the steering deck): "EUR 1,804,167", not "EUR 1,804,166.66". Documents that must
+/// add up to the cent (the pack) use `money`.
+pub fn money_whole(currency: &str, m: Money) -> String {
+    let cents = m.cents();
+    let units = (cents.abs() + 50) / 100 * cents.signum();
+    money(currency, Money::from_cents(units * 100))
+}
+
 /// An enum's wire name as words ("compliance_officer" → "compliance officer").
 pub fn words<T: Serialize>(value: &T) -> String {
     match serde_json::to_value(value) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatMoney, formatMoneyCompact } from "./money";
+import { formatMoney, formatMoneyCompact, wholeUnits } from "./money";
 
 describe("money on screen", () => {
   it("shows the currency and thousands separators, cents only when there are some", () => {
@@ -12,5 +12,13 @@ describe("money on screen", () => {
   });
   it("shortens headline figures", () => {
     expect(formatMoneyCompact(1_250_000, "EUR")).toMatch(/€\s?1[.,]3\s?M/);
+  });
+
+  it("rounds headline amounts to whole units, half away from zero, never to a negative zero", () => {
+    expect(formatMoney(wholeUnits(1_804_166.66), "EUR")).toBe(formatMoney(1_804_167, "EUR"));
+    expect(wholeUnits(-20_166.66)).toBe(-20_167);
+    expect(wholeUnits(2.5)).toBe(3);
+    expect(wholeUnits(-2.5)).toBe(-3);
+    expect(Object.is(wholeUnits(-0.4), 0)).toBe(true);
   });
 });

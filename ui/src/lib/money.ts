@@ -47,6 +47,16 @@ export function formatMoney(amount: number, currency: string): string {
   return formatter(currency, Number.isInteger(amount) ? "whole" : "cents").format(amount);
 }
 
+/**
+ * An amount rounded to whole units (half away from zero), for headline figures an executive reads
+ * at a glance (the dashboard's tiles, as the steering deck prints them): €1,804,167, not
+ * €1,804,166.66. Tables and records keep the cents.
+ */
+export function wholeUnits(amount: number): number {
+  // `+ 0` turns a rounded -0 into 0, which would otherwise print as "-€0".
+  return Math.sign(amount) * Math.round(Math.abs(amount)) + 0;
+}
+
 /** 1234567 in EUR → "€1.2M": for headline figures and chart captions. */
 export function formatMoneyCompact(amount: number, currency: string): string {
   return formatter(currency, "compact").format(amount);

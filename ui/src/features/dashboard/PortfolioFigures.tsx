@@ -4,7 +4,7 @@
 import { Paper, SimpleGrid, Text } from "@mantine/core";
 import type { PortfolioReturns } from "../../bindings/PortfolioReturns";
 import { localMonth } from "../../lib/compliance";
-import { useMoney } from "../../lib/money";
+import { useMoney, wholeUnits } from "../../lib/money";
 import { percentText, roiText, signedMoney } from "../value/valueData";
 import { signColor } from "../value/ValueSummary";
 
@@ -45,19 +45,19 @@ export function PortfolioFigures({ portfolio, months }: { portfolio: PortfolioRe
     <SimpleGrid cols={{ base: 2, md: 3, xl: 6 }} data-testid="dashboard-kpis">
       <Figure
         label="Cumulative benefit"
-        figure={money.format(p.cumulative_benefit)}
+        figure={money.format(wholeUnits(p.cumulative_benefit))}
         detail={`realised ${since}`}
         testId="dashboard-kpi-benefit"
       />
       <Figure
         label="Cumulative cost"
-        figure={money.format(p.cumulative_cost)}
+        figure={money.format(wholeUnits(p.cumulative_cost))}
         detail={`incurred ${since}`}
         testId="dashboard-kpi-cost"
       />
       <Figure
         label="Net"
-        figure={signedMoney(money, p.net)}
+        figure={signedMoney(money, wholeUnits(p.net))}
         detail="benefit less cost"
         color={signColor(p.net)}
         testId="dashboard-kpi-net"
@@ -81,8 +81,8 @@ export function PortfolioFigures({ portfolio, months }: { portfolio: PortfolioRe
       />
       <Figure
         label="Benefit against plan"
-        figure={signedMoney(money, p.benefit_variance.difference)}
-        detail={`${percentText(p.benefit_variance.percent)} of the ${money.format(p.benefit_variance.planned)} the business cases planned`}
+        figure={signedMoney(money, wholeUnits(p.benefit_variance.difference))}
+        detail={`${percentText(p.benefit_variance.percent)} of the ${money.format(wholeUnits(p.benefit_variance.planned))} the business cases planned`}
         color={signColor(p.benefit_variance.difference)}
         testId="dashboard-kpi-variance"
       />
