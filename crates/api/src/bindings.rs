@@ -120,8 +120,15 @@ pub fn client() -> String {
     for name in &imports {
         out.push_str(&format!("import type {{ {name} }} from \"../bindings/{name}\";\n"));
     }
+    // One block per area (the name's first word), one line per command: a blank line between
+    // one-line functions only lengthened the file.
+    let mut area = None;
     for spec in &specs {
-        out.push('\n');
+        let this_area = spec.name.split('_').next();
+        if area != Some(this_area) {
+            out.push('\n');
+            area = Some(this_area);
+        }
         let function = camel_case(spec.name);
         if spec.request == "null" {
             out.push_str(&format!(
