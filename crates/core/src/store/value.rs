@@ -19,11 +19,20 @@ pub(crate) struct NewMonth<'a> {
     pub by: &'a str,
 }
 
+impl<'a> NewMonth<'a> {
+    /// Who wrote the highlight: the recorder, or no one when there is none.
+    pub(crate) fn highlight_by(&self) -> &'a str {
+        if self.highlight.is_empty() {
+            ""
+        } else {
+            self.by
+        }
+    }
+}
+
 /// Stores the month, replacing what was stored for it (its KPI values included). An update of
 /// the row, not a delete and insert, so the trail shows the month's before and after.
 pub(crate) fn put_month(tx: &Tx, m: &NewMonth<'_>) -> CoreResult<()> {
-    let by = m.by;
-    let highlight_by = if m.highlight.is_empty() { "" } else { by };
     // Cached: an import replacing months runs these once per month.
     tx.prepare_cached(
         "INSERT INTO value_month (use_case_id, month, benefit_cents, cost_cents, highlight, highlight_by, recorded_by, recorded_at)
@@ -39,8 +48,8 @@ pub(crate) fn put_month(tx: &Tx, m: &NewMonth<'_>) -> CoreResult<()> {
         m.benefit.cents(),
         m.cost.cents(),
         m.highlight,
-        highlight_by,
-        by,
+        m.highlight_by(),
+        m.by,
         tx.now().to_rfc3339()
     ])?;
     let month = m.month.to_string();

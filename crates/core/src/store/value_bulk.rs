@@ -27,14 +27,6 @@ pub(crate) fn add_months(tx: &Tx, months: &[NewMonth<'_>], had_months: &HashSet<
     refresh_totals(tx, months, had_months)
 }
 
-fn highlight_by<'a>(m: &NewMonth<'a>) -> &'a str {
-    if m.highlight.is_empty() {
-        ""
-    } else {
-        m.by
-    }
-}
-
 fn insert(tx: &Tx, months: &[NewMonth<'_>], recorded_at: &str) -> CoreResult<()> {
     let mut month_row = tx.prepare(
         "INSERT INTO value_month (use_case_id, month, benefit_cents, cost_cents, highlight, highlight_by, recorded_by,
@@ -52,7 +44,7 @@ fn insert(tx: &Tx, months: &[NewMonth<'_>], recorded_at: &str) -> CoreResult<()>
             m.benefit.cents(),
             m.cost.cents(),
             m.highlight,
-            highlight_by(m),
+            m.highlight_by(),
             m.by,
             recorded_at
         ])?;
@@ -82,7 +74,7 @@ fn month_images(tx: &Tx, months: &[NewMonth<'_>], recorded_at: &str) -> CoreResu
                 "benefit_cents" => Some(Cell::Int(m.benefit.cents())),
                 "cost_cents" => Some(Cell::Int(m.cost.cents())),
                 "highlight" => Some(Cell::Text(m.highlight)),
-                "highlight_by" => Some(Cell::Text(highlight_by(m))),
+                "highlight_by" => Some(Cell::Text(m.highlight_by())),
                 "recorded_by" => Some(Cell::Text(m.by)),
                 "recorded_at" => Some(Cell::Text(recorded_at)),
                 _ => None,
