@@ -182,7 +182,8 @@ pub enum Command {
     /// A use case's value: its months, ROI, payback and variance against the business case
     #[command(subcommand)]
     Value(ValueCommand),
-    /// Export documents: the regulator pack as PDF
+    /// Export documents: the regulator pack and the monthly steering deck as PDF, the workbook as
+    /// XLSX
     #[command(subcommand)]
     Export(crate::documents::ExportCommand),
     /// Check that a PDF is exactly a document exported from this portfolio, when and by whom,

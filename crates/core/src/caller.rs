@@ -127,6 +127,17 @@ pub struct Permissions {
 }
 
 impl Actor {
+    /// Who a document says prepared it: the person's name, or the operating-system login marked
+    /// as such when nobody of the portfolio was chosen (a regulator reading "Prepared by root"
+    /// should know it names an account, not a person).
+    pub fn preparer(&self) -> String {
+        if self.person.is_none() && self.portfolio_has_people {
+            format!("{} (computer login; no person of the portfolio chosen)", self.name)
+        } else {
+            self.name.clone()
+        }
+    }
+
     /// Resolves `caller` given the person stored under that name (if any) and whether the
     /// portfolio has people. A name the portfolio does not know is refused once it has people,
     /// so the trail never records a typo as an actor; an inactive person cannot act.
@@ -270,6 +281,18 @@ mod tests {
         assert_eq!(Actor::resolve(&caller(Some("Zed")), None, NOBODY).unwrap().name, "Zed");
         assert!(matches!(Actor::resolve(&caller(Some("Zed")), None, PEOPLE), Err(CoreError::Forbidden(_))));
         assert_eq!(Actor::resolve(&caller(None), None, PEOPLE).unwrap().name, "ana", "nobody chosen: the login");
+    }
+
+    #[test]
+    fn a_document_names_its_preparer_and_marks_a_login_as_one() {
+        let carla = person("Carla Mendes", &[Role::ComplianceOfficer], true);
+        assert_eq!(
+            Actor::resolve(&caller(Some("Carla Mendes")), Some(carla), PEOPLE).unwrap().preparer(),
+            "Carla Mendes"
+        );
+        let login = Actor::resolve(&caller(None), None, PEOPLE).unwrap().preparer();
+        assert!(login.starts_with("ana (computer login"), "{login}");
+        assert_eq!(Actor::resolve(&caller(None), None, NOBODY).unwrap().preparer(), "ana", "no people to choose from");
     }
 
     #[test]

@@ -10,6 +10,7 @@ use steerco_core::value::Month;
 
 use crate::text::{money_whole, percent, words};
 use crate::typeset::flow::{fill_ops, grey, rgb, text_ops, FontIds, Heading, Style};
+use crate::typeset::wrap::{fit_one_line, wrap};
 use crate::typeset::{Column, Composer, DocumentInfo, Face, Flow, Geometry};
 use crate::{Progress, Rendered, ReportError};
 
@@ -30,11 +31,24 @@ fn slide(flow: &mut Flow<'_>, title: &str, message: &str) {
         Style { face: Face::Bold, size: 22.0, grey: 0.2, leading: 1.2 },
     )));
     flow.headings.push(Heading { level: 1, title: title.to_owned(), page: flow.page_index(), y: flow.y });
-    flow.paragraph_styled(title, TITLE, 0.0);
+    flow.paragraph_styled(&at_most_two_lines(flow, title), TITLE, 0.0);
     if !message.is_empty() {
         flow.paragraph_styled(message, MESSAGE, 0.0);
     }
     flow.space(6.0);
+}
+
+/// A slide title on two lines at most, the second cut with an ellipsis: a use case's title can
+/// run to 200 characters, and seven lines of it would squeeze the slide's chart to a thumbnail.
+/// The outline keeps the whole title.
+fn at_most_two_lines(flow: &Flow<'_>, title: &str) -> String {
+    let width = flow.geometry.content_width();
+    let lines = wrap(flow.metrics, title, TITLE.face, TITLE.size, width);
+    if lines.len() <= 2 {
+        return title.to_owned();
+    }
+    let rest = lines[1..].join(" ");
+    format!("{}\n{}", lines[0], fit_one_line(flow.metrics, &rest, TITLE.face, TITLE.size, width))
 }
 
 /// Big figures in tiles, three to a row.
@@ -51,10 +65,10 @@ fn tiles(flow: &mut Flow<'_>, figures: &[(&str, String)]) {
             let ops = flow.ops();
             fill_ops(ops, x, top - height, width, height, grey(0.95));
             let big = Style { face: Face::Bold, size: 30.0, grey: 0.08, leading: 1.2 };
-            let value = crate::typeset::wrap::fit_one_line(metrics, value, big.face, big.size, width - 24.0);
+            let value = fit_one_line(metrics, value, big.face, big.size, width - 24.0);
             text_ops(ops, big, Some(rgb(0.09, 0.33, 0.55)), x + 12.0, top - 44.0, &value);
             let small = Style { face: Face::Regular, size: 14.0, grey: 0.3, leading: 1.2 };
-            let label = crate::typeset::wrap::fit_one_line(metrics, label, small.face, small.size, width - 24.0);
+            let label = fit_one_line(metrics, label, small.face, small.size, width - 24.0);
             text_ops(ops, small, None, x + 12.0, top - 72.0, &label);
         }
         flow.y = top - height - gap;

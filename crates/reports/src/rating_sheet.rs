@@ -7,7 +7,7 @@ use std::io::Cursor;
 use std::path::Path;
 
 use calamine::{Data, Reader, Xlsx};
-use rust_xlsxwriter::{DataValidation, DataValidationRule, Format, Workbook, XlsxError};
+use rust_xlsxwriter::{DataValidation, Format, Workbook, XlsxError};
 use steerco_core::caller::Caller;
 use steerco_core::csv_io::rating_sheet::COLUMNS;
 use steerco_core::error::CoreError;
@@ -86,12 +86,13 @@ fn write(rows: &[csv::StringRecord]) -> Result<Vec<u8>, XlsxError> {
         }
     }
     if rows.len() > 1 {
+        // A list, not a whole-number rule: only a list gives the cell its drop-down arrow.
         let choices = DataValidation::new()
-            .allow_whole_number(DataValidationRule::Between(1, 5))
+            .allow_list_strings(&["1", "2", "3", "4", "5"])?
             .set_input_title("Rating")?
-            .set_input_message("1 = lowest, 5 = highest; leave empty to skip")?
+            .set_input_message("Pick 1 (lowest) to 5 (highest); leave empty to skip")?
             .set_error_title("A rating is 1 to 5")?
-            .set_error_message("Enter a whole number from 1 to 5, or leave the cell empty.")?;
+            .set_error_message("Pick a rating from 1 to 5 in the list, or leave the cell empty.")?;
         ws.add_data_validation(1, rating_col, rows.len() as u32 - 1, rating_col, &choices)?;
     }
     ws.set_freeze_panes(1, 0)?;
@@ -161,6 +162,29 @@ mod tests {
         );
         assert!(lines[1].ends_with(",4"), "a rating is a number cell: {}", lines[1]);
         assert!(lines[2].ends_with(','), "an empty rating stays empty: {}", lines[2]);
+    }
+
+    #[test]
+    fn every_rating_cell_has_a_one_to_five_drop_down() {
+        use std::io::Read as _;
+        let csv = "workshop_id,participant,use_case_id,use_case_title,criterion,criterion_name,rating\n\
+                   WS-001,Aisha Rahman,UC-001,Claims triage,value,Annualised value,\n\
+                   WS-001,Aisha Rahman,UC-002,Claims triage,risk,Guardrail complexity,3\n";
+        let xlsx = from_csv(csv.as_bytes()).unwrap();
+        let mut archive = zip::ZipArchive::new(std::io::Cursor::new(xlsx)).unwrap();
+        let mut sheet = String::new();
+        archive.by_name("xl/worksheets/sheet1.xml").unwrap().read_to_string(&mut sheet).unwrap();
+        let validation = sheet
+            .split("<dataValidation ")
+            .nth(1)
+            .expect("a data validation")
+            .split("</dataValidation>")
+            .next()
+            .unwrap();
+        assert!(validation.contains(r#"type="list""#), "a list shows a drop-down: {validation}");
+        assert!(validation.contains(r#"sqref="G2:G3""#), "on every rating cell: {validation}");
+        assert!(validation.contains(r#"<formula1>"1,2,3,4,5"</formula1>"#), "offering 1 to 5: {validation}");
+        assert!(!validation.contains("showDropDown"), "Excel hides the arrow when showDropDown is set: {validation}");
     }
 
     #[test]

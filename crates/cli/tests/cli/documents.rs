@@ -44,14 +44,18 @@ fn the_pack_is_real_text_with_every_annex_iv_section_and_embedded_fonts() {
     assert!(info.contains("Author:          Carla Mendes"), "the person working is the author: {info}");
     assert!(info.contains("regulator pack") && info.contains("Subject:"), "{info}");
     assert!(info.contains("CreationDate:") && !info.contains("1970"), "a real creation date: {info}");
+    assert!(!info.contains("PDF/X"), "the pack claims no PDF/X conformance it lacks: {info}");
 
+    // pdffonts' columns are fixed-width (a chart's font, held in its form, has "[none]" for an
+    // object id): the "emb" column is found under its dashes.
     let fonts = tool("pdffonts", &[path]);
+    let dashes = fonts.lines().nth(1).unwrap();
+    let emb_at =
+        dashes.match_indices('-').map(|(i, _)| i).filter(|&i| i == 0 || &dashes[i - 1..i] == " ").nth(3).unwrap();
     let rows: Vec<&str> = fonts.lines().skip(2).collect();
-    assert!(!rows.is_empty());
+    assert!(rows.len() > 2, "the body's two faces and the charts' fonts: {fonts}");
     for row in rows {
-        let cols: Vec<&str> = row.split_whitespace().collect();
-        let emb = cols[cols.len() - 5];
-        assert_eq!(emb, "yes", "every font is embedded: {row}");
+        assert_eq!(&row[emb_at..emb_at + 3], "yes", "every font is embedded: {row}");
     }
 
     let text = tool("pdftotext", &["-layout", path, "-"]);
@@ -79,6 +83,14 @@ fn the_pack_is_real_text_with_every_annex_iv_section_and_embedded_fonts() {
     assert!(text.contains("Cross-reference: EU AI Act, NIST AI RMF, ISO/IEC 42001"));
     assert!(text.contains("Appendix: audit trail of the included records"));
     assert!(squeezed.contains("EUR2,400,000"), "money shows the currency and separators");
+    for label in ["Portfolio ROI by month (EUR)", "Cumulative, EUR"] {
+        assert!(text.contains(label), "the charts' labels are text, not outlines: {label:?}");
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    assert!(
+        words.windows(4).any(|w| w[0] == "paid" && w[1] == "back" && w[2].len() == 3 && w[3].len() == 4),
+        "a payback point's label (\"paid back Oct 2026\") is text"
+    );
 
     // The export is on the audit trail with the file's hash and the fingerprint.
     sb.with_db(&db).args(["audit", "log", "--entity", path]).assert().success().stdout(contains("export"));
@@ -353,6 +365,20 @@ fn the_deck_is_landscape_slides_with_every_part_and_verifies() {
         assert!(text.contains(part), "{part:?} is on a slide");
     }
     assert!(text.contains("(continued)"), "a long table continues on a slide of its own, titled");
+    assert!(text.contains("UC-001 — cumulative benefit and cost") && text.contains("Cumulative, EUR"), "chart text");
+
+    // A title at the 200-character limit takes two lines of its slide at most, cut with an
+    // ellipsis, and the slide keeps its chart.
+    let long = "Claims triage with a title that goes on and on ".repeat(5);
+    let long = long[..200].trim();
+    sb.with_db(&db).args(["usecase", "set", "UC-001", &format!("title={long}")]).assert().success();
+    let deck = sb.path("deck-long.pdf");
+    sb.with_db(&db).args(["export", "deck", "--month", "2026-11", "--out", deck.to_str().unwrap()]).assert().success();
+    let text = tool("pdftotext", &[deck.to_str().unwrap(), "-"]);
+    let slide =
+        text.split('\u{c}').find(|s| s.contains("UC-001 — cumulative benefit and cost")).expect("UC-001's slide");
+    assert!(slide.contains('…'), "the title is cut: {slide}");
+    assert!(slide.contains("Cumulative, EUR"), "the chart is on the slide: {slide}");
     sb.with_db(&db).args(["verify-pack", path]).assert().success().stdout(contains("deck"));
     sb.with_db(&db)
         .args(["export", "deck", "--month", "November", "--out", sb.path("x.pdf").to_str().unwrap()])

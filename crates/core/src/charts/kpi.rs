@@ -75,7 +75,11 @@ fn draw_kpi(s: &KpiSeries, svg: &mut String) -> DrawResult {
         Circle::new((x, y), 4, colour.filled())
     }))?;
     let better = if s.higher_is_better { "higher is better" } else { "lower is better" };
-    root.draw(&Text::new(format!("{} ({better})", s.title), (72, 8), (CHART_FONT, 15).into_font().color(&INK)))?;
+    root.draw(&Text::new(
+        labels::fit(&format!("{} ({better})", s.title), 15, VALUE_SIZE.0 as i32 - 72 - 8),
+        (72, 8),
+        (CHART_FONT, 15).into_font().color(&INK),
+    ))?;
     let mut entries = vec![("Value by month", ROI, false)];
     if s.target.is_some() {
         entries.push(("Target", BENEFIT, true));

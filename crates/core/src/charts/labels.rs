@@ -27,6 +27,18 @@ pub(super) fn text_width(text: &str, size: i32) -> i32 {
     (text.chars().count() as f64 * size as f64 * 0.58).ceil() as i32
 }
 
+/// `text` cut with an ellipsis to at most `width` px at `size` (by the same estimate): a chart
+/// title names a use case, whose title may run to 200 characters.
+pub(super) fn fit(text: &str, size: i32, width: i32) -> String {
+    if text_width(text, size) <= width {
+        return text.to_owned();
+    }
+    let keep = ((width as f64 / (size as f64 * 0.58)).floor() as usize).saturating_sub(1);
+    let mut cut: String = text.chars().take(keep).collect::<String>().trim_end().to_owned();
+    cut.push('…');
+    cut
+}
+
 /// Where a label of `width`×`height` goes beside a bubble at (`x`, `y`) of radius `r`, as the
 /// top-left corner of its text; `None` when every spot is taken or outside `area`.
 pub(super) fn place(
@@ -56,6 +68,14 @@ pub(super) fn place(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_title_is_cut_to_fit_and_a_short_one_kept() {
+        assert_eq!(fit("UC-001 Claims triage", 15, 600), "UC-001 Claims triage");
+        let long = "A very long use case title ".repeat(8);
+        let cut = fit(&long, 15, 600);
+        assert!(cut.ends_with('…') && text_width(&cut, 15) <= 600, "{cut}");
+    }
 
     #[test]
     fn a_second_label_at_the_same_spot_moves_and_a_third_that_cannot_is_left_out() {

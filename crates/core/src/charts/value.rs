@@ -182,7 +182,11 @@ fn draw_roi(s: &RoiSeries, svg: &mut String) -> DrawResult {
                 + Text::new(text, (dx, -24), (CHART_FONT, 13).into_font().color(&BENEFIT)),
         ))?;
     }
-    root.draw(&Text::new(s.title.to_owned(), (72, 8), (CHART_FONT, 15).into_font().color(&INK)))?;
+    root.draw(&Text::new(
+        labels::fit(s.title, 15, VALUE_SIZE.0 as i32 - 72 - 8),
+        (72, 8),
+        (CHART_FONT, 15).into_font().color(&INK),
+    ))?;
     legend(
         &root,
         &[

@@ -20,7 +20,7 @@ pub(crate) struct Draft {
 }
 
 /// The trail's last record (number and hash), or the genesis before the first one.
-fn head(conn: &Connection) -> CoreResult<(i64, String)> {
+pub(crate) fn head(conn: &Connection) -> CoreResult<(i64, String)> {
     let head: Option<(i64, String)> = conn
         .prepare_cached("SELECT seq, hash FROM audit_anchor WHERE id = 1")?
         .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
@@ -36,14 +36,8 @@ fn head(conn: &Connection) -> CoreResult<(i64, String)> {
     Ok(head.unwrap_or((0, GENESIS.to_owned())))
 }
 
-/// Chains `draft` after the record (`last_seq`, `prev_hash`); the anchor is moved by the caller.
-fn chain(
-    conn: &Connection,
-    meta: &AuditMeta,
-    draft: Draft,
-    last_seq: i64,
-    prev_hash: String,
-) -> CoreResult<AuditRecord> {
+/// `draft` as the record after (`last_seq`, `prev_hash`), its hash computed; nothing is written.
+fn seal(meta: &AuditMeta, draft: Draft, last_seq: i64, prev_hash: String) -> AuditRecord {
     let mut record = AuditRecord {
         seq: last_seq + 1,
         at: meta.at_text(),
@@ -59,6 +53,23 @@ fn chain(
         hash: String::new(),
     };
     record.hash = record.compute_hash();
+    record
+}
+
+/// `drafts` chained in order after (`last_seq`, `prev_hash`), hashed but not written: pure, so
+/// a large batch can be hashed on another thread while its rows are inserted.
+pub(crate) fn seal_all(meta: &AuditMeta, drafts: Vec<Draft>, last_seq: i64, prev_hash: String) -> Vec<AuditRecord> {
+    let mut sealed: Vec<AuditRecord> = Vec::with_capacity(drafts.len());
+    let (mut seq, mut hash) = (last_seq, prev_hash);
+    for draft in drafts {
+        let record = seal(meta, draft, seq, hash);
+        (seq, hash) = (record.seq, record.hash.clone());
+        sealed.push(record);
+    }
+    sealed
+}
+
+fn insert_record(conn: &Connection, record: &AuditRecord) -> CoreResult<()> {
     conn.prepare_cached(
         "INSERT INTO audit (seq, at, actor, action, operation, entity_kind, entity_id, subject, before, after, prev_hash, hash)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
@@ -77,6 +88,33 @@ fn chain(
         record.prev_hash,
         record.hash
     ])?;
+    Ok(())
+}
+
+/// Writes records `seal_all` chained and moves the anchor to the last. They must follow the
+/// trail's head as it is now: a record chained after another head is refused, not written.
+pub(crate) fn append_sealed(conn: &Connection, sealed: &[AuditRecord]) -> CoreResult<()> {
+    let Some(last) = sealed.last() else { return Ok(()) };
+    let (head_seq, head_hash) = head(conn)?;
+    if sealed[0].seq != head_seq + 1 || sealed[0].prev_hash != head_hash {
+        return Err(CoreError::Conflict("the trail moved while a batch was being chained".to_owned()));
+    }
+    for record in sealed {
+        insert_record(conn, record)?;
+    }
+    set_anchor(conn, last.seq, &last.hash)
+}
+
+/// Chains `draft` after the record (`last_seq`, `prev_hash`); the anchor is moved by the caller.
+fn chain(
+    conn: &Connection,
+    meta: &AuditMeta,
+    draft: Draft,
+    last_seq: i64,
+    prev_hash: String,
+) -> CoreResult<AuditRecord> {
+    let record = seal(meta, draft, last_seq, prev_hash);
+    insert_record(conn, &record)?;
     Ok(record)
 }
 

@@ -15,7 +15,7 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 use rusqlite::config::DbConfig;
 use rusqlite::Connection;
 
-use super::audit_append::{append_all, Draft};
+use super::audit_append::{append_all, append_sealed, head, seal_all, Draft};
 use super::image_text::push_string;
 use super::images::{self, TableImage};
 use super::Tx;
@@ -132,7 +132,12 @@ impl RenderedBatch {
         key: &str,
         image: impl FnOnce(&mut String) -> CoreResult<()>,
     ) -> CoreResult<()> {
-        let after = self.after_by_subject.entry(subject.to_owned()).or_default();
+        // Looked up before inserting: one subject has many rows, and `entry` would copy its name
+        // for each.
+        let after = match self.after_by_subject.get_mut(subject) {
+            Some(after) => after,
+            None => self.after_by_subject.entry(subject.to_owned()).or_default(),
+        };
         after.push(if after.is_empty() { '{' } else { ',' });
         push_string(after, key);
         after.push(':');
@@ -173,17 +178,28 @@ impl Tx<'_> {
     ) -> CoreResult<T> {
         self.record_so_far()?;
         let before: Vec<Before> = tables.iter().map(|t| before(self, t, subjects)).collect::<CoreResult<_>>()?;
-        let off = TriggersOff::new(self)?;
-        let value = insert()?;
-        off.restore()?;
+        let meta = AuditMeta::new(self.actor().name.clone(), self.action(), self.now());
+        // The rendered records are known before the insert and nothing joins the trail while
+        // the triggers are off, so they are hashed on another thread meanwhile (a 60,000-month
+        // import chains about 11 MB of images).
+        let rendered: Vec<Draft> = rendered.into_iter().flat_map(RenderedBatch::drafts).collect();
+        let (head_seq, head_hash) = head(self)?;
+        let (value, sealed) = std::thread::scope(|scope| {
+            let sealing = scope.spawn(|| seal_all(&meta, rendered, head_seq, head_hash));
+            let inserted = TriggersOff::new(self).and_then(|off| {
+                let value = insert()?;
+                off.restore()?;
+                Ok(value)
+            });
+            let sealed = sealing.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            inserted.map(|value| (value, sealed))
+        })?;
+        append_sealed(self, &sealed)?;
         let mut records = Vec::new();
-        for batch in rendered {
-            records.extend(batch.drafts());
-        }
         for b in &before {
             records.extend(drafts(self, b, subjects)?);
         }
-        append_all(self, &AuditMeta::new(self.actor().name.clone(), self.action(), self.now()), records)?;
+        append_all(self, &meta, records)?;
         Ok(value)
     }
 }

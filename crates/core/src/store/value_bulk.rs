@@ -20,7 +20,8 @@ pub(crate) fn add_months(tx: &Tx, months: &[NewMonth<'_>], had_months: &HashSet<
     if months.is_empty() {
         return Ok(());
     }
-    let cases: BTreeSet<String> = months.iter().map(|m| m.use_case_id.to_owned()).collect();
+    let cases: BTreeSet<&str> = months.iter().map(|m| m.use_case_id).collect();
+    let cases: BTreeSet<String> = cases.into_iter().map(str::to_owned).collect();
     let recorded_at = tx.now().to_rfc3339();
     let rendered = vec![month_images(tx, months, &recorded_at)?];
     tx.insert_in_batches(rendered, &["value_kpi"], &cases, || insert(tx, months, &recorded_at))?;
@@ -37,7 +38,7 @@ fn insert(tx: &Tx, months: &[NewMonth<'_>], recorded_at: &str) -> CoreResult<()>
     let mut month_text = String::with_capacity(7);
     for m in months {
         month_text.clear();
-        std::fmt::Write::write_fmt(&mut month_text, format_args!("{}", m.month)).ok();
+        m.month.push_to(&mut month_text);
         month_row.execute(params![
             m.use_case_id,
             month_text,
@@ -62,7 +63,7 @@ fn month_images(tx: &Tx, months: &[NewMonth<'_>], recorded_at: &str) -> CoreResu
     let (mut month_text, mut key) = (String::with_capacity(7), String::with_capacity(24));
     for m in months {
         month_text.clear();
-        std::fmt::Write::write_fmt(&mut month_text, format_args!("{}", m.month)).ok();
+        m.month.push_to(&mut month_text);
         key.clear();
         key.push_str(m.use_case_id);
         key.push('/');

@@ -57,7 +57,9 @@ fn longer_than(text: &str, max: usize) -> bool {
 pub fn parse(bytes: &[u8], latest: Month) -> CoreResult<Vec<MonthEntry>> {
     let table = Table::read(bytes, &["use_case_id", "month", "benefit", "cost"], &["kpi", "kpi_value", "highlight"])?;
     let mut problems = Vec::new();
-    let mut months: HashMap<(String, Month), Gathering> = HashMap::with_capacity(table.rows.len());
+    // Months in the order the file first names them (so no sort afterwards), found by key.
+    let mut months: Vec<(String, Month, Gathering)> = Vec::with_capacity(table.rows.len());
+    let mut month_at: HashMap<(String, Month), usize> = HashMap::with_capacity(table.rows.len());
     // Each column found once, not once per row: a file has tens of thousands of rows.
     let [c_id, c_month, c_benefit, c_cost, c_kpi, c_kpi_value, c_highlight] =
         ["use_case_id", "month", "benefit", "cost", "kpi", "kpi_value", "highlight"].map(|c| table.index(c));
@@ -140,7 +142,11 @@ pub fn parse(bytes: &[u8], latest: Month) -> CoreResult<Vec<MonthEntry>> {
             problems.push(format!("row {row}: gives no amount, KPI or highlight"));
             continue;
         }
-        let gathering = months.entry((id.clone(), month)).or_insert_with(|| Gathering { row, ..Gathering::default() });
+        let at_index = *month_at.entry((id.clone(), month)).or_insert_with(|| {
+            months.push((id.clone(), month, Gathering { row, ..Gathering::default() }));
+            months.len() - 1
+        });
+        let gathering = &mut months[at_index].2;
         let mut at = |column: &str, reason: String| problems.push(format!("row {row}, column {column}: {reason}"));
         if let Some((benefit, cost)) = amounts {
             match gathering.amounts {
@@ -167,7 +173,7 @@ pub fn parse(bytes: &[u8], latest: Month) -> CoreResult<Vec<MonthEntry>> {
         }
     }
     let mut entries = Vec::new();
-    for ((use_case_id, month), g) in months {
+    for (use_case_id, month, g) in months {
         let Some((_, benefit, cost)) = g.amounts else {
             problems.push(format!(
                 "row {}, column benefit: no row gives {use_case_id} {month}'s benefit and cost (0 for none)",
@@ -192,7 +198,6 @@ pub fn parse(bytes: &[u8], latest: Month) -> CoreResult<Vec<MonthEntry>> {
     if entries.is_empty() {
         return Err(CoreError::InvalidRows(vec!["the file has a header but no months".to_owned()]));
     }
-    entries.sort_by_key(|e| e.row);
     Ok(entries)
 }
 

@@ -283,10 +283,11 @@ fn value(flow: &mut Flow<'_>, composer: &mut Composer, data: &PackData, currency
         return Ok(());
     }
     if !data.portfolio_returns.is_empty() {
-        flow.heading(2, "Portfolio ROI by month");
         let svg = portfolio_roi_chart(&data.portfolio_returns, currency)?;
         let (id, w, h) = composer.add_svg(&svg)?;
-        flow.graphic(id, w, h, flow.geometry.content_width());
+        let width = flow.geometry.content_width();
+        flow.heading_keeping(2, "Portfolio ROI by month", h * width / w + 8.0);
+        flow.graphic(id, w, h, width);
     }
     flow.heading(2, "Value by use case");
     let rows: Vec<Vec<String>> = valued
@@ -319,7 +320,6 @@ fn value(flow: &mut Flow<'_>, composer: &mut Composer, data: &PackData, currency
     );
     for d in valued {
         let title = format!("{} {} — cumulative benefit and cost", d.use_case.id, d.use_case.title);
-        flow.heading(3, &title);
         let svg = roi_chart(&RoiSeries {
             title: &title,
             currency,
@@ -327,7 +327,9 @@ fn value(flow: &mut Flow<'_>, composer: &mut Composer, data: &PackData, currency
             payback_month: d.value.returns.payback_month.as_deref(),
         })?;
         let (id, w, h) = composer.add_svg(&svg)?;
-        flow.graphic(id, w, h, flow.geometry.content_width());
+        let width = flow.geometry.content_width();
+        flow.heading_keeping(3, &title, h * width / w + 8.0);
+        flow.graphic(id, w, h, width);
     }
     Ok(())
 }

@@ -257,6 +257,10 @@ fn append_chunk(
                     dict.remove(b"Outlines");
                     *c = dict;
                 } else {
+                    // printpdf always writes a PDF/X version (empty here), which readers take
+                    // as a claim of PDF/X conformance; the pack makes none.
+                    let mut dict = dict;
+                    dict.remove(b"GTS_PDFXVersion");
                     *i = dict;
                 }
             }

@@ -3,12 +3,10 @@
 //! out, "Page X of Y" on every page, a nested outline (printpdf's own is flat and sorted by
 //! name, so it is written here on the lopdf document), the metadata, and the bytes.
 
-use std::collections::BTreeMap;
-
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use lopdf::{Dictionary, Object, ObjectId, StringFormat};
-use printpdf::{Mm, ParsedFont, PdfDocument, Svg, XObjectId};
+use printpdf::{Mm, ParsedFont, PdfDocument, XObjectId};
 
 use super::chunks::{self, Extras, ObjectWriter, PageLink};
 
@@ -47,7 +45,6 @@ pub enum TypesetError {
 pub struct Composer {
     doc: PdfDocument,
     fonts: FontIds,
-    svg_fonts: BTreeMap<String, Vec<u8>>,
     pub geometry: Geometry,
 }
 
@@ -69,8 +66,7 @@ impl Composer {
         let bold =
             ParsedFont::from_bytes(BOLD_TTF, 0, &mut warnings).ok_or(TypesetError::Font("DejaVuSans-Bold.ttf"))?;
         let fonts = FontIds { regular: doc.add_font(&regular), bold: doc.add_font(&bold) };
-        let svg_fonts = BTreeMap::from([(FAMILY.to_owned(), REGULAR_TTF.to_vec())]);
-        Ok(Composer { doc, fonts, svg_fonts, geometry })
+        Ok(Composer { doc, fonts, geometry })
     }
 
     pub fn fonts(&self) -> &FontIds {
@@ -81,8 +77,7 @@ impl Composer {
     /// points. Chart text names the embedded family, so it stays text in the PDF.
     pub fn add_svg(&mut self, svg: &str) -> Result<(XObjectId, f32, f32), TypesetError> {
         let svg = svg.replace("font-family=\"sans-serif\"", &format!("font-family=\"{FAMILY}\""));
-        let mut warnings = Vec::new();
-        let object = Svg::parse_with_fonts(&svg, &self.svg_fonts, &mut warnings).map_err(TypesetError::Chart)?;
+        let object = super::svg_form::form(&svg, REGULAR_TTF, FAMILY).map_err(TypesetError::Chart)?;
         let width = object.width.map_or(600.0, |w| w.0 as f32);
         let height = object.height.map_or(400.0, |h| h.0 as f32);
         Ok((self.doc.add_xobject(&object), width, height))

@@ -264,6 +264,12 @@ impl<'a> Flow<'a> {
 
     /// A heading; `level` 1 opens a new page. It is kept with at least three lines after it.
     pub fn heading(&mut self, level: u8, title: &str) {
+        self.heading_keeping(level, title, 3.0 * Style::BODY.line_height());
+    }
+
+    /// A heading kept on one page with the `following` points after it (a chart's height, or
+    /// the first lines of text), so it never stands alone at the foot of a page.
+    pub fn heading_keeping(&mut self, level: u8, title: &str, following: f32) {
         let style = match level {
             1 => Style { face: Face::Bold, size: 17.0, grey: 0.05, leading: 1.25 },
             2 => Style { face: Face::Bold, size: 12.5, grey: 0.1, leading: 1.3 },
@@ -276,7 +282,7 @@ impl<'a> Flow<'a> {
             self.space(if level == 2 { 10.0 } else { 6.0 });
         }
         let lines = wrap(self.metrics, &title, style.face, style.size, self.geometry.content_width());
-        self.ensure(lines.len() as f32 * style.line_height() + 3.0 * Style::BODY.line_height());
+        self.ensure(lines.len() as f32 * style.line_height() + following);
         self.headings.push(Heading { level, title: title.clone(), page: self.page_index(), y: self.y });
         let x = self.geometry.margin;
         for line in &lines {

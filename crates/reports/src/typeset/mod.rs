@@ -10,6 +10,7 @@ pub mod flow;
 pub mod fonts;
 mod object_writer;
 pub mod packed;
+mod svg_form;
 pub mod table;
 pub mod wrap;
 

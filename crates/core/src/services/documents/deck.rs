@@ -64,7 +64,7 @@ fn parse_month(text: &str) -> CoreResult<Month> {
 pub fn gather(db: &Db, caller: &crate::caller::Caller, month: &str) -> CoreResult<DeckData> {
     let actor = db.resolve(caller)?;
     let month = parse_month(month)?;
-    db.read(|c| gather_in(c, &actor.name, caller.now, month))
+    db.read(|c| gather_in(c, &actor.preparer(), caller.now, month))
 }
 
 pub(crate) fn gather_in(

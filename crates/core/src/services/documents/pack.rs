@@ -146,7 +146,7 @@ pub fn gather_each(
     each: &mut dyn FnMut(DossierRead<'_>, &mut PackDossier) -> bool,
 ) -> CoreResult<Option<PackData>> {
     let actor = db.resolve(caller)?;
-    db.read(|c| gather_in_each(c, &actor.name, caller.now, named, reading, each))
+    db.read(|c| gather_in_each(c, &actor.preparer(), caller.now, named, reading, each))
 }
 
 pub(crate) fn gather_in(
