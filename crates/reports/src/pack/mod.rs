@@ -285,9 +285,7 @@ fn value(flow: &mut Flow<'_>, composer: &mut Composer, data: &PackData, currency
     if !data.portfolio_returns.is_empty() {
         let svg = portfolio_roi_chart(&data.portfolio_returns, currency)?;
         let (id, w, h) = composer.add_svg(&svg)?;
-        let width = flow.geometry.content_width();
-        flow.heading_keeping(2, "Portfolio ROI by month", h * width / w + 8.0);
-        flow.graphic(id, w, h, width);
+        flow.headed_graphic(2, "Portfolio ROI by month", id, w, h);
     }
     flow.heading(2, "Value by use case");
     let rows: Vec<Vec<String>> = valued
@@ -327,9 +325,7 @@ fn value(flow: &mut Flow<'_>, composer: &mut Composer, data: &PackData, currency
             payback_month: d.value.returns.payback_month.as_deref(),
         })?;
         let (id, w, h) = composer.add_svg(&svg)?;
-        let width = flow.geometry.content_width();
-        flow.heading_keeping(3, &title, h * width / w + 8.0);
-        flow.graphic(id, w, h, width);
+        flow.headed_graphic(3, &title, id, w, h);
     }
     Ok(())
 }

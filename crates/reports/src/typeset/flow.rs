@@ -347,8 +347,21 @@ impl<'a> Flow<'a> {
     }
 
     /// An embedded vector graphic `width` × `height` points, centred, kept whole on one page.
+    /// How much a graphic of that natural width is scaled to fit `max_width` (never enlarged).
+    fn graphic_scale(&self, natural_width: f32, max_width: f32) -> f32 {
+        (max_width / natural_width).min(1.0).min(self.geometry.content_width() / natural_width)
+    }
+
+    /// A full-width chart under its heading, the two kept on one page.
+    pub fn headed_graphic(&mut self, level: u8, title: &str, id: XObjectId, natural_width: f32, natural_height: f32) {
+        let width = self.geometry.content_width();
+        let height = natural_height * self.graphic_scale(natural_width, width);
+        self.heading_keeping(level, title, height + 6.0);
+        self.graphic(id, natural_width, natural_height, width);
+    }
+
     pub fn graphic(&mut self, id: XObjectId, natural_width: f32, natural_height: f32, max_width: f32) {
-        let scale = (max_width / natural_width).min(1.0).min(self.geometry.content_width() / natural_width);
+        let scale = self.graphic_scale(natural_width, max_width);
         let (width, height) = (natural_width * scale, natural_height * scale);
         self.ensure(height + 6.0);
         let x = self.geometry.margin + (self.geometry.content_width() - width) / 2.0;
