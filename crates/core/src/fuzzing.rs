@@ -195,7 +195,11 @@ pub fn feedback_csv(data: &[u8]) {
 
 pub fn metrics_csv(data: &[u8]) {
     let latest = crate::value::Month::new(2026, 11).unwrap_or_else(|| unreachable!("a valid month"));
-    match crate::value::metrics_csv::parse(data, latest) {
+    // Read in two halves (as a large file is), it must come out as read in one go.
+    let in_one_go = crate::value::metrics_csv::parse_in_halves(data, latest, None);
+    let in_halves = crate::value::metrics_csv::parse_in_halves(data, latest, Some(data.len() / 2));
+    assert_eq!(format!("{in_halves:?}"), format!("{in_one_go:?}"), "the halves disagree with one reading");
+    match in_one_go {
         Ok(entries) => {
             for e in &entries {
                 assert!(e.month <= latest, "a month after the latest: {}", e.month);

@@ -17,10 +17,34 @@ pub(crate) struct Table {
     pub(crate) rows: Vec<(usize, csv::StringRecord)>,
 }
 
-impl Table {
-    /// Reads `bytes`, checking that the header holds every `required` column and nothing
+/// A file whose header has been checked, read record by record: a file of tens of thousands of
+/// rows is not held as tens of thousands of records.
+pub(crate) struct Records<'t> {
+    text: &'t str,
+    reader: csv::Reader<&'t [u8]>,
+    /// Where in `text` the reader began (a reader of the rest of a file begins past the header).
+    begins_at: usize,
+    /// The row of the record read last (the header's is 1); for the rest of a file, counted
+    /// from where it begins.
+    previous_row: usize,
+    header: csv::StringRecord,
+    columns: HashMap<String, usize>,
+}
+
+/// How `Records::each_before` stopped.
+pub(crate) enum Stopped {
+    /// At the end of the file.
+    AtEnd,
+    /// At a record beginning exactly at the byte asked for; `row` is the last one before it.
+    At { row: usize },
+    /// At a record that began before the byte asked for and goes on past it.
+    Across,
+}
+
+impl<'t> Records<'t> {
+    /// Opens `bytes`, checking that the header holds every `required` column and nothing
     /// outside `required` and `allowed`.
-    pub(crate) fn read(bytes: &[u8], required: &[&str], allowed: &[&str]) -> CoreResult<Table> {
+    pub(crate) fn open(bytes: &'t [u8], required: &[&str], allowed: &[&str]) -> CoreResult<Records<'t>> {
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
         let text = std::str::from_utf8(bytes).map_err(|e| {
             CoreError::InvalidRows(vec![format!("the file is not UTF-8 text (byte {})", e.valid_up_to())])
@@ -54,48 +78,117 @@ impl Table {
             }
             return Err(CoreError::InvalidRows(problems));
         }
+        Ok(Records { text, reader, begins_at: 0, previous_row: 1, header, columns })
+    }
+
+    /// Where `column` is in each record.
+    pub(crate) fn index(&self, column: &str) -> Option<usize> {
+        self.columns.get(column).copied()
+    }
+
+    /// Calls `each` with every record that is not blank, has the header's number of fields and
+    /// no control character, and its spreadsheet row. The problems of the other records are
+    /// the error, after all are read (`each` has then seen only the good ones).
+    pub(crate) fn each(mut self, each: impl FnMut(usize, &csv::StringRecord)) -> CoreResult<()> {
+        self.each_before(usize::MAX, each).map(|_| ())
+    }
+
+    /// Where the rest of the file could be read by another reader: the first line's beginning
+    /// at or after `near`, if any line begins there. Whether a record begins there (not a line
+    /// inside a quoted field) is known only once this reader gets there (`each_before`).
+    pub(crate) fn line_after(&self, near: usize) -> Option<usize> {
+        let at = near.max(self.begins_at);
+        let line_break = self.text.as_bytes().get(at..)?.iter().position(|b| *b == b'\n')?;
+        Some(at + line_break + 1).filter(|start| *start < self.text.len())
+    }
+
+    /// A reader of the file from byte `at` (a line's beginning, from `line_after`) to its end,
+    /// rows counted from there.
+    pub(crate) fn rest_from(&self, at: usize) -> Records<'t> {
+        let reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(self.text.as_bytes().get(at..).unwrap_or_default());
+        Records {
+            text: self.text,
+            reader,
+            begins_at: at,
+            previous_row: 0,
+            header: self.header.clone(),
+            columns: self.columns.clone(),
+        }
+    }
+
+    /// `each` for the records that begin before byte `end`; the record there is read but not
+    /// given to `each`.
+    pub(crate) fn each_before(
+        &mut self,
+        end: usize,
+        mut each: impl FnMut(usize, &csv::StringRecord),
+    ) -> CoreResult<Stopped> {
         // Spreadsheet rows: the csv reader skips blank lines, but a spreadsheet shows each as a
         // row (a quoted field with line breaks stays in one row). A record's position is where
         // reading resumed, before any blank lines it skipped, so count those.
-        let mut rows = Vec::new();
-        let mut previous_row = 1;
-        for record in reader.records() {
-            let record = record
-                .map_err(|e| CoreError::InvalidRows(vec![format!("row {}: cannot be read ({e})", previous_row + 1)]))?;
-            let resumed_at = record.position().map_or(0, |p| p.byte() as usize);
-            let row = previous_row + 1 + text.get(resumed_at..).map_or(0, leading_blank_lines);
-            previous_row = row;
+        let mut problems = Vec::new();
+        let mut record = csv::StringRecord::new();
+        let stopped = loop {
+            match self.reader.read_record(&mut record) {
+                Ok(true) => {}
+                Ok(false) => break Stopped::AtEnd,
+                Err(e) => {
+                    return Err(CoreError::InvalidRows(vec![format!(
+                        "row {}: cannot be read ({e})",
+                        self.previous_row + 1
+                    )]))
+                }
+            }
+            let mut resumed_at = self.begins_at + record.position().map_or(0, |p| p.byte() as usize);
+            // After a CRLF line end the reader resumes at its LF, which is no blank line.
+            if resumed_at > 0 && self.text.get(resumed_at - 1..=resumed_at) == Some("\r\n") {
+                resumed_at += 1;
+            }
+            if resumed_at >= end {
+                break if resumed_at == end { Stopped::At { row: self.previous_row } } else { Stopped::Across };
+            }
+            let row = self.previous_row + 1 + self.text.get(resumed_at..).map_or(0, leading_blank_lines);
+            self.previous_row = row;
             if record.iter().all(|f| f.trim().is_empty()) {
                 continue;
             }
-            if record.len() != header.len() {
-                problems.push(format!("row {row}: has {} fields, the header has {}", record.len(), header.len()));
+            if record.len() != self.header.len() {
+                problems.push(format!("row {row}: has {} fields, the header has {}", record.len(), self.header.len()));
                 continue;
             }
             // No cell of a file people exchange needs a control character or a text-direction
             // override, and every one would later reach a terminal or a screen.
-            let hazards: Vec<String> = record
-                .iter()
-                .zip(header.iter())
-                .filter_map(|(cell, column)| {
-                    first_forbidden(cell).map(|c| {
-                        format!(
-                            "row {row}, column {}: contains {} (a control or text-direction character)",
-                            for_terminal(column.trim(), false),
-                            c.escape_unicode()
-                        )
-                    })
-                })
-                .collect();
-            if !hazards.is_empty() {
-                problems.extend(hazards);
-                continue;
+            let before = problems.len();
+            for (cell, column) in record.iter().zip(self.header.iter()) {
+                if let Some(c) = first_forbidden(cell) {
+                    problems.push(format!(
+                        "row {row}, column {}: contains {} (a control or text-direction character)",
+                        for_terminal(column.trim(), false),
+                        c.escape_unicode()
+                    ));
+                }
             }
-            rows.push((row, record));
-        }
+            if problems.len() == before {
+                each(row, &record);
+            }
+        };
         if !problems.is_empty() {
             return Err(CoreError::InvalidRows(problems));
         }
+        Ok(stopped)
+    }
+}
+
+impl Table {
+    /// Reads `bytes` whole, its header checked as `Records::open` checks it.
+    pub(crate) fn read(bytes: &[u8], required: &[&str], allowed: &[&str]) -> CoreResult<Table> {
+        let records = Records::open(bytes, required, allowed)?;
+        let columns = records.columns.clone();
+        let mut rows = Vec::new();
+        records.each(|row, record| rows.push((row, record.clone())))?;
         Ok(Table { columns, rows })
     }
 
@@ -188,6 +281,15 @@ mod tests {
         let (_, record) = &table.rows[0];
         for (column, expected) in ["a", "b", "c", "d", "e"].iter().zip(hostile) {
             assert_eq!(table.field(record, column), expected);
+        }
+    }
+
+    #[test]
+    fn rows_are_numbered_as_a_spreadsheet_shows_them_whatever_the_line_ends() {
+        for file in ["a,b\n1,2\n\n3,4\n", "a,b\r\n1,2\r\n\r\n3,4\r\n", "a,b\r1,2\r\r3,4\r"] {
+            let table = Table::read(file.as_bytes(), &["a", "b"], &[]).unwrap();
+            let rows: Vec<usize> = table.rows.iter().map(|(row, _)| *row).collect();
+            assert_eq!(rows, [2, 4], "{file:?}");
         }
     }
 

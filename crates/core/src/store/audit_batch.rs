@@ -164,14 +164,14 @@ impl RenderedBatch {
 }
 
 impl Tx<'_> {
-    /// Runs `insert`, which may only INSERT rows into the `rendered` tables and `tables` for
+    /// Runs `insert`, which may only INSERT rows into the tables `render` images and `tables` for
     /// `subjects`, with the capture triggers off; then records what it added as batch records (per
-    /// table, per subject), after everything this transaction changed before. The rows of the
-    /// `rendered` tables come with their images written as they were added; those of `tables`
-    /// are read back.
+    /// table, per subject), after everything this transaction changed before. `render` writes
+    /// the images of the rows `insert` adds to its tables, without reading them back (it runs on
+    /// another thread, beside the insert); the rows of `tables` are read back.
     pub(crate) fn insert_in_batches<T>(
         &self,
-        rendered: Vec<RenderedBatch>,
+        render: impl FnOnce() -> CoreResult<Vec<RenderedBatch>> + Send,
         tables: &[&str],
         subjects: &BTreeSet<String>,
         insert: impl FnOnce() -> CoreResult<T>,
@@ -179,20 +179,22 @@ impl Tx<'_> {
         self.record_so_far()?;
         let before: Vec<Before> = tables.iter().map(|t| before(self, t, subjects)).collect::<CoreResult<_>>()?;
         let meta = AuditMeta::new(self.actor().name.clone(), self.action(), self.now());
-        // The rendered records are known before the insert and nothing joins the trail while
-        // the triggers are off, so they are hashed on another thread meanwhile (a 60,000-month
-        // import chains about 11 MB of images).
-        let rendered: Vec<Draft> = rendered.into_iter().flat_map(RenderedBatch::drafts).collect();
+        // The rendered records do not depend on the insert and nothing joins the trail while the
+        // triggers are off, so they are written and hashed on another thread meanwhile (a
+        // 60,000-month import chains about 11 MB of images).
         let (head_seq, head_hash) = head(self)?;
         let (value, sealed) = std::thread::scope(|scope| {
-            let sealing = scope.spawn(|| seal_all(&meta, rendered, head_seq, head_hash));
+            let sealing = scope.spawn(|| {
+                let drafts: Vec<Draft> = render()?.into_iter().flat_map(RenderedBatch::drafts).collect();
+                CoreResult::Ok(seal_all(&meta, drafts, head_seq, head_hash))
+            });
             let inserted = TriggersOff::new(self).and_then(|off| {
                 let value = insert()?;
                 off.restore()?;
                 Ok(value)
             });
             let sealed = sealing.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            inserted.map(|value| (value, sealed))
+            inserted.and_then(|value| Ok((value, sealed?)))
         })?;
         append_sealed(self, &sealed)?;
         let mut records = Vec::new();

@@ -14,6 +14,8 @@ mod audit_append;
 mod audit_batch;
 pub(crate) mod bias_check;
 pub(crate) mod blueprint;
+mod checkpoint;
+mod connection_settings;
 pub(crate) mod criterion;
 pub(crate) mod data_pack;
 pub(crate) mod data_source;
@@ -56,6 +58,7 @@ use std::time::{Duration, Instant};
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
+pub use connection_settings::ConnectionSettings;
 pub use migrate::{APPLICATION_ID, SCHEMA_VERSION};
 pub(crate) use online_copy::copy_database;
 pub use open::Access;
@@ -64,6 +67,7 @@ pub use sidecars::{protected_paths, sidecar_paths};
 use crate::audit::{Action, AuditMeta};
 use crate::caller::{Actor, Caller};
 use crate::error::{CoreError, CoreResult};
+use checkpoint::Checkpoints;
 
 /// Whether opening may create a new portfolio file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -100,8 +104,16 @@ pub struct Db {
 struct Inner {
     path: Option<PathBuf>,
     access: Access,
-    conn: Mutex<Connection>,
+    conn: Arc<Mutex<Connection>>,
+    checkpoints: Checkpoints,
     observer: RwLock<Option<Arc<dyn WaitObserver>>>,
+}
+
+impl Drop for Inner {
+    fn drop(&mut self) {
+        // The connection closes once a checkpoint running on it has finished.
+        self.checkpoints.wait();
+    }
 }
 
 impl std::fmt::Debug for Db {
@@ -117,7 +129,7 @@ impl Db {
     /// healthy portfolio that cannot be written (a read-only file or folder) opens read-only.
     pub fn open(path: &Path, mode: OpenMode) -> CoreResult<Db> {
         let opened = open::open(path, mode)?;
-        Ok(Db::from_parts(Some(path.to_owned()), opened.access, opened.conn))
+        Db::from_parts(Some(path.to_owned()), opened.access, opened.conn)
     }
 
     /// As `open`, taking a backup (beside the file, see `services::portfolio::backup`) before
@@ -134,7 +146,7 @@ impl Db {
             .map(|_| ())
         };
         let opened = open::open_with(path, mode, Some(&hook))?;
-        Ok(Db::from_parts(Some(path.to_owned()), opened.access, opened.conn))
+        Db::from_parts(Some(path.to_owned()), opened.access, opened.conn)
     }
 
     /// A private, migrated, in-memory portfolio for tests and benchmarks.
@@ -142,11 +154,20 @@ impl Db {
         let mut conn = Connection::open_in_memory()?;
         open::configure(&conn, false)?;
         migrate::migrate(&mut conn)?;
-        Ok(Db::from_parts(None, Access::ReadWrite, conn))
+        Db::from_parts(None, Access::ReadWrite, conn)
     }
 
-    fn from_parts(path: Option<PathBuf>, access: Access, conn: Connection) -> Db {
-        Db { inner: Arc::new(Inner { path, access, conn: Mutex::new(conn), observer: RwLock::new(None) }) }
+    fn from_parts(path: Option<PathBuf>, access: Access, mut conn: Connection) -> CoreResult<Db> {
+        let checkpoints = Checkpoints::watch(&mut conn)?;
+        let conn = Arc::new(Mutex::new(conn));
+        Ok(Db { inner: Arc::new(Inner { path, access, conn, checkpoints, observer: RwLock::new(None) }) })
+    }
+
+    /// Copies the write-ahead log into the file now, after a checkpoint already running: for a
+    /// benchmark to measure a write with the checkpoint that follows it.
+    pub fn checkpoint_now(&self) {
+        self.inner.checkpoints.wait();
+        checkpoint::checkpoint(&self.inner.conn);
     }
 
     /// The file behind this handle; `None` for an in-memory store.
@@ -162,27 +183,6 @@ impl Db {
     /// The file and its SQLite sidecars: what no export may ever be written over.
     pub fn protected_files(&self) -> Vec<PathBuf> {
         self.path().map(protected_paths).unwrap_or_default()
-    }
-
-    /// How this handle's connection talks to the file (per-connection pragmas), for `steerco info`
-    /// and for tests that the settings are really applied.
-    pub fn connection_settings(&self) -> CoreResult<ConnectionSettings> {
-        let conn = self.lock();
-        let pragma = |name: &str| -> CoreResult<String> {
-            Ok(conn.query_row(&format!("PRAGMA {name}"), [], |r| r.get::<_, rusqlite::types::Value>(0)).map(
-                |v| match v {
-                    rusqlite::types::Value::Integer(i) => i.to_string(),
-                    rusqlite::types::Value::Text(t) => t,
-                    other => format!("{other:?}"),
-                },
-            )?)
-        };
-        Ok(ConnectionSettings {
-            journal_mode: pragma("journal_mode")?,
-            foreign_keys: pragma("foreign_keys")? == "1",
-            synchronous_full: pragma("synchronous")? == "2",
-            busy_timeout_ms: pragma("busy_timeout")?.parse().unwrap_or(0),
-        })
     }
 
     /// Who to tell when a write waits for another Steerco.
@@ -214,6 +214,18 @@ impl Db {
         if let Access::ReadOnly { reason } = &self.inner.access {
             return Err(CoreError::ReadOnly(reason.clone()));
         }
+        let value = self.write_and_commit(caller, action, f)?;
+        // After the lock is let go: a checkpoint is not part of the write.
+        self.inner.checkpoints.start_if_due(&self.inner.conn);
+        Ok(value)
+    }
+
+    fn write_and_commit<T>(
+        &self,
+        caller: &Caller,
+        action: Action,
+        f: impl FnOnce(&Tx) -> CoreResult<T>,
+    ) -> CoreResult<T> {
         let conn = self.lock();
         let sql = self.begin_immediate(&conn)?;
         audit::adopt_outside_changes(&sql, caller.now)?;
@@ -314,15 +326,6 @@ impl Db {
         // drop), so the connection is still sound and the poison can be ignored.
         self.inner.conn.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
-}
-
-/// A connection's settings, as `Db::connection_settings` reads them back.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ConnectionSettings {
-    pub journal_mode: String,
-    pub foreign_keys: bool,
-    pub synchronous_full: bool,
-    pub busy_timeout_ms: u64,
 }
 
 /// The caller as the portfolio's people know them, read in the transaction at hand.

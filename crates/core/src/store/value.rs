@@ -268,14 +268,17 @@ pub(crate) fn refresh_totals(
                    FROM value_month WHERE use_case_id = ?1 WINDOW w AS (ORDER BY month))
              HAVING count(*) > 0",
     )?;
-    let mut insert = tx.prepare_cached("INSERT INTO value_total VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")?;
+    // A case without months has no totals; REPLACE all the same, in case the file was edited.
+    let mut insert = tx.prepare_cached("INSERT OR REPLACE INTO value_total VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")?;
     let mut by_case: std::collections::BTreeMap<&str, Vec<(Month, i64, i64)>> = std::collections::BTreeMap::new();
-    for m in added {
-        by_case.entry(m.use_case_id).or_default().push((m.month, m.benefit.cents(), m.cost.cents()));
+    // A case's months come together: each run of them is filed at once.
+    for run in added.chunk_by(|a, b| a.use_case_id == b.use_case_id) {
+        let amounts = run.iter().map(|m| (m.month, m.benefit.cents(), m.cost.cents()));
+        by_case.entry(run[0].use_case_id).or_default().extend(amounts);
     }
     for (case, mut months) in by_case {
-        clear.execute([case])?;
         if had_months.contains(case) {
+            clear.execute([case])?;
             recompute.execute([case])?;
             continue;
         }

@@ -114,28 +114,25 @@ fn store_entries(tx: &Tx, entries: &[MonthEntry], replace: bool, dry_run: bool) 
     let mut named: BTreeSet<&str> = BTreeSet::new();
     let mut stored: HashMap<(String, String), ValueMonth> = HashMap::new();
     let valued = store::use_cases_with_months(tx)?;
-    for e in entries {
-        if known.contains(&e.use_case_id) && named.insert(&e.use_case_id) && valued.contains(&e.use_case_id) {
-            for m in store::months(tx, &e.use_case_id)? {
+    // A case's months come together in a file: each case is looked up once per run of them.
+    let runs = || entries.chunk_by(|a, b| a.use_case_id == b.use_case_id);
+    for run in runs() {
+        let id = &run[0].use_case_id;
+        if known.contains(id) && named.insert(id) && valued.contains(id) {
+            for m in store::months(tx, id)? {
                 stored.insert((m.use_case_id.clone(), m.month.clone()), m);
             }
         }
     }
     // Per entry: None when stored as it is (nothing to write), Some(true) when new.
-    let mut writes: Vec<Option<bool>> = Vec::with_capacity(entries.len());
-    for e in entries {
-        if !known.contains(&e.use_case_id) {
+    let mut check = |e: &MonthEntry, is_known: bool, is_valued: bool| -> Option<bool> {
+        if !is_known {
             problems.push(format!("row {}, column use_case_id: {} is not a use case", e.row, e.use_case_id));
-            writes.push(None);
-            continue;
+            return None;
         }
         // Most cases of a large file have nothing stored yet: no key is built for them.
-        let found = if valued.contains(&e.use_case_id) {
-            stored.get(&(e.use_case_id.clone(), e.month.to_string()))
-        } else {
-            None
-        };
-        writes.push(match found {
+        let found = if is_valued { stored.get(&(e.use_case_id.clone(), e.month.to_string())) } else { None };
+        match found {
             Some(s) if same(s, e) => {
                 outcome.unchanged += 1;
                 None
@@ -155,7 +152,12 @@ fn store_entries(tx: &Tx, entries: &[MonthEntry], replace: bool, dry_run: bool) 
                 outcome.added += 1;
                 Some(true)
             }
-        });
+        }
+    };
+    let mut writes: Vec<Option<bool>> = Vec::with_capacity(entries.len());
+    for run in runs() {
+        let (is_known, is_valued) = (known.contains(&run[0].use_case_id), valued.contains(&run[0].use_case_id));
+        writes.extend(run.iter().map(|e| check(e, is_known, is_valued)));
     }
     if !problems.is_empty() {
         return Err(CoreError::InvalidRows(problems));
