@@ -117,7 +117,7 @@ fn store_entries(tx: &Tx, entries: &[MonthEntry], replace: bool, dry_run: bool) 
     // A case's months come together in a file: each case is looked up once per run of them.
     let runs = || entries.chunk_by(|a, b| a.use_case_id == b.use_case_id);
     for run in runs() {
-        let id = &run[0].use_case_id;
+        let id: &str = &run[0].use_case_id;
         if known.contains(id) && named.insert(id) && valued.contains(id) {
             for m in store::months(tx, id)? {
                 stored.insert((m.use_case_id.clone(), m.month.clone()), m);
@@ -131,7 +131,7 @@ fn store_entries(tx: &Tx, entries: &[MonthEntry], replace: bool, dry_run: bool) 
             return None;
         }
         // Most cases of a large file have nothing stored yet: no key is built for them.
-        let found = if is_valued { stored.get(&(e.use_case_id.clone(), e.month.to_string())) } else { None };
+        let found = if is_valued { stored.get(&(e.use_case_id.to_string(), e.month.to_string())) } else { None };
         match found {
             Some(s) if same(s, e) => {
                 outcome.unchanged += 1;
@@ -156,7 +156,8 @@ fn store_entries(tx: &Tx, entries: &[MonthEntry], replace: bool, dry_run: bool) 
     };
     let mut writes: Vec<Option<bool>> = Vec::with_capacity(entries.len());
     for run in runs() {
-        let (is_known, is_valued) = (known.contains(&run[0].use_case_id), valued.contains(&run[0].use_case_id));
+        let id: &str = &run[0].use_case_id;
+        let (is_known, is_valued) = (known.contains(id), valued.contains(id));
         writes.extend(run.iter().map(|e| check(e, is_known, is_valued)));
     }
     if !problems.is_empty() {

@@ -3,6 +3,7 @@
 //! two halves joined again.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use super::{row_number, MonthEntry};
 use crate::csv_io::{number, reason_of, Table};
@@ -225,25 +226,27 @@ impl Months {
         if !self.problems.is_empty() || !later.problems.is_empty() {
             return false;
         }
-        // Each of the later use cases found here once, not once per month.
+        // Each of the later use cases found here once, not once per month, with whether this
+        // half names it too (only then can a month be in both; a file lists a case's months
+        // together, so that is the case at the middle, if any).
         let mut cases = Vec::with_capacity(later.case_ids.len());
         for id in later.case_ids {
             cases.push(match self.case_at.get(&id) {
-                Some(&case) => case,
+                Some(&case) => (case, true),
                 None => {
                     self.case_ids.push(id.clone());
                     self.case_at.insert(id, self.case_ids.len() - 1);
-                    self.case_ids.len() - 1
+                    (self.case_ids.len() - 1, false)
                 }
             });
         }
+        // Nothing looks a month up after this: the later months are not filed in `month_at`.
         self.months.reserve(later.months.len());
-        self.month_at.reserve(later.months.len());
         for (case, month, mut gathering) in later.months {
-            let case = cases[case];
+            let (case, named_here) = cases[case];
             gathering.shift_rows(row);
-            let Some(&index) = self.month_at.get(&(case, month)) else {
-                self.month_at.insert((case, month), self.months.len());
+            let found = if named_here { self.month_at.get(&(case, month)).copied() } else { None };
+            let Some(index) = found else {
                 self.months.push((case, month, gathering));
                 continue;
             };
@@ -266,8 +269,9 @@ impl Months {
 
     pub(super) fn finish(mut self) -> CoreResult<Vec<MonthEntry>> {
         let mut entries = Vec::with_capacity(self.months.len());
+        let shared: Vec<Arc<str>> = self.case_ids.iter().map(|id| Arc::from(id.as_str())).collect();
         for (case, month, g) in self.months {
-            let use_case_id = &self.case_ids[case];
+            let use_case_id = &shared[case];
             let Some((_, benefit, cost)) = g.amounts else {
                 self.problems.push(format!(
                     "row {}, column benefit: no row gives {use_case_id} {month}'s benefit and cost (0 for none)",

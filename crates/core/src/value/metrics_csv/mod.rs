@@ -5,6 +5,8 @@
 
 mod gathering;
 
+use std::sync::Arc;
+
 use gathering::{Months, COLUMNS};
 
 use super::{KpiValue, Month};
@@ -18,7 +20,8 @@ use crate::money::Money;
 pub struct MonthEntry {
     /// The first row of the month in the file.
     pub row: usize,
-    pub use_case_id: String,
+    /// Shared by the case's months (a large file names a case in every one of its rows).
+    pub use_case_id: Arc<str>,
     pub month: Month,
     pub benefit: Money,
     pub cost: Money,
@@ -106,7 +109,7 @@ mod tests {
         let entries = parse(csv.as_bytes(), latest()).unwrap();
         assert_eq!(entries.len(), 2);
         let first = &entries[0];
-        assert_eq!((first.use_case_id.as_str(), first.month.to_string()), ("UC-001", "2026-10".to_owned()));
+        assert_eq!((&*first.use_case_id, first.month.to_string()), ("UC-001", "2026-10".to_owned()));
         assert_eq!((first.benefit, first.cost), (Money::from_cents(1_200_050), Money::units(3000)));
         assert_eq!(first.kpis.len(), 2);
         assert_eq!(first.highlight, "Claims team at full speed");
