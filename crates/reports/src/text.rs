@@ -4,8 +4,17 @@
 use serde::Serialize;
 use steerco_core::money::Money;
 
+/// A loss prints with a true minus sign, as the charts beside it do ("EUR −635,000"), not a
+/// hyphen.
 pub fn money(currency: &str, m: Money) -> String {
-    format!("{currency} {}", m.grouped())
+    format!("{currency} {}", with_minus(m.grouped()))
+}
+
+fn with_minus(text: String) -> String {
+    match text.strip_prefix('-') {
+        Some(magnitude) => format!("\u{2212}{magnitude}"),
+        None => text,
+    }
 }
 
 /// Money in whole units (half a unit rounds away from zero), for headline figures read from a
@@ -48,7 +57,7 @@ pub fn number(value: f64) -> String {
 }
 
 pub fn percent(value: Option<f64>) -> String {
-    value.map_or_else(|| "—".to_owned(), |v| format!("{:.1}%", v * 100.0))
+    value.map_or_else(|| "—".to_owned(), |v| with_minus(format!("{:.1}%", v * 100.0)))
 }
 
 pub fn yes_no(b: bool) -> String {
@@ -70,6 +79,9 @@ mod tests {
         assert_eq!(number(0.8), "0.8");
         assert_eq!(number(12.0), "12");
         assert_eq!(percent(Some(0.1234)), "12.3%");
+        assert_eq!(money("EUR", Money::from_cents(-63_500_000)), "EUR \u{2212}635,000");
+        assert_eq!(money_whole("EUR", Money::from_cents(-150)), "EUR \u{2212}2");
+        assert_eq!(percent(Some(-0.25)), "\u{2212}25.0%");
         assert_eq!(or_dash("  "), "—");
     }
 }

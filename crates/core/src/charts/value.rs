@@ -42,6 +42,15 @@ pub fn compact_amount(units: f64) -> String {
     }
 }
 
+/// A percentage as the charts print it: "−21.7 %", with a true minus sign like the amounts.
+fn percent_label(value: f64, decimals: usize) -> String {
+    let text = format!("{value:.decimals$} %");
+    match text.strip_prefix('-') {
+        Some(magnitude) => format!("\u{2212}{magnitude}"),
+        None => text,
+    }
+}
+
 /// The axis label at `x` of a chart with one point per month ("Nov 2026"), blank between months.
 pub(super) fn month_label(months: &[&str], x: f64) -> String {
     let i = x.round();
@@ -229,7 +238,7 @@ fn draw_portfolio(months: &[MonthReturn], currency: &str, svg: &mut String) -> D
         .x_labels(months.len().min(8))
         .x_label_formatter(&|x| month_label(&names, *x))
         .y_labels(6)
-        .y_label_formatter(&|y| format!("{y:.0} %"))
+        .y_label_formatter(&|y| percent_label(*y, 0))
         .y_desc("ROI, cumulative")
         .label_style((CHART_FONT, 13))
         .axis_desc_style((CHART_FONT, 13))
@@ -241,7 +250,7 @@ fn draw_portfolio(months: &[MonthReturn], currency: &str, svg: &mut String) -> D
     chart.draw_series(points.iter().map(|&(x, y)| Circle::new((x, y), 3, ROI.filled())))?;
     if let (Some(&(x, y)), Some(last)) = (points.last(), months.last()) {
         let net = last.cumulative_benefit - last.cumulative_cost;
-        let text = format!("{y:.1} % · net {} {currency}", compact_amount(net.as_f64()));
+        let text = format!("{} · net {} {currency}", percent_label(y, 1), compact_amount(net.as_f64()));
         let width = labels::text_width(&text, 13);
         chart.draw_series(std::iter::once(
             EmptyElement::at((x, y)) + Text::new(text, (-width - 8, -22), (CHART_FONT, 13).into_font().color(&ROI)),
@@ -305,5 +314,7 @@ mod tests {
         assert_eq!(compact_amount(48_000.0), "48k");
         assert_eq!(compact_amount(-2_500.0), "−2.5k");
         assert_eq!(compact_amount(0.0), "0");
+        assert_eq!(percent_label(-21.74, 1), "\u{2212}21.7 %");
+        assert_eq!(percent_label(12.0, 0), "12 %");
     }
 }
