@@ -65,8 +65,11 @@ fn an_import_is_one_batch_record_per_case_and_table_that_verify_checks_row_by_ro
     let months = batches.iter().find(|r| r.entity_kind == "value_month" && r.subject == p.ids[0]).unwrap();
     let rows: serde_json::Map<String, serde_json::Value> =
         serde_json::from_str(months.after.as_deref().unwrap()).unwrap();
-    assert_eq!(rows.len(), 12);
-    assert_eq!(rows[&format!("{}/2026-05", p.ids[0])]["benefit_cents"], 1_003_525);
+    assert_eq!(rows.len(), 13, "the row the months share, and the twelve months");
+    assert_eq!(rows[""]["recorded_by"], CONSULTANT, "the shared row is whole");
+    let may = &rows[&format!("{}/2026-05", p.ids[0])];
+    assert_eq!(may["benefit_cents"], 1_003_525);
+    assert!(may.get("recorded_by").is_none() && may.get("use_case_id").is_none(), "only what differs: {may}");
     let report = audit::verify(&p.db).unwrap();
     assert!(report.holds(), "{report:?}");
 

@@ -142,14 +142,33 @@ export function recordDiffs(
 /** The fields that place a batched row (already in its key), left out of its line. */
 const PLACING = new Set(["use_case_id", "month"]);
 
+/** The key under which a batch record keeps the row its rows share (no row's key is empty). */
+const SHARED_ROW = "";
+
+/**
+ * A batch record's rows by key, each with all its fields: a record written since December 2026
+ * keeps the fields its rows share once, under the empty key, and each row only those that
+ * differ; an older one keeps each row whole.
+ */
+function batchImages(after: string | null): [string, Record<string, unknown>][] {
+  const rows = parseImage(after) ?? {};
+  const sharedRow = rows[SHARED_ROW];
+  const shared = typeof sharedRow === "object" && sharedRow !== null ? (sharedRow as Record<string, unknown>) : null;
+  return Object.entries(rows)
+    .filter(([key]) => shared === null || key !== SHARED_ROW)
+    .map(([key, image]) => {
+      const fields =
+        typeof image === "object" && image !== null ? (image as Record<string, unknown>) : { value: image };
+      return [key, shared ? { ...shared, ...fields } : fields];
+    });
+}
+
 /**
  * A batch record's rows (rows added in bulk, e.g. an import's months), one line each: the row's
  * key, and its fields as people read them ("Benefit €10,035.25 · Cost €9,005.00").
  */
 function batchRows(after: string | null, kind: string | undefined, money: MoneyFormat): FieldDiff[] {
-  const rows = parseImage(after) ?? {};
-  return Object.entries(rows).map(([key, image]) => {
-    const fields = typeof image === "object" && image !== null ? (image as Record<string, unknown>) : { value: image };
+  return batchImages(after).map(([key, fields]) => {
     const text = Object.entries(fields)
       .filter(([field, value]) => !PLACING.has(field) && value !== "" && value !== null)
       .map(([field, value]) => `${fieldLabel(field, kind)} ${displayValue(field, value, money)}`)
@@ -160,7 +179,7 @@ function batchRows(after: string | null, kind: string | undefined, money: MoneyF
 
 /** How many rows a batch record added. */
 export function batchSize(record: Pick<AuditRecord, "after">): number {
-  return Object.keys(parseImage(record.after) ?? {}).length;
+  return batchImages(record.after).length;
 }
 
 /** "One-time cost €250,000 → €280,000". */

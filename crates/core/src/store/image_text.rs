@@ -49,34 +49,33 @@ pub(crate) fn push_string(out: &mut String, s: &str) {
     out.push('"');
 }
 
+/// Appends a cell's value as `json_object` writes it.
+pub(crate) fn push_cell(out: &mut String, cell: Cell<'_>) {
+    match cell {
+        // Writing into a String cannot fail.
+        Cell::Int(n) => {
+            let _ = std::fmt::Write::write_fmt(out, format_args!("{n}"));
+        }
+        Cell::Text(s) => push_string(out, s),
+    }
+}
+
 impl TableImage {
-    /// Appends the row's image as `json_expr` renders it: every column of the table, in table
-    /// order, each value from `cell`. A column `cell` does not know is refused, so a column
-    /// added to the table later cannot be left out of the images silently.
-    pub(crate) fn push_row<'a>(&self, out: &mut String, cell: impl Fn(&str) -> Option<Cell<'a>>) -> CoreResult<()> {
-        out.push('{');
-        for (i, column) in self.columns().iter().enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
-            push_string(out, column);
-            out.push(':');
-            match cell(column) {
-                Some(Cell::Int(n)) => {
-                    // Writing into a String cannot fail.
-                    let _ = std::fmt::Write::write_fmt(out, format_args!("{n}"));
-                }
-                Some(Cell::Text(s)) => push_string(out, s),
-                None => {
-                    return Err(CoreError::Conflict(format!(
+    /// The row's value of every column of the table, in table order, from `cell`. A column
+    /// `cell` does not know is refused, so a column added to the table later cannot be left out
+    /// of the images silently.
+    pub(crate) fn cells<'a>(&self, cell: impl Fn(&str) -> Option<Cell<'a>>) -> CoreResult<Vec<Cell<'a>>> {
+        self.columns()
+            .iter()
+            .map(|column| {
+                cell(column).ok_or_else(|| {
+                    CoreError::Conflict(format!(
                         "{}.{column} has no value in the batch's images; the table changed shape",
                         self.table
-                    )))
-                }
-            }
-        }
-        out.push('}');
-        Ok(())
+                    ))
+                })
+            })
+            .collect()
     }
 }
 
@@ -86,6 +85,22 @@ mod tests {
 
     use super::*;
     use crate::store::images::describe;
+
+    /// The row's image as `json_expr` renders it, written from `cell` as a batch writes it.
+    fn push_row<'a>(image: &TableImage, out: &mut String, cell: impl Fn(&str) -> Option<Cell<'a>>) -> CoreResult<()> {
+        let cells = image.cells(cell)?;
+        out.push('{');
+        for (i, (column, value)) in image.columns().iter().zip(cells).enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            push_string(out, column);
+            out.push(':');
+            push_cell(out, value);
+        }
+        out.push('}');
+        Ok(())
+    }
 
     fn sqlite_string(conn: &Connection, s: &str) -> String {
         conn.query_row("SELECT json_object('k', ?1)", [s], |r| r.get(0)).unwrap()
@@ -119,17 +134,16 @@ mod tests {
         let image = describe(&conn, "t".to_owned()).unwrap();
         let sql: String = conn.query_row(&format!("SELECT {} FROM t", image.json_expr("t")), [], |r| r.get(0)).unwrap();
         let mut ours = String::new();
-        image
-            .push_row(&mut ours, |c| match c {
-                "id" => Some(Cell::Text("UC-001")),
-                "month" => Some(Cell::Text("2026-01")),
-                "cents" => Some(Cell::Int(i64::MIN)),
-                "note" => Some(Cell::Text("line\none \"quoted\" é")),
-                _ => None,
-            })
-            .unwrap();
+        push_row(&image, &mut ours, |c| match c {
+            "id" => Some(Cell::Text("UC-001")),
+            "month" => Some(Cell::Text("2026-01")),
+            "cents" => Some(Cell::Int(i64::MIN)),
+            "note" => Some(Cell::Text("line\none \"quoted\" é")),
+            _ => None,
+        })
+        .unwrap();
         assert_eq!(ours, sql);
-        let refused = image.push_row(&mut String::new(), |c| (c == "id").then_some(Cell::Text("UC-001")));
+        let refused = push_row(&image, &mut String::new(), |c| (c == "id").then_some(Cell::Text("UC-001")));
         assert!(matches!(refused, Err(CoreError::Conflict(m)) if m.contains("t.month")));
     }
 }

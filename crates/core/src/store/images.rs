@@ -204,22 +204,29 @@ pub(crate) fn divergences(conn: &Connection) -> CoreResult<Vec<Divergence>> {
         let json = t.json_expr("t");
         let subject = t.subject_expr("t");
         // A table with rows added in bulk: each batch record's rows count as records of their own,
-        // and the latest record of a row wins, whichever kind it is. An image inside a batch is
-        // rendered again by SQLite's JSON reader, so the current row is compared in that same
-        // rendering (json()) rather than as the trigger's text.
+        // and the latest record of a row wins, whichever kind it is. A batch keeps a row either
+        // as its whole image, or (written since 2 Dec 2026) as the columns that differ from the
+        // record's shared row, kept under the empty key (`audit_batch::RenderedBatch`): then the
+        // image is the shared row patched with them, in the shared row's column order. An image
+        // inside a batch is rendered again by SQLite's JSON reader, so the current row is
+        // compared in that same rendering (json()) rather than as the trigger's text.
         let has_batches: bool = conn
             .prepare_cached("SELECT EXISTS (SELECT 1 FROM audit WHERE entity_kind = ?1 AND operation = 'batch')")?
             .query_row([&t.table], |r| r.get(0))?;
         let last = if has_batches {
             format!(
                 "WITH RECURSIVE {NEWEST},
+                 batch(id, after, shared) AS (
+                    SELECT id, after, json_extract(after, '$.\"\"') FROM audit
+                    WHERE entity_kind = ?1 AND operation = 'batch'),
                  every(id, entity_id, operation, after, batched) AS (
                     SELECT a.id, a.entity_id, a.operation, a.after, 0 FROM tail JOIN audit a ON a.id = tail.id
                     WHERE a.operation <> 'batch'
                     UNION ALL
-                    SELECT a.id, j.key, CASE WHEN j.type = 'null' THEN 'delete' ELSE 'insert' END, j.value, 1
-                    FROM audit a, json_each(a.after) j
-                    WHERE a.entity_kind = ?1 AND a.operation = 'batch')
+                    SELECT b.id, j.key, CASE WHEN j.type = 'null' THEN 'delete' ELSE 'insert' END,
+                           CASE WHEN b.shared IS NULL OR j.type = 'null' THEN j.value ELSE json_patch(b.shared, j.value) END, 1
+                    FROM batch b, json_each(b.after) j
+                    WHERE j.key <> '')
                  SELECT entity_id, operation, after, batched, max(id) FROM every GROUP BY entity_id"
             )
         } else {

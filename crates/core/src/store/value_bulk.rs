@@ -95,7 +95,7 @@ fn insert(tx: &Tx, months: &[NewMonth<'_>], recorded_at: &str) -> CoreResult<()>
 
 /// The `value_month` rows `insert` adds, imaged as the capture trigger images them.
 fn month_images(table: &TableImage, months: &[NewMonth<'_>], recorded_at: &str) -> CoreResult<RenderedBatch> {
-    let mut batch = RenderedBatch::new("value_month");
+    let mut batch = RenderedBatch::new(table);
     let (mut month_text, mut key) = (String::with_capacity(7), String::with_capacity(24));
     for m in months {
         month_text.clear();
@@ -104,19 +104,18 @@ fn month_images(table: &TableImage, months: &[NewMonth<'_>], recorded_at: &str) 
         key.push_str(m.use_case_id);
         key.push('/');
         key.push_str(&month_text);
-        batch.push(m.use_case_id, &key, |out| {
-            table.push_row(out, |column| match column {
-                "use_case_id" => Some(Cell::Text(m.use_case_id)),
-                "month" => Some(Cell::Text(&month_text)),
-                "benefit_cents" => Some(Cell::Int(m.benefit.cents())),
-                "cost_cents" => Some(Cell::Int(m.cost.cents())),
-                "highlight" => Some(Cell::Text(m.highlight)),
-                "highlight_by" => Some(Cell::Text(m.highlight_by())),
-                "recorded_by" => Some(Cell::Text(m.by)),
-                "recorded_at" => Some(Cell::Text(recorded_at)),
-                _ => None,
-            })
+        let cells = table.cells(|column| match column {
+            "use_case_id" => Some(Cell::Text(m.use_case_id)),
+            "month" => Some(Cell::Text(&month_text)),
+            "benefit_cents" => Some(Cell::Int(m.benefit.cents())),
+            "cost_cents" => Some(Cell::Int(m.cost.cents())),
+            "highlight" => Some(Cell::Text(m.highlight)),
+            "highlight_by" => Some(Cell::Text(m.highlight_by())),
+            "recorded_by" => Some(Cell::Text(m.by)),
+            "recorded_at" => Some(Cell::Text(recorded_at)),
+            _ => None,
         })?;
+        batch.push(m.use_case_id, &key, &cells);
     }
     Ok(batch)
 }

@@ -232,6 +232,54 @@ describe("AuditPage", () => {
     expect(drawer.textContent).not.toMatch(/benefit_cents|value_month|batch/);
   });
 
+  it("reads a batch record whose rows list only what differs from the row they share", async () => {
+    const shared = {
+      use_case_id: "UC-1",
+      month: "2026-01",
+      benefit_cents: 0,
+      cost_cents: 900_000,
+      highlight: "",
+      highlight_by: "",
+      recorded_by: "Ana Ruiz",
+      recorded_at: "2026-03-04T10:00:00+00:00",
+    };
+    const batch: AuditRecord = {
+      ...record,
+      seq: 12,
+      action: "import",
+      operation: "batch",
+      entity_kind: "value_month",
+      before: null,
+      after: JSON.stringify({
+        "": shared,
+        "UC-1/2026-01": {},
+        "UC-1/2026-02": { month: "2026-02", benefit_cents: 1_003_525 },
+        "UC-1/2026-03": { month: "2026-03", benefit_cents: 2_000_000, cost_cents: 950_000 },
+      }),
+    };
+    respond({
+      audit_log: () => ({ ...page, records: [batch] }),
+      programme_get: (): Programme => ({
+        name: "Halden",
+        currency: "EUR",
+        settings: { payback_horizon_months: 6, backups_kept: 14, research_review_months: 3 },
+        created_at: "2026-01-01T00:00:00Z",
+        updated_at: "2026-01-01T00:00:00Z",
+      }),
+    });
+    renderWithProviders(<AuditPage />);
+    const row = await screen.findByTestId("audit-row-12");
+    expect(row.textContent).toContain("Added 3 × Value month");
+    fireEvent.click(row);
+    const drawer = await screen.findByTestId("audit-record");
+    const february = within(drawer).getByTestId("audit-field-UC-1/2026-02").textContent ?? "";
+    expect(february).toContain(`Benefit ${formatMoney(10_035.25, "EUR")}`);
+    expect(february).toContain(`Cost ${formatMoney(9_000, "EUR")}`);
+    const march = within(drawer).getByTestId("audit-field-UC-1/2026-03").textContent ?? "";
+    expect(march).toContain(`Cost ${formatMoney(9_500, "EUR")}`);
+    expect(within(drawer).queryByTestId("audit-field-")).toBeNull();
+  });
+
   it("lists outside changes prominently and acknowledges one with its seq and the comment", async () => {
     let report: VerifyReport = { ...intact, holds: false, unacknowledged: [outside(8)] };
     respond({
