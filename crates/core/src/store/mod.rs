@@ -49,11 +49,11 @@ pub(crate) mod use_case;
 pub(crate) mod value;
 pub(crate) mod value_bulk;
 pub(crate) mod workshop;
+mod write_lock;
 
 use std::ops::Deref;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard, RwLock};
-use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, Transaction, TransactionBehavior};
@@ -63,6 +63,7 @@ pub use migrate::{APPLICATION_ID, SCHEMA_VERSION};
 pub(crate) use online_copy::copy_database;
 pub use open::Access;
 pub use sidecars::{protected_paths, sidecar_paths};
+pub use write_lock::{WaitObserver, WRITE_WAIT_LIMIT};
 
 use crate::audit::{Action, AuditMeta};
 use crate::caller::{Actor, Caller};
@@ -79,22 +80,6 @@ pub enum OpenMode {
     /// Open an existing file without ever writing to it.
     ReadOnly,
 }
-
-/// Told when a write has to wait for another program (another Steerco) holding the portfolio's
-/// write lock, and when the wait is over, so the user sees "waiting…" rather than a frozen
-/// window or a raw "database is locked".
-pub trait WaitObserver: Send + Sync {
-    fn waiting(&self, path: &Path);
-    fn done_waiting(&self);
-}
-
-/// How long a write waits for another Steerco before giving up. An import of a large adapter by
-/// another process takes seconds to a minute; a person is told they are waiting long before this.
-pub const WRITE_WAIT_LIMIT: Duration = Duration::from_secs(600);
-/// How long a write waits silently before the observer is told.
-const QUIET_WAIT: Duration = Duration::from_millis(300);
-/// Statements other than the write lock itself (a read during another's checkpoint).
-const STATEMENT_BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
 #[derive(Clone)]
 pub struct Db {
@@ -185,11 +170,6 @@ impl Db {
         self.path().map(protected_paths).unwrap_or_default()
     }
 
-    /// Who to tell when a write waits for another Steerco.
-    pub fn set_wait_observer(&self, observer: Arc<dyn WaitObserver>) {
-        *self.inner.observer.write().unwrap_or_else(|p| p.into_inner()) = Some(observer);
-    }
-
     /// Runs `f` in one read transaction, so everything it reads is one consistent snapshot even
     /// while another process writes.
     pub(crate) fn read<T>(&self, f: impl FnOnce(&Snapshot) -> CoreResult<T>) -> CoreResult<T> {
@@ -261,45 +241,6 @@ impl Db {
         self.read(|s| resolve_in(s, caller))
     }
 
-    /// `BEGIN IMMEDIATE`, waiting while another connection holds the write lock.
-    fn begin_immediate<'c>(&self, conn: &'c Connection) -> CoreResult<Transaction<'c>> {
-        let started = Instant::now();
-        let mut told = false;
-        conn.busy_timeout(QUIET_WAIT)?;
-        let outcome = loop {
-            match Transaction::new_unchecked(conn, TransactionBehavior::Immediate) {
-                Ok(tx) => break Ok(tx),
-                Err(e) if is_busy(&e) => {
-                    if started.elapsed() >= WRITE_WAIT_LIMIT {
-                        break Err(CoreError::Busy(format!(
-                            "another Steerco has been writing to {} for over {} minutes; try again when it has finished",
-                            self.path().map_or_else(|| "the portfolio".into(), |p| p.display().to_string()),
-                            WRITE_WAIT_LIMIT.as_secs() / 60
-                        )));
-                    }
-                    if !told {
-                        told = true;
-                        if let (Some(observer), Some(path)) = (self.observer(), self.path()) {
-                            observer.waiting(path);
-                        }
-                    }
-                }
-                Err(e) => break Err(e.into()),
-            }
-        };
-        conn.busy_timeout(STATEMENT_BUSY_TIMEOUT)?;
-        if told {
-            if let Some(observer) = self.observer() {
-                observer.done_waiting();
-            }
-        }
-        outcome
-    }
-
-    fn observer(&self) -> Option<Arc<dyn WaitObserver>> {
-        self.inner.observer.read().unwrap_or_else(|p| p.into_inner()).clone()
-    }
-
     /// Replaces this portfolio's contents with those of the database on `source` (SQLite's online
     /// backup into the live file, so every connection sees either the old or the new contents),
     /// then brings the schema up to date, as a restored older backup needs.
@@ -335,11 +276,6 @@ fn resolve_in(conn: &Connection, caller: &Caller) -> CoreResult<Actor> {
         None => None,
     };
     Actor::resolve(caller, found, person::facts(conn)?)
-}
-
-fn is_busy(e: &rusqlite::Error) -> bool {
-    matches!(e, rusqlite::Error::SqliteFailure(f, _)
-        if matches!(f.code, rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked))
 }
 
 /// One audited write transaction, with the actor it was resolved for and the time of the change.

@@ -33,6 +33,38 @@ const record: AuditRecord = {
 };
 const page: Page = { records: [record], matching: 1, total: 7 };
 
+/** A value month's row image, as the capture trigger writes it. */
+const valueMonth = (month: string, benefitCents: number) => ({
+  use_case_id: "UC-1",
+  month,
+  benefit_cents: benefitCents,
+  cost_cents: 900_000,
+  highlight: "",
+  highlight_by: "",
+  recorded_by: "Ana Ruiz",
+  recorded_at: "2026-03-04T10:00:00+00:00",
+});
+
+/** An import's batch record of value months, its rows `rows`. */
+const importBatch = (seq: number, rows: Record<string, unknown>): AuditRecord => ({
+  ...record,
+  seq,
+  action: "import",
+  operation: "batch",
+  entity_kind: "value_month",
+  before: null,
+  after: JSON.stringify(rows),
+});
+
+/** The programme whose currency the amounts are shown in. */
+const halden: Programme = {
+  name: "Halden",
+  currency: "EUR",
+  settings: { payback_horizon_months: 6, backups_kept: 14, research_review_months: 3 },
+  created_at: "2026-01-01T00:00:00Z",
+  updated_at: "2026-01-01T00:00:00Z",
+};
+
 const intact: VerifyReport = {
   records: 7,
   head_hash: "22".repeat(32),
@@ -154,13 +186,7 @@ describe("AuditPage", () => {
     };
     respond({
       audit_log: () => ({ ...page, records: [costChange] }),
-      programme_get: (): Programme => ({
-        name: "Halden",
-        currency: "EUR",
-        settings: { payback_horizon_months: 6, backups_kept: 14, research_review_months: 3 },
-        created_at: "2026-01-01T00:00:00Z",
-        updated_at: "2026-01-01T00:00:00Z",
-      }),
+      programme_get: () => halden,
     });
     renderWithProviders(<AuditPage />);
     const cost = `${formatMoney(250_000, "EUR")} → ${formatMoney(280_000, "EUR")}`;
@@ -191,34 +217,13 @@ describe("AuditPage", () => {
   });
 
   it("reads an import's batch record as the rows it added, each by its key with its amounts", async () => {
-    const month = (m: string, benefit: number) => ({
-      use_case_id: "UC-1",
-      month: m,
-      benefit_cents: benefit,
-      cost_cents: 900_000,
-      highlight: "",
-      highlight_by: "",
-      recorded_by: "Ana Ruiz",
-      recorded_at: "2026-03-04T10:00:00+00:00",
+    const batch = importBatch(11, {
+      "UC-1/2026-01": valueMonth("2026-01", 0),
+      "UC-1/2026-02": valueMonth("2026-02", 1_003_525),
     });
-    const batch: AuditRecord = {
-      ...record,
-      seq: 11,
-      action: "import",
-      operation: "batch",
-      entity_kind: "value_month",
-      before: null,
-      after: JSON.stringify({ "UC-1/2026-01": month("2026-01", 0), "UC-1/2026-02": month("2026-02", 1_003_525) }),
-    };
     respond({
       audit_log: () => ({ ...page, records: [batch] }),
-      programme_get: (): Programme => ({
-        name: "Halden",
-        currency: "EUR",
-        settings: { payback_horizon_months: 6, backups_kept: 14, research_review_months: 3 },
-        created_at: "2026-01-01T00:00:00Z",
-        updated_at: "2026-01-01T00:00:00Z",
-      }),
+      programme_get: () => halden,
     });
     renderWithProviders(<AuditPage />);
     const row = await screen.findByTestId("audit-row-11");
@@ -233,39 +238,15 @@ describe("AuditPage", () => {
   });
 
   it("reads a batch record whose rows list only what differs from the row they share", async () => {
-    const shared = {
-      use_case_id: "UC-1",
-      month: "2026-01",
-      benefit_cents: 0,
-      cost_cents: 900_000,
-      highlight: "",
-      highlight_by: "",
-      recorded_by: "Ana Ruiz",
-      recorded_at: "2026-03-04T10:00:00+00:00",
-    };
-    const batch: AuditRecord = {
-      ...record,
-      seq: 12,
-      action: "import",
-      operation: "batch",
-      entity_kind: "value_month",
-      before: null,
-      after: JSON.stringify({
-        "": shared,
-        "UC-1/2026-01": {},
-        "UC-1/2026-02": { month: "2026-02", benefit_cents: 1_003_525 },
-        "UC-1/2026-03": { month: "2026-03", benefit_cents: 2_000_000, cost_cents: 950_000 },
-      }),
-    };
+    const batch = importBatch(12, {
+      "": valueMonth("2026-01", 0),
+      "UC-1/2026-01": {},
+      "UC-1/2026-02": { month: "2026-02", benefit_cents: 1_003_525 },
+      "UC-1/2026-03": { month: "2026-03", benefit_cents: 2_000_000, cost_cents: 950_000 },
+    });
     respond({
       audit_log: () => ({ ...page, records: [batch] }),
-      programme_get: (): Programme => ({
-        name: "Halden",
-        currency: "EUR",
-        settings: { payback_horizon_months: 6, backups_kept: 14, research_review_months: 3 },
-        created_at: "2026-01-01T00:00:00Z",
-        updated_at: "2026-01-01T00:00:00Z",
-      }),
+      programme_get: () => halden,
     });
     renderWithProviders(<AuditPage />);
     const row = await screen.findByTestId("audit-row-12");

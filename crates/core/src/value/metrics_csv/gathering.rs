@@ -100,17 +100,21 @@ impl Months {
             let n = text.chars().count();
             return Err(format!("is {n} characters long; a use case id is at most {ID_MAX}"));
         }
-        let id = text.to_ascii_uppercase();
-        let case = match self.case_at.get(&id) {
-            Some(&case) => case,
+        let (case, _) = self.file_case(text.to_ascii_uppercase());
+        self.previous_case = Some(case);
+        Ok(case)
+    }
+
+    /// The place of use case `id` (upper case), filed now if it is new; whether it was filed before.
+    fn file_case(&mut self, id: String) -> (usize, bool) {
+        match self.case_at.get(&id) {
+            Some(&case) => (case, true),
             None => {
                 self.case_ids.push(id.clone());
                 self.case_at.insert(id, self.case_ids.len() - 1);
-                self.case_ids.len() - 1
+                (self.case_ids.len() - 1, false)
             }
-        };
-        self.previous_case = Some(case);
-        Ok(case)
+        }
     }
 
     pub(super) fn add(&mut self, row: usize, record: &csv::StringRecord) {
@@ -229,17 +233,7 @@ impl Months {
         // Each of the later use cases found here once, not once per month, with whether this
         // half names it too (only then can a month be in both; a file lists a case's months
         // together, so that is the case at the middle, if any).
-        let mut cases = Vec::with_capacity(later.case_ids.len());
-        for id in later.case_ids {
-            cases.push(match self.case_at.get(&id) {
-                Some(&case) => (case, true),
-                None => {
-                    self.case_ids.push(id.clone());
-                    self.case_at.insert(id, self.case_ids.len() - 1);
-                    (self.case_ids.len() - 1, false)
-                }
-            });
-        }
+        let cases: Vec<(usize, bool)> = later.case_ids.into_iter().map(|id| self.file_case(id)).collect();
         // Nothing looks a month up after this: the later months are not filed in `month_at`.
         self.months.reserve(later.months.len());
         for (case, month, mut gathering) in later.months {
