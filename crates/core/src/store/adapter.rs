@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
+use super::CachedQuery;
 use super::{sequence, stored_enum, stored_json, Tx};
 use crate::error::{CoreError, CoreResult};
 use crate::registry::peft::PeftFolder;
@@ -29,7 +30,7 @@ pub(crate) struct NewVersion<'a> {
 /// The adapter called `name`: its id and the use case it serves.
 pub(crate) fn find_adapter(conn: &Connection, name: &str) -> CoreResult<Option<(String, Option<String>)>> {
     Ok(conn
-        .query_row("SELECT id, use_case_id FROM adapter WHERE name = ?1", [name], |r| Ok((r.get(0)?, r.get(1)?)))
+        .cached_row("SELECT id, use_case_id FROM adapter WHERE name = ?1", [name], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?)
 }
 
@@ -50,7 +51,7 @@ pub(crate) fn set_adapter_use_case(tx: &Tx, adapter_id: &str, use_case_id: &str)
 /// The id of `adapter_id`'s version `version`, if registered.
 pub(crate) fn version_id(conn: &Connection, adapter_id: &str, version: &str) -> CoreResult<Option<String>> {
     Ok(conn
-        .query_row(
+        .cached_row(
             "SELECT id FROM adapter_version WHERE adapter_id = ?1 AND version = ?2",
             params![adapter_id, version],
             |r| r.get(0),
@@ -162,7 +163,7 @@ pub(crate) fn list_adapters(conn: &Connection) -> CoreResult<Vec<AdapterSummary>
 pub(crate) fn versions(conn: &Connection, adapter: &str) -> CoreResult<Vec<AdapterVersion>> {
     let adapter = adapter.trim();
     let adapter_id: String = conn
-        .query_row("SELECT id FROM adapter WHERE id = ?1 OR name = ?1", [adapter], |r| r.get(0))
+        .cached_row("SELECT id FROM adapter WHERE id = ?1 OR name = ?1", [adapter], |r| r.get(0))
         .optional()?
         .ok_or_else(|| CoreError::NotFound { entity: "adapter", id: adapter.to_owned() })?;
     select_versions(conn, "WHERE v.adapter_id = ?1", [adapter_id])

@@ -8,6 +8,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
 
 use super::images;
+use super::CachedQuery;
 use crate::audit::{Action, AuditRecord, ChainChecker, RecordView, UnauditedChange, VerifyReport};
 use crate::error::{CoreError, CoreResult};
 
@@ -50,7 +51,7 @@ pub(crate) fn log(conn: &Connection, f: &LogFilter) -> CoreResult<(Vec<AuditReco
             record_from_row,
         )?
         .collect::<Result<_, _>>()?;
-    let matching: i64 = conn.query_row(
+    let matching: i64 = conn.cached_row(
         &format!("SELECT count(*) FROM audit {filter}"),
         params![entity, action, actor, f.hide_internal],
         |r| r.get(0),
@@ -62,7 +63,7 @@ pub(crate) fn log(conn: &Connection, f: &LogFilter) -> CoreResult<(Vec<AuditReco
 /// or a part of it, `entity/…`) — by the indexes, where `log` scans the whole trail (and counts
 /// it): coverage asks this of every use case, a thousand times for a large pack.
 pub(crate) fn names(conn: &Connection, entity: &str) -> CoreResult<bool> {
-    Ok(conn.query_row(
+    Ok(conn.cached_row(
         "SELECT EXISTS(SELECT 1 FROM audit WHERE entity_id = ?1)
              OR EXISTS(SELECT 1 FROM audit WHERE subject = ?1)
              OR EXISTS(SELECT 1 FROM audit WHERE entity_id >= ?1 || '/' AND entity_id < ?1 || '0')",
@@ -72,12 +73,12 @@ pub(crate) fn names(conn: &Connection, entity: &str) -> CoreResult<bool> {
 }
 
 pub(crate) fn count(conn: &Connection) -> CoreResult<i64> {
-    Ok(conn.query_row("SELECT count(*) FROM audit", [], |r| r.get(0))?)
+    Ok(conn.cached_row("SELECT count(*) FROM audit", [], |r| r.get(0))?)
 }
 
 pub(crate) fn record(conn: &Connection, seq: i64) -> CoreResult<Option<AuditRecord>> {
     Ok(conn
-        .query_row(
+        .cached_row(
             "SELECT seq, at, actor, action, operation, entity_kind, entity_id, subject, before, after, prev_hash, hash
              FROM audit WHERE seq = ?1",
             [seq],
@@ -128,7 +129,7 @@ pub(crate) fn verify_file(path: &std::path::Path) -> CoreResult<VerifyReport> {
     conn.execute_batch("BEGIN")?;
     let outcome = (|| {
         let (low, high): (Option<i64>, Option<i64>) =
-            conn.query_row("SELECT min(id), max(id) FROM audit", [], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            conn.cached_row("SELECT min(id), max(id) FROM audit", [], |r| Ok((r.get(0)?, r.get(1)?)))?;
         let (Some(low), Some(high)) = (low, high) else {
             return verify(&conn);
         };
@@ -183,7 +184,7 @@ fn check_rows(conn: &Connection, filter: &str, checker: &mut ChainChecker) -> Co
 
 fn finish(conn: &Connection, checker: ChainChecker) -> CoreResult<VerifyReport> {
     let anchor: Option<(i64, String)> = conn
-        .query_row("SELECT seq, hash FROM audit_anchor WHERE id = 1", [], |r| Ok((r.get(0)?, r.get(1)?)))
+        .cached_row("SELECT seq, hash FROM audit_anchor WHERE id = 1", [], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?;
     let mut report = checker.finish(anchor);
     report.outside_changes = outside_changes(conn)?;

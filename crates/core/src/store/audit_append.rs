@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
 
 use super::images;
+use super::CachedQuery;
 use crate::audit::{Action, AuditMeta, AuditRecord, GENESIS};
 use crate::error::{CoreError, CoreResult};
 
@@ -25,7 +26,7 @@ pub(crate) fn head(conn: &Connection) -> CoreResult<(i64, String)> {
         .prepare_cached("SELECT seq, hash FROM audit_anchor WHERE id = 1")?
         .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?;
-    if head.is_none() && conn.query_row("SELECT EXISTS (SELECT 1 FROM audit)", [], |r| r.get::<_, bool>(0))? {
+    if head.is_none() && conn.cached_row("SELECT EXISTS (SELECT 1 FROM audit)", [], |r| r.get::<_, bool>(0))? {
         // Continuing a trail whose head was removed would hide that; refuse until someone looks.
         return Err(CoreError::Conflict(
             "the audit trail's head anchor is missing: the file was altered outside Steerco; run `steerco audit verify` \

@@ -2,6 +2,7 @@
 
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
+use super::CachedQuery;
 use super::{sequence, stored_enum, stored_json, Tx};
 use crate::compliance::{BiasCheck, BiasFigures};
 use crate::error::{CoreError, CoreResult};
@@ -65,7 +66,7 @@ pub(crate) fn list(conn: &Connection, use_case_id: Option<&str>) -> CoreResult<V
 
 pub(crate) fn require(conn: &Connection, id: &str) -> CoreResult<BiasCheck> {
     let id = id.trim();
-    conn.query_row(&format!("SELECT {COLUMNS} FROM bias_check WHERE id = ?1"), [id], |r| Ok(from_row(r)))
+    conn.cached_row(&format!("SELECT {COLUMNS} FROM bias_check WHERE id = ?1"), [id], |r| Ok(from_row(r)))
         .optional()?
         .ok_or_else(|| CoreError::NotFound { entity: "bias check", id: id.to_owned() })?
 }

@@ -2,6 +2,7 @@
 
 use rusqlite::{params, Connection, OptionalExtension};
 
+use super::CachedQuery;
 use super::Tx;
 use crate::error::CoreResult;
 use crate::pilots::blueprint::{BlueprintPart, BlueprintPartRecord, PartContent};
@@ -44,7 +45,7 @@ pub(crate) fn parts(conn: &Connection, use_case_id: &str) -> CoreResult<Vec<Blue
 
 pub(crate) fn get(conn: &Connection, use_case_id: &str, part: BlueprintPart) -> CoreResult<Option<(String, String)>> {
     Ok(conn
-        .query_row(
+        .cached_row(
             "SELECT owner, content_json FROM blueprint_part WHERE use_case_id = ?1 AND part = ?2",
             params![use_case_id, part.as_str()],
             |r| Ok((r.get(0)?, r.get(1)?)),

@@ -3,6 +3,7 @@
 
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
+use super::CachedQuery;
 use super::{sequence, stored_enum, Tx};
 use crate::error::{CoreError, CoreResult};
 use crate::registry::{DataPack, DataPackInput, FileDigest};
@@ -40,7 +41,7 @@ pub(crate) fn insert(tx: &Tx, p: &DataPackInput, file: Option<&FileDigest>) -> C
 /// The id of the pack with this name and version, if any.
 pub(crate) fn id_of(conn: &Connection, name: &str, version: &str) -> CoreResult<Option<String>> {
     Ok(conn
-        .query_row("SELECT id FROM data_pack WHERE name = ?1 AND version = ?2", params![name, version], |r| r.get(0))
+        .cached_row("SELECT id FROM data_pack WHERE name = ?1 AND version = ?2", params![name, version], |r| r.get(0))
         .optional()?)
 }
 
@@ -67,7 +68,7 @@ pub(crate) fn list(conn: &Connection) -> CoreResult<Vec<DataPack>> {
 pub(crate) fn require(conn: &Connection, id: &str) -> CoreResult<DataPack> {
     let id = id.trim();
     let pack = conn
-        .query_row(&format!("SELECT {COLUMNS} FROM data_pack WHERE id = ?1"), [id], |r| Ok(from_row(r)))
+        .cached_row(&format!("SELECT {COLUMNS} FROM data_pack WHERE id = ?1"), [id], |r| Ok(from_row(r)))
         .optional()?
         .ok_or_else(|| CoreError::NotFound { entity: "data pack", id: id.to_owned() })??;
     let source_ids = conn

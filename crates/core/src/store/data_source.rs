@@ -2,6 +2,7 @@
 
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
+use super::CachedQuery;
 use super::{sequence, stored_enum, Tx};
 use crate::error::{CoreError, CoreResult};
 use crate::registry::{DataSource, DataSourceInput};
@@ -30,7 +31,7 @@ pub(crate) fn update(tx: &Tx, id: &str, s: &DataSourceInput) -> CoreResult<()> {
 
 /// The id of the source called `name` (case-insensitive), if any.
 pub(crate) fn id_named(conn: &Connection, name: &str) -> CoreResult<Option<String>> {
-    Ok(conn.query_row("SELECT id FROM data_source WHERE name = ?1 COLLATE NOCASE", [name], |r| r.get(0)).optional()?)
+    Ok(conn.cached_row("SELECT id FROM data_source WHERE name = ?1 COLLATE NOCASE", [name], |r| r.get(0)).optional()?)
 }
 
 pub(crate) fn list(conn: &Connection) -> CoreResult<Vec<DataSource>> {
@@ -40,7 +41,7 @@ pub(crate) fn list(conn: &Connection) -> CoreResult<Vec<DataSource>> {
 }
 
 pub(crate) fn get(conn: &Connection, id: &str) -> CoreResult<Option<DataSource>> {
-    conn.query_row(&format!("SELECT {COLUMNS} FROM data_source WHERE id = ?1"), [id.trim()], |r| Ok(from_row(r)))
+    conn.cached_row(&format!("SELECT {COLUMNS} FROM data_source WHERE id = ?1"), [id.trim()], |r| Ok(from_row(r)))
         .optional()?
         .transpose()
 }

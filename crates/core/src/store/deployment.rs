@@ -2,6 +2,7 @@
 
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
+use super::CachedQuery;
 use super::{sequence, Tx};
 use crate::error::{CoreError, CoreResult};
 use crate::registry::{Deployment, DeploymentInput};
@@ -37,7 +38,7 @@ pub(crate) fn list(conn: &Connection) -> CoreResult<Vec<Deployment>> {
 
 pub(crate) fn require(conn: &Connection, id: &str) -> CoreResult<Deployment> {
     let id = id.trim();
-    conn.query_row(&format!("SELECT {COLUMNS} FROM deployment WHERE id = ?1"), [id], |r| Ok(from_row(r)))
+    conn.cached_row(&format!("SELECT {COLUMNS} FROM deployment WHERE id = ?1"), [id], |r| Ok(from_row(r)))
         .optional()?
         .ok_or_else(|| CoreError::NotFound { entity: "deployment", id: id.to_owned() })?
 }

@@ -3,6 +3,7 @@
 
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
+use super::CachedQuery;
 use super::{sequence, Tx};
 use crate::audit::AuditLine;
 use crate::error::CoreResult;
@@ -71,14 +72,14 @@ fn row(r: &Row<'_>) -> rusqlite::Result<StoredExport> {
 pub(crate) fn by_file(conn: &Connection, sha256: &str) -> CoreResult<Option<StoredExport>> {
     let sql =
         format!("SELECT {COLUMNS} FROM document_export WHERE file_sha256 = ?1 ORDER BY exported_at DESC, id DESC");
-    Ok(conn.query_row(&sql, [sha256], row).optional()?)
+    Ok(conn.cached_row(&sql, [sha256], row).optional()?)
 }
 
 /// The newest export that carried this fingerprint.
 pub(crate) fn by_fingerprint(conn: &Connection, fingerprint: &str) -> CoreResult<Option<StoredExport>> {
     let sql =
         format!("SELECT {COLUMNS} FROM document_export WHERE fingerprint = ?1 ORDER BY exported_at DESC, id DESC");
-    Ok(conn.query_row(&sql, [fingerprint], row).optional()?)
+    Ok(conn.cached_row(&sql, [fingerprint], row).optional()?)
 }
 
 /// Every export, newest first, without the per-record hashes.

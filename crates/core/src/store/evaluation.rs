@@ -2,6 +2,7 @@
 
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
+use super::CachedQuery;
 use super::{sequence, stored_enum, Tx};
 use crate::error::{CoreError, CoreResult};
 use crate::registry::{Evaluation, Metric, ParsedEvaluation};
@@ -45,7 +46,7 @@ pub(crate) fn insert(
 /// The evaluation of `adapter_version_id` already imported from a file with this hash, if any.
 pub(crate) fn same_file(conn: &Connection, adapter_version_id: &str, sha256: &str) -> CoreResult<Option<String>> {
     Ok(conn
-        .query_row(
+        .cached_row(
             "SELECT id FROM evaluation WHERE adapter_version_id = ?1 AND sha256 = ?2",
             params![adapter_version_id, sha256],
             |r| r.get(0),
@@ -129,7 +130,7 @@ pub(crate) fn for_version(conn: &Connection, adapter_version_id: &str) -> CoreRe
 pub(crate) fn require(conn: &Connection, id: &str) -> CoreResult<Evaluation> {
     let id = id.trim();
     let head = conn
-        .query_row(
+        .cached_row(
             "SELECT id, adapter_version_id, format, title, file_name, sha256, run_on, run_by, imported_at
              FROM evaluation WHERE id = ?1",
             [id],

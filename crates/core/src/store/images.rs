@@ -5,6 +5,7 @@
 
 use rusqlite::{Connection, OptionalExtension};
 
+use super::CachedQuery;
 use crate::error::CoreResult;
 
 /// Tables the triggers do not watch: the trail itself and its working buffer, and the value
@@ -154,7 +155,7 @@ pub(crate) fn trigger_problems(conn: &Connection) -> CoreResult<Vec<String>> {
     for table in watched(conn)? {
         for (name, expected) in table.triggers() {
             let stored: Option<String> = conn
-                .query_row("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?1", [&name], |r| r.get(0))
+                .cached_row("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?1", [&name], |r| r.get(0))
                 .optional()?;
             match stored {
                 None => {

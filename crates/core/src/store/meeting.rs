@@ -2,6 +2,7 @@
 
 use rusqlite::{params, Connection, OptionalExtension};
 
+use super::CachedQuery;
 use super::{sequence, stored_enum, Tx};
 use crate::error::{CoreError, CoreResult};
 use crate::steering::{Attendee, Meeting, MeetingAction, MeetingDecision};
@@ -74,7 +75,7 @@ pub(crate) fn insert_action(
 /// Closes the meeting, stamping the trail's head as it stands before this change.
 pub(crate) fn close(tx: &Tx, id: &str, closed_by: &str) -> CoreResult<()> {
     let (seq, hash): (i64, String) = tx
-        .query_row("SELECT seq, hash FROM audit_anchor WHERE id = 1", [], |r| Ok((r.get(0)?, r.get(1)?)))
+        .cached_row("SELECT seq, hash FROM audit_anchor WHERE id = 1", [], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?
         .ok_or_else(|| CoreError::Conflict("the audit trail has no head to stamp the minutes with".to_owned()))?;
     tx.execute(
@@ -184,7 +185,7 @@ pub(crate) fn ids(conn: &Connection) -> CoreResult<Vec<String>> {
 /// The date of the latest decision on `subject_id` of `kind`, across meetings.
 pub(crate) fn last_decided(conn: &Connection, kind: &str, subject_id: &str) -> CoreResult<Option<String>> {
     Ok(conn
-        .query_row(
+        .cached_row(
             "SELECT MAX(m.held_on) FROM meeting_decision d JOIN meeting m ON m.id = d.meeting_id
              WHERE d.kind = ?1 AND d.subject_id = ?2",
             params![kind, subject_id],
@@ -206,5 +207,5 @@ pub(crate) fn decisions_on(conn: &Connection, subjects: &[&str]) -> CoreResult<V
 
 /// The latest closed meeting's date.
 pub(crate) fn last_closed_on(conn: &Connection) -> CoreResult<Option<String>> {
-    Ok(conn.query_row("SELECT MAX(held_on) FROM meeting WHERE closed_at IS NOT NULL", [], |r| r.get(0))?)
+    Ok(conn.cached_row("SELECT MAX(held_on) FROM meeting WHERE closed_at IS NOT NULL", [], |r| r.get(0))?)
 }

@@ -14,6 +14,7 @@ mod audit_append;
 mod audit_batch;
 pub(crate) mod bias_check;
 pub(crate) mod blueprint;
+mod cached_query;
 mod checkpoint;
 mod connection_settings;
 pub(crate) mod criterion;
@@ -50,6 +51,8 @@ pub(crate) mod value;
 pub(crate) mod value_bulk;
 pub(crate) mod workshop;
 mod write_lock;
+
+pub(crate) use cached_query::CachedQuery;
 
 use std::ops::Deref;
 use std::path::{Path, PathBuf};

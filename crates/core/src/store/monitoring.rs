@@ -2,6 +2,7 @@
 
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
+use super::CachedQuery;
 use super::{sequence, stored_enum, Tx};
 use crate::error::CoreResult;
 use crate::pilots::blueprint::DriftDirection;
@@ -12,7 +13,7 @@ pub(crate) const ALERT_PREFIX: &str = "DA";
 /// The value stored for `metric` on `observed_on`, if any.
 pub(crate) fn point_value(conn: &Connection, pilot_id: &str, metric: &str, on: &str) -> CoreResult<Option<f64>> {
     Ok(conn
-        .query_row(
+        .cached_row(
             "SELECT value FROM monitoring_point WHERE pilot_id = ?1 AND metric = ?2 AND observed_on = ?3",
             params![pilot_id, metric, on],
             |r| r.get(0),
@@ -45,7 +46,7 @@ pub(crate) fn feedback_on(
     channel: &str,
 ) -> CoreResult<Option<FeedbackEntry>> {
     Ok(conn
-        .query_row(
+        .cached_row(
             "SELECT received_on, channel, rating, count, comment FROM feedback_entry
              WHERE pilot_id = ?1 AND received_on = ?2 AND channel = ?3",
             params![pilot_id, on, channel],
@@ -112,7 +113,7 @@ pub(crate) struct NewAlert<'a> {
 
 /// Opens an alert unless one exists for that metric and day; returns the new id.
 pub(crate) fn open_alert(tx: &Tx, a: &NewAlert) -> CoreResult<Option<String>> {
-    let exists: bool = tx.query_row(
+    let exists: bool = tx.cached_row(
         "SELECT EXISTS (SELECT 1 FROM drift_alert WHERE pilot_id = ?1 AND metric = ?2 AND observed_on = ?3)",
         params![a.pilot_id, a.metric, a.observed_on],
         |r| r.get(0),
@@ -142,7 +143,7 @@ const ALERT_COLUMNS: &str = "SELECT a.id, a.pilot_id, p.use_case_id, u.title, a.
     FROM drift_alert a JOIN pilot p ON p.id = a.pilot_id JOIN use_case u ON u.id = p.use_case_id";
 
 pub(crate) fn alert(conn: &Connection, id: &str) -> CoreResult<Option<StoredAlert>> {
-    conn.query_row(&format!("{ALERT_COLUMNS} WHERE a.id = ?1"), [id.trim()], alert_from_row).optional()?.transpose()
+    conn.cached_row(&format!("{ALERT_COLUMNS} WHERE a.id = ?1"), [id.trim()], alert_from_row).optional()?.transpose()
 }
 
 /// Alerts, open ones first, newest first; only open ones unless `all`.

@@ -4,6 +4,7 @@
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
 
+use super::CachedQuery;
 use super::Tx;
 use crate::compliance::OversightInput;
 use crate::error::CoreResult;
@@ -32,7 +33,7 @@ pub(crate) fn upsert(tx: &Tx, o: &OversightInput) -> CoreResult<()> {
 /// The stored plan of `use_case_id` and when it was last changed; `None` when there is none.
 pub(crate) fn get(conn: &Connection, use_case_id: &str) -> CoreResult<Option<(OversightInput, DateTime<Utc>)>> {
     Ok(conn
-        .query_row(
+        .cached_row(
             "SELECT use_case_id, accountable_person, intervention_procedure, fallback_owner, max_intervention_minutes,
                     updated_at FROM oversight WHERE use_case_id = ?1",
             [use_case_id.trim()],

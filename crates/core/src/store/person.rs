@@ -2,6 +2,7 @@
 
 use rusqlite::{params, Connection, OptionalExtension};
 
+use super::CachedQuery;
 use super::{sequence, stored_enum, Tx};
 use crate::compliance::{Person, PersonInput, Role};
 use crate::error::{CoreError, CoreResult};
@@ -51,14 +52,14 @@ pub(crate) fn list(conn: &Connection) -> CoreResult<Vec<Person>> {
 /// The person called `name` (case-insensitive), if any.
 pub(crate) fn find(conn: &Connection, name: &str) -> CoreResult<Option<Person>> {
     let id: Option<String> =
-        conn.query_row("SELECT id FROM person WHERE name = ?1", [name.trim()], |r| r.get(0)).optional()?;
+        conn.cached_row("SELECT id FROM person WHERE name = ?1", [name.trim()], |r| r.get(0)).optional()?;
     id.map(|id| require(conn, &id)).transpose()
 }
 
 pub(crate) fn require(conn: &Connection, id: &str) -> CoreResult<Person> {
     let id = id.trim();
     let head: Option<(String, String, bool, chrono::DateTime<chrono::Utc>)> = conn
-        .query_row("SELECT id, name, active, created_at FROM person WHERE id = ?1", [id], |r| {
+        .cached_row("SELECT id, name, active, created_at FROM person WHERE id = ?1", [id], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
         })
         .optional()?;
@@ -78,7 +79,7 @@ pub(crate) fn require(conn: &Connection, id: &str) -> CoreResult<Person> {
 
 /// Whether the portfolio has people, and administrators among them (role checks start then).
 pub(crate) fn facts(conn: &Connection) -> CoreResult<crate::caller::PeopleFacts> {
-    let (any, administrators): (bool, bool) = conn.query_row(
+    let (any, administrators): (bool, bool) = conn.cached_row(
         "SELECT EXISTS (SELECT 1 FROM person), \
                 EXISTS (SELECT 1 FROM person_role WHERE role = 'administrator')",
         [],
@@ -88,5 +89,5 @@ pub(crate) fn facts(conn: &Connection) -> CoreResult<crate::caller::PeopleFacts>
 }
 
 pub(crate) fn count(conn: &Connection) -> CoreResult<i64> {
-    Ok(conn.query_row("SELECT count(*) FROM person", [], |r| r.get(0))?)
+    Ok(conn.cached_row("SELECT count(*) FROM person", [], |r| r.get(0))?)
 }

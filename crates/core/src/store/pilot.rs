@@ -3,6 +3,7 @@
 
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
+use super::CachedQuery;
 use super::{pilot_operations, sequence, stored_enum, Tx};
 use crate::error::CoreResult;
 use crate::pilots::pilot::{AcceptanceMetric, Phase, PhaseInput, PhaseStatus, Pilot, Protocols};
@@ -47,7 +48,7 @@ pub(crate) fn set_protocols(tx: &Tx, pilot_id: &str, p: &Protocols) -> CoreResul
 
 pub(crate) fn insert_phase(tx: &Tx, p: &PhaseInput) -> CoreResult<String> {
     let id = sequence::next_id(tx, PHASE_PREFIX)?;
-    let position: i64 = tx.query_row(
+    let position: i64 = tx.cached_row(
         "SELECT coalesce(max(position), 0) + 1 FROM pilot_phase WHERE pilot_id = ?1",
         [&p.pilot_id],
         |r| r.get(0),
@@ -80,7 +81,7 @@ pub(crate) fn set_phase_status(
 
 /// The pilot's id for a use case, if it has one.
 pub(crate) fn id_for_use_case(conn: &Connection, use_case_id: &str) -> CoreResult<Option<String>> {
-    Ok(conn.query_row("SELECT id FROM pilot WHERE use_case_id = ?1", [use_case_id], |r| r.get(0)).optional()?)
+    Ok(conn.cached_row("SELECT id FROM pilot WHERE use_case_id = ?1", [use_case_id], |r| r.get(0)).optional()?)
 }
 
 pub(crate) fn ids(conn: &Connection) -> CoreResult<Vec<String>> {
@@ -92,7 +93,7 @@ pub(crate) fn ids(conn: &Connection) -> CoreResult<Vec<String>> {
 
 pub(crate) fn get(conn: &Connection, id: &str) -> CoreResult<Option<Pilot>> {
     let head = conn
-        .query_row(
+        .cached_row(
             "SELECT p.id, p.use_case_id, u.title, p.workflow, p.training_audience, p.training_materials,
                  p.training_delivered_on, p.fallback_process, p.fallback_trigger, p.fallback_owner,
                  p.evaluation_suite, p.created_by

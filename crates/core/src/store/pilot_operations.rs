@@ -2,6 +2,7 @@
 
 use rusqlite::{params, Connection, OptionalExtension};
 
+use super::CachedQuery;
 use super::{sequence, stored_enum, Tx};
 use crate::error::CoreResult;
 use crate::pilots::operations::{Incident, IncidentInput, Kpi, KpiInput};
@@ -20,7 +21,7 @@ pub(crate) fn insert_kpi(tx: &Tx, pilot_id: &str, k: &KpiInput) -> CoreResult<St
 }
 
 pub(crate) fn kpi_named(conn: &Connection, pilot_id: &str, name: &str) -> CoreResult<bool> {
-    Ok(conn.query_row(
+    Ok(conn.cached_row(
         "SELECT EXISTS (SELECT 1 FROM pilot_kpi WHERE pilot_id = ?1 AND lower(name) = lower(?2))",
         params![pilot_id, name],
         |r| r.get(0),
@@ -106,5 +107,5 @@ pub(crate) fn incidents(conn: &Connection, pilot_id: &str) -> CoreResult<Vec<Inc
 
 /// The pilot an incident belongs to.
 pub(crate) fn incident_pilot(conn: &Connection, id: &str) -> CoreResult<Option<String>> {
-    Ok(conn.query_row("SELECT pilot_id FROM pilot_incident WHERE id = ?1", [id], |r| r.get(0)).optional()?)
+    Ok(conn.cached_row("SELECT pilot_id FROM pilot_incident WHERE id = ?1", [id], |r| r.get(0)).optional()?)
 }

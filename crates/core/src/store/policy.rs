@@ -2,6 +2,7 @@
 
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
+use super::CachedQuery;
 use super::{sequence, stored_enum, Tx};
 use crate::error::{CoreError, CoreResult};
 use crate::registry::{Policy, PolicyInput};
@@ -35,7 +36,7 @@ pub(crate) fn list(conn: &Connection) -> CoreResult<Vec<Policy>> {
 }
 
 pub(crate) fn get(conn: &Connection, id: &str) -> CoreResult<Option<Policy>> {
-    conn.query_row(&format!("SELECT {COLUMNS} FROM policy WHERE id = ?1"), [id.trim()], |r| Ok(from_row(r)))
+    conn.cached_row(&format!("SELECT {COLUMNS} FROM policy WHERE id = ?1"), [id.trim()], |r| Ok(from_row(r)))
         .optional()?
         .transpose()
 }
@@ -46,7 +47,7 @@ pub(crate) fn require(conn: &Connection, id: &str) -> CoreResult<Policy> {
 
 /// How many data sources are accepted under `policy_id`.
 pub(crate) fn sources_accepted(conn: &Connection, policy_id: &str) -> CoreResult<i64> {
-    Ok(conn.query_row("SELECT count(*) FROM data_source WHERE policy_id = ?1", [policy_id], |r| r.get(0))?)
+    Ok(conn.cached_row("SELECT count(*) FROM data_source WHERE policy_id = ?1", [policy_id], |r| r.get(0))?)
 }
 
 fn from_row(r: &Row) -> CoreResult<Policy> {

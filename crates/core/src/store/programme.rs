@@ -2,13 +2,14 @@
 
 use rusqlite::{params, Connection, OptionalExtension};
 
+use super::CachedQuery;
 use super::Tx;
 use crate::domain::{Programme, ProgrammeSettings, ProgrammeUpdate};
 use crate::error::CoreResult;
 
 pub(crate) fn get(conn: &Connection) -> CoreResult<Option<Programme>> {
     let row = conn
-        .query_row("SELECT name, currency, settings, created_at, updated_at FROM programme WHERE id = 1", [], |r| {
+        .cached_row("SELECT name, currency, settings, created_at, updated_at FROM programme WHERE id = 1", [], |r| {
             Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get(3)?, r.get(4)?))
         })
         .optional()?;
@@ -21,7 +22,7 @@ pub(crate) fn get(conn: &Connection) -> CoreResult<Option<Programme>> {
 /// The programme's settings, or the defaults before a programme exists.
 pub(crate) fn settings(conn: &Connection) -> CoreResult<ProgrammeSettings> {
     let settings: Option<String> =
-        conn.query_row("SELECT settings FROM programme WHERE id = 1", [], |r| r.get(0)).optional()?;
+        conn.cached_row("SELECT settings FROM programme WHERE id = 1", [], |r| r.get(0)).optional()?;
     Ok(match settings {
         Some(json) => serde_json::from_str(&json)?,
         None => ProgrammeSettings::default(),

@@ -3,6 +3,7 @@
 
 use rusqlite::{params, Connection, OptionalExtension};
 
+use super::CachedQuery;
 use super::{sequence, Tx};
 use crate::error::CoreResult;
 use crate::registry::regression::{GateDecision, Tolerance};
@@ -12,7 +13,7 @@ pub(crate) const DECISION_PREFIX: &str = "GD";
 /// The adapter version most recently deployed for `use_case_id` (any of its adapters).
 pub(crate) fn latest_deployed(conn: &Connection, use_case_id: &str) -> CoreResult<Option<String>> {
     Ok(conn
-        .query_row(
+        .cached_row(
             "SELECT d.adapter_version_id FROM deployment d
              JOIN adapter_version v ON v.id = d.adapter_version_id
              JOIN adapter a ON a.id = v.adapter_id
@@ -27,7 +28,7 @@ pub(crate) fn latest_deployed(conn: &Connection, use_case_id: &str) -> CoreResul
 /// The use case's recorded baseline evaluation, if any.
 pub(crate) fn baseline(conn: &Connection, use_case_id: &str) -> CoreResult<Option<String>> {
     Ok(conn
-        .query_row("SELECT evaluation_id FROM use_case_baseline WHERE use_case_id = ?1", [use_case_id], |r| r.get(0))
+        .cached_row("SELECT evaluation_id FROM use_case_baseline WHERE use_case_id = ?1", [use_case_id], |r| r.get(0))
         .optional()?)
 }
 

@@ -2,6 +2,7 @@
 
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
+use super::CachedQuery;
 use super::{sequence, stored_enum, Tx};
 use crate::compliance::{Risk, RiskInput};
 use crate::error::{CoreError, CoreResult};
@@ -39,7 +40,7 @@ pub(crate) fn list(conn: &Connection, use_case_id: Option<&str>) -> CoreResult<V
 
 pub(crate) fn require(conn: &Connection, id: &str) -> CoreResult<Risk> {
     let id = id.trim();
-    conn.query_row(&format!("SELECT {COLUMNS} FROM risk WHERE id = ?1"), [id], |r| Ok(from_row(r)))
+    conn.cached_row(&format!("SELECT {COLUMNS} FROM risk WHERE id = ?1"), [id], |r| Ok(from_row(r)))
         .optional()?
         .ok_or_else(|| CoreError::NotFound { entity: "risk", id: id.to_owned() })?
 }

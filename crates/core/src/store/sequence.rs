@@ -5,13 +5,14 @@
 
 use rusqlite::{params, OptionalExtension};
 
+use super::CachedQuery;
 use super::Tx;
 use crate::error::CoreResult;
 
 /// Returns the next id for `prefix` ("UC" → "UC-001", "UC-002", …).
 pub(crate) fn next_id(tx: &Tx, prefix: &str) -> CoreResult<String> {
     let next: Option<i64> =
-        tx.query_row("SELECT next_value FROM id_sequence WHERE kind = ?1", [prefix], |r| r.get(0)).optional()?;
+        tx.cached_row("SELECT next_value FROM id_sequence WHERE kind = ?1", [prefix], |r| r.get(0)).optional()?;
     let value = next.unwrap_or(1);
     tx.execute(
         "INSERT INTO id_sequence (kind, next_value) VALUES (?1, ?2)

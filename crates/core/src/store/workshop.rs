@@ -3,6 +3,7 @@
 
 use rusqlite::{params, Connection, OptionalExtension};
 
+use super::CachedQuery;
 use super::{sequence, Tx};
 use crate::domain::{CriterionKey, Ratings};
 use crate::error::{CoreError, CoreResult};
@@ -45,7 +46,7 @@ pub(crate) fn list(conn: &Connection) -> CoreResult<Vec<Workshop>> {
 pub(crate) fn require(conn: &Connection, id: &str) -> CoreResult<Workshop> {
     let id = id.trim();
     let head = conn
-        .query_row(
+        .cached_row(
             "SELECT id, title, held_on, facilitator, created_at,
                     (SELECT count(*) FROM workshop_rating WHERE workshop_id = w.id)
              FROM workshop w WHERE id = ?1",
@@ -149,7 +150,7 @@ pub(crate) fn rating_before(
     use_case_id: &str,
     criterion: CriterionKey,
 ) -> CoreResult<f64> {
-    Ok(conn.query_row(
+    Ok(conn.cached_row(
         &format!(
             "SELECT {}_before FROM workshop_use_case WHERE workshop_id = ?1 AND use_case_id = ?2",
             criterion.as_str()
