@@ -48,7 +48,7 @@ pub fn parse_in_halves(bytes: &[u8], latest: Month, middle: Option<usize>) -> Co
         return months.finish();
     }
     let records = Records::open(bytes, &COLUMNS[..4], &COLUMNS[4..])?;
-    let mut months = Months::new(COLUMNS.map(|c| records.index(c)), latest);
+    let mut months = Months::new(COLUMNS.map(|c| records.index(c)), latest, bytes.len());
     records.each(|row, record| months.add(row, record))?;
     months.finish()
 }
@@ -59,10 +59,10 @@ fn halves(bytes: &[u8], latest: Month, middle: usize) -> CoreResult<Option<Month
     let columns = COLUMNS.map(|c| records.index(c));
     let Some(second_half) = records.line_after(middle) else { return Ok(None) };
     let mut rest = records.rest_from(second_half);
-    let mut months = Months::new(columns, latest);
+    let mut months = Months::new(columns, latest, second_half);
     let joined = std::thread::scope(|scope| {
         let later = scope.spawn(|| {
-            let mut later = Months::new(columns, latest);
+            let mut later = Months::new(columns, latest, bytes.len() - second_half);
             rest.each_before(usize::MAX, |row, record| later.add(row, record)).ok().map(|_| later)
         });
         let stopped = records.each_before(second_half, |row, record| months.add(row, record));
