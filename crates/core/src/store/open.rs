@@ -323,10 +323,11 @@ pub(crate) fn configure(conn: &Connection, on_disk_writable: bool) -> CoreResult
     // rusqlite keeps 16 prepared statements by default; one dashboard read runs about a hundred
     // distinct ones, so with 16 each visit compiled them all again (a quarter of its time).
     conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE_CAPACITY);
-    // Without the planner's stability guarantee, SQLite (built with STAT4) recompiles a kept
-    // statement whenever a parameter it looked at while planning is bound to a new value: every
-    // `WHERE pilot_id = ?1 ORDER BY …` was compiled again for each pilot, so keeping statements
-    // prepared saved nothing for them. No query here relies on a bound value to pick its plan.
+    // Without the planner's stability guarantee, a statement whose planning looked at a bound
+    // value (any `col = ?N` in a join or under an ORDER BY) is expired when its bindings are
+    // cleared, which rusqlite's cache does each time it takes the statement back: every
+    // `WHERE pilot_id = ?1 ORDER BY …` was compiled again at every use. No query here needs a
+    // bound value to pick its plan.
     conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
     Ok(())
 }

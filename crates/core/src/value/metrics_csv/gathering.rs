@@ -130,6 +130,12 @@ impl Months {
         }
     }
 
+    /// Room in the list for the months of `bytes` more of the file, which `absorb` takes in:
+    /// made while the list is empty, it saves copying the first half's months then.
+    pub(super) fn make_room(&mut self, bytes: usize) {
+        self.months.reserve(expected_months(bytes));
+    }
+
     /// The place of the row's use case, or the reason it names none.
     fn case(&mut self, text: &str) -> Result<usize, String> {
         if let Some(case) = self.previous_case.filter(|&case| self.case_ids[case].eq_ignore_ascii_case(text)) {

@@ -60,6 +60,7 @@ fn halves(bytes: &[u8], latest: Month, middle: usize) -> CoreResult<Option<Month
     let Some(second_half) = records.line_after(middle) else { return Ok(None) };
     let mut rest = records.rest_from(second_half);
     let mut months = Months::new(columns, latest, second_half);
+    months.make_room(bytes.len() - second_half);
     let joined = std::thread::scope(|scope| {
         let later = scope.spawn(|| {
             let mut later = Months::new(columns, latest, bytes.len() - second_half);
