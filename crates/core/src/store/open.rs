@@ -301,7 +301,7 @@ fn read_up_to(file: &mut fs::File, buf: &mut [u8]) -> std::io::Result<usize> {
 
 /// Prepared statements kept per connection: more than the distinct statements any one read
 /// (the dashboard, the steering deck) runs.
-pub(crate) const STATEMENT_CACHE_CAPACITY: usize = 256;
+const STATEMENT_CACHE_CAPACITY: usize = 256;
 
 /// Pragmas are per connection and never part of a migration: they describe how this process
 /// talks to the file, not what the file contains.

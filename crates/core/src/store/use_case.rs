@@ -43,12 +43,11 @@ const SELECT: &str = "SELECT u.id, u.title, u.business_unit, u.description, u.wo
     FROM use_case u
     LEFT JOIN lane_override o ON o.use_case_id = u.id AND o.revoked_at IS NULL";
 
-/// Not `WHERE u.id = ?1`: SQLite carries that constant into the join with the override's partial
-/// index, and a statement planned on a bound value was expired when the statement cache cleared
-/// its bindings, so prepared again at every read (56% of the stage board's read at 10,000 cases).
-/// The planner's stability guarantee (`open::configure`) now stops that for every statement;
-/// this form stays, as it plans the same either way.
-const BY_ID: &str = " WHERE u.rowid = (SELECT rowid FROM use_case WHERE id = ?1)";
+/// A plain lookup by id: kept prepared, as every read by id is (the store's connections have the
+/// planner's stability guarantee, `open::configure`; without it this statement, planned on the
+/// bound id for the override's partial index, was prepared again at every read: 56% of the
+/// stage board's read at 10,000 cases).
+const BY_ID: &str = " WHERE u.id = ?1";
 
 /// Adds a use case under the next id; the dossier must already be validated.
 pub(crate) fn insert(tx: &Tx, input: &DossierInput) -> CoreResult<String> {
@@ -239,13 +238,6 @@ mod tests {
             }
             let sql = format!("{SELECT}{BY_ID}");
             assert_eq!(c.prepare_cached(&sql)?.get_status(StatementStatus::RePrepare), 0);
-            // The old form was prepared again at every use from the cache; with the planner's
-            // stability guarantee the store's connections now have, it is not either.
-            let old = format!("{SELECT} WHERE u.id = ?1");
-            for id in ["UC-001", "UC-002"] {
-                c.prepare_cached(&old)?.query_row([id], |_| Ok(())).optional()?;
-            }
-            assert_eq!(c.prepare_cached(&old)?.get_status(StatementStatus::RePrepare), 0);
             Ok(())
         })
         .unwrap();
