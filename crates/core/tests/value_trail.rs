@@ -22,15 +22,17 @@ fn import(p: &Portfolio, text: &str, replace: bool, dry_run: bool) -> tracking::
     tracking::import_metrics(&p.db, &caller(CONSULTANT), &req).unwrap()
 }
 
-/// Twelve months for each case, with KPIs and a highlight that needs escaping (quotes, a
-/// backslash, a tab, accents).
+/// Twelve months for each case, with KPIs and, but for the second case, a highlight that needs
+/// escaping (quotes, a backslash, a tab, accents). Months without a highlight are inserted by
+/// another statement than months with one.
 fn year_of_months(ids: &[String], skip_case: Option<&str>) -> String {
     let mut csv = String::from("use_case_id,month,benefit,cost,kpi,kpi_value,highlight\n");
     for (i, id) in ids.iter().enumerate().filter(|(_, id)| Some(id.as_str()) != skip_case) {
+        let highlight = if i == 1 { "" } else { "\"Said \"\"é\\n\"\" ✓\ttab\"" };
         for m in 1..=12 {
             let benefit = if m < 4 { 0 } else { 10_000 * (i + 1) + m * 7 };
             csv.push_str(&format!(
-                "{id},2026-{m:02},{benefit}.25,{},minutes,{},\"Said \"\"é\\n\"\" ✓\ttab\"\n",
+                "{id},2026-{m:02},{benefit}.25,{},minutes,{},{highlight}\n",
                 9_000 + m,
                 0.1 * m as f64
             ));
@@ -70,6 +72,12 @@ fn an_import_is_one_batch_record_per_case_and_table_that_verify_checks_row_by_ro
     let may = &rows[&format!("{}/2026-05", p.ids[0])];
     assert_eq!(may["benefit_cents"], 1_003_525);
     assert!(may.get("recorded_by").is_none() && may.get("use_case_id").is_none(), "only what differs: {may}");
+    let highlights = |case: &str| -> Vec<(String, String)> {
+        let view = tracking::view(&p.db, case).unwrap();
+        view.months.into_iter().map(|m| (m.highlight, m.highlight_by)).collect()
+    };
+    assert!(highlights(&p.ids[0]).iter().all(|h| *h == ("Said \"é\\n\" ✓\ttab".to_owned(), CONSULTANT.to_owned())));
+    assert!(highlights(&p.ids[1]).iter().all(|h| *h == (String::new(), String::new())), "{:?}", highlights(&p.ids[1]));
     let report = audit::verify(&p.db).unwrap();
     assert!(report.holds(), "{report:?}");
 

@@ -11,7 +11,7 @@
 //! Only insertion is batched: a plain INSERT cannot change a row already there (it fails, and the
 //! transaction with it), so nothing existing can change unrecorded while the triggers are off.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use rusqlite::config::DbConfig;
 use rusqlite::Connection;
@@ -127,16 +127,66 @@ pub(crate) const SHARED_ROW_KEY: &str = "";
 pub(crate) struct RenderedBatch {
     table: String,
     columns: Vec<String>,
-    by_subject: BTreeMap<String, SubjectRows>,
-    /// One value as JSON, reused for every cell.
-    scratch: String,
+    /// Each subject's rows, in the order first pushed; `subject_at` finds them by subject.
+    subjects: Vec<SubjectRows>,
+    subject_at: HashMap<String, usize>,
+    /// The previous row's subject: a caller adds a subject's rows together, so most rows find
+    /// theirs with one comparison.
+    previous: Option<usize>,
 }
 
 struct SubjectRows {
-    /// The shared row's values as JSON, in column order.
-    shared: Vec<String>,
+    subject: String,
+    /// The shared row's values, which each later row's cells are compared with before anything
+    /// is written (equal cells render as equal text, so only the differing ones are rendered).
+    shared: Vec<SharedCell>,
     /// `{"":{shared image},"key":{differences},…` without the closing brace.
     after: String,
+}
+
+impl SubjectRows {
+    /// Takes the subject's first row, `cells`, as its shared row: the row itself then differs
+    /// from it in nothing (`cells` is left empty).
+    fn share<'c>(&mut self, columns: &[String], cells: &mut impl Iterator<Item = Cell<'c>>) {
+        self.after.push('{');
+        push_string(&mut self.after, SHARED_ROW_KEY);
+        self.after.push_str(":{");
+        for (i, (column, cell)) in columns.iter().zip(cells).enumerate() {
+            if i > 0 {
+                self.after.push(',');
+            }
+            push_string(&mut self.after, column);
+            self.after.push(':');
+            push_cell(&mut self.after, cell);
+            self.shared.push(SharedCell::new(cell));
+        }
+        self.after.push('}');
+    }
+}
+
+/// A value of a subject's shared row.
+enum SharedCell {
+    Int(i64),
+    Text(String),
+}
+
+impl SharedCell {
+    fn new(cell: Cell<'_>) -> Self {
+        match cell {
+            Cell::Int(n) => SharedCell::Int(n),
+            Cell::Text(s) => SharedCell::Text(s.to_owned()),
+        }
+    }
+
+    fn holds(&self, cell: Cell<'_>) -> bool {
+        match (self, cell) {
+            (SharedCell::Int(shared), Cell::Int(n)) => *shared == n,
+            // Two empty texts are equal without comparing bytes: an empty text's address may be
+            // a placeholder, and a zero-length compare there costs the CPU a slow assist.
+            (SharedCell::Text(shared), Cell::Text(s)) => shared.len() == s.len() && (s.is_empty() || shared == s),
+            _ => false,
+        }
+    }
 }
 
 impl RenderedBatch {
@@ -144,75 +194,67 @@ impl RenderedBatch {
         RenderedBatch {
             table: table.table.clone(),
             columns: table.columns().to_vec(),
-            by_subject: BTreeMap::new(),
-            scratch: String::new(),
+            subjects: Vec::new(),
+            subject_at: HashMap::new(),
+            previous: None,
         }
     }
 
     /// Adds the row keyed `key` of `subject`, its values `cells` in column order
-    /// (`TableImage::cells`).
-    pub(crate) fn push(&mut self, subject: &str, key: &str, cells: &[Cell<'_>]) {
-        let columns = &self.columns;
-        // Looked up before inserting: one subject has many rows, and `entry` would copy its name
-        // for each.
-        let rows = match self.by_subject.get_mut(subject) {
-            Some(rows) => rows,
-            None => {
-                let shared: Vec<String> = cells
-                    .iter()
-                    .map(|cell| {
-                        let mut value = String::new();
-                        push_cell(&mut value, *cell);
-                        value
-                    })
-                    .collect();
-                let mut after = String::from("{");
-                push_string(&mut after, SHARED_ROW_KEY);
-                after.push_str(":{");
-                for (i, (column, value)) in columns.iter().zip(&shared).enumerate() {
-                    if i > 0 {
-                        after.push(',');
-                    }
-                    push_string(&mut after, column);
-                    after.push(':');
-                    after.push_str(value);
-                }
-                after.push('}');
-                self.by_subject.entry(subject.to_owned()).or_insert(SubjectRows { shared, after })
-            }
+    /// (`TableImage::layout`).
+    pub(crate) fn push<'c>(&mut self, subject: &str, key: &str, cells: impl IntoIterator<Item = Cell<'c>>) {
+        let found = match self.previous.filter(|&i| self.subjects[i].subject == subject) {
+            Some(index) => Some(index),
+            None => self.subject_at.get(subject).copied(),
         };
+        let index = found.unwrap_or_else(|| self.begin(subject));
+        self.previous = Some(index);
+        let rows = &mut self.subjects[index];
+        let mut cells = cells.into_iter();
+        if found.is_none() {
+            rows.share(&self.columns, &mut cells);
+        }
         rows.after.push(',');
         push_string(&mut rows.after, key);
         rows.after.push_str(":{");
         let mut first = true;
-        for ((column, shared), cell) in columns.iter().zip(&rows.shared).zip(cells) {
-            self.scratch.clear();
-            push_cell(&mut self.scratch, *cell);
-            if self.scratch != *shared {
+        for ((column, shared), cell) in self.columns.iter().zip(&rows.shared).zip(cells) {
+            if !shared.holds(cell) {
                 if !first {
                     rows.after.push(',');
                 }
                 first = false;
                 push_string(&mut rows.after, column);
                 rows.after.push(':');
-                rows.after.push_str(&self.scratch);
+                push_cell(&mut rows.after, cell);
             }
         }
         rows.after.push('}');
     }
 
+    /// The place of a subject's rows, begun now (its shared row still to come).
+    fn begin(&mut self, subject: &str) -> usize {
+        let after = String::new();
+        self.subjects.push(SubjectRows { subject: subject.to_owned(), shared: Vec::new(), after });
+        self.subject_at.insert(subject.to_owned(), self.subjects.len() - 1);
+        self.subjects.len() - 1
+    }
+
+    /// One record per subject, in subject order (as the records read back from a table come).
     fn drafts(self) -> Vec<Draft> {
         let table = self.table;
-        self.by_subject
+        let mut subjects = self.subjects;
+        subjects.sort_unstable_by(|a, b| a.subject.cmp(&b.subject));
+        subjects
             .into_iter()
-            .map(|(subject, rows)| {
+            .map(|rows| {
                 let mut after = rows.after;
                 after.push('}');
                 Draft {
                     operation: BATCH.to_owned(),
                     entity_kind: table.clone(),
-                    entity_id: subject.clone(),
-                    subject,
+                    entity_id: rows.subject.clone(),
+                    subject: rows.subject,
                     before: None,
                     after: Some(after),
                 }

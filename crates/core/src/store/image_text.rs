@@ -61,14 +61,15 @@ pub(crate) fn push_cell(out: &mut String, cell: Cell<'_>) {
 }
 
 impl TableImage {
-    /// The row's value of every column of the table, in table order, from `cell`. A column
-    /// `cell` does not know is refused, so a column added to the table later cannot be left out
-    /// of the images silently.
-    pub(crate) fn cells<'a>(&self, cell: impl Fn(&str) -> Option<Cell<'a>>) -> CoreResult<Vec<Cell<'a>>> {
+    /// What gives each of the table's columns its value, in table order, as `place` names it: a
+    /// caller resolves its columns once for a batch, not by name for every row. A column `place`
+    /// does not know is refused, so a column added to the table later cannot be left out of the
+    /// images silently.
+    pub(crate) fn layout<T>(&self, place: impl Fn(&str) -> Option<T>) -> CoreResult<Vec<T>> {
         self.columns()
             .iter()
             .map(|column| {
-                cell(column).ok_or_else(|| {
+                place(column).ok_or_else(|| {
                     CoreError::Conflict(format!(
                         "{}.{column} has no value in the batch's images; the table changed shape",
                         self.table
@@ -88,7 +89,7 @@ mod tests {
 
     /// The row's image as `json_expr` renders it, written from `cell` as a batch writes it.
     fn push_row<'a>(image: &TableImage, out: &mut String, cell: impl Fn(&str) -> Option<Cell<'a>>) -> CoreResult<()> {
-        let cells = image.cells(cell)?;
+        let cells = image.layout(cell)?;
         out.push('{');
         for (i, (column, value)) in image.columns().iter().zip(cells).enumerate() {
             if i > 0 {
