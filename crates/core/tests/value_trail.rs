@@ -22,14 +22,17 @@ fn import(p: &Portfolio, text: &str, replace: bool, dry_run: bool) -> tracking::
     tracking::import_metrics(&p.db, &caller(CONSULTANT), &req).unwrap()
 }
 
-/// Twelve months for each case, with KPIs and, but for the second case, a highlight that needs
-/// escaping (quotes, a backslash, a tab, accents). Months without a highlight are inserted by
-/// another statement than months with one.
+/// A highlight that needs escaping (quotes, a backslash, a tab, accents).
+const HIGHLIGHT: &str = "\"Said \"\"é\\n\"\" ✓\ttab\"";
+
+/// Twelve months for each case, with KPIs; the first case has a highlight every month, the
+/// second none, the third every other month. (Months without a highlight go in by another
+/// statement, unless they share one with months that have one.)
 fn year_of_months(ids: &[String], skip_case: Option<&str>) -> String {
     let mut csv = String::from("use_case_id,month,benefit,cost,kpi,kpi_value,highlight\n");
     for (i, id) in ids.iter().enumerate().filter(|(_, id)| Some(id.as_str()) != skip_case) {
-        let highlight = if i == 1 { "" } else { "\"Said \"\"é\\n\"\" ✓\ttab\"" };
         for m in 1..=12 {
+            let highlight = if i == 0 || (i == 2 && m % 2 == 0) { HIGHLIGHT } else { "" };
             let benefit = if m < 4 { 0 } else { 10_000 * (i + 1) + m * 7 };
             csv.push_str(&format!(
                 "{id},2026-{m:02},{benefit}.25,{},minutes,{},{highlight}\n",
@@ -76,8 +79,12 @@ fn an_import_is_one_batch_record_per_case_and_table_that_verify_checks_row_by_ro
         let view = tracking::view(&p.db, case).unwrap();
         view.months.into_iter().map(|m| (m.highlight, m.highlight_by)).collect()
     };
-    assert!(highlights(&p.ids[0]).iter().all(|h| *h == ("Said \"é\\n\" ✓\ttab".to_owned(), CONSULTANT.to_owned())));
-    assert!(highlights(&p.ids[1]).iter().all(|h| *h == (String::new(), String::new())), "{:?}", highlights(&p.ids[1]));
+    let written = ("Said \"é\\n\" ✓\ttab".to_owned(), CONSULTANT.to_owned());
+    let none = (String::new(), String::new());
+    assert_eq!(highlights(&p.ids[0]), vec![written.clone(); 12]);
+    assert_eq!(highlights(&p.ids[1]), vec![none.clone(); 12]);
+    let every_other: Vec<_> = (1..=12).map(|m| if m % 2 == 0 { written.clone() } else { none.clone() }).collect();
+    assert_eq!(highlights(&p.ids[2]), every_other);
     let report = audit::verify(&p.db).unwrap();
     assert!(report.holds(), "{report:?}");
 

@@ -145,9 +145,8 @@ struct SubjectRows {
 }
 
 impl SubjectRows {
-    /// Takes the subject's first row, `cells`, as its shared row: the row itself then differs
-    /// from it in nothing (`cells` is left empty).
-    fn share<'c>(&mut self, columns: &[String], cells: &mut impl Iterator<Item = Cell<'c>>) {
+    /// Takes the subject's first row, `cells` (one per column), as its shared row.
+    fn share<'c>(&mut self, columns: &[String], cells: impl Iterator<Item = Cell<'c>>) {
         self.after.push('{');
         push_string(&mut self.after, SHARED_ROW_KEY);
         self.after.push_str(":{");
@@ -159,6 +158,28 @@ impl SubjectRows {
             self.after.push(':');
             push_cell(&mut self.after, cell);
             self.shared.push(SharedCell::new(cell));
+        }
+        self.after.push('}');
+        debug_assert_eq!(self.shared.len(), columns.len(), "a cell per column");
+    }
+
+    /// Adds the row keyed `key`: the columns whose `cells` (one per column) differ from the
+    /// shared row's.
+    fn add<'c>(&mut self, columns: &[String], key: &str, cells: impl Iterator<Item = Cell<'c>>) {
+        self.after.push(',');
+        push_string(&mut self.after, key);
+        self.after.push_str(":{");
+        let mut first = true;
+        for ((column, shared), cell) in columns.iter().zip(&self.shared).zip(cells) {
+            if !shared.holds(cell) {
+                if !first {
+                    self.after.push(',');
+                }
+                first = false;
+                push_string(&mut self.after, column);
+                self.after.push(':');
+                push_cell(&mut self.after, cell);
+            }
         }
         self.after.push('}');
     }
@@ -181,9 +202,10 @@ impl SharedCell {
     fn holds(&self, cell: Cell<'_>) -> bool {
         match (self, cell) {
             (SharedCell::Int(shared), Cell::Int(n)) => *shared == n,
-            // Two empty texts are equal without comparing bytes: an empty text's address may be
-            // a placeholder, and a zero-length compare there costs the CPU a slow assist.
-            (SharedCell::Text(shared), Cell::Text(s)) => shared.len() == s.len() && (s.is_empty() || shared == s),
+            // An empty text is told by its length, not by comparing zero bytes: its address may
+            // be a placeholder, and a zero-length compare there costs the CPU a slow assist.
+            (SharedCell::Text(shared), Cell::Text("")) => shared.is_empty(),
+            (SharedCell::Text(shared), Cell::Text(s)) => shared == s,
             _ => false,
         }
     }
@@ -200,44 +222,30 @@ impl RenderedBatch {
         }
     }
 
-    /// Adds the row keyed `key` of `subject`, its values `cells` in column order
-    /// (`TableImage::layout`).
+    /// Adds the row keyed `key` of `subject`, its values `cells` in column order (one per
+    /// column, `TableImage::layout`).
     pub(crate) fn push<'c>(&mut self, subject: &str, key: &str, cells: impl IntoIterator<Item = Cell<'c>>) {
         let found = match self.previous.filter(|&i| self.subjects[i].subject == subject) {
             Some(index) => Some(index),
             None => self.subject_at.get(subject).copied(),
         };
-        let index = found.unwrap_or_else(|| self.begin(subject));
-        self.previous = Some(index);
-        let rows = &mut self.subjects[index];
-        let mut cells = cells.into_iter();
-        if found.is_none() {
-            rows.share(&self.columns, &mut cells);
-        }
-        rows.after.push(',');
-        push_string(&mut rows.after, key);
-        rows.after.push_str(":{");
-        let mut first = true;
-        for ((column, shared), cell) in self.columns.iter().zip(&rows.shared).zip(cells) {
-            if !shared.holds(cell) {
-                if !first {
-                    rows.after.push(',');
-                }
-                first = false;
-                push_string(&mut rows.after, column);
-                rows.after.push(':');
-                push_cell(&mut rows.after, cell);
+        let index = match found {
+            Some(index) => {
+                self.subjects[index].add(&self.columns, key, cells.into_iter());
+                index
             }
-        }
-        rows.after.push('}');
-    }
-
-    /// The place of a subject's rows, begun now (its shared row still to come).
-    fn begin(&mut self, subject: &str) -> usize {
-        let after = String::new();
-        self.subjects.push(SubjectRows { subject: subject.to_owned(), shared: Vec::new(), after });
-        self.subject_at.insert(subject.to_owned(), self.subjects.len() - 1);
-        self.subjects.len() - 1
+            None => {
+                let index = self.subjects.len();
+                let mut rows = SubjectRows { subject: subject.to_owned(), shared: Vec::new(), after: String::new() };
+                rows.share(&self.columns, cells.into_iter());
+                // The shared row is this row: it differs from it in nothing.
+                rows.add(&self.columns, key, std::iter::empty());
+                self.subjects.push(rows);
+                self.subject_at.insert(subject.to_owned(), index);
+                index
+            }
+        };
+        self.previous = Some(index);
     }
 
     /// One record per subject, in subject order (as the records read back from a table come).
@@ -303,5 +311,48 @@ impl Tx<'_> {
         }
         append_all(self, &meta, records)?;
         Ok(value)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use rusqlite::Connection;
+
+    use super::*;
+
+    #[test]
+    fn a_batch_keeps_its_subjects_shared_row_once_and_each_row_only_what_differs() {
+        let conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch(
+            "CREATE TABLE t (id TEXT NOT NULL, month TEXT NOT NULL, cents INTEGER NOT NULL, note TEXT NOT NULL,
+                 PRIMARY KEY (id, month)) STRICT, WITHOUT ROWID;",
+        )
+        .unwrap();
+        let table = images::describe(&conn, "t".to_owned()).unwrap();
+        let row = |id: &'static str, month: &'static str, cents: i64, note: &'static str| {
+            [Cell::Text(id), Cell::Text(month), Cell::Int(cents), Cell::Text(note)]
+        };
+        let mut batch = RenderedBatch::new(&table);
+        batch.push("B", "B/2026-01", row("B", "2026-01", 5, ""));
+        batch.push("B", "B/2026-02", row("B", "2026-02", 5, "x\"y"));
+        batch.push("A", "A/2026-01", row("A", "2026-01", 7, ""));
+        // Back to a subject after another: found again, not begun twice.
+        batch.push("B", "B/2026-03", row("B", "2026-03", 6, ""));
+        let drafts = batch.drafts();
+        let records: Vec<(&str, &str)> =
+            drafts.iter().map(|d| (d.subject.as_str(), d.after.as_deref().unwrap())).collect();
+        assert_eq!(
+            records,
+            [
+                ("A", r#"{"":{"id":"A","month":"2026-01","cents":7,"note":""},"A/2026-01":{}}"#),
+                (
+                    "B",
+                    concat!(
+                        r#"{"":{"id":"B","month":"2026-01","cents":5,"note":""},"B/2026-01":{},"#,
+                        r#""B/2026-02":{"month":"2026-02","note":"x\"y"},"B/2026-03":{"month":"2026-03","cents":6}}"#
+                    )
+                ),
+            ]
+        );
     }
 }
